@@ -1,0 +1,1 @@
+"""Rasa custom actions: thin adapters from a conversation to the intake services."""

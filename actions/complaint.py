@@ -1,0 +1,201 @@
+"""Filing a complaint from a conversation: the form's validation, summary and submit."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import channel_of, is_skip, latest_intent, latest_text, service
+from intake.contacts import Contact, parse_contact
+from intake.errors import SenderError
+from intake.services.complaints import NewComplaint, as_datetime_text
+from intake.text import clean, fold, has_letters_or_digits, nfc
+
+log = logging.getLogger(__name__)
+
+SKIPPED = "-"
+MIN_WORDS = 4
+MAX_CHARS = 5000
+FORM_SLOTS = ("complaint_text", "complaint_location", "complaint_contact", "complaint_confirm",
+              "location_queue", "rejected_location", "requested_slot")
+YES = frozenset({"co", "c", "dung", "dung roi", "ok", "oke", "okay", "uh", "u", "vang", "da",
+                 "da dung", "gui", "gui di", "xac nhan", "dong y", "yes", "y", "chuan"})
+NO = frozenset({"khong", "ko", "k", "kg", "sai", "sai roi", "khong dung", "chua dung",
+                "khong phai", "no", "huy", "thoi"})
+TRIGGER_ONLY = ("phan anh", "kien nghi", "khieu nai", "gop y", "to cao", "muon", "gui",
+                "toi", "minh", "em", "anh", "chi", "cho", "can", "lam", "de", "dang", "ve",
+                "mot", "viec", "nay", "a", "oi", "ad", "admin", "bot", "voi", "o", "day")
+
+
+def _looks_like_trigger_only(text: str) -> bool:
+    """ "tôi muốn gửi phản ánh": announces a complaint without saying what it is."""
+    words = fold(text).replace(",", " ").split()
+    meaningful = [w for w in words if w not in " ".join(TRIGGER_ONLY).split()]
+    return len(words) < MIN_WORDS or len(meaningful) < 2
+
+
+class ValidateComplaintForm(FormValidationAction):
+    """Checks each answer of the complaint form and explains what is wrong in Vietnamese."""
+
+    def name(self) -> str:
+        return "validate_complaint_form"
+
+    def validate_complaint_text(self, value: Any, dispatcher: CollectingDispatcher,
+                                tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        text = nfc(str(value or "")).strip()
+        asked = tracker.get_slot("requested_slot") == "complaint_text"
+        if not asked and _looks_like_trigger_only(text):
+            return {"complaint_text": None}
+        if not has_letters_or_digits(text):
+            dispatcher.utter_message(text="Nội dung phản ánh cần được viết bằng chữ. "
+                                          "Bạn vui lòng mô tả sự việc giúp tôi.")
+            return {"complaint_text": None}
+        if len(text) > MAX_CHARS:
+            dispatcher.utter_message(
+                text=f"Nội dung quá dài ({len(text):,} ký tự; tối đa {MAX_CHARS:,}). ".replace(
+                    ",", ".") + "Bạn vui lòng tóm tắt lại, hoặc gửi bản đầy đủ qua email "
+                    "thutuchanhchinh@bacgiang.gov.vn.")
+            return {"complaint_text": None}
+        if len(text.split()) < MIN_WORDS:
+            dispatcher.utter_message(text="Nội dung hơi ngắn. Bạn vui lòng mô tả rõ hơn: "
+                                          "sự việc gì, ở đâu, liên quan cơ quan nào.")
+            return {"complaint_text": None}
+        return {"complaint_text": text}
+
+    def validate_complaint_location(self, value: Any, dispatcher: CollectingDispatcher,
+                                    tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        text = clean(str(value or ""))
+        if not text or is_skip(text):
+            return {"complaint_location": SKIPPED, "location_queue": None}
+        if len(text) > 200:
+            dispatcher.utter_message(text="Địa điểm hơi dài, bạn ghi ngắn gọn tên xã/phường "
+                                          "và huyện giúp tôi (ví dụ: xã Bích Động, Việt Yên).")
+            return {"complaint_location": None}
+        places = service().places()
+        match = places.best(text)
+        if match is not None:
+            place = match.place
+            return {"complaint_location": text, "location_queue": place.queue_code}
+        if tracker.get_slot("rejected_location") == text:
+            return {"complaint_location": text, "location_queue": None,
+                    "rejected_location": None}
+        suggestions = places.suggest(text)
+        buttons = [{"title": p.full_name, "payload": p.full_name} for p in suggestions]
+        buttons.append({"title": "Bỏ qua", "payload": "bỏ qua"})
+        hint = "Có phải bạn muốn nói: " + ", ".join(p.full_name for p in suggestions) + "?" \
+            if suggestions else "Bạn có thể ghi rõ 'xã …, huyện …'."
+        dispatcher.utter_message(
+            text=f"Tôi chưa tìm thấy địa danh '{text}' trong tỉnh Bắc Giang. {hint} "
+                 "Nếu đúng là địa điểm bạn muốn ghi, hãy gửi lại y như cũ.",
+            buttons=buttons)
+        return {"complaint_location": None, "rejected_location": text}
+
+    def validate_complaint_contact(self, value: Any, dispatcher: CollectingDispatcher,
+                                   tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        text = clean(str(value or ""))
+        if not text or is_skip(text):
+            return {"complaint_contact": SKIPPED}
+        try:
+            contact = parse_contact(text)
+        except SenderError as exc:
+            dispatcher.utter_message(text=exc.message_vi)
+            return {"complaint_contact": None}
+        return {"complaint_contact": contact.phone or contact.email}
+
+    def validate_complaint_confirm(self, value: Any, dispatcher: CollectingDispatcher,
+                                   tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        answer = fold(str(value or "")).strip(" .!")
+        intent = latest_intent(tracker)
+        if answer in YES or (intent == "affirm" and answer not in NO):
+            return {"complaint_confirm": "yes"}
+        if answer in NO or intent == "deny":
+            return {"complaint_confirm": "no"}
+        dispatcher.utter_message(text="Bạn vui lòng trả lời 'có' để gửi phản ánh, "
+                                      "hoặc 'không' để hủy.")
+        return {"complaint_confirm": None}
+
+
+class ActionAskComplaintConfirm(Action):
+    """Shows the summary of the complaint and asks to send it."""
+
+    def name(self) -> str:
+        return "action_ask_complaint_confirm"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        text = str(tracker.get_slot("complaint_text") or "")
+        location = tracker.get_slot("complaint_location")
+        contact = tracker.get_slot("complaint_contact")
+        preview = text if len(text) <= 600 else text[:600] + "…"
+        lines = ["Bạn kiểm tra lại phản ánh:", f"• Nội dung: {preview}",
+                 f"• Địa điểm: {location if location and location != SKIPPED else '(không ghi)'}",
+                 f"• Liên hệ: {contact if contact and contact != SKIPPED else '(không để lại)'}",
+                 "Thông tin liên hệ chỉ dùng để cơ quan nhà nước trả lời bạn. Gửi phản ánh này?"]
+        dispatcher.utter_message(text="\n".join(lines), buttons=[
+            {"title": "Gửi", "payload": "có"}, {"title": "Hủy", "payload": "không"}])
+        return []
+
+
+def _reset_form() -> list[EventType]:
+    return [SlotSet(slot, None) for slot in FORM_SLOTS]
+
+
+class ActionSubmitComplaint(Action):
+    """Files the confirmed complaint through intake and gives the tracking code."""
+
+    def name(self) -> str:
+        return "action_submit_complaint"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        if tracker.get_slot("complaint_confirm") != "yes":
+            dispatcher.utter_message(response="utter_complaint_cancelled")
+            return _reset_form()
+        channel, reply_to = channel_of(tracker.sender_id)
+        location = tracker.get_slot("complaint_location")
+        contact_text = tracker.get_slot("complaint_contact")
+        contact = Contact()
+        if contact_text and contact_text != SKIPPED:
+            contact = parse_contact(str(contact_text))
+        message_id = tracker.latest_message.get("message_id") or latest_text(tracker)
+        new = NewComplaint(
+            channel=channel, reply_channel=channel, reply_address=reply_to,
+            text=str(tracker.get_slot("complaint_text") or ""),
+            location_text=location if location and location != SKIPPED else None,
+            contact=contact, sender=tracker.sender_id,
+            external_id=f"rasa:{tracker.sender_id}:{message_id}",
+        )
+        try:
+            view = service().create_complaint(new, actor=f"citizen:{channel.value}")
+        except SenderError as exc:
+            dispatcher.utter_message(text=exc.message_vi)
+            return _reset_form()
+        dispatcher.utter_message(text=(
+            f"Đã tiếp nhận phản ánh của bạn. Mã tra cứu: {view.code}\n"
+            f"Đơn vị xử lý: {view.queue_name}\n"
+            f"Hạn trả lời dự kiến: {as_datetime_text(view.due_at)}\n"
+            f"Bạn có thể tra cứu tình trạng bằng cách nhắn 'tra cứu {view.code}'."))
+        log.info("complaint filed over chat: %s → %s", view.code, view.queue_code)
+        return [*_reset_form(), SlotSet("last_complaint_code", view.code)]
+
+
+class ActionCancelForm(Action):
+    """Stops the form in progress and forgets what was typed into it."""
+
+    def name(self) -> str:
+        return "action_cancel_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        loop = (tracker.active_loop or {}).get("name")
+        if loop == "status_form":
+            dispatcher.utter_message(response="utter_status_cancelled")
+            return [ActiveLoop(None), SlotSet("tracking_code", None),
+                    SlotSet("requested_slot", None)]
+        dispatcher.utter_message(response="utter_complaint_cancelled")
+        return [ActiveLoop(None), *_reset_form()]

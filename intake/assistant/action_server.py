@@ -1,0 +1,79 @@
+"""The Rasa action server, bound to the host it is given.
+
+``python -m rasa_sdk`` always listens on 0.0.0.0 (only the ``SANIC_HOST`` environment
+variable changes that) and has no host option. The action server writes to the product's
+database on Rasa's behalf, so it must not be reachable from the network by default: this
+entry point builds the same Sanic app as ``rasa_sdk.endpoint.run`` (``create_app`` plus
+the plugin hook and keep-alive setting) and serves it on ``--host``/``--port`` in a single
+process, so SIGTERM to this process stops the server.
+
+Usage: ``python -m intake.assistant.action_server --host 127.0.0.1 --port 5055``
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Sequence
+
+from rasa_sdk.constants import DEFAULT_KEEP_ALIVE_TIMEOUT, DEFAULT_SERVER_PORT
+from rasa_sdk.endpoint import create_app
+from rasa_sdk.executor import ActionExecutor
+from rasa_sdk.plugin import plugin_manager
+from sanic import Sanic
+
+from intake.assistant.processes import DEFAULT_HOST
+
+log = logging.getLogger(__name__)
+
+
+def build_app(actions_package: str) -> Sanic:  # type: ignore[type-arg]
+    """The rasa_sdk Sanic app serving the custom actions of ``actions_package``."""
+    executor = ActionExecutor()
+    executor.register_package(actions_package)
+    app: Sanic = create_app(executor, cors_origins=None)  # type: ignore[type-arg]
+    app.config.KEEP_ALIVE_TIMEOUT = DEFAULT_KEEP_ALIVE_TIMEOUT
+    plugin_manager().hook.attach_sanic_app_extensions(app=app)
+    return app
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Command-line options: host, port, actions package and log level."""
+    parser = argparse.ArgumentParser(description="Rasa action server (rasa_sdk) on a chosen host")
+    parser.add_argument(
+        "--host", default=DEFAULT_HOST, help="address to bind (default %(default)s)"
+    )
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_SERVER_PORT, help="port (default %(default)s)"
+    )
+    parser.add_argument(
+        "--actions", default="actions", help="package with the custom actions (default %(default)s)"
+    )
+    parser.add_argument(
+        "--log-level",
+        default="INFO",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help="log level (default %(default)s)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Start the action server and serve until SIGINT/SIGTERM."""
+    args = parse_args(argv)
+    logging.basicConfig(
+        level=args.log_level, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+    )
+    app = build_app(args.actions)
+    log.info("action server for package %r on http://%s:%s", args.actions, args.host, args.port)
+    app.run(
+        host=args.host,
+        port=args.port,
+        single_process=True,
+        access_log=False,
+        motd=False,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""``pakn assistant …``: train the Rasa model.
+
+Mounted by ``intake.cli`` as the ``assistant`` command group; also runnable on its own
+with ``python -m intake.assistant.cli train``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from intake.assistant.training import TrainingError, ensure_model, is_stale, project_root
+
+app = typer.Typer(help="The Rasa assistant: training.", no_args_is_help=True)
+
+
+@app.callback()
+def assistant() -> None:
+    """The Rasa assistant (runs in .venv-rasa)."""
+
+
+def _echo_rasa_line(line: str) -> None:
+    typer.echo(f"  rasa | {line}", err=True)
+
+
+@app.command("train")
+def train(
+    if_stale: Annotated[
+        bool,
+        typer.Option(
+            "--if-stale/--force",
+            help="train only when the model is missing or its inputs changed (default), "
+            "or always",
+        ),
+    ] = True,
+    root: Annotated[
+        Path | None,
+        typer.Option(help="project root with config.yml, domain.yml and data/"),
+    ] = None,
+) -> None:
+    """Train the Rasa model when its training data, config or Rasa version changed.
+
+    Prints the model's path and whether it was trained. Rasa's output goes to stderr.
+    """
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    project = (root or project_root()).resolve()
+    stale = (not if_stale) or is_stale(project)
+    try:
+        model = ensure_model(project, force=not if_stale, on_line=_echo_rasa_line)
+    except TrainingError as exc:
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=1) from exc
+    typer.echo(f"model: {model} ({'trained' if stale else 'up to date, not trained'})")
+
+
+if __name__ == "__main__":
+    app()

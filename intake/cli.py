@@ -1,0 +1,142 @@
+"""``pakn``: the operator's command line (database, organisation, complaints, run)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from intake.assistant import cli as assistant_cli
+from intake.config import load_settings
+from intake.db import Database, upgrade
+from intake.errors import IntakeError, SenderError
+from intake.models import Status
+from intake.org.data_files import DEFAULT_ORG_FILE, read_organisation
+from intake.org.loader import load_organisation
+from intake.services.complaints import as_datetime_text
+from intake.services.factory import get_service
+from intake.services.lifecycle import label_vi
+
+app = typer.Typer(help="Citizen feedback intake (phản ánh, kiến nghị).", no_args_is_help=True)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+org_app = typer.Typer(help="Organisation: queues of departments and People's Committees.",
+                      no_args_is_help=True)
+complaints_app = typer.Typer(help="List complaints.", no_args_is_help=True)
+complaint_app = typer.Typer(help="One complaint.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(org_app, name="org")
+app.add_typer(complaints_app, name="complaints")
+app.add_typer(complaint_app, name="complaint")
+app.add_typer(assistant_cli.app, name="assistant")
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    return typer.Exit(code=1)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create or migrate the database to the newest schema (idempotent)."""
+    settings = load_settings()
+    upgrade(settings.database_url)
+    typer.echo(f"database at newest schema: {_redact(settings.database_url)}")
+
+
+@org_app.command("load")
+def org_load(
+    file: Annotated[Path, typer.Option(help="departments.yml to load")] = DEFAULT_ORG_FILE,
+) -> None:
+    """Load the organisation's queues (idempotent; renames and retirements keep history)."""
+    settings = load_settings()
+    try:
+        org = read_organisation(file)
+        summary = load_organisation(Database(settings.database_url), org, source=str(file.name))
+    except IntakeError as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(f"queues: {len(org.queues)} in file; added {len(summary.added)}, renamed "
+               f"{len(summary.renamed)}, retired {len(summary.retired)}, reactivated "
+               f"{len(summary.reactivated)}, unchanged {summary.unchanged}")
+
+
+@complaints_app.command("list")
+def complaints_list(
+    queue: Annotated[str | None, typer.Option(help="queue code, e.g. SO_TU_PHAP")] = None,
+    status: Annotated[Status | None, typer.Option(help="status")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10_000)] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines output")] = False,
+) -> None:
+    """Complaints by due date."""
+    rows = get_service().list_complaints(queue=queue, status=status, limit=limit)
+    if as_json:
+        typer.echo(json.dumps([r.as_dict() for r in rows], ensure_ascii=False,
+                              indent=1))
+        return
+    for row in rows:
+        typer.echo(f"{row.code}  {row.status:<20} {row.queue_code or '-':<14} "
+                   f"hạn {as_datetime_text(row.due_at)}  {row.subject[:60]}")
+    typer.echo(f"{len(rows)} complaint(s)")
+
+
+@complaint_app.command("show")
+def complaint_show(
+    code: str,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output")] = False,
+) -> None:
+    """One complaint with its routing reasons, thread and audit trail."""
+    service = get_service()
+    try:
+        view = service.get(code)
+        events = service.events(code)
+        messages = service.messages(code)
+    except SenderError as exc:
+        raise _fail(f"{exc} ({exc.message_vi})") from exc
+    if as_json:
+        data = view.as_dict()
+        data["events"] = [{"kind": e.kind, "actor": e.actor, "reason": e.reason,
+                           "data": e.data, "at": e.at.isoformat()} for e in events]
+        data["messages"] = [{"direction": m.direction, "channel": m.channel, "text": m.text,
+                             "at": m.created_at.isoformat()} for m in messages]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    typer.echo(f"{view.code} — {label_vi(view.status)} ({view.status})")
+    typer.echo(f"queue: {view.queue_code} {view.queue_name or ''}")
+    typer.echo(f"channel: {view.channel}; due {as_datetime_text(view.due_at)}")
+    typer.echo(f"place: {view.location_text or '-'}")
+    for reason in view.routing_reasons:
+        typer.echo(f"routing: {reason}")
+    for m in messages:
+        typer.echo(f"[{m.created_at:%Y-%m-%d %H:%M}] {m.direction} {m.channel}: {m.text}")
+    for e in events:
+        typer.echo(f"event {e.at:%Y-%m-%d %H:%M} {e.kind} by {e.actor}: {e.reason or ''}")
+
+
+@app.command("run")
+def run() -> None:
+    """Start the system (Rasa, actions, console; Telegram and mail when configured)."""
+    from intake.runner import run_supervised
+
+    raise typer.Exit(code=run_supervised(load_settings()))
+
+
+def _redact(url: str) -> str:
+    """A database URL without its password, for logs."""
+    if "@" not in url or "://" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    creds, host = rest.rsplit("@", 1)
+    user = creds.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}" if ":" in creds else f"{scheme}://{user}@{host}"
+
+
+def main() -> None:
+    """Entry point of the ``pakn`` script."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

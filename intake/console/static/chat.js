@@ -1,0 +1,58 @@
+// Web chat: posts the citizen's text to the console, shows the assistant's replies.
+// Everything is inserted with textContent: what anyone typed is never parsed as HTML.
+(function () {
+  "use strict";
+  var config = JSON.parse(document.getElementById("chat-config").textContent);
+  var log = document.getElementById("log");
+  var form = document.getElementById("composer");
+  var input = document.getElementById("text");
+  var send = document.getElementById("send");
+
+  function add(kind, text, buttons, isError) {
+    var item = document.createElement("li");
+    item.className = kind + (isError ? " error" : "");
+    item.textContent = text;
+    if (buttons && buttons.length) {
+      var row = document.createElement("div");
+      row.className = "buttons";
+      buttons.forEach(function (b) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = b.title;
+        button.addEventListener("click", function () { post(b.payload, b.title); });
+        row.appendChild(button);
+      });
+      item.appendChild(row);
+    }
+    log.appendChild(item);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function post(text, shown) {
+    add("user", shown || text);
+    send.disabled = true;
+    fetch("/chat/api/messages", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": config.csrf },
+      body: JSON.stringify({ text: text })
+    }).then(function (response) {
+      return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+    }).then(function (result) {
+      (result.data.replies || []).forEach(function (r) { add("bot", r.text, r.buttons, !result.ok); });
+    }).catch(function () {
+      add("bot", "Không kết nối được tới máy chủ. Bạn vui lòng thử lại sau.", [], true);
+    }).finally(function () { send.disabled = false; input.focus(); });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value;
+    if (!text.trim()) { return; }
+    input.value = "";
+    post(text);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
+  });
+})();

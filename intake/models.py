@@ -1,0 +1,229 @@
+"""The intake domain as SQLAlchemy 2 typed models.
+
+Tables: queues (and their history), complaints, messages, attachments, events (an
+append-only audit trail) and the outbox (deliveries written in the same transaction as
+the change they report). Enumerations are stored as short strings so a new status needs
+no database type migration on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+def utcnow() -> datetime:
+    """Timezone-aware now; every timestamp is stored in UTC."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp that comes back timezone-aware on SQLite too."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("naive datetime given; use timezone-aware UTC")
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every intake table."""
+
+
+class QueueKind(enum.StrEnum):
+    PROVINCIAL = "provincial"
+    CENTRAL = "central"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+
+
+class Status(enum.StrEnum):
+    RECEIVED = "received"
+    ROUTED = "routed"
+    IN_PROGRESS = "in_progress"
+    WAITING_FOR_CITIZEN = "waiting_for_citizen"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+    REJECTED = "rejected"
+
+
+class Channel(enum.StrEnum):
+    WEB = "web"
+    TELEGRAM = "telegram"
+    EMAIL = "email"
+    PHONE = "phone"
+    WALK_IN = "walk_in"
+    CHAT = "chat"
+
+
+class Direction(enum.StrEnum):
+    INBOUND = "in"
+    OUTBOUND = "out"
+
+
+class OutboxStatus(enum.StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class Queue(Base):
+    """A department's or People's Committee's complaint queue; never deleted."""
+
+    __tablename__ = "queues"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(16))
+    parent_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    place_type: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    successor_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class QueueChange(Base):
+    """History of a queue: created, renamed, retired, reactivated (who, when, what)."""
+
+    __tablename__ = "queue_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    queue_code: Mapped[str] = mapped_column(ForeignKey("queues.code"), index=True)
+    change: Mapped[str] = mapped_column(String(32))
+    old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    source: Mapped[str] = mapped_column(String(255))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Complaint(Base):
+    """One phản ánh / kiến nghị, whatever channel it came from."""
+
+    __tablename__ = "complaints"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    status: Mapped[str] = mapped_column(String(32), default=Status.RECEIVED, index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    queue_code: Mapped[str | None] = mapped_column(
+        ForeignKey("queues.code"), nullable=True, index=True
+    )
+    subject: Mapped[str] = mapped_column(String(255))
+    text: Mapped[str] = mapped_column(Text)
+    location_text: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    place_queue_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    procedure_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    citizen_name: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    citizen_phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    citizen_email: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    citizen_address: Mapped[str | None] = mapped_column(Text, nullable=True)
+    reply_channel: Mapped[str] = mapped_column(String(16))
+    reply_address: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+
+    messages: Mapped[list[Message]] = relationship(
+        back_populates="complaint", order_by="Message.id"
+    )
+    events: Mapped[list[Event]] = relationship(back_populates="complaint", order_by="Event.id")
+
+
+class Message(Base):
+    """A message in a complaint's thread, inbound or outbound, on one channel."""
+
+    __tablename__ = "messages"
+    __table_args__ = (UniqueConstraint("channel", "external_id", name="uq_message_external"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), index=True)
+    direction: Mapped[str] = mapped_column(String(4))
+    channel: Mapped[str] = mapped_column(String(16))
+    sender: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    external_id: Mapped[str | None] = mapped_column(String(512), nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    complaint: Mapped[Complaint] = relationship(back_populates="messages")
+    attachments: Mapped[list[Attachment]] = relationship(back_populates="message")
+
+
+class Attachment(Base):
+    """A file of a message, stored once by its SHA-256 under the attachment directory."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), index=True)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"), nullable=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    message: Mapped[Message | None] = relationship(back_populates="attachments")
+
+
+class Event(Base):
+    """Append-only audit: who did what to a complaint, and why."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(255))
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    complaint: Mapped[Complaint] = relationship(back_populates="events")
+
+
+class Outbox(Base):
+    """A delivery to make (mail, Telegram message), retried until the peer accepts it."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id"), nullable=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    recipient: Mapped[str] = mapped_column(String(320))
+    subject: Mapped[str | None] = mapped_column(String(998), nullable=True)
+    body: Mapped[str] = mapped_column(Text)
+    headers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    dedup_key: Mapped[str | None] = mapped_column(String(255), unique=True, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default=OutboxStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -1,0 +1,1 @@
+"""The organisation: queues of departments and People's Committees, and the places."""

@@ -1,0 +1,82 @@
+"""Loading the organisation into the queue table: idempotent, history kept.
+
+A queue is never deleted: a renamed queue keeps its code and gets a ``renamed`` change;
+a queue missing from the new data is retired (inactive), not dropped, so old complaints
+still point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intake.db import Database
+from intake.models import Queue, QueueChange, utcnow
+from intake.org.data_files import Organisation, QueueSpec
+
+
+@dataclass
+class LoadSummary:
+    """What a load changed."""
+
+    added: list[str] = field(default_factory=list)
+    renamed: list[str] = field(default_factory=list)
+    retired: list[str] = field(default_factory=list)
+    reactivated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """True if the load wrote anything."""
+        return bool(self.added or self.renamed or self.retired or self.reactivated)
+
+
+def _record(session: Session, code: str, change: str, old: str | None, new: str | None,
+            source: str) -> None:
+    session.add(QueueChange(queue_code=code, change=change, old_value=old, new_value=new,
+                            source=source))
+
+
+def _apply_spec(session: Session, spec: QueueSpec, existing: Queue | None, source: str,
+                summary: LoadSummary) -> None:
+    if existing is None:
+        session.add(Queue(code=spec.code, name=spec.name, kind=spec.kind.value,
+                          parent_code=spec.parent_code, place_type=spec.place_type,
+                          note=spec.note, active=True))
+        session.flush()
+        _record(session, spec.code, "created", None, spec.name, source)
+        summary.added.append(spec.code)
+        return
+    touched = False
+    if existing.name != spec.name:
+        _record(session, spec.code, "renamed", existing.name, spec.name, source)
+        existing.name = spec.name
+        summary.renamed.append(spec.code)
+        touched = True
+    if not existing.active:
+        _record(session, spec.code, "reactivated", None, None, source)
+        existing.active, existing.retired_at, existing.successor_code = True, None, None
+        summary.reactivated.append(spec.code)
+        touched = True
+    existing.kind, existing.parent_code = spec.kind.value, spec.parent_code
+    existing.place_type, existing.note = spec.place_type, spec.note
+    if not touched:
+        summary.unchanged += 1
+
+
+def load_organisation(db: Database, org: Organisation, source: str) -> LoadSummary:
+    """Upsert every queue of ``org``; retire active queues it no longer lists."""
+    summary = LoadSummary()
+    with db.transaction() as session:
+        current = {q.code: q for q in session.scalars(select(Queue))}
+        for spec in org.queues:
+            _apply_spec(session, spec, current.get(spec.code), source, summary)
+        wanted = {spec.code for spec in org.queues}
+        for code, queue in sorted(current.items()):
+            if code not in wanted and queue.active:
+                queue.active, queue.retired_at = False, utcnow()
+                _record(session, code, "retired", queue.name, None, source)
+                summary.retired.append(code)
+    return summary

@@ -1,0 +1,150 @@
+"""Finding the commune or district a citizen names, as they type it.
+
+"xã Bích Động", "tt bich dong", "Bich Dong, Viet Yen", "huyện Việt Yên": names are
+matched diacritic-insensitively on whole words. A one-syllable name (Chũ, Vôi, Kép)
+or the name the province shares with its city (Bắc Giang) only counts after its type
+word ("thị trấn Chũ", "TP Bắc Giang"), since "chu", "voi" or "bac giang" alone mean
+other things. A commune name used in two districts is settled by the district named
+next to it, else both come back as candidates.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from intake.text import fold, nfc, strip_diacritics
+
+COMMUNE_PREFIXES = ("xa", "phuong", "thi tran", "tt", "p", "x")
+DISTRICT_PREFIXES = ("huyen", "thanh pho", "tp", "thi xa", "tx", "h")
+_TYPE_WORDS = {
+    "xa": "Xã ", "phuong": "Phường ", "thi-tran": "Thị trấn ",
+    "huyen": "Huyện ", "thanh-pho": "Thành phố ", "thi-xa": "Thị xã ",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A commune or district and the queue of its People's Committee."""
+
+    queue_code: str
+    name: str
+    place_type: str
+    is_district: bool
+    district_code: str | None
+
+    @property
+    def full_name(self) -> str:
+        """``Thị trấn Bích Động``."""
+        return _TYPE_WORDS.get(self.place_type, "") + self.name
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A place found in a text, with how sure we are and the words that named it."""
+
+    place: Place
+    score: float
+    matched: str
+    position: int
+
+
+def bare_name(queue_name: str, place_type: str | None) -> str:
+    """``UBND Thị trấn Bích Động`` → ``Bích Động``."""
+    name = queue_name.removeprefix("UBND ").strip()
+    prefix = _TYPE_WORDS.get(place_type or "", "")
+    return name[len(prefix):] if prefix and name.startswith(prefix) else name
+
+
+class PlaceIndex:
+    """All places of the province, searchable in free text."""
+
+    def __init__(self, places: list[Place], province_name: str = "Bắc Giang") -> None:
+        self.places = places
+        self._by_key: dict[str, list[Place]] = {}
+        for place in places:
+            self._by_key.setdefault(fold(place.name), []).append(place)
+        keys = sorted(self._by_key, key=len, reverse=True)
+        alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+        self._pattern = re.compile(r"\b(" + alternatives + r")\b")
+        prefixes = sorted(COMMUNE_PREFIXES + DISTRICT_PREFIXES, key=len, reverse=True)
+        self._prefix = re.compile(r"(?:^|\W)(" + "|".join(prefixes) + r")\.?\s*$")
+        self._province_key = fold(province_name.removeprefix("Tỉnh ").strip())
+
+    def _prefix_before(self, folded: str, start: int) -> str | None:
+        found = self._prefix.search(folded[max(0, start - 12):start])
+        return found.group(1) if found else None
+
+    def _score(self, place: Place, key: str, prefix: str | None) -> float | None:
+        typed_right = prefix is not None and (
+            prefix in (DISTRICT_PREFIXES if place.is_district else COMMUNE_PREFIXES)
+        )
+        needs_prefix = " " not in key or key == self._province_key
+        if needs_prefix and not typed_right:
+            return None
+        if typed_right:
+            return 0.95 if not place.is_district else 0.9
+        return 0.8 if not place.is_district else 0.75
+
+    def find(self, text: str) -> list[PlaceMatch]:
+        """Every place named in ``text``, best first (communes before their district)."""
+        original = nfc(text)
+        folded = strip_diacritics(original).lower()
+        if len(folded) != len(original):
+            original = folded
+        raw: list[PlaceMatch] = []
+        for match in self._pattern.finditer(folded):
+            key = " ".join(match.group(1).split())
+            prefix = self._prefix_before(folded, match.start())
+            if key == self._province_key and self._is_province_mention(folded, match.start()):
+                continue
+            typed = original[match.start():match.end()]
+            for place in self._by_key[key]:
+                score = self._score(place, key, prefix)
+                if score is not None:
+                    exact = 0.02 if typed.lower() == place.name.lower() else 0.0
+                    raw.append(PlaceMatch(place, score + exact, typed, match.start()))
+        return self._settle(raw)
+
+    def _is_province_mention(self, folded: str, start: int) -> bool:
+        return folded[max(0, start - 6):start].strip().endswith("tinh")
+
+    def _settle(self, matches: list[PlaceMatch]) -> list[PlaceMatch]:
+        districts: dict[str, float] = {}
+        for m in matches:
+            if m.place.is_district:
+                districts[m.place.queue_code] = max(m.score, districts.get(m.place.queue_code, 0))
+        settled: dict[str, PlaceMatch] = {}
+        for m in matches:
+            score = m.score
+            parent = m.place.district_code
+            if not m.place.is_district and parent in districts:
+                score = min(0.99, max(score + 0.04, districts[parent] + 0.02))
+            elif not m.place.is_district and len(self._by_key[fold(m.place.name)]) > 1:
+                score -= 0.3
+            best = settled.get(m.place.queue_code)
+            if best is None or score > best.score:
+                settled[m.place.queue_code] = PlaceMatch(m.place, score, m.matched, m.position)
+        return sorted(settled.values(), key=lambda m: (-m.score, m.position))
+
+    def best(self, text: str) -> PlaceMatch | None:
+        """The single most likely place, or None when nothing (or only a tie) is found."""
+        found = self.find(text)
+        if not found:
+            return None
+        if len(found) > 1 and found[1].score == found[0].score and (
+            fold(found[1].place.name) == fold(found[0].place.name)
+        ):
+            return None
+        return found[0]
+
+    def suggest(self, text: str, limit: int = 3) -> list[Place]:
+        """Places whose names look most like ``text`` (typos, missing words)."""
+        words = [w for w in fold(text).replace(",", " ").split()
+                 if w not in COMMUNE_PREFIXES + DISTRICT_PREFIXES + ("thi", "tran", "pho")]
+        query = " ".join(words)
+        if not query:
+            return []
+        keys = difflib.get_close_matches(query, list(self._by_key), n=limit, cutoff=0.6)
+        return [place for key in keys for place in self._by_key[key]][:limit]

@@ -1,0 +1,1 @@
+"""Routing: which queue answers a complaint, and why."""

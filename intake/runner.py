@@ -1,0 +1,95 @@
+"""``pakn run``: the supervisor that starts the system's processes.
+
+Rasa (REST channel, loopback only), the action server and the web console always run;
+the Telegram bot and the mail worker only when configured. Every log line is prefixed
+with the process that wrote it, Ctrl-C stops them all, and when one process dies the
+others are stopped too, so a broken start is seen at once, not half-working.
+"""
+
+from __future__ import annotations
+
+import logging
+import shlex
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from honcho.manager import Manager
+from honcho.printer import Printer
+
+from intake.assistant.processes import (
+    action_server_command,
+    action_webhook_url,
+    rasa_env,
+    rasa_server_command,
+    write_endpoints,
+)
+from intake.assistant.training import model_path
+from intake.config import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ProcessSpec:
+    """One supervised process."""
+
+    name: str
+    command: list[str]
+    env: dict[str, str]
+
+
+def _product_env(settings: Settings) -> dict[str, str]:
+    import os
+
+    env = dict(os.environ)
+    env["PAKN_DATABASE_URL"] = settings.database_url
+    env["PAKN_RASA_URL"] = settings.rasa_url
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def optional_notes(settings: Settings) -> list[str]:
+    """One line for each optional process that is not configured (or not available)."""
+    notes = []
+    if settings.telegram_token is None:
+        notes.append("telegram: not started (set TELEGRAM_BOT_TOKEN to enable the bot)")
+    if settings.imap_host is None:
+        notes.append("mail: not started (set PAKN_IMAP_HOST and credentials to read the "
+                     "hotline mailbox)")
+    return notes
+
+
+def plan(settings: Settings, model: Path) -> list[ProcessSpec]:
+    """The processes to start for ``settings``."""
+    endpoints = write_endpoints(settings.var_dir / "run" / "endpoints.yml",
+                                action_webhook_url(settings.actions_port))
+    product = _product_env(settings)
+    console = [sys.executable, "-m", "uvicorn", "intake.console.app:create_app", "--factory",
+               "--host", settings.console_host, "--port", str(settings.console_port),
+               "--no-access-log"]
+    return [
+        ProcessSpec("actions", action_server_command(settings.actions_port), product),
+        ProcessSpec("rasa", rasa_server_command(settings.root, model, settings.rasa_port,
+                                                endpoints), rasa_env()),
+        ProcessSpec("console", console, product),
+    ]
+
+
+def run_supervised(settings: Settings) -> int:
+    """Start every process and wait; the exit code of the first one to stop."""
+    model = model_path(settings.root)
+    if not model.is_file():
+        log.error("no trained assistant at %s: run `pakn assistant train --if-stale` "
+                  "(or `make run`, which does it)", model)
+        return 2
+    manager = Manager(Printer(sys.stdout))
+    for note in optional_notes(settings):
+        print(f"pakn | {note}", flush=True)
+    for spec in plan(settings, model):
+        manager.add_process(spec.name, shlex.join(spec.command), env=spec.env,
+                            cwd=str(settings.root))
+    print(f"pakn | web chat: http://{settings.console_host}:{settings.console_port}/chat "
+          "(ready when rasa logs 'Rasa server is up and running')", flush=True)
+    manager.loop()
+    return int(manager.returncode or 0)

@@ -1,0 +1,335 @@
+"""Complaint services: create, add a message, route, change status, look up.
+
+Each public method is one unit of work (one transaction) and validates its input,
+raising the typed errors of ``intake.errors``. Creating is idempotent on the edge's
+``external_id`` (a Rasa event id, a mail Message-ID …): calling twice returns the first
+complaint, so a retried action or a re-fetched mail never files a duplicate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from intake.codes import new_code, parse_code
+from intake.config import Settings
+from intake.contacts import Contact
+from intake.db import Database
+from intake.deadlines import due_at
+from intake.errors import (
+    ComplaintNotFound,
+    InvalidTransition,
+    UnknownQueue,
+    ValidationError,
+)
+from intake.models import (
+    Channel,
+    Complaint,
+    Direction,
+    Event,
+    Message,
+    Outbox,
+    Queue,
+    Status,
+    utcnow,
+)
+from intake.org.places import Place, PlaceIndex, bare_name
+from intake.routing.rules import RoutingDecision, RoutingInput, decide
+from intake.services.lifecycle import can_move, label_vi
+from intake.services.views import ComplaintView, EventView, MessageView
+from intake.text import clean, has_letters_or_digits, nfc
+
+MAX_TEXT_CHARS = 20_000
+MAX_LOCATION_CHARS = 255
+TRIAGE_QUEUE = "VP_UBND"
+NOTIFY_ON = frozenset({Status.ANSWERED, Status.WAITING_FOR_CITIZEN, Status.CLOSED,
+                       Status.REJECTED})
+
+
+@dataclass(frozen=True)
+class NewComplaint:
+    """What an edge knows when a citizen files a complaint."""
+
+    channel: Channel
+    text: str
+    reply_channel: Channel
+    reply_address: str | None = None
+    location_text: str | None = None
+    procedure_code: str | None = None
+    procedure_queue: str | None = None
+    procedure_name: str | None = None
+    contact: Contact = field(default_factory=Contact)
+    subject: str | None = None
+    sender: str | None = None
+    external_id: str | None = None
+
+
+def _validated_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    body = nfc(text).strip()
+    if not body or not has_letters_or_digits(body):
+        raise ValidationError("empty complaint text",
+                              "Nội dung phản ánh đang trống. Vui lòng mô tả sự việc bằng chữ.")
+    if len(body) > limit:
+        raise ValidationError(f"complaint text of {len(body)} chars exceeds {limit}",
+                              f"Nội dung quá dài (tối đa {limit:,} ký tự). "
+                              "Vui lòng rút gọn hoặc gửi qua email.".replace(",", "."))
+    return body
+
+
+def _subject_of(text: str) -> str:
+    first = clean(text)
+    return first if len(first) <= 120 else first[:117].rstrip() + "…"
+
+
+class IntakeService:
+    """The complaint services over one database."""
+
+    def __init__(self, db: Database, settings: Settings, triage_queue: str = TRIAGE_QUEUE):
+        self.db = db
+        self.settings = settings
+        self.triage_queue = triage_queue
+        self._places: PlaceIndex | None = None
+
+    # -- places -------------------------------------------------------------------
+    def places(self) -> PlaceIndex:
+        """The commune/district index built from the active queues (cached)."""
+        if self._places is None:
+            with self.db.reading() as session:
+                rows = session.scalars(select(Queue).where(
+                    Queue.active.is_(True), Queue.kind.in_(("district", "commune")))).all()
+                places = [Place(q.code, bare_name(q.name, q.place_type), q.place_type or "",
+                                q.kind == "district", q.parent_code) for q in rows]
+            self._places = PlaceIndex(places)
+        return self._places
+
+    # -- create -------------------------------------------------------------------
+    def create_complaint(self, new: NewComplaint, actor: str) -> ComplaintView:
+        """File a complaint, route it, and record who did it; idempotent on external_id."""
+        text = _validated_text(new.text)
+        location = clean(new.location_text) if new.location_text else None
+        if location and len(location) > MAX_LOCATION_CHARS:
+            raise ValidationError("location too long", "Địa điểm quá dài, vui lòng ghi ngắn gọn.")
+        if new.external_id:
+            existing = self._by_external_id(new.channel, new.external_id)
+            if existing is not None:
+                return existing
+        decision = decide(RoutingInput(text, location, new.procedure_queue, new.procedure_name),
+                          self.places(), self.triage_queue)
+        try:
+            with self.db.transaction() as session:
+                complaint = self._insert(session, new, text, location, decision, actor)
+                return self._view(session, complaint, created_now=True)
+        except IntegrityError:
+            if new.external_id:
+                existing = self._by_external_id(new.channel, new.external_id)
+                if existing is not None:
+                    return existing
+            raise
+
+    def _by_external_id(self, channel: Channel, external_id: str) -> ComplaintView | None:
+        with self.db.reading() as session:
+            message = session.scalar(select(Message).where(
+                Message.channel == channel.value, Message.external_id == external_id))
+            return self._view(session, message.complaint) if message else None
+
+    def _unused_code(self, session: Session) -> str:
+        for _ in range(10):
+            code = new_code()
+            if session.scalar(select(Complaint.id).where(Complaint.code == code)) is None:
+                return code
+        raise RuntimeError("could not draw an unused tracking code in 10 tries")
+
+    def _insert(self, session: Session, new: NewComplaint, text: str, location: str | None,
+                decision: RoutingDecision, actor: str) -> Complaint:
+        self._require_queue(session, decision.queue_code)
+        now = utcnow()
+        place = decision.queue_code if decision.rule == "location" else None
+        complaint = Complaint(
+            code=self._unused_code(session), status=Status.RECEIVED.value,
+            channel=new.channel.value, subject=clean(new.subject or "") or _subject_of(text),
+            text=text, location_text=location, place_queue_code=place,
+            procedure_code=new.procedure_code, citizen_name=new.contact.name,
+            citizen_phone=new.contact.phone, citizen_email=new.contact.email,
+            reply_channel=new.reply_channel.value, reply_address=new.reply_address,
+            created_at=now, updated_at=now,
+            due_at=due_at(now, self.settings.complaint_due_working_days),
+        )
+        session.add(complaint)
+        session.flush()
+        session.add(Message(complaint_id=complaint.id, direction=Direction.INBOUND.value,
+                            channel=new.channel.value, sender=new.sender,
+                            external_id=new.external_id, text=text, created_at=now))
+        self._event(session, complaint, "created", actor, None,
+                    {"channel": new.channel.value})
+        self._apply_routing(session, complaint, decision, "system:routing")
+        session.flush()
+        return complaint
+
+    # -- routing ------------------------------------------------------------------
+    def _apply_routing(self, session: Session, complaint: Complaint, decision: RoutingDecision,
+                       actor: str) -> None:
+        previous = complaint.queue_code
+        complaint.queue_code = decision.queue_code
+        complaint.status = Status.ROUTED.value
+        complaint.updated_at = utcnow()
+        self._event(session, complaint, "routed", actor, "; ".join(decision.reasons), {
+            "queue": decision.queue_code, "previous_queue": previous,
+            "confidence": round(decision.confidence, 3), "rule": decision.rule,
+            "reasons": list(decision.reasons), "alternatives": list(decision.alternatives),
+        })
+
+    def route(self, code: str, actor: str) -> RoutingDecision:
+        """Route (again) a complaint by its stored text and place; records the reasons."""
+        with self.db.transaction() as session:
+            complaint = self._get(session, code)
+            decision = decide(RoutingInput(complaint.text, complaint.location_text),
+                              self.places(), self.triage_queue)
+            if not can_move(Status(complaint.status), Status.ROUTED):
+                raise InvalidTransition(f"cannot route a {complaint.status} complaint")
+            self._require_queue(session, decision.queue_code)
+            self._apply_routing(session, complaint, decision, actor)
+            return decision
+
+    def _require_queue(self, session: Session, code: str) -> Queue:
+        queue = session.get(Queue, code)
+        if queue is None or not queue.active:
+            raise UnknownQueue(f"unknown or retired queue {code!r}")
+        return queue
+
+    # -- messages and status ------------------------------------------------------
+    def add_message(self, code: str, direction: Direction, text: str, channel: Channel,
+                    actor: str, sender: str | None = None,
+                    external_id: str | None = None) -> MessageView:
+        """Append a message to a complaint's thread (idempotent on external_id)."""
+        body = _validated_text(text)
+        with self.db.transaction() as session:
+            complaint = self._get(session, code)
+            if external_id:
+                found = session.scalar(select(Message).where(
+                    Message.channel == channel.value, Message.external_id == external_id))
+                if found is not None:
+                    return _message_view(found)
+            message = Message(complaint_id=complaint.id, direction=direction.value,
+                              channel=channel.value, sender=sender, external_id=external_id,
+                              text=body)
+            session.add(message)
+            complaint.updated_at = utcnow()
+            session.flush()
+            self._event(session, complaint, "message", actor, None,
+                        {"direction": direction.value, "message_id": message.id})
+            return _message_view(message)
+
+    def change_status(self, code: str, status: Status, actor: str,
+                      reason: str | None = None) -> ComplaintView:
+        """Move a complaint along its life cycle; tells the citizen when it matters."""
+        with self.db.transaction() as session:
+            complaint = self._get(session, code)
+            current = Status(complaint.status)
+            if not can_move(current, status):
+                raise InvalidTransition(f"{current.value} → {status.value} is not allowed")
+            complaint.status = status.value
+            complaint.updated_at = utcnow()
+            self._event(session, complaint, "status", actor, reason,
+                        {"from": current.value, "to": status.value})
+            if status in NOTIFY_ON:
+                self._notify_citizen(session, complaint, status, reason)
+            return self._view(session, complaint)
+
+    def _notify_citizen(self, session: Session, complaint: Complaint, status: Status,
+                        reason: str | None) -> None:
+        if complaint.reply_channel not in (Channel.EMAIL, Channel.TELEGRAM) or \
+                not complaint.reply_address:
+            return
+        body = f"Phản ánh {complaint.code}: {label_vi(status.value)}."
+        if reason:
+            body += f"\n{reason}"
+        session.add(Outbox(complaint_id=complaint.id, channel=complaint.reply_channel,
+                           recipient=complaint.reply_address,
+                           subject=f"[{complaint.code}] {label_vi(status.value)}", body=body))
+
+    # -- look-ups -----------------------------------------------------------------
+    def get(self, code: str) -> ComplaintView:
+        """A complaint by tracking code as typed by a person (forgiving format)."""
+        with self.db.reading() as session:
+            return self._view(session, self._get(session, code))
+
+    def _get(self, session: Session, code: str) -> Complaint:
+        canonical = parse_code(code)
+        complaint = session.scalar(select(Complaint).where(Complaint.code == canonical))
+        if complaint is None:
+            raise ComplaintNotFound("no complaint with that code")
+        return complaint
+
+    def list_complaints(self, queue: str | None = None, status: Status | None = None,
+                        limit: int = 100) -> list[ComplaintView]:
+        """Complaints by due date, optionally of one queue and/or status."""
+        query = select(Complaint).order_by(Complaint.due_at, Complaint.id).limit(limit)
+        if queue:
+            query = query.where(Complaint.queue_code == queue)
+        if status:
+            query = query.where(Complaint.status == status.value)
+        with self.db.reading() as session:
+            return [self._view(session, c) for c in session.scalars(query)]
+
+    def messages(self, code: str) -> list[MessageView]:
+        """The thread of a complaint, oldest first."""
+        with self.db.reading() as session:
+            return [_message_view(m) for m in self._get(session, code).messages]
+
+    def events(self, code: str) -> list[EventView]:
+        """The audit trail of a complaint, oldest first."""
+        with self.db.reading() as session:
+            return [EventView(e.kind, e.actor, e.reason, dict(e.data), e.at)
+                    for e in self._get(session, code).events]
+
+    def count(self) -> int:
+        """How many complaints exist (all queues)."""
+        with self.db.reading() as session:
+            return int(session.scalar(select(func.count(Complaint.id))) or 0)
+
+    # -- helpers ------------------------------------------------------------------
+    def _event(self, session: Session, complaint: Complaint, kind: str, actor: str,
+               reason: str | None, data: dict[str, Any]) -> None:
+        session.add(Event(complaint_id=complaint.id, kind=kind, actor=actor, reason=reason,
+                          data=data, at=utcnow()))
+
+    def _view(self, session: Session, complaint: Complaint,
+              created_now: bool = False) -> ComplaintView:
+        queue = session.get(Queue, complaint.queue_code) if complaint.queue_code else None
+        routed = session.scalars(select(Event).where(
+            Event.complaint_id == complaint.id, Event.kind == "routed").order_by(
+            Event.id.desc()).limit(1)).first()
+        answer = session.scalars(select(Message).where(
+            Message.complaint_id == complaint.id,
+            Message.direction == Direction.OUTBOUND.value).order_by(
+            Message.id.desc()).limit(1)).first()
+        return ComplaintView(
+            code=complaint.code, status=complaint.status, channel=complaint.channel,
+            queue_code=complaint.queue_code, queue_name=queue.name if queue else None,
+            subject=complaint.subject, text=complaint.text,
+            location_text=complaint.location_text,
+            place_queue_code=complaint.place_queue_code,
+            citizen_phone=complaint.citizen_phone, citizen_email=complaint.citizen_email,
+            reply_channel=complaint.reply_channel, reply_address=complaint.reply_address,
+            created_at=complaint.created_at, updated_at=complaint.updated_at,
+            due_at=complaint.due_at,
+            routing_reasons=tuple(routed.data.get("reasons", [])) if routed else (),
+            last_answer=answer.text if answer else None, created_now=created_now,
+        )
+
+
+def _message_view(message: Message) -> MessageView:
+    return MessageView(message.id, message.direction, message.channel, message.sender,
+                       message.text, message.created_at)
+
+
+def as_datetime_text(value: datetime | None) -> str:
+    """``dd/mm/yyyy`` in Vietnam time, or an empty string."""
+    from intake.deadlines import VIETNAM
+
+    return value.astimezone(VIETNAM).strftime("%d/%m/%Y") if value else ""

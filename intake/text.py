@@ -1,0 +1,40 @@
+"""Vietnamese text as citizens type it: NFC, with or without diacritics.
+
+Every input is normalised to NFC at the door (mail decoded from windows-1258 arrives
+decomposed). ``fold`` gives the key used for diacritic-insensitive matching.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC, control characters removed, line ends kept."""
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+
+
+def clean(text: str) -> str:
+    """NFC with runs of whitespace collapsed and the ends trimmed."""
+    return _SPACES.sub(" ", nfc(text)).strip()
+
+
+def strip_diacritics(text: str) -> str:
+    """``Bích Động`` → ``Bich Dong``; đ/Đ become d/D (they do not decompose)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", bare.replace("đ", "d").replace("Đ", "D"))
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritic-free, single-spaced: the key for matching what people type."""
+    return _SPACES.sub(" ", strip_diacritics(nfc(text)).lower()).strip()
+
+
+def has_letters_or_digits(text: str) -> bool:
+    """True when the text carries some words or numbers (not only emoji or punctuation)."""
+    return any(ch.isalnum() for ch in text)

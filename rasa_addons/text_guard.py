@@ -1,0 +1,72 @@
+"""Two small NLU components for Vietnamese text as it really arrives.
+
+- ``UnicodeNormalizer`` (first in the pipeline): NFC-normalises every message, in
+  training and at prediction, so decomposed input (some keyboards, mail decoded from
+  windows-1258) meets the same features as the NFC training data.
+- ``WordlessFallback`` (last): a message with no letter or digit (empty, spaces, emoji
+  only, punctuation) has no meaning to classify; DIET would still pick some intent with
+  confidence. It becomes ``nlu_fallback``, which the rules answer with a clarification.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+FALLBACK_INTENT = "nlu_fallback"
+INTENT_RANKING = "intent_ranking"
+
+
+def _nfc(message: Message) -> None:
+    text = message.get(TEXT)
+    if isinstance(text, str):
+        message.set(TEXT, unicodedata.normalize("NFC", text))
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
+class UnicodeNormalizer(GraphComponent):
+    """NFC for every message."""
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> UnicodeNormalizer:
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        for example in training_data.training_examples:
+            _nfc(example)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            _nfc(message)
+        return messages
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class WordlessFallback(GraphComponent):
+    """``nlu_fallback`` for messages without a single letter or digit."""
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> WordlessFallback:
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text: str | None = message.get(TEXT)
+            if text is None or any(ch.isalnum() for ch in text):
+                continue
+            intent = {INTENT_NAME_KEY: FALLBACK_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+            message.set(INTENT, intent, add_to_output=True)
+            ranking = message.get(INTENT_RANKING) or []
+            message.set(INTENT_RANKING, [intent, *ranking], add_to_output=True)
+        return messages

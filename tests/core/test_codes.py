@@ -1,0 +1,46 @@
+"""Tracking codes: random, well-formed, forgiving to read back."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.codes import ALPHABET, find_code, new_code, parse_code
+from intake.errors import InvalidTrackingCode
+
+
+def test_new_codes_have_the_published_shape() -> None:
+    code = new_code()
+    assert code.startswith("PA-")
+    assert len(code) == 11
+    assert all(ch in ALPHABET for ch in code[3:])
+
+
+def test_codes_do_not_repeat_or_follow_a_sequence() -> None:
+    codes = [new_code() for _ in range(5000)]
+    assert len(set(codes)) == 5000
+    first_chars = {c[3] for c in codes}
+    assert len(first_chars) == 32  # every symbol appears in the first position
+
+
+@pytest.mark.parametrize("typed", [
+    "PA-7K3M9Q2X", "pa-7k3m9q2x", "PA 7K3M 9Q2X", "mã của tôi là pa7k3m9q2x nhé",
+    "PA-7K3M9Q2X.", "  PA_7K3M9Q2X  ",
+])
+def test_typed_codes_are_read_back(typed: str) -> None:
+    assert parse_code(typed) == "PA-7K3M9Q2X"
+
+
+def test_crockford_confusables_are_mapped() -> None:
+    assert parse_code("PA-O1IL0000") == "PA-01110000"
+
+
+@pytest.mark.parametrize("bad", ["", "PA-123", "HS-7K3M9Q2X", "PA-7K3M9Q2U", "xin chào",
+                                 "'; DROP TABLE complaints; --", "PA-7K3M9Q2X9Z"])
+def test_malformed_codes_are_refused(bad: str) -> None:
+    with pytest.raises(InvalidTrackingCode):
+        parse_code(bad)
+
+
+def test_find_code_in_a_mail_subject() -> None:
+    assert find_code("Re: [PA-7K3M9Q2X] Xác nhận tiếp nhận phản ánh") == "PA-7K3M9Q2X"
+    assert find_code("Re: Xác nhận tiếp nhận") is None

@@ -1,0 +1,129 @@
+"""Conversations with the real assistant: Rasa server + action server + SQLite.
+
+These go through Rasa's REST channel exactly as the web chat and the Telegram bot do,
+so the custom actions, the forms and their validation all run for real.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from intake.services.complaints import IntakeService
+from tests.e2e.conftest import Conversation
+
+pytestmark = pytest.mark.e2e
+
+CODE = re.compile(r"PA-[0-9A-Z]{8}")
+BICH_DONG = "Cán bộ một cửa xã Bích Động hẹn trả hồ sơ 3 lần vẫn chưa có kết quả"
+
+
+def file_bich_dong(citizen: Conversation) -> str:
+    """The complaint of the foundation issue, filed end to end; its tracking code."""
+    asked = citizen.say(BICH_DONG)
+    assert "xã/phường" in asked  # the complaint text was taken from the first message
+    assert "điện thoại" in citizen.say("xã Bích Động, huyện Việt Yên")
+    summary = citizen.say("0912 345 678")
+    assert "Bích Động" in summary and "0912345678" in summary
+    done = citizen.say("có")
+    match = CODE.search(done)
+    assert match, done
+    assert "UBND Thị trấn Bích Động" in done and "Hạn trả lời" in done
+    return match.group(0)
+
+
+def test_greeting(chat: Callable[[], Conversation]) -> None:
+    assert "Xin chào" in chat().say("xin chào")
+    assert "Xin chào" in chat().say("chao ban")
+
+
+def test_a_complaint_is_filed_routed_and_found_again(
+        chat: Callable[[], Conversation], intake: IntakeService) -> None:
+    citizen = chat()
+    code = file_bich_dong(citizen)
+    stored = intake.get(code)
+    assert stored.queue_code == "XA_07777"
+    assert stored.text == BICH_DONG
+    assert stored.citizen_phone == "0912345678"
+    assert stored.location_text == "xã Bích Động, huyện Việt Yên"
+    events = intake.events(code)
+    assert [e.kind for e in events] == ["created", "routed"]
+    assert events[1].data["queue"] == "XA_07777" and events[1].reason
+
+    owner_view = citizen.say(f"tra cứu {code}")
+    assert "Đã chuyển đơn vị xử lý" in owner_view and "UBND Thị trấn Bích Động" in owner_view
+
+    stranger_view = chat().say(f"kiem tra ma {code.lower()}")
+    assert code in stranger_view and "Đã chuyển đơn vị xử lý" in stranger_view
+    assert "Bích Động" not in stranger_view  # only the owner's chat sees the details
+
+
+def test_announce_first_then_describe_without_diacritics(
+        chat: Callable[[], Conversation], intake: IntakeService) -> None:
+    citizen = chat()
+    assert "mô tả nội dung" in citizen.say("toi muon gui phan anh")
+    assert "xã/phường" in citizen.say(
+        "duong lang bi xe tai cho dat cay nat, mua xuong la ngap bun ca thang nay")
+    assert "điện thoại" in citizen.say("bo qua")
+    assert "Gửi phản ánh này" in citizen.say("ko")
+    code = CODE.search(citizen.say("ok"))
+    assert code
+    assert intake.get(code.group(0)).queue_code == "VP_UBND"
+
+
+def test_status_asks_for_the_code_and_explains_the_format(
+        chat: Callable[[], Conversation]) -> None:
+    citizen = chat()
+    assert "mã tra cứu" in citizen.say("kiểm tra tình trạng phản ánh của tôi")
+    assert "định dạng" in citizen.say("HS-2024-001")
+    assert "Không tìm thấy" in citizen.say("PA-ZZZZZZZZ")
+
+
+def test_cancelling_midway_files_nothing(
+        chat: Callable[[], Conversation], intake: IntakeService) -> None:
+    before = intake.count()
+    citizen = chat()
+    citizen.say("tôi muốn phản ánh")
+    citizen.say("Trạm y tế xã đóng cửa giờ hành chính, người dân không khám được")
+    assert "Đã hủy" in citizen.say("hủy")
+    assert intake.count() == before
+    assert "Xin chào" in citizen.say("xin chào")  # the conversation goes on normally
+
+
+def test_saying_yes_again_does_not_file_twice(
+        chat: Callable[[], Conversation], intake: IntakeService) -> None:
+    citizen = chat()
+    file_bich_dong(citizen)
+    count = intake.count()
+    citizen.say("có")
+    citizen.say("gửi đi")
+    assert intake.count() == count
+
+
+@pytest.mark.parametrize("text", [
+    "x" * 20_000,
+    ("Cán bộ xã gây khó dễ " * 1000).strip(),
+    "😀😀😀🙏",
+    "'; DROP TABLE complaints; --",
+    "PA-12",
+    "<script>alert(1)</script>",
+])
+def test_bad_input_gets_an_answer_and_writes_nothing(
+        chat: Callable[[], Conversation], intake: IntakeService, text: str) -> None:
+    before = intake.count()
+    citizen = chat()
+    answer = citizen.say(text)
+    assert "Traceback" not in answer
+    citizen.say("hủy")
+    assert intake.count() == before
+
+
+def test_a_very_long_complaint_is_refused_politely_inside_the_form(
+        chat: Callable[[], Conversation], intake: IntakeService) -> None:
+    citizen = chat()
+    citizen.say("tôi muốn gửi phản ánh")
+    answer = citizen.say("Cán bộ xã gây khó dễ khi làm hồ sơ. " * 600)
+    assert "quá dài" in answer
+    assert "hủy" in citizen.say("hủy").lower()
