@@ -27,6 +27,11 @@ YES = frozenset({"co", "c", "dung", "dung roi", "ok", "oke", "okay", "uh", "u", 
                  "da dung", "gui", "gui di", "xac nhan", "dong y", "yes", "y", "chuan"})
 NO = frozenset({"khong", "ko", "k", "kg", "sai", "sai roi", "khong dung", "chua dung",
                 "khong phai", "no", "huy", "thoi"})
+# Consent to the use of personal data (Decree 13/2023/NĐ-CP) is part of the confirmation:
+# "có" / "Đồng ý và gửi" both files the complaint and agrees to this use, nothing more.
+CONSENT = ("Thông tin cá nhân trong phản ánh (nội dung, liên hệ, ảnh, vị trí) chỉ được cơ quan "
+           "nhà nước dùng để xem xét, trả lời phản ánh. Trả lời 'có' là bạn đồng ý gửi và đồng ý "
+           "cho sử dụng thông tin như trên.")
 TRIGGER_ONLY = ("phan anh", "kien nghi", "khieu nai", "gop y", "to cao", "muon", "gui",
                 "toi", "minh", "em", "anh", "chi", "cho", "can", "lam", "de", "dang", "ve",
                 "mot", "viec", "nay", "a", "oi", "ad", "admin", "bot", "voi", "o", "day")
@@ -135,9 +140,9 @@ class ActionAskComplaintConfirm(Action):
         lines = ["Bạn kiểm tra lại phản ánh:", f"• Nội dung: {preview}",
                  f"• Địa điểm: {location if location and location != SKIPPED else '(không ghi)'}",
                  f"• Liên hệ: {contact if contact and contact != SKIPPED else '(không để lại)'}",
-                 "Thông tin liên hệ chỉ dùng để cơ quan nhà nước trả lời bạn. Gửi phản ánh này?"]
+                 CONSENT, "Gửi phản ánh này?"]
         dispatcher.utter_message(text="\n".join(lines), buttons=[
-            {"title": "Gửi", "payload": "có"}, {"title": "Hủy", "payload": "không"}])
+            {"title": "Đồng ý và gửi", "payload": "có"}, {"title": "Hủy", "payload": "không"}])
         return []
 
 

@@ -10,12 +10,15 @@ from typing import Annotated
 import typer
 
 from intake.assistant import cli as assistant_cli
+from intake.catalog import cli as catalog_cli
 from intake.config import load_settings
 from intake.db import Database, upgrade
 from intake.errors import IntakeError, SenderError
+from intake.mail import cli as mail_cli
 from intake.models import Status
 from intake.org.data_files import DEFAULT_ORG_FILE, read_organisation
 from intake.org.loader import load_organisation
+from intake.routing import cli as routing_cli
 from intake.services.complaints import as_datetime_text
 from intake.services.factory import get_service
 from intake.services.lifecycle import label_vi
@@ -31,6 +34,9 @@ app.add_typer(org_app, name="org")
 app.add_typer(complaints_app, name="complaints")
 app.add_typer(complaint_app, name="complaint")
 app.add_typer(assistant_cli.app, name="assistant")
+app.add_typer(mail_cli.app, name="mail")
+app.add_typer(catalog_cli.app, name="catalog")
+routing_cli.register(app, org_app)
 
 
 def _fail(message: str) -> typer.Exit:

@@ -74,6 +74,10 @@ def alembic_config(url: str) -> Config:
     return config
 
 
-def upgrade(url: str, revision: str = "head") -> None:
-    """Migrate the database at ``url`` to ``revision`` (idempotent)."""
+def upgrade(url: str, revision: str = "heads") -> None:
+    """Migrate the database at ``url`` to ``revision`` (idempotent).
+
+    ``heads``: every branch of the migration history (parts of intake developed in
+    parallel may each add a revision on the same parent until a merge revision joins them).
+    """
     command.upgrade(alembic_config(url), revision)

@@ -68,12 +68,19 @@ def plan(settings: Settings, model: Path) -> list[ProcessSpec]:
     console = [sys.executable, "-m", "uvicorn", "intake.console.app:create_app", "--factory",
                "--host", settings.console_host, "--port", str(settings.console_port),
                "--no-access-log"]
-    return [
+    specs = [
         ProcessSpec("actions", action_server_command(settings.actions_port), product),
         ProcessSpec("rasa", rasa_server_command(settings.root, model, settings.rasa_port,
                                                 endpoints), rasa_env()),
         ProcessSpec("console", console, product),
     ]
+    if settings.telegram_token is not None:  # polling/webhook and outbox: bot/__main__.py
+        specs.append(ProcessSpec("telegram", [sys.executable, "-m", "bot"], product))
+    if settings.imap_host is not None:
+        pakn = [sys.executable, "-m", "intake.cli", "mail"]
+        specs += [ProcessSpec("mail", [*pakn, "poll"], product),
+                  ProcessSpec("outbox", [*pakn, "outbox", "send"], product)]
+    return specs
 
 
 def run_supervised(settings: Settings) -> int:

@@ -5,6 +5,7 @@
 #   2. pakn db upgrade                   create/migrate the database (SQLite under var/
 #                                        unless PAKN_DATABASE_URL says otherwise)
 #   3. pakn org load                     the organisation's queues (idempotent)
+#      pakn catalog import …             the demo procedure catalog (idempotent)
 #   4. pakn assistant train --if-stale   train the Rasa model only if missing or stale
 #   5. exec pakn run                     the supervisor: Rasa, action server, console with
 #                                        web chat, and Telegram/mail when configured
@@ -27,6 +28,9 @@ step() { # step CMD...: run one step and print how long it took
 step bash scripts/setup.sh
 step .venv/bin/pakn db upgrade
 step .venv/bin/pakn org load
+if [[ -f intake/catalog/data/demo_catalog.json ]]; then
+    step .venv/bin/pakn catalog import intake/catalog/data/demo_catalog.json
+fi
 step .venv/bin/pakn assistant train --if-stale
 printf '[run] exec .venv/bin/pakn run %s\n' "$*"
 exec .venv/bin/pakn run "$@"

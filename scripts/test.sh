@@ -53,8 +53,7 @@ summary() {
 }
 
 validate_rasa_data() {
-    env -u PYTHONPATH TF_CPP_MIN_LOG_LEVEL=2 PYTHONWARNINGS=ignore::DeprecationWarning \
-        .venv-rasa/bin/rasa data validate --fail-on-warnings
+    env -u PYTHONPATH TF_CPP_MIN_LOG_LEVEL=2 .venv-rasa/bin/rasa data validate --fail-on-warnings
 }
 
 phase "system packages" fatal bash scripts/install-system-deps.sh

@@ -100,6 +100,9 @@ def rasa_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaStack]:
     database_url = f"sqlite:///{workdir / 'pakn.sqlite3'}"
     pakn("db", "upgrade", database_url=database_url)
     pakn("org", "load", database_url=database_url)
+    demo_catalog = ROOT / "intake" / "catalog" / "data" / "demo_catalog.json"
+    if demo_catalog.is_file():
+        pakn("catalog", "import", str(demo_catalog), database_url=database_url)
     try:
         model = ensure_model(ROOT)
     except TrainingError as exc:

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from intake.assistant.training import TrainingError, ensure_model, is_stale, project_root
+from intake.assistant.training import TrainingError, project_root, train_if_stale
 
 app = typer.Typer(help="The Rasa assistant: training.", no_args_is_help=True)
 
@@ -47,13 +47,18 @@ def train(
     """
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     project = (root or project_root()).resolve()
-    stale = (not if_stale) or is_stale(project)
     try:
-        model = ensure_model(project, force=not if_stale, on_line=_echo_rasa_line)
+        result = train_if_stale(project, force=not if_stale, on_line=_echo_rasa_line)
     except TrainingError as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(code=1) from exc
-    typer.echo(f"model: {model} ({'trained' if stale else 'up to date, not trained'})")
+    if result.trained:
+        how = f"trained in {result.train_seconds:.0f} s"
+    elif result.waited_seconds >= 1:
+        how = f"up to date: trained by another process, waited {result.waited_seconds:.0f} s"
+    else:
+        how = "up to date, not trained"
+    typer.echo(f"model: {result.path} ({how})")
 
 
 if __name__ == "__main__":

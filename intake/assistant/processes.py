@@ -39,7 +39,7 @@ def rasa_env(base: dict[str, str] | None = None) -> dict[str, str]:
     """Environment for a Rasa subprocess: ``base`` (default ``os.environ``) plus quiet
     settings.
 
-    Telemetry off; TensorFlow's C++ logging and Python deprecation warnings reduced.
+    Telemetry off; TensorFlow's C++ logging reduced to errors.
     ``PYTHONPATH``, ``PYTHONHOME`` and ``VIRTUAL_ENV`` are dropped: they would belong to
     this Python 3.11 environment and could break Rasa's Python 3.10 one.
     """
@@ -50,8 +50,6 @@ def rasa_env(base: dict[str, str] | None = None) -> dict[str, str]:
     env["TF_CPP_MIN_LOG_LEVEL"] = "2"
     env.setdefault("LOG_LEVEL_LIBRARIES", "ERROR")
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
-    # Rasa 3.6's dependencies print pages of DeprecationWarnings at every start.
-    env.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning")
     return env
 
 

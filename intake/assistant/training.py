@@ -21,7 +21,9 @@ import re
 import subprocess
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from intake.assistant.processes import rasa_env, rasa_executable
 
@@ -34,6 +36,10 @@ FINGERPRINT_CHARS = 16
 #: Lines of ``rasa train`` output kept for the error message when training fails.
 ERROR_TAIL_LINES = 60
 
+#: Seconds between two progress-bar lines passed on from ``rasa train``.
+PROGRESS_EVERY = 15.0
+
+_PROGRESS = re.compile(r"\d+%\||\d+it \[|it/s[,\]]|s/it[,\]]")
 _RASA_PIN = re.compile(r"^\s*rasa\s*==\s*([^\s;#]+)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -155,10 +161,20 @@ def _run_rasa_train(
         bufsize=1,
     ) as process:
         assert process.stdout is not None  # for mypy: stdout=PIPE
+        last_progress = 0.0
         for raw in process.stdout:
             line = raw.rstrip("\n")
-            tail.append(line)
-            on_line(line)
+            if _PROGRESS.search(line):
+                # tqdm redraws its bar many times a second (each \r becomes a line
+                # here): pass one every PROGRESS_EVERY seconds, keep none in the tail.
+                now = time.monotonic()
+                if now - last_progress >= PROGRESS_EVERY:
+                    last_progress = now
+                    on_line(line.strip())
+                continue
+            if line.strip():
+                tail.append(line)
+                on_line(line)
         code = process.wait()
     elapsed = time.monotonic() - started
     if code != 0:
@@ -168,10 +184,32 @@ def _run_rasa_train(
     log.info("trained %s in %.0f s", name, elapsed)
 
 
+@dataclass(frozen=True)
+class ModelResult:
+    """What :func:`train_if_stale` did: the model's path and whether it was trained."""
+
+    path: Path
+    trained: bool
+    #: Seconds spent in ``rasa train`` (0 when the model was up to date).
+    train_seconds: float = 0.0
+    #: Seconds spent waiting for another process's training of the same project.
+    waited_seconds: float = 0.0
+
+
 def ensure_model(
     root: Path, force: bool = False, on_line: Callable[[str], None] | None = None
 ) -> Path:
     """Return the model for the current inputs, training it first if it is stale.
+
+    See :func:`train_if_stale`, which also says whether it trained.
+    """
+    return train_if_stale(root, force=force, on_line=on_line).path
+
+
+def train_if_stale(
+    root: Path, force: bool = False, on_line: Callable[[str], None] | None = None
+) -> ModelResult:
+    """Make sure the model for the current inputs exists, training it if it is stale.
 
     ``force`` retrains even when a model exists. Rasa's output is passed line by line
     to ``on_line`` (default: logged at INFO on ``intake.assistant.rasa_train``). A lock
@@ -184,19 +222,33 @@ def ensure_model(
     models_dir = root / "models"
     models_dir.mkdir(parents=True, exist_ok=True)
     with open(models_dir / ".train.lock", "w", encoding="utf-8") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        # Compute under the lock: another process may just have trained this model.
+        waited = _lock(lock)
+        # Decide under the lock: another process may just have trained this model.
         target = model_path(root)
         if target.is_file() and not force:
             log.info("model is up to date: %s", target)
-            return target
+            return ModelResult(target, trained=False, waited_seconds=waited)
         before = _snapshot(root)
+        started = time.monotonic()
         _run_rasa_train(root, target.name.removesuffix(MODEL_SUFFIX), sink)
+        took = time.monotonic() - started
         if not target.is_file():
             raise TrainingError(f"`rasa train` succeeded but {target} was not written")
         target = _settle_model_name(root, target, before)
         _remove_older_models(models_dir, keep=target)
-        return target
+        return ModelResult(target, trained=True, train_seconds=took, waited_seconds=waited)
+
+
+def _lock(lock: IO[str]) -> float:
+    """Take the training lock; return the seconds spent waiting for it."""
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return 0.0
+    except BlockingIOError:
+        log.info("another process is training this project's model; waiting for it")
+    started = time.monotonic()
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return time.monotonic() - started
 
 
 def _snapshot(root: Path) -> dict[str, str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from alembic import context
 
 from intake.db import make_engine
-from intake.models import Base
+from intake.schema import metadata
 
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def run_migrations_offline() -> None:

@@ -71,9 +71,15 @@ def load_organisation(db: Database, org: Organisation, source: str) -> LoadSumma
     summary = LoadSummary()
     with db.transaction() as session:
         current = {q.code: q for q in session.scalars(select(Queue))}
+        # Queues an organisation-changes file touched (intake.org.changes) keep that state.
+        changed = set(session.scalars(select(QueueChange.queue_code).where(
+            QueueChange.source.like("changes:%"))))
         for spec in org.queues:
+            if spec.code in changed:
+                summary.unchanged += 1
+                continue
             _apply_spec(session, spec, current.get(spec.code), source, summary)
-        wanted = {spec.code for spec in org.queues}
+        wanted = {spec.code for spec in org.queues} | changed
         for code, queue in sorted(current.items()):
             if code not in wanted and queue.active:
                 queue.active, queue.retired_at = False, utcnow()

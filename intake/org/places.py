@@ -67,7 +67,9 @@ class PlaceIndex:
             self._by_key.setdefault(fold(place.name), []).append(place)
         keys = sorted(self._by_key, key=len, reverse=True)
         alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
-        self._pattern = re.compile(r"\b(" + alternatives + r")\b")
+        # A lookahead, so overlapping names are all found ("huyện Sơn Động" holds
+        # "Huyền Sơn" too); the caller settles overlaps by score.
+        self._pattern = re.compile(r"(?=\b(" + alternatives + r")\b)")
         prefixes = sorted(COMMUNE_PREFIXES + DISTRICT_PREFIXES, key=len, reverse=True)
         self._prefix = re.compile(r"(?:^|\W)(" + "|".join(prefixes) + r")\.?\s*$")
         self._province_key = fold(province_name.removeprefix("Tỉnh ").strip())
@@ -96,15 +98,15 @@ class PlaceIndex:
         raw: list[PlaceMatch] = []
         for match in self._pattern.finditer(folded):
             key = " ".join(match.group(1).split())
-            prefix = self._prefix_before(folded, match.start())
-            if key == self._province_key and self._is_province_mention(folded, match.start()):
+            prefix = self._prefix_before(folded, match.start(1))
+            if key == self._province_key and self._is_province_mention(folded, match.start(1)):
                 continue
-            typed = original[match.start():match.end()]
+            typed = original[match.start(1):match.end(1)]
             for place in self._by_key[key]:
                 score = self._score(place, key, prefix)
                 if score is not None:
                     exact = 0.02 if typed.lower() == place.name.lower() else 0.0
-                    raw.append(PlaceMatch(place, score + exact, typed, match.start()))
+                    raw.append(PlaceMatch(place, score + exact, typed, match.start(1)))
         return self._settle(raw)
 
     def _is_province_mention(self, folded: str, start: int) -> bool:

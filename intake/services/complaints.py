@@ -8,6 +8,7 @@ complaint, so a retried action or a re-fetched mail never files a duplicate.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -39,12 +40,15 @@ from intake.models import (
     utcnow,
 )
 from intake.org.places import Place, PlaceIndex, bare_name
-from intake.routing.rules import RoutingDecision, RoutingInput, decide
+from intake.routing.decision import Router
+from intake.routing.service import build_router
+from intake.routing.types import RoutingDecision, RoutingInput
 from intake.services.lifecycle import can_move, label_vi
 from intake.services.views import ComplaintView, EventView, MessageView
 from intake.text import clean, has_letters_or_digits, nfc
 
 MAX_TEXT_CHARS = 20_000
+ROUTER_TTL_SECONDS = 60.0
 MAX_LOCATION_CHARS = 255
 TRIAGE_QUEUE = "VP_UBND"
 NOTIFY_ON = frozenset({Status.ANSWERED, Status.WAITING_FOR_CITIZEN, Status.CLOSED,
@@ -67,6 +71,8 @@ class NewComplaint:
     subject: str | None = None
     sender: str | None = None
     external_id: str | None = None
+    coordinates: tuple[float, float] | None = None  # a Telegram location (lat, lon)
+    signature_text: str | None = None  # an e-mail signature (its address is a place hint)
 
 
 def _validated_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
@@ -94,6 +100,8 @@ class IntakeService:
         self.settings = settings
         self.triage_queue = triage_queue
         self._places: PlaceIndex | None = None
+        self._router: Router | None = None
+        self._router_built = 0.0
 
     # -- places -------------------------------------------------------------------
     def places(self) -> PlaceIndex:
@@ -107,6 +115,20 @@ class IntakeService:
             self._places = PlaceIndex(places)
         return self._places
 
+    def router(self) -> Router:
+        """The routing engine over the current organisation (rebuilt every minute, so an
+        organisation change applied by another process is picked up)."""
+        if self._router is None or time.monotonic() - self._router_built > ROUTER_TTL_SECONDS:
+            self._places = None
+            self._router = build_router(self.db, self.settings, self.places(),
+                                        self.triage_queue)
+            self._router_built = time.monotonic()
+        return self._router
+
+    def reset_routing(self) -> None:
+        """Forget the cached places and router (after an organisation change)."""
+        self._places, self._router = None, None
+
     # -- create -------------------------------------------------------------------
     def create_complaint(self, new: NewComplaint, actor: str) -> ComplaintView:
         """File a complaint, route it, and record who did it; idempotent on external_id."""
@@ -118,8 +140,10 @@ class IntakeService:
             existing = self._by_external_id(new.channel, new.external_id)
             if existing is not None:
                 return existing
-        decision = decide(RoutingInput(text, location, new.procedure_queue, new.procedure_name),
-                          self.places(), self.triage_queue)
+        decision = self.router().route(RoutingInput(
+            text, location, new.procedure_queue, new.procedure_name,
+            coordinates=new.coordinates, signature_text=new.signature_text,
+            subject=new.subject))
         try:
             with self.db.transaction() as session:
                 complaint = self._insert(session, new, text, location, decision, actor)
@@ -148,7 +172,7 @@ class IntakeService:
                 decision: RoutingDecision, actor: str) -> Complaint:
         self._require_queue(session, decision.queue_code)
         now = utcnow()
-        place = decision.queue_code if decision.rule == "location" else None
+        place = decision.place_code
         complaint = Complaint(
             code=self._unused_code(session), status=Status.RECEIVED.value,
             channel=new.channel.value, subject=clean(new.subject or "") or _subject_of(text),
@@ -180,15 +204,19 @@ class IntakeService:
         self._event(session, complaint, "routed", actor, "; ".join(decision.reasons), {
             "queue": decision.queue_code, "previous_queue": previous,
             "confidence": round(decision.confidence, 3), "rule": decision.rule,
-            "reasons": list(decision.reasons), "alternatives": list(decision.alternatives),
+            "reasons": list(decision.reasons), "ask": decision.ask,
+            "alternatives": [{"queue": a.queue, "confidence": round(a.confidence, 3),
+                              "rule": a.rule} for a in decision.scored_alternatives],
+            "signals": [signal.as_dict() for signal in decision.signals],
         })
 
     def route(self, code: str, actor: str) -> RoutingDecision:
         """Route (again) a complaint by its stored text and place; records the reasons."""
         with self.db.transaction() as session:
             complaint = self._get(session, code)
-            decision = decide(RoutingInput(complaint.text, complaint.location_text),
-                              self.places(), self.triage_queue)
+            subject = complaint.subject if complaint.channel == Channel.EMAIL.value else None
+            decision = self.router().route(RoutingInput(
+                complaint.text, complaint.location_text, subject=subject))
             if not can_move(Status(complaint.status), Status.ROUTED):
                 raise InvalidTransition(f"cannot route a {complaint.status} complaint")
             self._require_queue(session, decision.queue_code)

@@ -1,0 +1,149 @@
+"""Search quality and latency of the procedure catalog on labelled citizen questions.
+
+    .venv/bin/python bench/catalog_search.py [--catalog FILE] [--scale 2145] [--show-misses]
+
+Questions: ``bench/data/catalog_questions.jsonl`` (one JSON object a line: ``question``,
+``name`` = the required procedure's exact name, optional ``code``, ``tags``
+[no_diacritics, abbreviation]). The expected code is ``code`` if given, else the code of
+the procedure with that name in the catalog under test. Reports top-1, top-3, MRR and
+latency p50/p95 of ``SearchIndex.search`` on (1) the demo catalog and (2) the demo
+catalog scaled to ``--scale`` procedures with the national sample (if present) and
+generated near-neighbour variants ("Gia hạn …", "Thu hồi …" of each procedure, without
+keywords) as distractors. Prints figures; asserts nothing (targets: top-1 ≥ 0.90,
+top-3 ≥ 0.97, p95 < 20 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from intake.catalog.importers import parse_path  # noqa: E402
+from intake.catalog.records import ProcedureRecord  # noqa: E402
+from intake.catalog.search import SearchIndex  # noqa: E402
+from intake.org.data_files import read_organisation  # noqa: E402
+from intake.text import fold, nfc  # noqa: E402
+
+DEMO = ROOT / "intake" / "catalog" / "data" / "demo_catalog.json"
+QUESTIONS = ROOT / "bench" / "data" / "catalog_questions.jsonl"
+SAMPLE = Path(os.environ.get("PAKN_TTHC_SAMPLE_DIR")
+              or ROOT.parent / "shared" / "data" / "tthc-national-sample")
+PREFIXES = ("Gia hạn", "Thu hồi", "Điều chỉnh nội dung", "Cấp đổi", "Đính chính",
+            "Thẩm định hồ sơ", "Xác nhận", "Tạm ngừng", "Chấm dứt", "Báo cáo định kỳ về",
+            "Công bố", "Hủy bỏ", "Đề nghị hỗ trợ", "Kiểm tra", "Bổ sung hồ sơ")
+SUFFIXES = ("", " đối với tổ chức", " cho doanh nghiệp có vốn đầu tư nước ngoài",
+            " trong trường hợp thay đổi thông tin", " (liên thông)", " tại cấp Bộ")
+
+
+def queue_names() -> dict[str, str]:
+    return {q.code: q.name for q in read_organisation().queues}
+
+
+def load_catalog(path: Path) -> list[ProcedureRecord]:
+    parsed = parse_path(path, queue_names())
+    if parsed.rejections:
+        print(f"warning: {len(parsed.rejections)} rejected in {path.name}: "
+              f"{parsed.rejections[:3]}")
+    return parsed.records
+
+
+def scaled(base: list[ProcedureRecord], size: int) -> list[ProcedureRecord]:
+    """The base catalog plus the national sample and generated variants, ``size`` in all."""
+    records = list(base)
+    if SAMPLE.is_dir():
+        records += [r for r in load_catalog(SAMPLE) if r.code not in {b.code for b in base}]
+    i = 0
+    while len(records) < size:
+        source = base[i % len(base)]
+        round_ = i // len(base)
+        prefix = PREFIXES[round_ % len(PREFIXES)]
+        suffix = SUFFIXES[(round_ // len(PREFIXES)) % len(SUFFIXES)]
+        name = f"{prefix} {source.name[0].lower()}{source.name[1:]}{suffix}"
+        records.append(replace(source, code=f"GEN-{i:05d}", name=name, keywords=()))
+        i += 1
+    return records[:size]
+
+
+def read_questions(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def expected_code(item: dict[str, object], by_name: dict[str, str]) -> str | None:
+    code = item.get("code")
+    if isinstance(code, str) and code:
+        return code
+    return by_name.get(fold(nfc(str(item["name"]))))
+
+
+def run(records: list[ProcedureRecord], questions: list[dict[str, object]], label: str,
+        show_misses: bool) -> None:
+    t0 = time.perf_counter()
+    index = SearchIndex(records)
+    build_ms = (time.perf_counter() - t0) * 1000
+    by_name = {fold(r.name): r.code for r in records if not r.code.startswith("GEN-")}
+    ranks: list[int | None] = []
+    latencies: list[float] = []
+    tags: dict[str, list[int | None]] = {}
+    missing = 0
+    for item in questions:
+        code = expected_code(item, by_name)
+        if code is None:
+            missing += 1
+            continue
+        start = time.perf_counter()
+        hits = index.search(str(item["question"]), limit=10)
+        latencies.append((time.perf_counter() - start) * 1000)
+        codes = [h.code for h in hits]
+        rank = codes.index(code) + 1 if code in codes else None
+        ranks.append(rank)
+        for tag in [*item.get("tags", []), "all"]:  # type: ignore[misc]
+            tags.setdefault(str(tag), []).append(rank)
+        if show_misses and rank != 1:
+            print(f"  miss (rank {rank}): {item['question']!r} → {item['name']!r}; got "
+                  f"{[h.name[:50] for h in hits[:3]]}")
+    n = len(ranks)
+    print(f"\n== {label}: {len(records)} procedures, index built in {build_ms:.0f} ms, "
+          f"{n} questions" + (f" ({missing} without a matching procedure)" if missing else ""))
+    for tag, tag_ranks in sorted(tags.items()):
+        m = len(tag_ranks)
+        top1 = sum(r == 1 for r in tag_ranks) / m
+        top3 = sum(r is not None and r <= 3 for r in tag_ranks) / m
+        mrr = sum(1 / r for r in tag_ranks if r) / m
+        print(f"  {tag:<14} n={m:<4} top-1 {top1:.3f}  top-3 {top3:.3f}  MRR {mrr:.3f}")
+    latencies.sort()
+    p95 = latencies[max(0, round(0.95 * len(latencies)) - 1)]
+    print(f"  latency ms: p50 {statistics.median(latencies):.2f}  p95 {p95:.2f}  "
+          f"max {latencies[-1]:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--catalog", type=Path, default=DEMO)
+    parser.add_argument("--questions", type=Path, default=QUESTIONS)
+    parser.add_argument("--scale", type=int, default=2145)
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args()
+    if not args.catalog.exists():
+        raise SystemExit(f"{args.catalog} not found (the demo catalog ships with the repo)")
+    base = load_catalog(args.catalog)
+    questions = read_questions(args.questions)
+    nodiac = sum("no_diacritics" in q.get("tags", []) for q in questions)  # type: ignore[operator]
+    abbrev = sum("abbreviation" in q.get("tags", []) for q in questions)  # type: ignore[operator]
+    print(f"questions: {len(questions)}; without diacritics {nodiac / len(questions):.0%}; "
+          f"abbreviations/colloquial {abbrev / len(questions):.0%}")
+    run(base, questions, f"catalog {args.catalog.name}", args.show_misses)
+    run(scaled(base, args.scale), questions, f"scaled to {args.scale}", args.show_misses)
+
+
+if __name__ == "__main__":
+    main()

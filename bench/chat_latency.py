@@ -1,0 +1,164 @@
+"""Turn latency of the Telegram front end: Bot API double → bot → Rasa → actions.
+
+Starts a fresh SQLite database (migrated, organisation and demo catalog loaded), the
+Rasa server and the action server (``tests.harness.rasa_stack``), the Bot API double
+(``tests.harness.telegram_api``) and the real ``python -m bot`` process polling it.
+Simulated citizens (threads) each send a message, wait for the bot's first answer, think,
+and send the next, paced so that all of them together offer ``--rate`` messages/s.
+A turn is measured from the moment the update is queued in the double to the first
+sendMessage the bot makes to that chat (long polling included). The Rasa REST turn alone
+(the same messages posted straight to ``/webhooks/rest/webhook``) is measured the same way
+in the same run, for comparison.
+
+    .venv/bin/python bench/chat_latency.py [--rate 20] [--seconds 10] [--levels 1,10,50]
+
+The bot's flood guard is opened wide for the run (a citizen sending 20 messages/s would
+otherwise be slowed down, as intended). Figures are printed, nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from intake.assistant.training import ensure_model  # noqa: E402
+from tests.bot.conftest import bot_env, start_bot, stop_bot  # noqa: E402
+from tests.harness.rasa_stack import start_rasa_stack  # noqa: E402
+from tests.harness.telegram_api import TelegramApiDouble  # noqa: E402
+
+MESSAGES = ("xin chào", "lý lịch tư pháp cần giấy tờ gì", "tra cứu PA-ZZZZZZZZ",
+            "làm căn cước công dân mất bao lâu", "cảm ơn bạn", "hủy")
+
+
+def pakn(*args: str, url: str) -> None:
+    """Run the ``pakn`` CLI against ``url``."""
+    subprocess.run([str(ROOT / ".venv" / "bin" / "pakn"), *args], cwd=ROOT, check=True,
+                   env={"PATH": "/usr/bin:/bin", "PAKN_DATABASE_URL": url},
+                   capture_output=True)
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
+
+
+def run_level(citizens: int, rate: float, seconds: float,
+              turn: Callable[[int, str], float]) -> tuple[list[float], float]:
+    """``citizens`` threads offering ``rate`` msg/s together; latencies (ms), achieved rate."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+    interval = citizens / rate
+    stop_at = time.monotonic() + seconds
+    base = 10_000_000 + citizens * 1000 + int(time.time()) % 997 * 100_000
+
+    def citizen(n: int) -> None:
+        chat = base + n
+        time.sleep(interval * n / citizens)  # spread the starts
+        for i in itertools.count():
+            if time.monotonic() >= stop_at:
+                return
+            started = time.monotonic()
+            ms = turn(chat, MESSAGES[(n + i) % len(MESSAGES)])
+            with lock:
+                latencies.append(ms)
+            time.sleep(max(0.0, interval - (time.monotonic() - started)))
+
+    threads = [threading.Thread(target=citizen, args=(n,)) for n in range(citizens)]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, len(latencies) / (time.monotonic() - began)
+
+
+def bot_turn(api: TelegramApiDouble) -> Callable[[int, str], float]:
+    """One turn through the bot: push an update, wait for the first answer."""
+
+    def turn(chat: int, text: str) -> float:
+        before = len(api.sent_to(chat))
+        pushed = time.monotonic()
+        api.push_text(chat, text)
+        first = api.wait_messages(chat, 1, timeout=60, after=before)[0]
+        time.sleep(0.02)  # let the rest of a multi-message answer go out
+        return (first.at - pushed) * 1000
+
+    return turn
+
+
+def rasa_turn(rasa_url: str) -> Callable[[int, str], float]:
+    """One REST turn straight to Rasa (one HTTP client per thread)."""
+    local = threading.local()
+
+    def turn(chat: int, text: str) -> float:
+        client = getattr(local, "client", None)
+        if client is None:
+            client = local.client = httpx.Client(timeout=60, trust_env=False)
+        started = time.monotonic()
+        response = client.post(f"{rasa_url}/webhooks/rest/webhook",
+                               json={"sender": f"rest:{chat}", "message": text})
+        response.raise_for_status()
+        return (time.monotonic() - started) * 1000
+
+    return turn
+
+
+def report(label: str, citizens: int, latencies: list[float], achieved: float) -> None:
+    """One line of figures."""
+    print(f"{label:<18} {citizens:>4} chats  n={len(latencies):>4}  "
+          f"{achieved:5.1f} msg/s  p50={statistics.median(latencies):6.1f} ms  "
+          f"p95={percentile(latencies, 95):6.1f} ms  max={max(latencies):6.1f} ms", flush=True)
+
+
+def main() -> int:
+    """Start everything, measure each level, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rate", type=float, default=20.0)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--levels", default="1,10,50")
+    args = parser.parse_args()
+    levels = [int(x) for x in args.levels.split(",")]
+    work = Path(tempfile.mkdtemp(prefix="pakn-chat-bench-"))
+    url = f"sqlite:///{work / 'pakn.db'}"
+    pakn("db", "upgrade", url=url)
+    pakn("org", "load", url=url)
+    pakn("catalog", "import", str(ROOT / "intake/catalog/data/demo_catalog.json"), url=url)
+    model = ensure_model(ROOT)
+    print(f"model {model.name}; work dir {work}; offered rate {args.rate:g} msg/s, "
+          f"{args.seconds:g} s per level", flush=True)
+    with start_rasa_stack(ROOT, url, model, workdir=work) as stack, \
+            TelegramApiDouble(f"{uuid.uuid4().int % 10**9}:BENCH") as api:
+        env = bot_env(api, stack.rasa_url, url, work, PAKN_TELEGRAM_BURST="100000",
+                      PAKN_TELEGRAM_REFILL_PER_SECOND="100000")
+        bot = start_bot(env, work / "bot.log", api)
+        try:
+            for warm in MESSAGES:  # load caches (catalog index, places) before measuring
+                bot_turn(api)(1, warm)
+                rasa_turn(stack.rasa_url)(1, warm)
+            for citizens in levels:
+                report("rasa REST alone", citizens,
+                       *run_level(citizens, args.rate, args.seconds, rasa_turn(stack.rasa_url)))
+                report("telegram → bot", citizens,
+                       *run_level(citizens, args.rate, args.seconds, bot_turn(api)))
+        finally:
+            stop_bot(bot)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

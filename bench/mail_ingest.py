@@ -1,0 +1,196 @@
+"""Hotline-mailbox throughput and acknowledgement latency against a real Dovecot.
+
+    .venv/bin/python bench/mail_ingest.py [--messages 2000] [--no-postgres]
+                                          [--latency-messages 100] [--poll-seconds 2]
+
+1. Throughput: ``--messages`` mixed messages (Vietnamese complaints in UTF-8 QP/base64,
+   windows-1258, HTML-only, with PDF + photo attachments, without Message-ID, auto-replies
+   and bulk mail) are APPENDed to a throwaway Dovecot; the raw IMAP fetch rate of the same
+   messages (UID SEARCH + FETCH BODY.PEEK[] in chunks, nothing else) is measured first as
+   the floor, then one ``MailWorker`` pass (fetch, store raw, parse, classify, route,
+   commit, queue the acknowledgement, move to Processed), on SQLite and on PostgreSQL.
+2. Latency: with the worker and the outbox sender running (as ``pakn run`` runs them),
+   messages are APPENDed one at a time; the time from APPEND to the acknowledgement
+   accepted by a real SMTP peer (aiosmtpd), p50/p95, with IDLE and with polling.
+
+Prints figures; asserts nothing. Targets: ≥ 200 msg/s on SQLite; p95 ≤ 5 s with IDLE.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from intake.config import load_settings  # noqa: E402
+from intake.db import Database, upgrade  # noqa: E402
+from intake.mail.config import MailSettings, load_mail_settings  # noqa: E402
+from intake.mail.ingest import MailIngestor  # noqa: E402
+from intake.mail.outbox import OutboxSender  # noqa: E402
+from intake.mail.worker import MailWorker  # noqa: E402
+from intake.org.data_files import read_organisation  # noqa: E402
+from intake.org.loader import load_organisation  # noqa: E402
+from intake.services.complaints import IntakeService  # noqa: E402
+from tests.harness.dovecot import DovecotServer, dovecot_server  # noqa: E402
+from tests.harness.postgres import postgres_server  # noqa: E402
+from tests.harness.smtp import SmtpPeer, smtp_peer  # noqa: E402
+from tests.mail.conftest import fixture_bytes  # noqa: E402
+
+MIX = [("vi_utf8_qp.eml", 30), ("vi_utf8_base64.eml", 20), ("vi_windows1258.eml", 15),
+       ("vi_html_only.eml", 10), ("vi_pdf_photo.eml", 10), ("vi_no_message_id.eml", 5),
+       ("vi_out_of_office.eml", 5), ("vi_bulk_newsletter.eml", 5)]
+MSGIDS = [b"vi-qp-1@", b"vi-b64-1@", b"vi-1258-1@", b"vi-html-1@", b"vi-att-1@",
+          b"vi-ooo-1@", b"news-1@"]
+
+
+def mixed_messages(count: int, tag: str) -> list[bytes]:
+    """``count`` distinct messages in the proportions of ``MIX``."""
+    pool = [name for name, weight in MIX for _ in range(weight)]
+    out = []
+    for i in range(count):
+        raw = fixture_bytes(pool[i % len(pool)], code="PA-00000000", ack_id="x@example.vn")
+        unique = f"{tag}-{i}-".encode()
+        for mid in MSGIDS:
+            raw = raw.replace(b"<" + mid, b"<" + unique + mid)
+        if b"Message-ID" not in raw:
+            raw = raw.replace(b"\n\n", f"\nX-Bench: {tag}-{i}\n\n".encode(), 1)
+        raw = raw.replace(b"@example.vn>", f"+{i % 400}@example.vn>".encode())
+        out.append(raw)
+    return out
+
+
+def fresh_database(url: str) -> IntakeService:
+    upgrade(url)
+    db = Database(url)
+    load_organisation(db, read_organisation(), source="bench")
+    return IntakeService(db, load_settings({"PAKN_DATABASE_URL": url}))
+
+
+def mail_settings(imap: DovecotServer, user: str, smtp: SmtpPeer, var_dir: Path,
+                  **extra: str) -> MailSettings:
+    env = {"PAKN_VAR_DIR": str(var_dir), "PAKN_MAIL_ALLOW_PLAIN": "1",
+           "PAKN_IMAP_HOST": imap.host, "PAKN_IMAP_PORT": str(imap.port),
+           "PAKN_IMAP_USER": user, "PAKN_IMAP_PASSWORD": imap.users[user],
+           "PAKN_IMAP_SECURITY": "plain", "PAKN_SMTP_HOST": "127.0.0.1",
+           "PAKN_SMTP_PORT": str(smtp.port), "PAKN_SMTP_SECURITY": "plain",
+           "PAKN_MAIL_ACK_LIMIT_PER_DAY": "100000", **extra}
+    return load_mail_settings(env)
+
+
+def raw_fetch_rate(imap: DovecotServer, user: str, batch: int = 200) -> tuple[int, float]:
+    """UID SEARCH + FETCH BODY.PEEK[] of the whole inbox; (messages, seconds)."""
+    started = time.perf_counter()
+    with imap.client(user) as client:
+        client.select_folder("INBOX", readonly=True)
+        uids = sorted(client.search(["ALL"]))
+        fetched = 0
+        for i in range(0, len(uids), batch):
+            fetched += len(client.fetch(uids[i:i + batch], [b"BODY.PEEK[]"]))
+    return fetched, time.perf_counter() - started
+
+
+def throughput(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
+               count: int, var_dir: Path) -> None:
+    service = fresh_database(url)
+    messages = mixed_messages(count, label)
+    started = time.perf_counter()
+    imap.append(user, messages)
+    append_s = time.perf_counter() - started
+    fetched, fetch_s = raw_fetch_rate(imap, user)
+    settings = mail_settings(imap, user, smtp, var_dir)
+    worker = MailWorker(MailIngestor(service, settings), settings)
+    stats = worker.run(once=True, max_failures=0)
+    total = stats.seconds
+    print(f"[{label}] {count} messages: APPEND {count / append_s:,.0f} msg/s; raw IMAP fetch "
+          f"{fetched / fetch_s:,.0f} msg/s ({fetch_s:.2f} s); end-to-end intake "
+          f"{stats.processed / total:,.0f} msg/s ({total:.2f} s, {stats.processed} processed, "
+          f"{stats.quarantined} quarantined; {stats.statuses}); complaints "
+          f"{service.count()}", flush=True)
+    service.db.dispose()
+
+
+def latency(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
+            count: int, var_dir: Path, idle: bool, poll_seconds: float) -> None:
+    service = fresh_database(url)
+    settings = mail_settings(imap, user, smtp, var_dir,
+                             PAKN_IMAP_IDLE="1" if idle else "0",
+                             PAKN_IMAP_POLL_SECONDS=str(poll_seconds))
+    worker = MailWorker(MailIngestor(service, settings), settings)
+    sender = OutboxSender(service.db, settings)
+    stop = asyncio.Event()
+    loop = asyncio.new_event_loop()
+    threads = [threading.Thread(target=worker.run, daemon=True),
+               threading.Thread(target=loop.run_until_complete,
+                                args=(sender.run(idle_seconds=0.5, stop=stop),), daemon=True)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.0)
+    before = len(smtp.received)
+    appended: dict[str, float] = {}
+    with imap.client(user) as client:
+        for i, raw in enumerate(mixed_messages(count, f"lat-{label}")):
+            raw = raw.replace(b"vi-qp-1@", f"lat-{label}-{i}@".encode())
+            if i % 3:
+                raw = fixture_bytes("vi_utf8_qp.eml").replace(
+                    b"vi-qp-1@", f"lat-{label}-{i}@".encode()).replace(
+                    b"nguyenvanan@", f"lat{i}@".encode())
+            else:
+                raw = fixture_bytes("vi_html_only.eml").replace(
+                    b"vi-html-1@", f"lat-{label}-{i}@".encode()).replace(
+                    b"pham.duc@", f"lat{i}@".encode())
+            appended[f"<lat-{label}-{i}@example.vn>"] = time.time()
+            client.append("INBOX", raw)
+            time.sleep(0.2)
+    received = smtp.wait_for(before + count, timeout=120)[before:]
+    waits = sorted(r.at - appended[str(r.message()["In-Reply-To"])] for r in received
+                   if str(r.message()["In-Reply-To"]) in appended)
+    worker.stop.set()
+    loop.call_soon_threadsafe(stop.set)
+    for thread in threads:
+        thread.join(timeout=10)
+    mode = "IDLE" if idle else f"polling every {poll_seconds:g} s"
+    if len(waits) < 2:
+        print(f"[{label}] latency ({mode}): only {len(waits)} acknowledgements arrived")
+        return
+    p95 = waits[min(len(waits) - 1, int(0.95 * len(waits)))]
+    print(f"[{label}] APPEND → ack accepted by SMTP ({mode}, outbox looks every 0.5 s): "
+          f"{len(waits)}/{count} acks, p50 {statistics.median(waits):.2f} s, p95 {p95:.2f} s, "
+          f"max {waits[-1]:.2f} s", flush=True)
+    service.db.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--messages", type=int, default=2000)
+    parser.add_argument("--latency-messages", type=int, default=100)
+    parser.add_argument("--poll-seconds", type=float, default=2.0)
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args()
+    users = {name: "bench-secret" for name in ("sqlite", "pg", "idle", "poll")}
+    with tempfile.TemporaryDirectory(prefix="pakn-bench-mail-") as tmp, \
+            dovecot_server(users) as imap, smtp_peer() as smtp:
+        base = Path(tmp)
+        throughput("sqlite", f"sqlite:///{base / 'bench.db'}", imap, "sqlite", smtp,
+                   args.messages, base / "var-sqlite")
+        if not args.no_postgres:
+            with postgres_server(databases=["bench"]) as pg:
+                throughput("postgresql", pg.url("bench"), imap, "pg", smtp, args.messages,
+                           base / "var-pg")
+        latency("sqlite", f"sqlite:///{base / 'idle.db'}", imap, "idle", smtp,
+                args.latency_messages, base / "var-idle", idle=True,
+                poll_seconds=args.poll_seconds)
+        latency("sqlite", f"sqlite:///{base / 'poll.db'}", imap, "poll", smtp,
+                args.latency_messages, base / "var-poll", idle=False,
+                poll_seconds=args.poll_seconds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""Intent F1 per intent on the held-out NLU set, with the ask_procedure/file_complaint confusion.
+
+    .venv/bin/python bench/nlu.py [--holdout tests/data/nlu_holdout.yml] [--model models/]
+
+Runs ``rasa test nlu`` of ``.venv-rasa`` on the newest trained model (train first with
+``.venv/bin/pakn assistant train --if-stale``), reads its ``intent_report.json`` and
+prints F1 per intent, the macro F1 (target ≥ 0.95) and how often ``ask_procedure`` and
+``file_complaint`` were mistaken for each other. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAIR = ("ask_procedure", "file_complaint")
+
+
+def run_rasa(holdout: Path, model: Path, out: Path) -> dict[str, dict[str, object]]:
+    """Run ``rasa test nlu`` and return its intent report."""
+    rasa = ROOT / ".venv-rasa" / "bin" / "rasa"
+    command = [str(rasa), "test", "nlu", "--nlu", str(holdout), "--model", str(model),
+               "--out", str(out)]
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+    report: dict[str, dict[str, object]] = json.loads(
+        (out / "intent_report.json").read_text(encoding="utf-8"))
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--holdout", type=Path, default=ROOT / "tests/data/nlu_holdout.yml")
+    parser.add_argument("--model", type=Path, default=ROOT / "models")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="pakn-nlu-") as tmp:
+        report = run_rasa(args.holdout, args.model, Path(tmp))
+    intents = {k: v for k, v in report.items()
+               if isinstance(v, dict) and "f1-score" in v
+               and k not in {"macro avg", "weighted avg", "micro avg", "accuracy"}}
+    for name, row in sorted(intents.items()):
+        print(f"{name:<16} F1 {float(row['f1-score']):.3f}  support {row.get('support')}")
+    macro = sum(float(r["f1-score"]) for r in intents.values()) / max(len(intents), 1)
+    print(f"macro F1 {macro:.3f} (target ≥ 0.95)")
+    for a, b in (PAIR, PAIR[::-1]):
+        confused = intents.get(a, {}).get("confused_with") or {}
+        count = confused.get(b, 0) if isinstance(confused, dict) else 0
+        print(f"{a} predicted as {b}: {count}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""Building the bot: the Application, its handlers, its services and the outbox worker.
+
+``base_url`` / ``base_file_url`` come from the settings, so the same code talks to
+Telegram, to a local Bot API server, or to the test double. Updates of different chats
+are handled concurrently; updates of one chat strictly in order (a conversation is a
+sequence: Rasa must see the citizen's messages as they were sent).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable
+from typing import Any
+
+import httpx
+from telegram import Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot import attachments, commands, relay
+from bot.context import Services
+from bot.outbox import TelegramOutbox
+from bot.pending import PendingStore
+from bot.ratelimit import FloodGuard, guard_update
+from bot.sending import PayloadKeys
+from bot.settings import BotSettings
+from intake.chat.relay import RasaRelay
+from intake.db import Database
+from intake.services.attachments import AttachmentService
+from intake.services.complaints import IntakeService
+
+MAX_CONCURRENT_UPDATES = 256
+UNSUPPORTED = (filters.VOICE | filters.AUDIO | filters.VIDEO | filters.VIDEO_NOTE
+               | filters.Sticker.ALL | filters.ANIMATION | filters.CONTACT | filters.POLL
+               | filters.Dice.ALL | filters.VENUE)
+
+
+class PerChatProcessor(BaseUpdateProcessor):
+    """Concurrent across chats, sequential within a chat."""
+
+    def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._users: dict[int, int] = {}
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Run ``coroutine`` holding the lock of the update's chat."""
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await coroutine
+            return
+        lock = self._locks.setdefault(chat.id, asyncio.Lock())
+        self._users[chat.id] = self._users.get(chat.id, 0) + 1
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            self._users[chat.id] -= 1
+            if self._users[chat.id] == 0:  # nobody waits: forget the lock
+                del self._users[chat.id]
+                del self._locks[chat.id]
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to tear down."""
+
+
+def make_services(settings: BotSettings) -> Services:
+    """The long-lived objects of one bot process."""
+    db = Database(settings.intake.database_url)
+    return Services(
+        settings=settings,
+        relay=RasaRelay(settings.intake.rasa_url),
+        rasa_api=httpx.AsyncClient(base_url=settings.intake.rasa_url, timeout=10.0,
+                                   trust_env=False),
+        intake=IntakeService(db, settings.intake),
+        attachments=AttachmentService(db, settings.intake),
+        pending=PendingStore(),
+        keys=PayloadKeys(),
+        flood_guard=FloodGuard(settings.burst, settings.refill_per_second),
+    )
+
+
+def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Guard first (group -1), then commands, media, text, buttons."""
+    app.add_handler(TypeHandler(Update, guard_update), group=-1)
+    app.add_handler(CommandHandler("start", commands.start))
+    app.add_handler(CommandHandler("help", commands.help_command))
+    app.add_handler(CommandHandler("trangthai", commands.status))
+    app.add_handler(CommandHandler("huy", commands.cancel))
+    app.add_handler(MessageHandler(filters.COMMAND, commands.unknown))
+    app.add_handler(MessageHandler(filters.PHOTO, attachments.on_photo))
+    app.add_handler(MessageHandler(filters.Document.ALL, attachments.on_document))
+    app.add_handler(MessageHandler(filters.LOCATION, attachments.on_location))
+    app.add_handler(MessageHandler(UNSUPPORTED, attachments.on_unsupported))
+    app.add_handler(MessageHandler(filters.TEXT, relay.on_text))
+    app.add_handler(CallbackQueryHandler(relay.on_button))
+
+
+def build_application(settings: BotSettings, run_outbox: bool = True
+                      ) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The configured Application; the outbox worker starts and stops with it."""
+    svc = make_services(settings)
+    outbox_stop = asyncio.Event()
+    tasks: list[asyncio.Task[None]] = []
+
+    async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        if run_outbox:
+            worker = TelegramOutbox(svc.intake.db, app.bot, settings.outbox_retry_seconds)
+            tasks.append(asyncio.create_task(
+                worker.run_forever(settings.outbox_poll_seconds, outbox_stop)))
+
+    async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        outbox_stop.set()
+        for task in tasks:
+            await task
+        await svc.relay.aclose()
+        await svc.rasa_api.aclose()
+        svc.intake.db.dispose()
+
+    app = (ApplicationBuilder().token(settings.token).base_url(settings.base_url)
+           .base_file_url(settings.base_file_url)
+           .concurrent_updates(PerChatProcessor())
+           .post_init(post_init).post_stop(post_shutdown).build())
+    app.bot_data["services"] = svc
+    add_handlers(app)
+    return app

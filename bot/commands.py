@@ -1,0 +1,115 @@
+"""Commands the bot answers itself: /start, /help, /trangthai [MÃ], /huy, and unknown ones.
+
+Rasa reads ``/word`` as an intent, so no command text is ever forwarded raw: /huy is
+relayed as the word "hủy" (the assistant's cancel), /trangthai without a code as a
+status request, everything else is answered here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.context import Services, sender_of, services
+from bot.relay import turn
+from bot.sending import keyboard, send_text
+from intake.errors import SenderError
+from intake.services.complaints import as_datetime_text
+from intake.services.lifecycle import label_vi
+from intake.services.views import ComplaintView
+
+WELCOME = (
+    "Xin chào! Đây là kênh tiếp nhận phản ánh, kiến nghị và hướng dẫn thủ tục hành chính "
+    "của tỉnh Bắc Giang. Bạn có thể:\n"
+    "• hỏi về một thủ tục (giấy tờ, thời hạn, lệ phí, nơi nộp)\n"
+    "• gửi phản ánh, kiến nghị — kèm ảnh, tệp (PDF, Word, Excel) và vị trí trên bản đồ\n"
+    "• tra cứu phản ánh: /trangthai PA-XXXXXXXX\n"
+    "• bổ sung cho phản ánh đã gửi: 'bổ sung PA-XXXXXXXX <nội dung>'\n"
+    "Gõ /huy để dừng việc đang làm, /help để xem hướng dẫn.")
+HELP = (
+    "Hướng dẫn:\n"
+    "• Nhắn bằng chữ điều bạn cần hỏi hoặc phản ánh; tôi sẽ hỏi thêm địa điểm, liên hệ.\n"
+    "• Gửi ảnh/tệp (tối đa {mb} MB) và vị trí ngay trong lúc hoặc ngay sau khi gửi phản "
+    "ánh để đính kèm.\n"
+    "• /trangthai PA-XXXXXXXX — xem tình trạng phản ánh.\n"
+    "• /huy — dừng việc đang làm dở.\n"
+    "Tôi chưa nghe được tin nhắn thoại, video hay nhãn dán.")
+UNKNOWN = "Lệnh này không được hỗ trợ. Các lệnh: /start, /help, /trangthai MÃ, /huy."
+START_BUTTONS = (("Gửi phản ánh", "Tôi muốn gửi phản ánh"),
+                 ("Tra cứu mã phản ánh", "Tra cứu tình trạng phản ánh"),
+                 ("Hỏi thủ tục", "Tôi muốn hỏi về thủ tục hành chính"))
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start: what the bot can do, with the three ways in as buttons."""
+    if update.effective_chat:
+        await send_text(context.bot, update.effective_chat.id, WELCOME,
+                        keyboard(START_BUTTONS, services(context).keys))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/help."""
+    if update.effective_chat:
+        mb = services(context).settings.max_file_bytes // (1024 * 1024)
+        await send_text(context.bot, update.effective_chat.id, HELP.format(mb=mb))
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/huy: the assistant's own cancel (form state lives in Rasa); held files dropped."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    services(context).pending.drop(chat.id)
+    message = update.effective_message
+    await turn(context, chat.id, "hủy", update.effective_user,
+               message.message_id if message else None)
+
+
+async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/trangthai [MÃ]: with a code, answered here; without, the assistant asks for one."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    if not context.args:
+        message = update.effective_message
+        await turn(context, chat.id, "tra cứu tình trạng phản ánh", update.effective_user,
+                   message.message_id if message else None)
+        return
+    text = await status_text(services(context), chat.id, " ".join(context.args))
+    await send_text(context.bot, chat.id, text)
+
+
+async def status_text(svc: Services, chat_id: int, code: str) -> str:
+    """Status for anyone with the code; queue, due date and last answer only for its chat."""
+    try:
+        view = await asyncio.to_thread(svc.intake.get, code)
+        senders = {m.sender for m in await asyncio.to_thread(svc.intake.messages, view.code)}
+    except SenderError as exc:
+        return exc.message_vi
+    lines = [f"Phản ánh {view.code}: {label_vi(view.status)}."]
+    if _is_owner(view, chat_id, senders):
+        lines += _owner_lines(view)
+    return "\n".join(lines)
+
+
+def _is_owner(view: ComplaintView, chat_id: int, senders: set[str | None]) -> bool:
+    telegram_reply = view.reply_channel == "telegram" and view.reply_address == str(chat_id)
+    return telegram_reply or sender_of(chat_id) in senders
+
+
+def _owner_lines(view: ComplaintView) -> list[str]:
+    lines = [f"Đơn vị xử lý: {view.queue_name or view.queue_code}",
+             f"Hạn trả lời: {as_datetime_text(view.due_at)}"]
+    if view.last_answer:
+        answer = view.last_answer
+        lines.append("Trả lời gần nhất: " + (answer if len(answer) <= 1500
+                                             else answer[:1500] + "…"))
+    return lines
+
+
+async def unknown(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any other ``/command``: explained here, never forwarded to Rasa."""
+    if update.effective_chat:
+        await send_text(context.bot, update.effective_chat.id, UNKNOWN)

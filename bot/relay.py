@@ -1,0 +1,122 @@
+"""Text and button presses → Rasa REST channel → Telegram messages.
+
+The sender is ``telegram:<chat id>``, text is NFC-normalised and guarded by the shared
+``intake.chat.relay`` (``/…`` never reaches Rasa raw, long text refused, an empty or
+failed answer becomes a polite message). Message text is never logged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import Any
+
+from telegram import Update, User
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot.context import Services, sender_of, services
+from bot.sending import keyboard, send_text, typing
+from intake.chat.relay import Reply
+from intake.errors import SenderError
+from intake.text import nfc
+
+log = logging.getLogger(__name__)
+
+FILED = re.compile(r"Mã tra cứu:\s*(PA-[0-9A-Z]{8})")
+MSG_EXPIRED_BUTTON = "Nút này đã hết hạn. Bạn vui lòng nhắn lại bằng chữ."
+
+
+def metadata_of(user: User | None, message_id: int | None) -> dict[str, Any]:
+    """What Rasa may know about the Telegram side (no names, no phone numbers)."""
+    return {"telegram": {"user_id": user.id if user else None, "message_id": message_id,
+                         "language": user.language_code if user else None}}
+
+
+async def turn(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str,
+               user: User | None, message_id: int | None) -> list[Reply]:
+    """One Rasa turn for the chat, replies sent; then any held files are attached."""
+    svc = services(context)
+    async with typing(context.bot, chat_id):
+        replies = await svc.relay.reply_to(sender_of(chat_id), nfc(text),
+                                           svc.settings.max_chars,
+                                           metadata_of(user, message_id))
+    for reply in replies:
+        await send_text(context.bot, chat_id, reply.text or "…",
+                        keyboard(reply.buttons, svc.keys))
+    await attach_held(context, chat_id, replies)
+    return replies
+
+
+async def attach_held(context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                      replies: list[Reply]) -> None:
+    """When the assistant just filed a complaint, attach what the chat sent meanwhile."""
+    svc = services(context)
+    if not svc.pending.has_any(chat_id):
+        return
+    code = next((m.group(1) for r in replies if (m := FILED.search(r.text))), None)
+    if code is None:
+        return
+    note = await attach_now(svc, chat_id, code)
+    if note:
+        await send_text(context.bot, chat_id, note)
+
+
+async def attach_now(svc: Services, chat_id: int, code: str) -> str:
+    """Store the chat's held files/location on ``code``; a line telling the citizen."""
+    files, location = svc.pending.take(chat_id)
+    actor = "citizen:telegram"
+    stored = 0
+    try:
+        for item in files:
+            await asyncio.to_thread(svc.attachments.add, code, item.data, item.filename,
+                                    item.content_type, actor)
+            stored += 1
+        if location is not None:
+            await asyncio.to_thread(svc.attachments.set_location, code, *location, actor)
+    except SenderError as exc:
+        return exc.message_vi
+    parts = [f"{stored} tệp/ảnh"] if stored else []
+    if location is not None:
+        parts.append("vị trí trên bản đồ")
+    return f"Đã đính kèm {' và '.join(parts)} vào phản ánh {code}." if parts else ""
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A citizen's text message."""
+    message = update.effective_message
+    if message is None or message.text is None or update.effective_chat is None:
+        return
+    await turn(context, update.effective_chat.id, message.text, update.effective_user,
+               message.message_id)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A pressed inline button: answered at once, its payload relayed as the citizen's."""
+    query = update.callback_query
+    if query is None or update.effective_chat is None:
+        return
+    chat_id = update.effective_chat.id
+    try:
+        await query.answer()
+    except TelegramError as exc:  # an old query (>15 min) cannot be answered: go on
+        log.info("callback query not answered: %s", type(exc).__name__)
+    payload = services(context).keys.decode(query.data or "")
+    if not payload:
+        await send_text(context.bot, chat_id, MSG_EXPIRED_BUTTON)
+        return
+    await _remove_keyboard(update)
+    message_id = query.message.message_id if query.message else None
+    await turn(context, chat_id, payload, update.effective_user, message_id)
+
+
+async def _remove_keyboard(update: Update) -> None:
+    """Take the buttons off the answered message so a second press cannot resend."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except TelegramError as exc:
+        log.info("keyboard not removed: %s", type(exc).__name__)

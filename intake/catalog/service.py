@@ -1,0 +1,165 @@
+"""The catalog services: import, search, look up, and find what a citizen means.
+
+The CLI and the assistant's actions call this; nothing else touches the catalog's
+tables. The search index is built in memory from the database and rebuilt when the
+catalog changes (another process may import while this one serves): the check is one
+cheap query (count and newest change), made at most once per ``refresh_seconds``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from intake.catalog.errors import ProcedureNotFound
+from intake.catalog.importers import parse_path
+from intake.catalog.models import Procedure
+from intake.catalog.records import ParsedFile, ProcedureRecord
+from intake.catalog.search import Hit, SearchIndex, validate_query
+from intake.catalog.store import ImportSummary, load_records, upsert
+from intake.config import Settings, load_settings
+from intake.db import Database
+from intake.models import Queue
+from intake.org.data_files import read_organisation
+
+DEMO_CATALOG = Path(__file__).resolve().parent / "data" / "demo_catalog.json"
+MIN_CONFIDENCE = 0.5
+CLOSE_RATIO = 0.83
+# A short question naming only part of the best name ("thủ tục đăng ký") is vague: a
+# wider margin of candidates is offered. "lý lịch tư pháp" covers little of "Cấp Phiếu lý
+# lịch tư pháp cho công dân Việt Nam" too, but its four specific words are not vague.
+VAGUE_COVERAGE = 0.6
+VAGUE_WORDS = 2
+VAGUE_RATIO = 0.6
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What a question found: the procedure, close alternatives, or nothing."""
+
+    best: ProcedureRecord | None
+    alternatives: tuple[Hit, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when several procedures fit about equally well (ask which one)."""
+        return self.best is None and len(self.alternatives) > 1
+
+
+class CatalogService:
+    """Catalog operations over one database."""
+
+    def __init__(self, db: Database, refresh_seconds: float = 2.0) -> None:
+        self.db = db
+        self.refresh_seconds = refresh_seconds
+        self._index: SearchIndex | None = None
+        self._stamp: tuple[int, str] | None = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+
+    # -- import ---------------------------------------------------------------------
+    def queue_names(self) -> dict[str, str]:
+        """Queue codes (and names) a record may name: the database's, else the shipped."""
+        with self.db.reading() as session:
+            rows = session.execute(select(Queue.code, Queue.name)).all()
+        if rows:
+            return {code: name for code, name in rows}
+        return {q.code: q.name for q in read_organisation().queues}
+
+    def parse(self, path: Path) -> ParsedFile:
+        """Read and validate one file (``CatalogFileError`` if unreadable)."""
+        return parse_path(path, self.queue_names())
+
+    def import_file(self, path: Path, *, dry_run: bool = False,
+                    progress: Callable[[int], None] | None = None,
+                    parsed: ParsedFile | None = None) -> ImportSummary:
+        """Upsert one file's records in one transaction (rolled back on ``dry_run``)."""
+        parsed = parsed or self.parse(path)
+        if dry_run:
+            with self.db.reading() as session:
+                summary = upsert(session, parsed, dry_run=True, progress=progress)
+                session.rollback()
+        else:
+            with self.db.transaction() as session:
+                summary = upsert(session, parsed, progress=progress)
+        self._stamp = None
+        return summary
+
+    # -- read -----------------------------------------------------------------------
+    def get(self, code: str) -> ProcedureRecord:
+        """One procedure by code (``ProcedureNotFound`` otherwise)."""
+        with self.db.reading() as session:
+            records = load_records(session, code.strip())
+        if not records:
+            raise ProcedureNotFound(f"no procedure with code {code!r}")
+        return records[0]
+
+    def count(self) -> int:
+        """How many procedures the catalog holds."""
+        with self.db.reading() as session:
+            return int(session.scalar(select(func.count(Procedure.id))) or 0)
+
+    def index(self) -> SearchIndex:
+        """The search index of the current catalog (rebuilt after a change)."""
+        with self._lock:
+            now = time.monotonic()
+            if self._index is not None and now - self._checked < self.refresh_seconds:
+                return self._index
+            stamp = self._current_stamp()
+            self._checked = now
+            if self._index is None or stamp != self._stamp:
+                with self.db.reading() as session:
+                    self._index = SearchIndex(load_records(session))
+                self._stamp = stamp
+            return self._index
+
+    def _current_stamp(self) -> tuple[int, str]:
+        with self.db.reading() as session:
+            count, newest = session.execute(select(
+                func.count(Procedure.id), func.max(Procedure.updated_at))).one()
+        return int(count or 0), str(newest)
+
+    # -- search ---------------------------------------------------------------------
+    def search(self, question: str, limit: int = 5) -> list[Hit]:
+        """Ranked procedures for a question (``InvalidQuery`` for unusable input)."""
+        return self.index().search(question, limit)
+
+    def search_many(self, questions: Sequence[str], limit: int = 5) -> list[list[Hit]]:
+        """``search`` for each question, on one index."""
+        index = self.index()
+        return [index.search(q, limit) for q in questions]
+
+    def lookup(self, question: str) -> Lookup:
+        """The procedure a citizen means, up to 3 close candidates, or nothing.
+
+        Nothing: the best hit covers too little of the question. Ambiguous: the
+        runners-up score within ``CLOSE_RATIO`` of the best (``VAGUE_RATIO`` for a vague
+        question).
+        """
+        validate_query(question)
+        hits = [h for h in self.search(question, limit=3) if h.confidence >= MIN_CONFIDENCE]
+        if not hits:
+            return Lookup(None)
+        vague = hits[0].coverage < VAGUE_COVERAGE and \
+            len(set(self.index().query_words(question))) <= VAGUE_WORDS
+        ratio = VAGUE_RATIO if vague else CLOSE_RATIO
+        close = tuple(h for h in hits if h.score >= ratio * hits[0].score)
+        if len(close) > 1:
+            return Lookup(None, close)
+        return Lookup(self.get(hits[0].code), tuple(hits[:1]))
+
+
+@lru_cache(maxsize=8)
+def _catalog_for(url: str) -> CatalogService:
+    return CatalogService(Database(url))
+
+
+def get_catalog(settings: Settings | None = None) -> CatalogService:
+    """The process-wide catalog service for ``settings`` (default: from the environment)."""
+    return _catalog_for((settings or load_settings()).database_url)

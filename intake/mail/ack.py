@@ -1,0 +1,183 @@
+"""Acknowledgements in Vietnamese, queued in the outbox in the caller's transaction.
+
+The acknowledgement carries the tracking code in its subject (``[PA-XXXXXXXX]``), so a
+citizen's reply threads by itself; our own Message-ID (recorded in ``mail_threads``, so
+In-Reply-To finds the complaint too); In-Reply-To/References of the citizen's message;
+and ``Auto-Submitted: auto-replied`` plus ``X-Loop`` (RFC 3834), so well-behaved
+autoresponders do not answer it. A sender gets at most ``ack_limit_per_day``
+acknowledgements per day, whatever they send (loop protection).
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from intake.deadlines import VIETNAM
+from intake.mail.config import MailSettings
+from intake.mail.models import MailThread
+from intake.mail.parse import ParsedMail
+from intake.models import Channel, Outbox
+from intake.services.complaints import as_datetime_text
+from intake.services.views import ComplaintView
+
+SUBJECT_LIMIT = 200
+REFUSAL_VI = {
+    "too_large": "vượt quá dung lượng cho phép",
+    "type_not_allowed": "định dạng tệp không được chấp nhận",
+    "too_many": "vượt quá số tệp đính kèm cho phép",
+}
+
+
+class Purpose(enum.StrEnum):
+    """Why we write to the citizen."""
+
+    ACK = "ack"              # a new complaint was filed
+    ACK_REPLY = "ack_reply"  # their reply was added to the complaint
+    REJECTED = "rejected"    # nothing could be filed (e.g. an empty message)
+
+
+@dataclass(frozen=True)
+class AckContext:
+    """What an acknowledgement is about."""
+
+    purpose: Purpose
+    mail: ParsedMail
+    recipient: str
+    dedup_key: str
+    view: ComplaintView | None = None
+    complaint_id: int | None = None
+    related_code: str | None = None
+    refused: tuple[tuple[str, str], ...] = ()   # (filename, reason)
+    problem_vi: str | None = None
+
+
+def new_message_id(domain: str) -> str:
+    """A fresh Message-ID of our domain (how our own mail is recognised when it returns)."""
+    return f"pakn.{secrets.token_hex(12)}@{domain}"
+
+
+def _day_start(now: datetime) -> datetime:
+    local = now.astimezone(VIETNAM)
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def acks_today(session: Session, recipient: str, now: datetime) -> int:
+    """How many messages we queued to ``recipient`` since midnight (Vietnam time)."""
+    start = _day_start(now)
+    return int(session.scalar(select(func.count(MailThread.id)).where(
+        MailThread.recipient == recipient, MailThread.created_at >= start,
+        MailThread.created_at < start + timedelta(days=1))) or 0)
+
+
+def _greeting(mail: ParsedMail) -> str:
+    return f"Kính gửi Ông/Bà {mail.sender_name}," if mail.sender_name else "Kính gửi Ông/Bà,"
+
+
+def _refused_lines(refused: tuple[tuple[str, str], ...]) -> list[str]:
+    if not refused:
+        return []
+    lines = ["", "Các tệp đính kèm sau không được tiếp nhận:"]
+    lines += [f"  - {name}: {REFUSAL_VI.get(reason, reason)}" for name, reason in refused]
+    lines.append("Ông/Bà có thể gửi lại tệp nhỏ hơn (PDF, ảnh, văn bản) bằng cách trả lời thư "
+                 "này.")
+    return lines
+
+
+def _status_help(code: str) -> list[str]:
+    return [
+        "Cách tra cứu tình trạng xử lý:",
+        f"  - Trả lời thư này (giữ nguyên mã [{code}] trong tiêu đề) để bổ sung thông tin;",
+        f"  - Hoặc gửi mã {code} cho trợ lý ảo thủ tục hành chính của tỉnh (hỏi đáp trực "
+        "tuyến, Telegram) hoặc đọc mã khi gọi đường dây nóng.",
+    ]
+
+
+def _footer() -> list[str]:
+    return ["", "Thư này được gửi tự động, vui lòng không thay đổi tiêu đề khi trả lời.",
+            "Đường dây nóng thủ tục hành chính tỉnh Bắc Giang"]
+
+
+def _ack_body(ctx: AckContext) -> tuple[str, str]:
+    view = ctx.view
+    assert view is not None
+    lines = [_greeting(ctx.mail), ""]
+    if ctx.purpose is Purpose.ACK_REPLY:
+        subject = f"[{view.code}] Đã nhận thông tin bổ sung"
+        lines += [f"Thông tin bổ sung của Ông/Bà cho phản ánh {view.code} đã được tiếp nhận "
+                  "và chuyển tới đơn vị đang xử lý.", ""]
+    else:
+        subject = f"[{view.code}] Đã tiếp nhận phản ánh, kiến nghị"
+        lines += ["Đường dây nóng thủ tục hành chính tỉnh Bắc Giang đã tiếp nhận phản ánh, "
+                  "kiến nghị của Ông/Bà.", ""]
+    lines += [f"Mã tra cứu: {view.code}",
+              f"Đơn vị xử lý: {view.queue_name or view.queue_code or 'đang phân loại'}",
+              f"Hạn trả lời: {as_datetime_text(view.due_at) or 'theo quy định'}"]
+    if ctx.related_code:
+        lines.append(f"Phản ánh này được ghi nhận là phản ánh mới, có liên quan tới phản ánh "
+                     f"{ctx.related_code} (chỉ người gửi phản ánh đó mới bổ sung được vào "
+                     "phản ánh đó).")
+    lines += _refused_lines(ctx.refused)
+    lines += ["", *_status_help(view.code), *_footer()]
+    return subject, "\n".join(lines)
+
+
+def _rejected_body(ctx: AckContext) -> tuple[str, str]:
+    lines = [_greeting(ctx.mail), "",
+             "Thư của Ông/Bà gửi tới đường dây nóng thủ tục hành chính chưa được tiếp nhận:",
+             f"  {ctx.problem_vi or 'Nội dung không hợp lệ.'}", "",
+             "Vui lòng gửi lại thư, ghi rõ nội dung phản ánh, kiến nghị, địa điểm xảy ra sự "
+             "việc và thông tin liên hệ.", *_footer()]
+    return "Chưa tiếp nhận được phản ánh của Ông/Bà", "\n".join(lines)
+
+
+def _subject_with_original(subject: str, original: str) -> str:
+    if original:
+        subject = f"{subject}: {original}"
+    return subject if len(subject) <= SUBJECT_LIMIT else subject[:SUBJECT_LIMIT - 1] + "…"
+
+
+def _references(mail: ParsedMail) -> str:
+    ids = [*mail.references[-10:], *([mail.message_id] if mail.message_id else [])]
+    return " ".join(f"<{i}>" for i in dict.fromkeys(ids))
+
+
+def _headers(mail: ParsedMail, message_id: str, settings: MailSettings,
+             purpose: Purpose) -> dict[str, str]:
+    headers = {"Message-ID": f"<{message_id}>", "Auto-Submitted": "auto-replied",
+               "X-Loop": settings.from_address, "X-PAKN-Purpose": purpose.value,
+               "Content-Language": "vi"}
+    if mail.message_id:
+        headers["In-Reply-To"] = f"<{mail.message_id}>"
+        headers["References"] = _references(mail)
+    return headers
+
+
+def queue_ack(session: Session, ctx: AckContext, settings: MailSettings,
+              now: datetime) -> int | None:
+    """Queue the acknowledgement in ``session``; ``None`` when the daily limit is reached."""
+    if acks_today(session, ctx.recipient, now) >= settings.ack_limit_per_day:
+        return None
+    if ctx.purpose is Purpose.REJECTED:
+        subject, body = _rejected_body(ctx)
+    else:
+        subject, body = _ack_body(ctx)
+    message_id = new_message_id(settings.mail_domain)
+    outbox = Outbox(
+        complaint_id=ctx.complaint_id, channel=Channel.EMAIL.value, recipient=ctx.recipient,
+        subject=_subject_with_original(subject, ctx.mail.subject), body=body,
+        headers=_headers(ctx.mail, message_id, settings, ctx.purpose),
+        dedup_key="mail:" + hashlib.sha256(ctx.dedup_key.encode()).hexdigest(),
+        next_attempt_at=now, created_at=now)
+    session.add(outbox)
+    session.flush()
+    session.add(MailThread(message_id=message_id, complaint_code=ctx.view.code if ctx.view
+                           else "", recipient=ctx.recipient, purpose=ctx.purpose.value,
+                           outbox_id=outbox.id, created_at=now))
+    return outbox.id

@@ -1,0 +1,144 @@
+"""What a parsed message is: a new complaint, a reply on one, or automatic mail.
+
+Automatic mail (auto-replies, bounces and delivery reports, mailing lists and bulk mail,
+our own messages coming back) is recorded and never answered (RFC 3834), which is what
+keeps two autoresponders from mailing each other forever. A reply is recognised by the
+tracking code in its subject or by In-Reply-To/References naming a message we sent; it
+joins the existing complaint only when it comes from the address that filed it,
+otherwise it becomes a new complaint linked to the old one (nobody can add to, or learn
+about, someone else's complaint by quoting its code).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from intake.codes import find_code
+from intake.mail.parse import ParsedMail
+
+_AUTO_SUBJECT = re.compile(
+    r"^\s*(auto(matic)?[ -]?(reply|response)|out of (the )?office|abwesenheit|"
+    r"trả lời tự động|thư trả lời tự động|vắng mặt|tự động trả lời|autosvar|auto:)",
+    re.IGNORECASE)
+_BOUNCE_SENDERS = re.compile(r"^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)@",
+                             re.IGNORECASE)
+
+
+class Kind(enum.StrEnum):
+    """The classes of incoming mail."""
+
+    NEW = "new"            # a new complaint
+    REPLY = "reply"        # a message on an existing complaint, from its sender
+    LINKED = "linked"      # a new complaint that refers to someone else's complaint
+    AUTO_REPLY = "auto"    # out-of-office and other automatic replies
+    BOUNCE = "bounce"      # non-delivery and delivery-status reports
+    BULK = "bulk"          # mailing lists, bulk and junk mail
+    OWN = "own"            # mail we sent, coming back
+    NO_SENDER = "nosender"  # nobody to answer: recorded as a complaint without reply
+
+    @property
+    def automatic(self) -> bool:
+        """True for mail that is recorded and never answered."""
+        return self in {Kind.AUTO_REPLY, Kind.BOUNCE, Kind.BULK, Kind.OWN}
+
+
+@dataclass(frozen=True)
+class Classification:
+    """The class of a message, the complaint it refers to, and why."""
+
+    kind: Kind
+    code: str | None
+    reason: str
+
+
+ThreadLookup = Callable[[Sequence[str]], str | None]
+OwnerLookup = Callable[[str], str | None]
+
+
+@dataclass(frozen=True)
+class Ours:
+    """How to recognise our own mail."""
+
+    address: str
+    domain: str
+
+
+def _own_mail(mail: ParsedMail, ours: Ours) -> str | None:
+    if mail.message_id and mail.message_id.lower().endswith("@" + ours.domain):
+        return "Message-ID of our domain"
+    if mail.sender == ours.address:
+        return "sent from our own address"
+    if any(ours.address in v.lower() for v in mail.headers.get("x-loop", ())):
+        return "X-Loop names our address"
+    return None
+
+
+def _bounce(mail: ParsedMail) -> str | None:
+    report = mail.header("content-type").lower()
+    if mail.content_type == "multipart/report" or "report-type" in report:
+        return "multipart/report (delivery status)"
+    if "message/delivery-status" in mail.part_types:
+        return "delivery-status part"
+    if mail.sender and _BOUNCE_SENDERS.match(mail.sender):
+        return "sent by a mailer daemon"
+    if "return-path" in mail.headers and mail.header("return-path").strip() in ("<>", ""):
+        return "null Return-Path"
+    return None
+
+
+def _automatic(mail: ParsedMail) -> tuple[Kind, str] | None:
+    auto = mail.header("auto-submitted").strip().lower()
+    if auto and not auto.startswith("no"):
+        return Kind.AUTO_REPLY, f"Auto-Submitted: {auto[:40]}"
+    for name in ("x-autoreply", "x-autorespond", "x-auto-reply"):
+        if name in mail.headers:
+            return Kind.AUTO_REPLY, name
+    if mail.headers.get("x-loop"):
+        return Kind.AUTO_REPLY, "X-Loop present"
+    precedence = mail.header("precedence").strip().lower()
+    if precedence in ("bulk", "junk", "list", "auto_reply"):
+        return Kind.BULK, f"Precedence: {precedence}"
+    if "list-id" in mail.headers or "list-unsubscribe" in mail.headers:
+        return Kind.BULK, "mailing-list headers"
+    if _AUTO_SUBJECT.match(mail.subject):
+        return Kind.AUTO_REPLY, "auto-reply subject"
+    return None
+
+
+def classify(mail: ParsedMail, ours: Ours, thread: ThreadLookup,
+             owner: OwnerLookup) -> Classification:
+    """Classify ``mail``; ``thread`` maps our Message-IDs to a complaint code, ``owner``
+    gives the address a complaint was filed from (``None`` if there is no such code)."""
+    code = _referenced_code(mail, thread)
+    reason = _own_mail(mail, ours)
+    if reason:
+        return Classification(Kind.OWN, code, reason)
+    reason = _bounce(mail)
+    if reason:
+        return Classification(Kind.BOUNCE, code, reason)
+    automatic = _automatic(mail)
+    if automatic:
+        return Classification(automatic[0], code, automatic[1])
+    if mail.sender is None:
+        return Classification(Kind.NO_SENDER, None, "no usable From address")
+    if code is None:
+        return Classification(Kind.NEW, None, "no tracking code or thread reference")
+    filed_by = owner(code)
+    if filed_by is None:
+        return Classification(Kind.NEW, None, "tracking code of no known complaint")
+    if filed_by.lower() == mail.sender:
+        return Classification(Kind.REPLY, code, "reply from the complaint's sender")
+    return Classification(Kind.LINKED, code, "refers to a complaint filed by another sender")
+
+
+def _referenced_code(mail: ParsedMail, thread: ThreadLookup) -> str | None:
+    """The complaint a message refers to: our Message-IDs first, then the subject code."""
+    ids = [*mail.in_reply_to, *mail.references, *mail.embedded_ids]
+    if ids:
+        found = thread(ids)
+        if found:
+            return found
+    return find_code(mail.subject) if mail.subject else None

@@ -1,0 +1,149 @@
+"""``pakn mail …``: the mail worker, imports, the quarantine and the outbox sender."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import mailbox as mbox
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy import select
+
+from intake.config import load_settings
+from intake.errors import SenderError
+from intake.mail.config import MailConfigError, MailSettings, load_mail_settings
+from intake.mail.ingest import IngestResult, MailIngestor
+from intake.mail.models import IngestStatus, MailIngest
+from intake.mail.outbox import OutboxSender
+from intake.mail.worker import MailWorker
+from intake.services.factory import get_service
+
+app = typer.Typer(help="The hotline mailbox (IMAP intake, acknowledgements by SMTP).",
+                  no_args_is_help=True)
+quarantine_app = typer.Typer(help="Messages that could not be processed.",
+                             no_args_is_help=True)
+outbox_app = typer.Typer(help="Outgoing mail (acknowledgements, answers).",
+                         no_args_is_help=True)
+app.add_typer(quarantine_app, name="quarantine")
+app.add_typer(outbox_app, name="outbox")
+log = logging.getLogger(__name__)
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    return typer.Exit(code=1)
+
+
+def _settings() -> MailSettings:
+    try:
+        return load_mail_settings(settings=load_settings())
+    except MailConfigError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _ingestor(settings: MailSettings) -> MailIngestor:
+    return MailIngestor(get_service(), settings)
+
+
+@app.command("poll")
+def poll(
+    once: Annotated[bool, typer.Option("--once", help="one pass, then exit")] = False,
+) -> None:
+    """Take new mail from the mailbox (IDLE where supported, polling otherwise)."""
+    settings = _settings()
+    try:
+        worker = MailWorker(_ingestor(settings), settings)
+        stats = worker.run(once=once, max_failures=3 if once else None)
+    except MailConfigError as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(f"fetched {stats.fetched}, processed {stats.processed}, quarantined "
+               f"{stats.quarantined}, already seen {stats.already_seen} "
+               f"({stats.seconds:.1f} s)")
+
+
+def _raw_messages(path: Path) -> list[tuple[str, bytes]]:
+    """The messages of a file: an mbox (starts with ``From ``) or one RFC 822 message."""
+    data = path.read_bytes()
+    if not data.startswith(b"From "):
+        return [(f"file:{path.name}", data)]
+    box = mbox.mbox(path, create=False)
+    try:
+        return [(f"mbox:{path.name}:{i}", box.get_bytes(key))
+                for i, key in enumerate(box.keys(), 1)]
+    finally:
+        box.close()
+
+
+@app.command("ingest")
+def ingest(
+    files: Annotated[list[Path], typer.Argument(help=".eml files or mbox files",
+                                                exists=True, dir_okay=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON line per message")] = False,
+) -> None:
+    """Run files through the same pipeline as the mailbox (imports, tests)."""
+    ingestor = _ingestor(_settings())
+    counts: dict[str, int] = {}
+    for path in files:
+        for source, raw in _raw_messages(path):
+            result = ingestor.ingest(raw, source)
+            counts[result.status.value] = counts.get(result.status.value, 0) + 1
+            _echo_result(source, result, as_json)
+    if not as_json:
+        typer.echo(", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "no messages")
+
+
+def _echo_result(source: str, result: IngestResult, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps({"source": source, "ingest_id": result.ingest_id,
+                               "status": result.status.value, "kind": result.kind,
+                               "code": result.code, "new": result.new}))
+        return
+    seen = "" if result.new else " (seen before)"
+    typer.echo(f"{source}: #{result.ingest_id} {result.status.value} {result.kind or ''} "
+               f"{result.code or ''}{seen}")
+
+
+@quarantine_app.command("list")
+def quarantine_list(
+    limit: Annotated[int, typer.Option(min=1, max=10_000)] = 100,
+) -> None:
+    """Quarantined messages with their errors (retry with ``quarantine retry ID``)."""
+    service = get_service()
+    with service.db.reading() as session:
+        rows = session.scalars(select(MailIngest).where(
+            MailIngest.status == IngestStatus.QUARANTINED.value).order_by(
+            MailIngest.id).limit(limit)).all()
+        for row in rows:
+            typer.echo(f"#{row.id} {row.received_at:%Y-%m-%d %H:%M} {row.source} "
+                       f"attempts {row.attempts}: {row.error}")
+    typer.echo(f"{len(rows)} quarantined message(s)")
+
+
+@quarantine_app.command("retry")
+def quarantine_retry(ingest_id: Annotated[int, typer.Argument(help="ingest record id")]) -> None:
+    """Process a quarantined message again from its stored raw bytes."""
+    try:
+        result = _ingestor(_settings()).retry(ingest_id)
+    except SenderError as exc:
+        raise _fail(f"{exc} ({exc.message_vi})") from exc
+    _echo_result(f"#{ingest_id}", result, as_json=False)
+    if result.status is IngestStatus.QUARANTINED:
+        raise typer.Exit(code=1)
+
+
+@outbox_app.command("send")
+def outbox_send(
+    once: Annotated[bool, typer.Option("--once", help="send what is due, then exit")] = False,
+    interval: Annotated[float, typer.Option(help="seconds between looks at the outbox")] = 0.5,
+) -> None:
+    """Deliver queued e-mail through SMTP, retrying with backoff while it is down."""
+    settings = _settings()
+    try:
+        sender = OutboxSender(get_service().db, settings)
+    except MailConfigError as exc:
+        raise _fail(str(exc)) from exc
+    sent = asyncio.run(sender.run(once=once, idle_seconds=interval))
+    typer.echo(f"sent {sent} message(s)")

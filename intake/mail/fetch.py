@@ -1,0 +1,165 @@
+"""The hotline mailbox over IMAP (imapclient): connect, find new mail, fetch, file away.
+
+New mail is found by UID above the watermark of the folder; when the folder's
+UIDVALIDITY changes (the mailbox was rebuilt) the watermark starts again at 0 and the
+pipeline's idempotency keeps re-fetched messages from being taken twice. Messages are
+fetched with ``BODY.PEEK[]`` (no \\Seen side effect) in chunks bounded by count and
+size. After the commit, a message is moved (``MOVE``, or COPY + expunge) to the
+processed or quarantine folder, or flagged when the account must keep its INBOX.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import imaplib
+import socket
+import ssl
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientError
+
+from intake.mail.config import AfterCommit, MailSettings, Security, require_imap
+
+# What a broken or refused connection raises; the worker reconnects with backoff.
+CONNECTION_ERRORS = (IMAPClientError, imaplib.IMAP4.error, OSError, socket.timeout,
+                     ssl.SSLError, EOFError)
+DONE_KEYWORD = "$PaknProcessed"
+CHUNK_BYTES = 25 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FolderState:
+    """What SELECT says about the folder."""
+
+    uidvalidity: int
+    uidnext: int
+    exists: int
+
+
+class Mailbox:
+    """One IMAP connection to the hotline account, with the worker's folder selected."""
+
+    def __init__(self, settings: MailSettings) -> None:
+        require_imap(settings)
+        self.settings = settings
+        self.client: IMAPClient | None = None
+
+    @property
+    def account(self) -> str:
+        """``user@host:port`` (the key of the watermark; no password)."""
+        s = self.settings
+        return f"{s.imap_user}@{s.imap_host}:{s.imap_port}"[:255]
+
+    def connect(self) -> FolderState:
+        """Connect, authenticate, create the target folders, select the inbox."""
+        s = self.settings
+        context = ssl.create_default_context()
+        client = IMAPClient(s.imap_host, port=s.imap_port, ssl=s.imap_security is Security.TLS,
+                            ssl_context=context, timeout=60)
+        if s.imap_security is Security.STARTTLS:
+            client.starttls(context)
+        client.login(s.imap_user, s.imap_password)
+        self.client = client
+        for folder in (s.processed_folder, s.quarantine_folder):
+            if s.after_commit is AfterCommit.MOVE or folder == s.quarantine_folder:
+                self._ensure_folder(folder)
+        return self.select()
+
+    def _ensure_folder(self, folder: str) -> None:
+        client = self._client()
+        if not client.folder_exists(folder):
+            client.create_folder(folder)
+
+    def _client(self) -> IMAPClient:
+        if self.client is None:
+            raise IMAPClientError("not connected")
+        return self.client
+
+    def select(self) -> FolderState:
+        """(Re)select the inbox; its UIDVALIDITY, UIDNEXT and message count."""
+        info = self._client().select_folder(self.settings.imap_folder)
+        return FolderState(int(info[b"UIDVALIDITY"]), int(info.get(b"UIDNEXT", 0)),
+                           int(info.get(b"EXISTS", 0)))
+
+    def new_uids(self, after: int) -> list[int]:
+        """UIDs above ``after`` (not yet flagged done, in flag mode), ascending."""
+        criteria: list[str] = ["UID", f"{after + 1}:*"]
+        if self.settings.after_commit is AfterCommit.FLAG:
+            criteria += ["NOT", "KEYWORD", DONE_KEYWORD]
+        return sorted(uid for uid in self._client().search(criteria) if uid > after)
+
+    def chunks(self, uids: Sequence[int]) -> Iterator[list[int]]:
+        """``uids`` in fetch chunks of at most ``fetch_batch`` messages and ~25 MB."""
+        limit = max(1, self.settings.fetch_batch)
+        for start in range(0, len(uids), limit * 4):
+            window = list(uids[start:start + limit * 4])
+            sizes = self._client().fetch(window, ["RFC822.SIZE"])
+            chunk: list[int] = []
+            total = 0
+            for uid in window:
+                size = int(sizes.get(uid, {}).get(b"RFC822.SIZE", 0))
+                if chunk and (len(chunk) >= limit or total + size > CHUNK_BYTES):
+                    yield chunk
+                    chunk, total = [], 0
+                chunk.append(uid)
+                total += size
+            if chunk:
+                yield chunk
+
+    def fetch(self, uids: Sequence[int]) -> list[tuple[int, bytes]]:
+        """The raw bytes of ``uids`` (those still there), by ascending UID."""
+        if not uids:
+            return []
+        found = self._client().fetch(list(uids), [b"BODY.PEEK[]"])
+        return [(uid, bytes(found[uid][b"BODY[]"])) for uid in sorted(found)
+                if b"BODY[]" in found[uid]]
+
+    def file_away(self, uids: Sequence[int], folder: str) -> None:
+        """Move ``uids`` to ``folder`` (or flag them done, in flag mode)."""
+        if not uids:
+            return
+        client = self._client()
+        if self.settings.after_commit is AfterCommit.FLAG and \
+                folder == self.settings.processed_folder:
+            client.add_flags(list(uids), [DONE_KEYWORD, b"\\Seen"])
+            return
+        if client.has_capability("MOVE"):
+            client.move(list(uids), folder)
+            return
+        client.copy(list(uids), folder)
+        client.delete_messages(list(uids))
+        if client.has_capability("UIDPLUS"):
+            client.uid_expunge(list(uids))
+        else:
+            client.expunge()
+
+    def supports_idle(self) -> bool:
+        """True when the server announces IDLE."""
+        return bool(self._client().has_capability("IDLE"))
+
+    def idle_wait(self, timeout: float) -> bool:
+        """Wait in IDLE for news of the mailbox (at most ``timeout`` s); True if any came."""
+        client = self._client()
+        client.idle()
+        try:
+            responses = client.idle_check(timeout=timeout)
+        finally:
+            client.idle_done()
+        return bool(responses)
+
+    def noop(self) -> None:
+        """Keep the connection alive and let the server report new mail."""
+        self._client().noop()
+
+    def close(self) -> None:
+        """Log out (errors ignored: the connection may already be gone)."""
+        client, self.client = self.client, None
+        if client is None:
+            return
+        try:
+            client.logout()
+        except CONNECTION_ERRORS:
+            with contextlib.suppress(*CONNECTION_ERRORS):
+                client.shutdown()

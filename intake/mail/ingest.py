@@ -1,0 +1,361 @@
+"""The intake pipeline of one raw message: store raw → parse → classify → file → commit.
+
+Idempotent: a message is recognised by its bytes (SHA-256) and by its Message-ID (else
+the hash), so a message fetched twice — the worker killed between fetch and commit, a
+copy delivered to two addresses — is taken once. The complaint is filed through
+``IntakeService`` (idempotent on the Message-ID); the ingest record, the attachments and
+the acknowledgement are then written in one transaction, so after a crash in between
+the next attempt completes the work instead of repeating it.
+
+Failures are split the way ``intake.errors`` splits them: the sender's mistake (an empty
+message) is recorded and answered politely; a message the code cannot process is
+quarantined with its error (``pakn mail quarantine list|retry``); a system error (the
+database or the disk is unavailable) propagates, so the caller leaves the message in the
+mailbox and tries again later.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.orm import Session
+
+from intake.contacts import Contact
+from intake.errors import IntakeError, SenderError, ValidationError
+from intake.mail.ack import AckContext, Purpose, queue_ack
+from intake.mail.classify import Classification, Kind, Ours, classify
+from intake.mail.config import MailSettings
+from intake.mail.models import IngestStatus, MailIngest, MailThread
+from intake.mail.parse import PARSE_ERRORS, Limits, ParsedAttachment, ParsedMail, parse_message
+from intake.mail.store import ContentStore, sha256_hex
+from intake.models import Attachment, Channel, Complaint, Direction, Event, Message, utcnow
+from intake.services.complaints import MAX_TEXT_CHARS, IntakeService, NewComplaint
+from intake.services.views import ComplaintView
+
+log = logging.getLogger(__name__)
+
+ACTOR = "system:mail"
+SYSTEM_ERRORS = (OperationalError, InterfaceError, OSError)
+# What a message (not the system) can make the pipeline raise: quarantined, not retried.
+MESSAGE_ERRORS = (*PARSE_ERRORS, IntakeError, RuntimeError, ArithmeticError, AssertionError)
+ERROR_TEXT_LIMIT = 2000
+
+
+class NotQuarantined(SenderError):
+    """``retry`` was asked for an ingest record that is not quarantined."""
+
+    message_vi = "Thư này không nằm trong khu cách ly."
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What became of one raw message."""
+
+    ingest_id: int
+    status: IngestStatus
+    kind: str | None
+    code: str | None
+    new: bool = True
+
+
+@dataclass
+class _Outcome:
+    """What the filing step decided, written to the database in one transaction."""
+
+    status: IngestStatus
+    kind: Kind
+    reason: str
+    view: ComplaintView | None = None
+    related_code: str | None = None
+    purpose: Purpose | None = None
+    problem_vi: str | None = None
+    message_external_id: str | None = None
+
+
+def dedup_key(mail: ParsedMail | None, digest: str) -> str:
+    """``mid:<Message-ID>`` (hashed when long), else ``sha256:<hash of the bytes>``."""
+    if mail is not None and mail.message_id:
+        key = "mid:" + mail.message_id
+        return key if len(key) <= 255 else "mid-sha256:" + sha256_hex(mail.message_id.encode())
+    return "sha256:" + digest
+
+
+def complaint_text(mail: ParsedMail) -> str:
+    """The complaint's text: the new part of the body, else all of it, else the subject."""
+    text = mail.text or mail.full_text or mail.subject
+    if len(text) > MAX_TEXT_CHARS:
+        text = text[:MAX_TEXT_CHARS - 40].rstrip() + "\n[… phần còn lại trong thư gốc]"
+    return text
+
+
+class MailIngestor:
+    """Runs the pipeline for raw messages, from a mailbox or from files."""
+
+    def __init__(self, service: IntakeService, settings: MailSettings) -> None:
+        self.service = service
+        self.db = service.db
+        self.settings = settings
+        self.raw = ContentStore(settings.raw_dir, ".eml", settings.fsync)
+        self.files = ContentStore(settings.attachments_dir, "", settings.fsync)
+        self.limits = Limits(settings.max_attachment_bytes, settings.max_attachments,
+                             settings.allowed_types)
+        self.ours = Ours(settings.from_address, settings.mail_domain)
+
+    # -- entry points -----------------------------------------------------------------
+    def ingest(self, raw: bytes, source: str) -> IngestResult:
+        """Take one raw message (stored first); a message seen before is not taken again."""
+        digest = self.raw.put(raw)
+        return self._run(raw, digest, source[:255], row_id=None)
+
+    def retry(self, ingest_id: int) -> IngestResult:
+        """Process a quarantined message again from its stored raw bytes."""
+        with self.db.reading() as session:
+            row = session.get(MailIngest, ingest_id)
+            if row is None or row.status != IngestStatus.QUARANTINED:
+                raise NotQuarantined(f"ingest {ingest_id} is not quarantined")
+            digest, source = row.sha256, row.source
+        return self._run(self.raw.get(digest), digest, source, row_id=ingest_id)
+
+    # -- the pipeline -----------------------------------------------------------------
+    def _run(self, raw: bytes, digest: str, source: str, row_id: int | None) -> IngestResult:
+        mail: ParsedMail | None = None
+        try:
+            try:
+                mail = parse_message(raw, self.limits)
+            except MESSAGE_ERRORS:
+                if row_id is None and (seen := self._seen(digest, None)) is not None:
+                    return seen
+                raise
+            key = dedup_key(mail, digest)
+            same_bytes, first = self._lookup(digest, key)
+            if row_id is None and same_bytes is not None:
+                return same_bytes
+            if first is not None and first.ingest_id != row_id:
+                return self._record_duplicate(raw, digest, source, mail, first, row_id)
+            outcome = self._file(mail, key)
+            return self._commit(raw, digest, source, mail, key, outcome, row_id)
+        except IntegrityError:
+            seen = self._seen(digest=digest)
+            if seen is None:
+                raise
+            return seen
+        except SYSTEM_ERRORS:
+            raise
+        except MESSAGE_ERRORS as exc:
+            return self._quarantine(raw, digest, source, mail, exc, row_id)
+
+    def _file(self, mail: ParsedMail, key: str) -> _Outcome:
+        """Classify, then file the complaint or the reply (the service commits those)."""
+        found = classify(mail, self.ours, self._thread_code, self._complaint_owner)
+        if found.kind.automatic:
+            return _Outcome(IngestStatus.RECORDED, found.kind, found.reason,
+                            related_code=found.code)
+        if found.kind is Kind.REPLY:
+            return self._file_reply(mail, key, found)
+        return self._file_complaint(mail, key, found)
+
+    def _file_complaint(self, mail: ParsedMail, key: str, found: Classification) -> _Outcome:
+        new = NewComplaint(
+            channel=Channel.EMAIL, text=complaint_text(mail), reply_channel=Channel.EMAIL,
+            reply_address=mail.sender, subject=mail.subject[:255] or None,
+            contact=Contact(name=(mail.sender_name or None) and mail.sender_name[:255],
+                            email=mail.sender),
+            sender=mail.sender, external_id=key)
+        try:
+            view = self.service.create_complaint(new, actor=ACTOR)
+        except ValidationError as exc:
+            return _Outcome(IngestStatus.REJECTED, found.kind, str(exc),
+                            purpose=Purpose.REJECTED if mail.sender else None,
+                            problem_vi=exc.message_vi)
+        purpose = Purpose.ACK if mail.sender else None
+        related = found.code if found.kind is Kind.LINKED else None
+        return _Outcome(IngestStatus.INGESTED, found.kind, found.reason, view=view,
+                        related_code=related, purpose=purpose, message_external_id=key)
+
+    def _file_reply(self, mail: ParsedMail, key: str, found: Classification) -> _Outcome:
+        assert found.code is not None
+        text = mail.text
+        if not text and any(a.refused is None for a in mail.attachments):
+            text = "(Bổ sung tệp đính kèm)"
+        if not text:
+            return _Outcome(IngestStatus.RECORDED, found.kind, "empty reply",
+                            related_code=found.code)
+        self.service.add_message(found.code, Direction.INBOUND, complaint_text(mail) if
+                                 mail.text else text, Channel.EMAIL, actor=ACTOR,
+                                 sender=mail.sender, external_id=key)
+        view = self.service.get(found.code)
+        return _Outcome(IngestStatus.INGESTED, found.kind, found.reason, view=view,
+                        purpose=Purpose.ACK_REPLY, message_external_id=key)
+
+    # -- the transaction ----------------------------------------------------------------
+    def _commit(self, raw: bytes, digest: str, source: str, mail: ParsedMail, key: str,
+                outcome: _Outcome, row_id: int | None) -> IngestResult:
+        """Ingest record, attachments, events and acknowledgement: one transaction."""
+        refused = [a for a in mail.attachments if a.refused]
+        stored = self._store_attachments(mail) if outcome.message_external_id else []
+        now = utcnow()
+        with self.db.transaction() as session:
+            row = self._row(session, row_id, digest, raw, source)
+            _fill(row, mail, key, outcome, now)
+            row.refused = [{"filename": a.filename, "content_type": a.content_type,
+                            "size": a.size, "reason": a.refused} for a in refused]
+            session.flush()
+            complaint = self._complaint(session, outcome)
+            if complaint is not None and outcome.message_external_id and stored:
+                self._attach(session, complaint, outcome.message_external_id, stored, now)
+            self._events(session, complaint, outcome, row.id, now)
+            if outcome.purpose is not None and mail.sender:
+                ctx = AckContext(outcome.purpose, mail, mail.sender, key, outcome.view,
+                                 complaint.id if complaint else None, outcome.related_code,
+                                 tuple((a.filename, a.refused or "") for a in refused),
+                                 outcome.problem_vi)
+                queue_ack(session, ctx, self.settings, now)
+            return IngestResult(row.id, IngestStatus(row.status), row.kind,
+                                row.complaint_code)
+
+    def _row(self, session: Session, row_id: int | None, digest: str, raw: bytes,
+             source: str) -> MailIngest:
+        if row_id is not None:
+            row = session.get(MailIngest, row_id)
+            assert row is not None
+            row.attempts += 1
+            return row
+        row = MailIngest(sha256=digest, size=len(raw), source=source, attempts=1,
+                         received_at=utcnow(), refused=[])
+        session.add(row)
+        return row
+
+    def _complaint(self, session: Session, outcome: _Outcome) -> Complaint | None:
+        if outcome.view is None:
+            return None
+        return session.scalar(select(Complaint).where(Complaint.code == outcome.view.code))
+
+    def _store_attachments(self, mail: ParsedMail) -> list[tuple[ParsedAttachment, str]]:
+        return [(a, self.files.put(a.data)) for a in mail.attachments if a.data is not None]
+
+    def _attach(self, session: Session, complaint: Complaint, external_id: str,
+                stored: list[tuple[ParsedAttachment, str]], now: datetime) -> None:
+        message = session.scalar(select(Message).where(
+            Message.channel == Channel.EMAIL.value, Message.external_id == external_id))
+        for attachment, digest in stored:
+            session.add(Attachment(complaint_id=complaint.id,
+                                   message_id=message.id if message else None, sha256=digest,
+                                   filename=attachment.filename[:255],
+                                   content_type=attachment.content_type[:255],
+                                   size=attachment.size, created_at=now))
+
+    def _events(self, session: Session, complaint: Complaint | None, outcome: _Outcome,
+                ingest_id: int, now: datetime) -> None:
+        if complaint is not None and outcome.related_code:
+            session.add(Event(complaint_id=complaint.id, kind="linked", actor=ACTOR,
+                              reason="thư nhắc tới phản ánh của người gửi khác",
+                              data={"related": outcome.related_code, "mail_ingest": ingest_id},
+                              at=now))
+        target = outcome.related_code if outcome.kind.automatic or complaint else None
+        if target is None:
+            return
+        related = session.scalar(select(Complaint).where(Complaint.code == target))
+        if related is None:
+            return
+        kind = "linked" if complaint is not None else f"mail_{outcome.kind.value}"
+        data = {"mail_ingest": ingest_id}
+        if complaint is not None:
+            data_related: dict[str, object] = {"related": complaint.code, **data}
+        else:
+            data_related = {"reason": outcome.reason, **data}
+        session.add(Event(complaint_id=related.id, kind=kind, actor=ACTOR,
+                          reason=outcome.reason, data=data_related, at=now))
+
+    # -- duplicates, quarantine, look-ups --------------------------------------------------
+    def _record_duplicate(self, raw: bytes, digest: str, source: str, mail: ParsedMail,
+                          first: IngestResult, row_id: int | None) -> IngestResult:
+        now = utcnow()
+        with self.db.transaction() as session:
+            row = self._row(session, row_id, digest, raw, source)
+            row.status, row.kind, row.dedup_key = IngestStatus.DUPLICATE.value, None, None
+            row.duplicate_of, row.complaint_code = first.ingest_id, first.code
+            row.message_id, row.sender = mail.message_id, mail.sender
+            row.subject, row.reason, row.error, row.updated_at = (
+                mail.subject, "same Message-ID as an earlier message", None, now)
+            session.flush()
+            return IngestResult(row.id, IngestStatus.DUPLICATE, None, first.code)
+
+    def _quarantine(self, raw: bytes, digest: str, source: str, mail: ParsedMail | None,
+                    exc: BaseException, row_id: int | None) -> IngestResult:
+        error = f"{type(exc).__name__}: {exc}"[:ERROR_TEXT_LIMIT]
+        with self.db.transaction() as session:
+            row = self._row(session, row_id, digest, raw, source)
+            row.status, row.error, row.updated_at = IngestStatus.QUARANTINED.value, error, utcnow()
+            if mail is not None:
+                row.message_id, row.sender, row.subject = mail.message_id, mail.sender, mail.subject
+            session.flush()
+            ingest_id = row.id
+        log.warning("mail ingest %d quarantined: %s", ingest_id, type(exc).__name__)
+        return IngestResult(ingest_id, IngestStatus.QUARANTINED, None, None)
+
+    def _seen(self, digest: str | None = None, key: str | None = None) -> IngestResult | None:
+        """The record of these exact bytes (``digest``) or of this ``key``, if any."""
+        by_digest, by_key = self._lookup(digest, key)
+        return by_digest or by_key
+
+    def _lookup(self, digest: str | None,
+                key: str | None) -> tuple[IngestResult | None, IngestResult | None]:
+        """(record of these bytes, record holding this dedup key), in one query."""
+        conditions = []
+        if digest:
+            conditions.append(MailIngest.sha256 == digest)
+        if key:
+            conditions.append(MailIngest.dedup_key == key)
+        with self.db.reading() as session:
+            rows = session.scalars(select(MailIngest).where(or_(*conditions))).all()
+            found = {(row.sha256 == digest, row.dedup_key == key): _result(row) for row in rows}
+        by_digest = next((r for (d, _), r in found.items() if d), None)
+        by_key = next((r for (_, k), r in found.items() if k), None)
+        return by_digest, by_key
+
+    def _thread_code(self, message_ids: Sequence[str]) -> str | None:
+        ids = [i for i in message_ids if i.lower().endswith("@" + self.settings.mail_domain)]
+        if not ids:
+            return None
+        with self.db.reading() as session:
+            return session.scalar(select(MailThread.complaint_code).where(
+                MailThread.message_id.in_(ids[:50]), MailThread.complaint_code != "").limit(1))
+
+    def _complaint_owner(self, code: str) -> str | None:
+        with self.db.reading() as session:
+            row = session.execute(select(Complaint.reply_channel, Complaint.reply_address,
+                                         Complaint.citizen_email).where(
+                Complaint.code == code)).first()
+        if row is None:
+            return None
+        channel, reply_address, email = row
+        if channel == Channel.EMAIL.value and reply_address:
+            return str(reply_address).lower()
+        return str(email or "").lower()
+
+
+def _result(row: MailIngest) -> IngestResult:
+    return IngestResult(row.id, IngestStatus(row.status), row.kind, row.complaint_code,
+                        new=False)
+
+
+def _fill(row: MailIngest, mail: ParsedMail, key: str, outcome: _Outcome,
+          now: datetime) -> None:
+    row.dedup_key = key
+    row.message_id = mail.message_id
+    row.status = outcome.status.value
+    row.kind = outcome.kind.value
+    row.reason = outcome.reason
+    row.complaint_code = outcome.view.code if outcome.view else outcome.related_code
+    row.related_code = outcome.related_code
+    row.sender = mail.sender
+    row.subject = mail.subject
+    row.error = None
+    row.duplicate_of = None
+    row.updated_at = now
+

@@ -1,0 +1,87 @@
+"""Tables of the hotline mailbox (all prefixed ``mail_``; the core tables are untouched).
+
+- ``mail_ingests``: one row per distinct raw message (by SHA-256 of its bytes): what it
+  was classified as, which complaint it went to, or why it is quarantined. The primary
+  row of a Message-ID holds ``dedup_key``; a second message with the same Message-ID
+  but other bytes is recorded as a duplicate of it and taken no further.
+- ``mail_threads``: the Message-IDs of the mail we sent, so a reply that names one of
+  them in In-Reply-To/References finds its complaint; also counts acknowledgements per
+  recipient and day (loop protection).
+- ``mail_mailboxes``: per account and folder, the UIDVALIDITY and the UID watermark.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from intake.models import Base, UTCDateTime, utcnow
+
+
+class IngestStatus(enum.StrEnum):
+    """Where a raw message ended."""
+
+    INGESTED = "ingested"        # a complaint or a message on one was written
+    RECORDED = "recorded"        # automatic mail (auto-reply, bounce, bulk, our own): kept only
+    REJECTED = "rejected"        # the sender's mistake (e.g. nothing written): answered politely
+    DUPLICATE = "duplicate"      # same Message-ID as an earlier message, other bytes
+    QUARANTINED = "quarantined"  # could not be processed; see ``error``; retry by command
+
+
+class MailIngest(Base):
+    """A raw message seen by the mailbox (stored under its SHA-256) and its outcome."""
+
+    __tablename__ = "mail_ingests"
+    __table_args__ = (Index("ix_mail_ingests_status", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    dedup_key: Mapped[str | None] = mapped_column(String(255), unique=True, nullable=True)
+    message_id: Mapped[str | None] = mapped_column(Text, nullable=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    source: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    complaint_code: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
+    related_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    sender: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    subject: Mapped[str | None] = mapped_column(Text, nullable=True)
+    refused: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("mail_ingests.id"),
+                                                     nullable=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class MailThread(Base):
+    """A message we sent (an acknowledgement …): its Message-ID, complaint and recipient."""
+
+    __tablename__ = "mail_threads"
+    __table_args__ = (Index("ix_mail_threads_recipient_at", "recipient", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    message_id: Mapped[str] = mapped_column(String(255), unique=True)
+    complaint_code: Mapped[str] = mapped_column(String(16), index=True)
+    recipient: Mapped[str] = mapped_column(String(320))
+    purpose: Mapped[str] = mapped_column(String(16))
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class MailMailbox(Base):
+    """The fetch position in one folder of one account: UIDVALIDITY and the last UID done."""
+
+    __tablename__ = "mail_mailboxes"
+
+    account: Mapped[str] = mapped_column(String(255), primary_key=True)
+    folder: Mapped[str] = mapped_column(String(255), primary_key=True)
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

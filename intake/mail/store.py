@@ -1,0 +1,58 @@
+"""Content-addressed files: raw messages and attachments, stored once by SHA-256.
+
+The raw bytes of every message are written here before anything parses them, so a
+message that later fails (or a parser bug found next year) can be processed again from
+exactly what arrived. Files are written to a temporary name and renamed into place, so
+a crash never leaves a half-written file under a hash name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data`` as 64 hex characters."""
+    return hashlib.sha256(data).hexdigest()
+
+
+class ContentStore:
+    """Files under ``root/ab/cd/<sha256><suffix>``; writing the same bytes twice is free."""
+
+    def __init__(self, root: Path, suffix: str = "", fsync: bool = True) -> None:
+        self.root = root
+        self.suffix = suffix
+        self.fsync = fsync
+
+    def path_of(self, digest: str) -> Path:
+        """Where the file of ``digest`` lives (whether or not it exists)."""
+        if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+            raise ValueError("not a sha256 hex digest")
+        return self.root / digest[:2] / digest[2:4] / f"{digest}{self.suffix}"
+
+    def put(self, data: bytes) -> str:
+        """Store ``data`` (if not already there) and return its SHA-256."""
+        digest = sha256_hex(data)
+        path = self.path_of(digest)
+        if path.exists():
+            return digest
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                if self.fsync:
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        return digest
+
+    def get(self, digest: str) -> bytes:
+        """The bytes stored under ``digest`` (``FileNotFoundError`` if absent)."""
+        return self.path_of(digest).read_bytes()

@@ -1,0 +1,396 @@
+"""The routing decision: signals combined by a rule table kept as data (decision.yml).
+
+``Router.route`` runs every signal once (procedure, places, subject rules, classifier),
+combines subject rules and classifier into one *topic*, then walks the table's rows in
+order; each row names a resolver (below) and the minimum confidence at which it decides.
+Below the table's threshold, or on a row that asks (a commune-level matter without a
+place, places in different districts), the complaint goes to the triage queue with the
+candidates as alternatives: a wrong commune is worse than the triage desk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from intake.org.places import Place, PlaceIndex
+from intake.routing import reasons as why
+from intake.routing.errors import RoutingDataError
+from intake.routing.signals.classifier import Classifier, classifier_signal
+from intake.routing.signals.place import hint_signal, location_signal, text_place_signal
+from intake.routing.signals.procedure import ProcedureFinder, procedure_signal
+from intake.routing.signals.subject import SubjectRules, load_rules, subject_signal
+from intake.routing.text import subject_text
+from intake.routing.types import (
+    LEVEL_DISTRICT,
+    LEVELS,
+    Alternative,
+    Candidate,
+    RoutingDecision,
+    RoutingInput,
+    Signal,
+)
+
+TABLE_FILE = Path(__file__).resolve().parent / "data" / "decision.yml"
+MAX_SUCCESSOR_HOPS = 10
+LOCAL_TOPIC_MIN = 0.3
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the table: a resolver, the confidence it needs, what to ask for."""
+
+    name: str
+    use: str
+    min: float
+    ask: str | None = None
+
+
+@dataclass(frozen=True)
+class TopicWeights:
+    """How subject rules and classifier make one topic (see decision.yml)."""
+
+    subject_weight: float = 1.0
+    classifier_weight: float = 0.85
+    rival_penalty: float = 0.5
+    procedure_bonus: float = 0.15
+
+
+@dataclass(frozen=True)
+class DecisionTable:
+    """The parsed decision.yml."""
+
+    threshold: float
+    rows: tuple[Row, ...]
+    topic: TopicWeights = field(default_factory=TopicWeights)
+    local_boost: float = 0.5
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one resolver proposes: a queue (None: triage), confidence, reasons."""
+
+    queue: str | None
+    confidence: float
+    reasons: tuple[str, ...]
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Every signal of one complaint, plus the combined topic."""
+
+    procedure: Signal
+    location: Signal
+    text_place: Signal
+    hint: Signal
+    subject: Signal
+    classifier: Signal
+    topic: Signal
+
+    def all(self) -> tuple[Signal, ...]:
+        """The signals in the order they are reported."""
+        return (self.procedure, self.location, self.text_place, self.hint, self.subject,
+                self.classifier, self.topic)
+
+
+@lru_cache(maxsize=4)
+def load_table(path: Path = TABLE_FILE) -> DecisionTable:
+    """Read and check decision.yml (``RoutingDataError`` for an unknown resolver)."""
+    try:
+        doc: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        rows = tuple(Row(str(r["name"]), str(r["use"]), float(r.get("min", 0.0)),
+                         r.get("ask")) for r in doc["rules"])
+        table = DecisionTable(float(doc["threshold"]), rows,
+                              TopicWeights(**(doc.get("topic") or {})),
+                              float(doc.get("local_boost", 0.5)))
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        raise RoutingDataError(f"cannot read decision table {path}: {exc}") from exc
+    unknown = [r.use for r in rows if r.use not in RESOLVERS]
+    if unknown:
+        raise RoutingDataError(f"{path}: unknown resolver(s) {', '.join(unknown)}")
+    return table
+
+
+def combine_topic(subject: Signal, classifier: Signal, procedure: Signal,
+                  weights: TopicWeights) -> Signal:
+    """One label from keyword rules and classifier: 1-(1-ws·s)(1-wc·c), minus the rival."""
+    scores: dict[str, tuple[float, float]] = {}
+    for cand in subject.candidates:
+        scores[cand.label] = (cand.score, 0.0)
+    for cand in classifier.candidates:
+        s = scores.get(cand.label, (0.0, 0.0))[0]
+        scores[cand.label] = (s, cand.score)
+    if not scores:
+        return Signal("topic")
+    proc = procedure.best.label if procedure.best else None
+    combined = {}
+    for label, (s, c) in scores.items():
+        value = 1 - (1 - weights.subject_weight * s) * (1 - weights.classifier_weight * c)
+        if label == proc:
+            value += weights.procedure_bonus
+        combined[label] = min(0.99, value)
+    ranked = sorted(combined.items(), key=lambda kv: -kv[1])
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    top_label, top = ranked[0]
+    confidence = max(0.0, top - weights.rival_penalty * second)
+    candidates = (Candidate(top_label, confidence),
+                  *(Candidate(lbl, v) for lbl, v in ranked[1:4]))
+    phrases = subject.detail.get("phrases", []) if (
+        subject.best and subject.best.label == top_label) else []
+    probability = scores[top_label][1] or None
+    return Signal("topic", candidates, why.topic_reason(top_label, phrases, probability),
+                  {"combined": {k: round(v, 3) for k, v in ranked[:4]}})
+
+
+Resolver = Callable[["Router", Evidence], Outcome | None]
+
+
+class Router:
+    """Routes complaints with the signals and the decision table."""
+
+    def __init__(self, places: PlaceIndex, triage_queue: str, *,
+                 table: DecisionTable | None = None, rules: SubjectRules | None = None,
+                 classifier: Classifier | None = None,
+                 procedures: ProcedureFinder | None = None,
+                 successors: dict[str, str] | None = None,
+                 active: set[str] | None = None) -> None:
+        self.places = places
+        self.triage_queue = triage_queue
+        self.table = table or load_table()
+        self.rules = rules or load_rules()
+        self.classifier = classifier
+        self.procedures = procedures
+        self.successors = successors or {}
+        self.active = active
+        self._place_by_code: dict[str, Place] = {p.queue_code: p for p in places.places}
+
+    # -- signals --------------------------------------------------------------------
+    def evidence(self, data: RoutingInput) -> Evidence:
+        """Every signal for ``data``."""
+        about = replace(data, text=subject_text(data.text))
+        procedure = procedure_signal(about, self.procedures)
+        subject = subject_signal(about, self.rules)
+        classifier = classifier_signal(about, self.classifier)
+        return Evidence(
+            procedure=procedure, location=location_signal(data, self.places),
+            text_place=text_place_signal(data, self.places),
+            hint=hint_signal(data, self.places), subject=subject, classifier=classifier,
+            topic=combine_topic(subject, classifier, procedure, self.table.topic))
+
+    # -- decision -------------------------------------------------------------------
+    def route(self, data: RoutingInput) -> RoutingDecision:
+        """The queue for ``data`` with confidence, reasons, alternatives and signals."""
+        ev = self.evidence(data)
+        place = ev.location.best.label if ev.location.best and \
+            ev.location.detail.get("kind") != "conflict" else None
+        considered: list[tuple[Row, Outcome]] = []
+        chosen: tuple[Row, Outcome] | None = None
+        for row in self.table.rows:
+            outcome = RESOLVERS[row.use](self, ev)
+            if outcome is None:
+                continue
+            considered.append((row, outcome))
+            if chosen is None and outcome.confidence >= row.min:
+                chosen = (row, outcome)
+        return self._decision(ev, chosen, considered, place)
+
+    def _decision(self, ev: Evidence, chosen: tuple[Row, Outcome] | None,
+                  considered: list[tuple[Row, Outcome]], place: str | None) -> RoutingDecision:
+        alternatives = self._alternatives(ev, chosen, considered)
+        codes = tuple(a.queue for a in alternatives)
+        if chosen is None:
+            found = [r for s in ev.all() if (r := s.reason)]
+            best = max((o.confidence for _, o in considered), default=0.0)
+            return RoutingDecision(self.triage_queue, best, (why.triage_reason(), *found),
+                                   "triage", codes, ev.all(), alternatives, None, place)
+        row, outcome = chosen
+        queue, extra = self._follow(outcome.queue)
+        if queue is None or outcome.confidence < self.table.threshold:
+            reasons = outcome.reasons if row.ask else (why.triage_reason(
+                f"độ tin cậy thấp ({outcome.confidence:.0%})"), *outcome.reasons)
+            return RoutingDecision(self.triage_queue, outcome.confidence, reasons, row.name,
+                                   codes, ev.all(), alternatives, row.ask, place)
+        reasons = (*outcome.reasons, *extra)
+        if queue == self.triage_queue:
+            reasons = (f"{reasons[0]} ({why.TRIAGE})", *reasons[1:])
+        return RoutingDecision(queue, outcome.confidence, reasons, row.name, codes, ev.all(),
+                               alternatives, None, place)
+
+    def _alternatives(self, ev: Evidence, chosen: tuple[Row, Outcome] | None,
+                      considered: list[tuple[Row, Outcome]]) -> tuple[Alternative, ...]:
+        taken = chosen[1].queue if chosen else None
+        seen: dict[str, Alternative] = {}
+        pool = [(r.name, q, o.confidence) for r, o in considered
+                for q in ([o.queue] if o.queue else list(o.alternatives))]
+        pool += [("topic", c.label, c.score) for c in ev.topic.candidates
+                 if c.label not in LEVELS]
+        for rule, queue, conf in pool:
+            if queue and queue != taken and queue not in seen:
+                seen[queue] = Alternative(queue, conf, rule)
+        return tuple(sorted(seen.values(), key=lambda a: -a.confidence)[:3])
+
+    def _follow(self, queue: str | None) -> tuple[str | None, tuple[str, ...]]:
+        """The queue, or its successor after organisation changes (None if retired)."""
+        if queue is None:
+            return None, ()
+        notes: list[str] = []
+        for _ in range(MAX_SUCCESSOR_HOPS):
+            if self.active is None or queue in self.active:
+                return queue, tuple(notes)
+            successor = self.successors.get(queue)
+            if successor is None:
+                return None, tuple(notes)
+            notes.append(why.successor_reason(queue, successor))
+            queue = successor
+        return None, tuple(notes)
+
+    # -- place helpers --------------------------------------------------------------
+    def at_level(self, level: str | None, code: str) -> str:
+        """A place's queue moved up to its district when the matter is district-level."""
+        place = self._place_by_code.get(code)
+        if place is None or level != LEVEL_DISTRICT or place.is_district:
+            return code
+        return place.district_code or code
+
+    def local_level(self, ev: Evidence) -> tuple[str | None, float]:
+        """XA/HUYEN when the topic says the matter belongs to the local committee."""
+        best = ev.topic.best
+        if best and best.label in LEVELS and best.score >= LOCAL_TOPIC_MIN:
+            return best.label, best.score
+        return None, 0.0
+
+
+def _usable_place(signal: Signal) -> Candidate | None:
+    if signal.detail.get("kind") == "conflict":
+        return None
+    return signal.best
+
+
+def _first_place(ev: Evidence) -> tuple[Signal, Candidate] | None:
+    for signal in (ev.location, ev.text_place, ev.hint):
+        cand = _usable_place(signal)
+        if cand is not None:
+            return signal, cand
+    return None
+
+
+def _place_outcome(router: Router, ev: Evidence, signal: Signal, level: str | None,
+                   base: float, lead: tuple[str, ...] = ()) -> Outcome | None:
+    cand = _usable_place(signal)
+    if cand is None:
+        return None
+    queue = router.at_level(level, cand.label)
+    moved = why.level_place_reason(level, cand.label, queue) if level else None
+    reasons = tuple(r for r in (*lead, signal.reason, moved) if r)
+    return Outcome(queue, min(0.99, base), reasons)
+
+
+# -- resolvers (named by decision.yml's `use`) ---------------------------------------
+def procedure_queue(router: Router, ev: Evidence) -> Outcome | None:
+    """The procedure's own department."""
+    best = ev.procedure.best
+    if best is None or best.label in LEVELS:
+        return None
+    topic = ev.topic.best
+    bonus = 0.05 if topic and topic.label == best.label else 0.0
+    return Outcome(best.label, min(0.99, best.score + bonus), (ev.procedure.reason or "",))
+
+
+def procedure_at_place(router: Router, ev: Evidence) -> Outcome | None:
+    """A commune/district-level procedure at the place the citizen or text names."""
+    best = ev.procedure.best
+    found = _first_place(ev)
+    if best is None or best.label not in LEVELS or found is None:
+        return None
+    signal, place = found
+    return _place_outcome(router, ev, signal, best.label, min(best.score, place.score),
+                          (ev.procedure.reason or "",))
+
+
+def procedure_without_place(router: Router, ev: Evidence) -> Outcome | None:
+    """A commune/district-level procedure and no usable place: ask, never guess."""
+    best = ev.procedure.best
+    if best is None or best.label not in LEVELS or _first_place(ev) is not None:
+        return None
+    return Outcome(None, best.score, (why.triage_reason(
+        f"{ev.procedure.reason}, nhưng chưa rõ xã/huyện nào"),), _conflict_codes(ev))
+
+
+def topic_queue(router: Router, ev: Evidence) -> Outcome | None:
+    """The department the subject rules and the classifier point at."""
+    best = ev.topic.best
+    if best is None or best.label in LEVELS:
+        return None
+    return Outcome(best.label, best.score, (ev.topic.reason or "",))
+
+
+def place_given(router: Router, ev: Evidence) -> Outcome | None:
+    """The place the citizen gave, at the level a local topic implies."""
+    return _local_place(router, ev, ev.location)
+
+
+def place_in_text(router: Router, ev: Evidence) -> Outcome | None:
+    """The place named in the text (settled when there are two)."""
+    return _local_place(router, ev, ev.text_place)
+
+
+def _local_place(router: Router, ev: Evidence, signal: Signal) -> Outcome | None:
+    cand = _usable_place(signal)
+    if cand is None:
+        return None
+    level, strength = router.local_level(ev)
+    base = 1 - (1 - cand.score) * (1 - router.table.local_boost * strength)
+    lead = (ev.topic.reason or "",) if level else ()
+    return _place_outcome(router, ev, signal, level, base, lead)
+
+
+def _conflict_codes(ev: Evidence) -> tuple[str, ...]:
+    for signal in (ev.location, ev.text_place):
+        if signal.detail.get("kind") == "conflict":
+            return tuple(c.label for c in signal.candidates)
+    return ()
+
+
+def places_conflict(router: Router, ev: Evidence) -> Outcome | None:
+    """Places in different districts and none given by the citizen: ask which."""
+    if _usable_place(ev.location) is not None:
+        return None
+    codes = _conflict_codes(ev)
+    if not codes:
+        return None
+    signal = ev.location if ev.location.detail.get("kind") == "conflict" else ev.text_place
+    return Outcome(None, signal.candidates[0].score, (why.triage_reason(signal.reason),), codes)
+
+
+def local_without_place(router: Router, ev: Evidence) -> Outcome | None:
+    """A matter of the local committee, but no place: ask where."""
+    level, strength = router.local_level(ev)
+    if level is None or _first_place(ev) is not None or _conflict_codes(ev):
+        return None
+    return Outcome(None, strength, (why.triage_reason(
+        f"{ev.topic.reason}, nhưng chưa rõ xã/huyện nào"),))
+
+
+def place_hint(router: Router, ev: Evidence) -> Outcome | None:
+    """Where the citizen is (signature, Telegram location), for local matters only."""
+    level, strength = router.local_level(ev)
+    cand = _usable_place(ev.hint)
+    if level is None or cand is None:
+        return None
+    base = 1 - (1 - cand.score) * (1 - router.table.local_boost * strength)
+    return _place_outcome(router, ev, ev.hint, level, base, (ev.topic.reason or "",))
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "procedure_queue": procedure_queue, "procedure_at_place": procedure_at_place,
+    "procedure_without_place": procedure_without_place, "topic_queue": topic_queue,
+    "place_given": place_given, "place_in_text": place_in_text,
+    "places_conflict": places_conflict, "local_without_place": local_without_place,
+    "place_hint": place_hint,
+}

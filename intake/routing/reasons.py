@@ -1,0 +1,52 @@
+"""The Vietnamese reasons a staff member reads next to a routed complaint.
+
+Short, one fact per reason, naming what was found and where it led:
+``thủ tục 'Đăng ký khai sinh' → cấp xã``; ``địa điểm 'Bích Động' → XA_07777``.
+"""
+
+from __future__ import annotations
+
+from intake.routing.types import LEVEL_COMMUNE, LEVELS
+
+TRIAGE = "chuyển bộ phận tiếp nhận, phân loại"
+
+
+def level_vi(label: str) -> str:
+    """``XA`` → ``cấp xã``; ``HUYEN`` → ``cấp huyện``; a queue code stays itself."""
+    if label not in LEVELS:
+        return label
+    return "cấp xã" if label == LEVEL_COMMUNE else "cấp huyện"
+
+
+def topic_reason(label: str, phrases: list[str], probability: float | None) -> str:
+    """``nội dung: 'xả thải', 'ô nhiễm' → SO_TN_MT (mô hình 82%)``."""
+    parts = []
+    if phrases:
+        parts.append("nội dung: " + ", ".join(f"'{p}'" for p in phrases[:3]))
+    else:
+        parts.append("nội dung")
+    text = f"{parts[0]} → {level_vi(label)}"
+    if probability is not None:
+        text += f" (mô hình phân loại {probability:.0%})"
+    return text
+
+
+def level_place_reason(level: str, place_code: str, resolved: str) -> str | None:
+    """Why a place's queue was moved up or kept at a level (None when nothing moved)."""
+    if place_code == resolved:
+        return None
+    if resolved.startswith("HUYEN_") and place_code.startswith("XA_"):
+        return f"việc {level_vi(level)} → UBND huyện của {place_code}: {resolved}"
+    return f"chỉ biết huyện, chưa rõ xã → {resolved}"
+
+
+def successor_reason(old: str, new: str) -> str:
+    """A queue merged or retired in an organisation change."""
+    return f"{old} đã sáp nhập/giải thể → đơn vị kế thừa {new}"
+
+
+def triage_reason(why: str | None = None) -> str:
+    """The reason given when the complaint goes to the triage desk (always says so)."""
+    if why:
+        return f"{why} → {TRIAGE}"
+    return f"không xác định được đơn vị phụ trách → {TRIAGE}"

@@ -1,0 +1,159 @@
+"""Statistical signal: TF-IDF character n-grams and a linear model over labelled examples.
+
+Trained on ``intake/routing/data/training.jsonl`` (``{"text": …, "label": …}`` written by
+the team; disjoint from the benchmark set). Character n-grams (2–5, within words) of the
+diacritic-free text cope with missing diacritics, typos and Vietnamese syllables; word
+unigrams and bigrams add phrases. Training takes about a second, so the model is trained
+on first use when ``var/routing/classifier.joblib`` is missing or was trained on another
+version of the data (its SHA-256 is stored with it); ``pakn route train`` retrains.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import joblib
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from intake.routing.errors import ClassifierError, RoutingDataError
+from intake.routing.types import Candidate, RoutingInput, Signal
+from intake.text import fold
+
+TRAINING_FILE = Path(__file__).resolve().parents[1] / "data" / "training.jsonl"
+MAX_CHARS = 3000
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled complaint."""
+
+    text: str
+    label: str
+
+
+def read_examples(path: Path = TRAINING_FILE) -> list[Example]:
+    """The labelled examples of a JSON-lines file (``RoutingDataError`` if malformed)."""
+    examples = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise RoutingDataError(f"cannot read training data {path}: {exc}") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            examples.append(Example(str(row["text"]), str(row["label"])))
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise RoutingDataError(f"{path}:{number}: bad example: {exc}") from exc
+    return examples
+
+
+def prepare(text: str) -> str:
+    """What the model sees: folded text, cut to a bounded length."""
+    return fold(text[:MAX_CHARS * 2])[:MAX_CHARS]
+
+
+def _pipeline() -> Pipeline:
+    features = FeatureUnion([
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
+                                  min_df=1, max_features=60000)),
+        ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True)),
+    ])
+    return Pipeline([("features", features),
+                     ("model", LogisticRegression(C=20.0, max_iter=3000))])
+
+
+class Classifier:
+    """A trained model and the SHA-256 of the data it was trained on."""
+
+    def __init__(self, pipeline: Pipeline, data_hash: str) -> None:
+        self.pipeline = pipeline
+        self.data_hash = data_hash
+        self.labels: list[str] = [str(c) for c in pipeline.classes_]
+
+    def predict(self, text: str, top: int = 3) -> list[tuple[str, float]]:
+        """The ``top`` labels with their probabilities, best first."""
+        probabilities = self.pipeline.predict_proba([prepare(text)])[0]
+        ranked = sorted(zip(self.labels, probabilities, strict=True), key=lambda p: -p[1])
+        return [(label, float(p)) for label, p in ranked[:top]]
+
+
+def data_hash(path: Path) -> str:
+    """SHA-256 of the training file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def train(path: Path = TRAINING_FILE) -> Classifier:
+    """Fit the model on the examples of ``path``."""
+    examples = read_examples(path)
+    if len({e.label for e in examples}) < 2:
+        raise ClassifierError(f"{path}: need examples of at least two labels")
+    pipeline = _pipeline()
+    pipeline.fit([prepare(e.text) for e in examples], [e.label for e in examples])
+    return Classifier(pipeline, data_hash(path))
+
+
+def save(model: Classifier, target: Path) -> None:
+    """Write the model atomically (temporary file, then rename)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_suffix(".tmp")
+    joblib.dump({"pipeline": model.pipeline, "hash": model.data_hash}, temporary)
+    temporary.replace(target)
+
+
+def _load(target: Path, wanted_hash: str) -> Classifier | None:
+    if not target.exists():
+        return None
+    try:
+        stored: dict[str, Any] = joblib.load(target)
+    except (OSError, EOFError, ValueError, KeyError, AttributeError, ImportError) as exc:
+        log.warning("ignoring unreadable classifier %s: %s", target, exc)
+        return None
+    if stored.get("hash") != wanted_hash:
+        return None
+    return Classifier(stored["pipeline"], wanted_hash)
+
+
+_lock = threading.Lock()
+_cache: dict[str, Classifier] = {}
+
+
+def get_classifier(model_path: Path, training: Path = TRAINING_FILE) -> Classifier:
+    """The model for ``training``'s data: from memory, from ``model_path``, else trained
+    now and saved there (in memory it is keyed by the data's hash alone)."""
+    wanted = data_hash(training)
+    with _lock:
+        cached = _cache.get(wanted)
+        if cached is not None:
+            return cached
+        model = _load(model_path, wanted)
+        if model is None:
+            model = train(training)
+            try:
+                save(model, model_path)
+            except OSError as exc:
+                log.warning("classifier not saved to %s: %s", model_path, exc)
+        _cache[wanted] = model
+        return model
+
+
+def classifier_signal(data: RoutingInput, model: Classifier | None) -> Signal:
+    """The model's top labels and probabilities."""
+    if model is None:
+        return Signal("classifier", detail={"model": "unavailable"})
+    text = f"{data.subject}\n{data.text}" if data.subject else data.text
+    ranked = model.predict(text)
+    candidates = tuple(Candidate(label, p) for label, p in ranked)
+    label, p = ranked[0]
+    return Signal("classifier", candidates, f"mô hình phân loại: {label} ({p:.0%})",
+                  {"top": [[lbl, round(q, 3)] for lbl, q in ranked]})

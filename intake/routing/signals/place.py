@@ -1,0 +1,153 @@
+"""Place signals: where the complaint is about → the People's Committee's queue.
+
+Three sources, kept apart because they mean different things: the place the citizen
+gave (the chat form's answer: strongest), places named in the text, and hints (a
+Telegram location, the address of an e-mail signature: where the citizen is, which is
+usually but not always where the problem is). Names are matched by ``PlaceIndex``
+(diacritic-insensitive, with or without "xã / phường / thị trấn / huyện / TP").
+
+Two places in one text are settled explicitly (``settle``): a commune and its own
+district → the commune; two communes of one district → that district; places in
+different districts → a conflict, which the decision sends to triage with both as
+alternatives rather than guess.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from intake.org.places import PlaceIndex, PlaceMatch
+from intake.routing.types import Candidate, RoutingInput, Signal
+
+SEATS_FILE = Path(__file__).resolve().parents[1] / "data" / "district_seats.yml"
+MIN_SCORE = 0.6
+HINT_FACTOR = 0.7
+MAX_SEAT_KM = 20.0
+COORDINATE_SCORE = 0.55
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The outcome of the places found in one source."""
+
+    kind: str  # "none" | "one" | "shared_district" | "conflict"
+    queue: str | None
+    score: float
+    names: tuple[str, ...]
+    codes: tuple[str, ...]
+
+
+def settle(matches: list[PlaceMatch]) -> Settled:
+    """One place out of several, or a conflict (see the module docstring)."""
+    good = _without_overlaps([m for m in matches if m.score >= MIN_SCORE])
+    if not good:
+        return Settled("none", None, 0.0, (), ())
+    communes = [m for m in good if not m.place.is_district]
+    districts = [m for m in good if m.place.is_district]
+    names = tuple(m.matched for m in good)
+    codes = tuple(m.place.queue_code for m in good)
+    if communes:
+        top = communes[0]
+        rivals = [m for m in communes[1:] if top.score - m.score < 0.05]
+        if not rivals:
+            return Settled("one", top.place.queue_code, top.score, names, codes)
+        parents = {m.place.district_code for m in [top, *rivals]}
+        if len(parents) == 1 and top.place.district_code:
+            return Settled("shared_district", top.place.district_code,
+                           min(top.score, 0.8), names, codes)
+        return Settled("conflict", None, top.score, names, codes)
+    if len(districts) == 1 or districts[0].score - districts[1].score >= 0.05:
+        return Settled("one", districts[0].place.queue_code, districts[0].score, names, codes)
+    return Settled("conflict", None, districts[0].score, names, codes)
+
+
+def _without_overlaps(matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    """Drop a name that overlaps a better-scored one ("Huyền Sơn" in "huyện Sơn Động")."""
+    kept: list[PlaceMatch] = []
+    for m in sorted(matches, key=lambda m: -m.score):
+        end = m.position + len(m.matched)
+        if all(end <= k.position or m.position >= k.position + len(k.matched) for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (-m.score, m.position))
+
+
+def _signal(name: str, settled: Settled, reason: str | None, factor: float = 1.0) -> Signal:
+    detail = {"kind": settled.kind, "names": list(settled.names), "codes": list(settled.codes)}
+    if settled.kind == "conflict":
+        cands = tuple(Candidate(c, settled.score * factor) for c in settled.codes)
+        return Signal(name, cands, reason, detail)
+    if settled.queue is None:
+        return Signal(name, (), None, detail)
+    return Signal(name, (Candidate(settled.queue, settled.score * factor, settled.kind),),
+                  reason, detail)
+
+
+def _describe(settled: Settled, source: str) -> str | None:
+    if settled.kind == "none":
+        return None
+    names = ", ".join(f"'{n}'" for n in dict.fromkeys(settled.names))
+    if settled.kind == "conflict":
+        return f"{source} nêu nhiều địa điểm khác nhau ({names}) → cần xác định"
+    if settled.kind == "shared_district":
+        return f"hai {source} cùng huyện ({names}) → {settled.queue}"
+    return f"{source} {names} → {settled.queue}"
+
+
+def location_signal(data: RoutingInput, places: PlaceIndex) -> Signal:
+    """The place the citizen gave in the form (or the edge gave), if it resolves."""
+    if not data.location_text:
+        return Signal("location")
+    settled = settle(places.find(data.location_text))
+    return _signal("location", settled, _describe(settled, "địa điểm người dân cung cấp"))
+
+
+def text_place_signal(data: RoutingInput, places: PlaceIndex) -> Signal:
+    """Places named in the complaint's text (and subject)."""
+    text = f"{data.subject}\n{data.text}" if data.subject else data.text
+    settled = settle(places.find(text))
+    return _signal("place_in_text", settled, _describe(settled, "địa điểm"))
+
+
+def hint_signal(data: RoutingInput, places: PlaceIndex,
+                seats: dict[str, tuple[float, float]] | None = None) -> Signal:
+    """Where the citizen is: the e-mail signature's address, else a Telegram location."""
+    if data.signature_text:
+        settled = settle(places.find(data.signature_text))
+        if settled.kind in ("one", "shared_district"):
+            return _signal("place_hint", settled,
+                           _describe(settled, "địa chỉ trong chữ ký email"), HINT_FACTOR)
+    if data.coordinates is not None:
+        return _coordinate_signal(data.coordinates, seats or load_seats())
+    return Signal("place_hint")
+
+
+def _coordinate_signal(point: tuple[float, float],
+                       seats: dict[str, tuple[float, float]]) -> Signal:
+    if not seats:
+        return Signal("place_hint")
+    code, km = min(((c, haversine_km(point, s)) for c, s in seats.items()),
+                   key=lambda pair: pair[1])
+    detail = {"kind": "coordinates", "nearest": code, "km": round(km, 1)}
+    if km > MAX_SEAT_KM:
+        return Signal("place_hint", (), None, detail)
+    reason = f"vị trí Telegram gần trung tâm {code} ({km:.1f} km) → {code}"
+    return Signal("place_hint", (Candidate(code, COORDINATE_SCORE, "coordinates"),), reason,
+                  detail)
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def load_seats(path: Path = SEATS_FILE) -> dict[str, tuple[float, float]]:
+    """District seats (queue code → lat, lon) from the routing data."""
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(code): (float(v[0]), float(v[1])) for code, v in doc.get("seats", {}).items()}

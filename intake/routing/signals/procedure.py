@@ -1,0 +1,98 @@
+"""Procedure signal: the administrative procedure a complaint is about → its queue.
+
+The catalog search (BM25 over names and keywords, synonyms, typo correction) ranks the
+procedures; a complaint is long and talks about much else, so only a hit whose name is
+mostly present in the text (``coverage``) counts. A procedure handled "at the place"
+(queue ``XA``/``HUYEN``) proposes a level, which the decision resolves with the place
+signal. A procedure the edge already knows (the assistant was answering about it) wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from intake.catalog.errors import InvalidQuery
+from intake.catalog.search import SearchIndex
+from intake.routing.types import LEVELS, Candidate, RoutingInput, Signal
+
+NAME = "procedure"
+MAX_SEARCH_CHARS = 1500
+MIN_COVERAGE = 0.75
+GIVEN_CONFIDENCE = 0.9
+RIVAL_MARGIN = 0.04
+RIVAL_PENALTY = 0.15
+
+
+@dataclass(frozen=True)
+class ProcedureMatch:
+    """A procedure found in a text: code, name, responsible queue or level, how sure."""
+
+    code: str
+    name: str
+    queue: str
+    confidence: float
+
+
+class ProcedureFinder(Protocol):
+    """Anything that finds procedures in a text (the catalog; a stub in tests)."""
+
+    def find(self, text: str) -> Sequence[ProcedureMatch]:
+        """Procedures the text is about, best first."""
+
+
+class CatalogFinder:
+    """Finds procedures with the catalog's search index (rebuilt when it changes)."""
+
+    def __init__(self, index: Callable[[], SearchIndex], limit: int = 3) -> None:
+        self._index = index
+        self.limit = limit
+
+    def find(self, text: str) -> list[ProcedureMatch]:
+        """Hits whose name the text covers well enough, with their queue."""
+        index = self._index()
+        if not len(index):
+            return []
+        try:
+            hits = index.search(text[:MAX_SEARCH_CHARS], self.limit)
+        except InvalidQuery:
+            return []
+        queues = {r.code: r.queue_code for r in index.records}
+        found = [ProcedureMatch(h.code, h.name, queues[h.code], 0.45 + 0.4 * h.coverage)
+                 for h in hits if h.coverage >= MIN_COVERAGE]
+        return _penalise_rivals(found)
+
+
+def _penalise_rivals(found: list[ProcedureMatch]) -> list[ProcedureMatch]:
+    """Lower the top match when a runner-up of another queue fits about as well."""
+    if len(found) < 2:
+        return found
+    top, rival = found[0], found[1]
+    if rival.queue != top.queue and top.confidence - rival.confidence < RIVAL_MARGIN:
+        top = ProcedureMatch(top.code, top.name, top.queue, top.confidence - RIVAL_PENALTY)
+    return [top, *found[1:]]
+
+
+def procedure_signal(data: RoutingInput, finder: ProcedureFinder | None) -> Signal:
+    """The procedure the edge named, else the best procedure the catalog finds."""
+    if data.procedure_queue:
+        name = data.procedure_name or "?"
+        return Signal(NAME, (Candidate(data.procedure_queue, GIVEN_CONFIDENCE, name),),
+                      _reason(name, data.procedure_queue), {"name": name, "given": True})
+    if finder is None:
+        return Signal(NAME, detail={"catalog": "unavailable"})
+    matches = finder.find(data.text)
+    if not matches:
+        return Signal(NAME)
+    top = matches[0]
+    candidates = tuple(Candidate(m.queue, m.confidence, m.name) for m in matches)
+    return Signal(NAME, candidates, _reason(top.name, top.queue),
+                  {"code": top.code, "name": top.name})
+
+
+def _reason(name: str, queue: str) -> str:
+    if queue in LEVELS:
+        level = "cấp xã" if queue == "XA" else "cấp huyện"
+        return f"thủ tục '{name}' → {level}"
+    return f"thủ tục '{name}' → {queue}"

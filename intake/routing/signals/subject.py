@@ -1,0 +1,117 @@
+"""Subject-matter signal: keyword and phrase rules per department, kept as data.
+
+``subject_rules.yml`` lists, per label (a queue code, or ``XA``/``HUYEN`` for matters of
+the local People's Committee), phrases that point at it: ``strong`` (weight 1) and
+``weak`` (0.4) phrases, and ``all`` combinations (every phrase must appear: "học phí"
+with "THPT" → education). Matching is on whole words of the diacritic-free text, so
+"o nhiem" and "ô nhiễm" are the same. The confidence grows with the evidence and
+shrinks when another label has nearly as much.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from intake.routing.errors import RoutingDataError
+from intake.routing.types import Candidate, RoutingInput, Signal
+from intake.text import fold
+
+RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "subject_rules.yml"
+STRONG, WEAK = 1.0, 0.4
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+MAX_CHARS = 6000
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words that must all appear (each a folded, space-padded phrase) and their weight."""
+
+    parts: tuple[str, ...]
+    weight: float
+    label: str
+
+    @property
+    def text(self) -> str:
+        """The phrase as a staff member reads it."""
+        return " + ".join(p.strip() for p in self.parts)
+
+
+@dataclass(frozen=True)
+class SubjectRules:
+    """Every phrase of the rule file, and the labels it names."""
+
+    phrases: tuple[Phrase, ...]
+    labels: frozenset[str]
+
+
+def normalise(text: str) -> str:
+    """Folded words separated by single spaces, padded: ``" o nhiem moi truong "``."""
+    return " " + _NON_WORD.sub(" ", fold(text)).strip() + " "
+
+
+def _entries(label: str, spec: dict[str, Any]) -> list[Phrase]:
+    out = [Phrase((normalise(p),), STRONG, label) for p in spec.get("strong", [])]
+    out += [Phrase((normalise(p),), WEAK, label) for p in spec.get("weak", [])]
+    for combo in spec.get("all", []):
+        if not isinstance(combo, list) or len(combo) < 2:
+            raise RoutingDataError(f"{label}: 'all' entries are lists of 2+ phrases: {combo!r}")
+        out.append(Phrase(tuple(normalise(p) for p in combo), STRONG, label))
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = RULES_FILE) -> SubjectRules:
+    """Read the rule file (cached per path); ``RoutingDataError`` if malformed."""
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise RoutingDataError(f"cannot read subject rules {path}: {exc}") from exc
+    labels = doc.get("labels")
+    if not isinstance(labels, dict):
+        raise RoutingDataError(f"{path}: expected a 'labels' mapping")
+    phrases = [p for label, spec in labels.items() for p in _entries(str(label), spec or {})]
+    return SubjectRules(tuple(phrases), frozenset(str(k) for k in labels))
+
+
+def score(text: str, rules: SubjectRules) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Evidence per label, and the phrases that gave it."""
+    padded = normalise(text[:MAX_CHARS])
+    totals: dict[str, float] = {}
+    hits: dict[str, list[str]] = {}
+    for phrase in rules.phrases:
+        if all(part in padded for part in phrase.parts):
+            totals[phrase.label] = totals.get(phrase.label, 0.0) + phrase.weight
+            hits.setdefault(phrase.label, []).append(phrase.text)
+    return totals, hits
+
+
+def confidence(best: float, runner_up: float) -> float:
+    """0.35 + 0.35 per unit of evidence (max 0.95), times the best's share of the top two."""
+    strength = min(0.95, 0.35 + 0.35 * best)
+    return strength * (best / (best + runner_up))
+
+
+def subject_signal(data: RoutingInput, rules: SubjectRules | None = None) -> Signal:
+    """Labels ranked by the phrases found, with the phrases as the reason."""
+    rules = rules or load_rules()
+    text = f"{data.subject}\n{data.text}" if data.subject else data.text
+    totals, hits = score(text, rules)
+    if not totals:
+        return Signal("subject")
+    ranked = sorted(totals.items(), key=lambda kv: -kv[1])
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    candidates = [Candidate(ranked[0][0], confidence(ranked[0][1], second))]
+    for i, (label, value) in enumerate(ranked[1:4], start=1):
+        rival = ranked[0][1] if i else second
+        candidates.append(Candidate(label, confidence(value, rival)))
+    top = ranked[0][0]
+    words = ", ".join(f"'{p}'" for p in hits[top][:3])
+    return Signal("subject", tuple(candidates), f"từ khóa {words} → {top}",
+                  {"evidence": {k: round(v, 2) for k, v in ranked[:4]},
+                   "phrases": hits[top][:5]})

@@ -1,0 +1,61 @@
+"""Answers: attributes from entity or keywords, formatting, splitting, lookups."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from intake.catalog.answers import answer, attribute_of, split_message
+from intake.catalog.service import CatalogService
+from tests.catalog.conftest import FIXTURES
+
+
+@pytest.mark.parametrize(("entity", "text", "expected"), [
+    ("fee", "bất kỳ", "fee"),
+    (None, "còn lệ phí thì sao?", "fee"),
+    (None, "lam cccd mat bao lau", "duration"),
+    (None, "cần giấy tờ gì", "documents"),
+    (None, "nộp ở đâu", "agency"),
+    (None, "nop qua mang duoc ko", "online"),
+    (None, "các bước làm", "steps"),
+    (None, "nhận kết quả", "result"),
+    (None, "cần điều kiện gì", "conditions"),
+    (None, "đăng ký khai sinh", None),
+    ("nonsense", "đăng ký khai sinh", None),
+])
+def test_attribute_of(entity: str | None, text: str, expected: str | None) -> None:
+    assert attribute_of(entity, text) == expected
+
+
+def test_split_message_keeps_lines_and_limit() -> None:
+    text = "\n".join(f"dòng {i} " + "x" * 50 for i in range(300)) + "\n" + "y " * 5000
+    pieces = split_message(text, 4096)
+    assert all(len(p) <= 4096 for p in pieces) and len(pieces) > 3
+    assert "".join(pieces).replace("\n", "").replace(" ", "") == \
+        text.replace("\n", "").replace(" ", "")
+
+
+def test_answers_name_the_procedure_and_code(catalog: CatalogService) -> None:
+    catalog.import_file(FIXTURES / "flat_small.json")
+    record = catalog.get("BG-LLTP-001")
+    fee = answer(record, "fee")
+    assert "BG-LLTP-001" in fee and "200.000" in fee and "lý lịch tư pháp" in fee
+    assert "Tờ khai yêu cầu" in answer(record, "documents")
+    assert "Thời hạn" in answer(record, None)
+
+
+def test_lookup_best_ambiguous_and_none(catalog: CatalogService, tmp_path: Path) -> None:
+    rows = json.loads((FIXTURES / "flat_small.json").read_text(encoding="utf-8"))
+    rows += [{**rows[0], "ma_tthc": "BG-HT-002", "ten_tthc": "Đăng ký kết hôn", "tu_khoa": []},
+             {**rows[0], "ma_tthc": "BG-HT-003", "ten_tthc": "Đăng ký khai tử", "tu_khoa": []}]
+    path = tmp_path / "more.json"
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    catalog.import_file(path)
+    found = catalog.lookup("làm giấy khai sinh cần gì")
+    assert found.best is not None and found.best.code == "BG-HT-001"
+    vague = catalog.lookup("thủ tục đăng ký")
+    assert vague.ambiguous and 1 < len(vague.alternatives) <= 3
+    nothing = catalog.lookup("xin giấy phép bay flycam")
+    assert nothing.best is None and not nothing.ambiguous

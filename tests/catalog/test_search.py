@@ -1,0 +1,49 @@
+"""Search: diacritics, abbreviations, typos, ranking, and bad questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.catalog.errors import InvalidQuery
+from intake.catalog.importers import parse_path
+from intake.catalog.search import SearchIndex
+from intake.org.data_files import read_organisation
+from tests.catalog.conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    queues = {q.code: q.name for q in read_organisation().queues}
+    return SearchIndex(parse_path(FIXTURES / "flat_small.json", queues).records)
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("đăng ký khai sinh", "BG-HT-001"),
+    ("dang ky khai sinh", "BG-HT-001"),
+    ("lam gks can gi", "BG-HT-001"),
+    ("khai sihn cho con", "BG-HT-001"),
+    ("cccd mất bao lâu", "BG-CA-002"),
+    ("làm căn cước gắn chip", "BG-CA-002"),
+    ("lltp o dau", "BG-LLTP-001"),
+    ("li lich tu phap", "BG-LLTP-001"),
+    ("Tôi sắp đi xuất khẩu lao động, công ty yêu cầu nộp phiếu lý lịch tư pháp, "
+     "vậy tôi phải làm ở đâu và mất bao lâu?", "BG-LLTP-001"),
+])
+def test_finds_the_procedure(index: SearchIndex, question: str, code: str) -> None:
+    hits = index.search(question, 3)
+    assert hits and hits[0].code == code, [h.as_dict() for h in hits]
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?!...", "🙂🙂🙂", "x" * 10_000])
+def test_unusable_questions_raise_invalid_query(index: SearchIndex, question: str) -> None:
+    with pytest.raises(InvalidQuery) as caught:
+        index.search(question)
+    assert caught.value.message_vi  # a Vietnamese answer for the citizen
+
+
+def test_unknown_words_match_nothing_confidently(index: SearchIndex) -> None:
+    assert all(h.confidence < 0.5 for h in index.search("xyz qwerty"))
+
+
+def test_empty_index_returns_nothing() -> None:
+    assert SearchIndex([]).search("khai sinh") == []

@@ -1,0 +1,129 @@
+"""The worker against a real Dovecot and the outbox against a real SMTP peer."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import func, select
+
+from intake.db import Database
+from intake.mail.config import MailSettings
+from intake.mail.ingest import MailIngestor
+from intake.mail.models import IngestStatus, MailIngest, MailMailbox
+from intake.mail.outbox import OutboxSender
+from intake.mail.worker import MailWorker
+from intake.models import Outbox, OutboxStatus
+from intake.services.complaints import IntakeService
+from tests.harness.dovecot import DovecotServer
+from tests.harness.smtp import SmtpPeer
+from tests.mail.conftest import fixture_bytes
+
+NEW_MAIL = ["vi_utf8_qp.eml", "vi_html_only.eml", "vi_pdf_photo.eml", "vi_windows1258.eml"]
+
+
+def _count(db: Database, model: type[object]) -> int:
+    with db.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_poll_takes_mail_then_files_it_away(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database) -> None:
+    imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL])
+    imap.append("hotline", [b"Subject: \x00\r\n\r\n", fixture_bytes("vi_out_of_office.eml")])
+    worker = MailWorker(MailIngestor(service, live_settings), live_settings)
+    stats = worker.run(once=True, max_failures=0)
+    assert stats.fetched == 6 and stats.processed + stats.quarantined == 6
+    assert service.count() == 4
+    assert imap.count("hotline", "INBOX") == 0
+    assert imap.count("hotline", "Processed") == 5 + 1 - stats.quarantined
+    assert imap.count("hotline", "Quarantine") == stats.quarantined
+    with db.reading() as session:
+        state = session.scalars(select(MailMailbox)).one()
+        assert state.last_uid == 6 and state.uidvalidity > 0
+    again = worker.run(once=True, max_failures=0)
+    assert again.fetched == 0 and service.count() == 4
+
+
+def test_flag_mode_keeps_the_inbox(imap: DovecotServer, live_settings: MailSettings,
+                                   service: IntakeService) -> None:
+    from dataclasses import replace
+
+    from intake.mail.config import AfterCommit
+
+    settings = replace(live_settings, after_commit=AfterCommit.FLAG)
+    imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL[:2]])
+    worker = MailWorker(MailIngestor(service, settings), settings)
+    assert worker.run(once=True, max_failures=0).processed == 2
+    assert imap.count("hotline", "INBOX") == 2 and service.count() == 2
+    assert worker.run(once=True, max_failures=0).fetched == 0
+
+
+def test_ack_reaches_the_smtp_peer_and_the_reply_threads(
+        imap: DovecotServer, smtp: SmtpPeer, live_settings: MailSettings,
+        service: IntakeService, db: Database) -> None:
+    imap.append("hotline", [fixture_bytes("vi_utf8_qp.eml")])
+    worker = MailWorker(MailIngestor(service, live_settings), live_settings)
+    worker.run(once=True, max_failures=0)
+    sender = OutboxSender(db, live_settings)
+    assert asyncio.run(sender.send_due()) == 1
+    (received,) = smtp.received
+    ack = received.message()
+    code = service.list_complaints()[0].code
+    assert received.recipients == ["nguyenvanan@example.vn"]
+    assert str(ack["Subject"]).startswith(f"[{code}] Đã tiếp nhận")
+    assert ack["Auto-Submitted"] == "auto-replied"
+    assert ack["In-Reply-To"] == "<vi-qp-1@example.vn>"
+    body = ack.get_body(("plain",))
+    assert body is not None and f"Mã tra cứu: {code}" in body.get_content()
+    # The citizen answers the acknowledgement they really received.
+    reply = fixture_bytes("vi_reply_thread_only.eml", ack_id=str(ack["Message-ID"]).strip("<>"))
+    imap.append("hotline", [reply])
+    worker.run(once=True, max_failures=0)
+    assert [m.direction for m in service.messages(code)] == ["in", "in"]
+    assert asyncio.run(sender.send_due()) == 1
+    assert len(smtp.received) == 2
+
+
+def test_smtp_down_during_intake_acks_sent_once_back(
+        imap: DovecotServer, smtp: SmtpPeer, live_settings: MailSettings,
+        service: IntakeService, db: Database) -> None:
+    smtp.stop()
+    imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL])
+    MailWorker(MailIngestor(service, live_settings), live_settings).run(once=True,
+                                                                        max_failures=0)
+    sender = OutboxSender(db, live_settings)
+    assert asyncio.run(sender.send_due()) == 0
+    with db.reading() as session:
+        rows = session.scalars(select(Outbox)).all()
+        assert len(rows) == 4
+        assert all(r.status == OutboxStatus.PENDING and r.attempts == 1 and r.last_error
+                   for r in rows)
+    smtp.start()
+
+    async def until_sent() -> int:
+        sent = 0
+        for _ in range(100):
+            sent += await sender.send_due()
+            if sent >= 4:
+                break
+            await asyncio.sleep(0.05)
+        return sent
+
+    assert asyncio.run(until_sent()) == 4
+    assert len(smtp.wait_for(4)) == 4
+    assert asyncio.run(sender.send_due()) == 0  # nothing sent twice
+    with db.reading() as session:
+        assert {r.status for r in session.scalars(select(Outbox))} == {OutboxStatus.SENT}
+
+
+def test_quarantined_message_goes_to_the_quarantine_folder(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database) -> None:
+    imap.append("hotline", [b"\r\n\r\n\r\n"])
+    MailWorker(MailIngestor(service, live_settings), live_settings).run(once=True,
+                                                                        max_failures=0)
+    assert imap.count("hotline", "Quarantine") == 1
+    with db.reading() as session:
+        row = session.scalars(select(MailIngest)).one()
+        assert row.status == IngestStatus.QUARANTINED and row.error

@@ -1,0 +1,121 @@
+"""Each routing signal on its own."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from intake.catalog.importers import parse_path
+from intake.catalog.search import SearchIndex
+from intake.catalog.service import DEMO_CATALOG
+from intake.org.data_files import read_organisation
+from intake.org.places import PlaceIndex
+from intake.routing.signals.classifier import Classifier, classifier_signal, train
+from intake.routing.signals.place import (
+    hint_signal,
+    location_signal,
+    text_place_signal,
+)
+from intake.routing.signals.procedure import CatalogFinder, procedure_signal
+from intake.routing.signals.subject import subject_signal
+from intake.routing.text import subject_text
+from intake.routing.types import RoutingInput
+
+
+# -- places ---------------------------------------------------------------------------
+def test_place_with_and_without_diacritics_and_type_word(places: PlaceIndex) -> None:
+    for text in ("Đèn đường ở xã Bích Động hỏng", "den duong o xa bich dong hong",
+                 "Den duong Bich Dong, Viet Yen hong", "tt bich dong mat dien"):
+        signal = text_place_signal(RoutingInput(text), places)
+        assert signal.best and signal.best.label == "XA_07777", text
+
+
+def test_a_commune_with_its_own_district_is_the_commune(places: PlaceIndex) -> None:
+    signal = text_place_signal(RoutingInput("xã Tự Lạn, huyện Việt Yên"), places)
+    assert signal.best and signal.best.label == "XA_07774"
+    assert signal.detail["kind"] == "one"
+
+
+def test_two_communes_of_one_district_give_the_district(places: PlaceIndex) -> None:
+    signal = text_place_signal(
+        RoutingInput("Đường từ xã Tự Lạn đi thị trấn Bích Động hỏng nặng"), places)
+    assert signal.detail["kind"] == "shared_district"
+    assert signal.best and signal.best.label == "HUYEN_222"
+
+
+def test_places_in_two_districts_are_a_conflict(places: PlaceIndex) -> None:
+    signal = text_place_signal(
+        RoutingInput("Xe khách từ thị trấn Chũ về xã Bích Động chạy ẩu"), places)
+    assert signal.detail["kind"] == "conflict"
+    assert {c.label for c in signal.candidates} >= {"XA_07525", "XA_07777"}
+
+
+def test_a_district_name_is_not_read_as_an_overlapping_commune(places: PlaceIndex) -> None:
+    signal = text_place_signal(RoutingInput("tro cap o huyen son dong bi cat"), places)
+    assert signal.best and signal.best.label == "HUYEN_220"
+
+
+def test_the_place_the_citizen_gave(places: PlaceIndex) -> None:
+    signal = location_signal(RoutingInput("đèn hỏng", location_text="xa Bich Dong"), places)
+    assert signal.best and signal.best.label == "XA_07777"
+
+
+def test_hints_signature_and_telegram_location(places: PlaceIndex) -> None:
+    signed = hint_signal(RoutingInput("đường hỏng", signature_text=(
+        "Nguyễn Văn An\nĐịa chỉ: thôn Đông, xã Tự Lạn, huyện Việt Yên")), places)
+    assert signed.best and signed.best.label == "XA_07774" and signed.best.score < 0.8
+    near = hint_signal(RoutingInput("đường hỏng", coordinates=(21.279, 106.099)), places)
+    assert near.best and near.best.label == "HUYEN_222"
+    hanoi = hint_signal(RoutingInput("đường hỏng", coordinates=(21.028, 105.834)), places)
+    assert hanoi.best is None
+
+
+# -- subject matter -------------------------------------------------------------------
+def test_subject_rules_point_at_departments() -> None:
+    cases = {
+        "Nhà máy xả thải ra sông": "SO_TN_MT",
+        "nha may xa thai gay o nhiem": "SO_TN_MT",
+        "Thẻ bảo hiểm y tế của tôi bị sai tên": "BHXH",
+        "Trường THPT thu học phí cao": "SO_GD_DT",
+        "Trường THCS thu học phí cao": "HUYEN",
+        "Quán karaoke hát đến nửa đêm": "SO_VH_TT_DL",
+    }
+    for text, label in cases.items():
+        signal = subject_signal(RoutingInput(text))
+        assert signal.best and signal.best.label == label, (text, signal)
+        assert signal.reason and label in signal.reason
+
+
+def test_salutations_do_not_count_as_the_subject() -> None:
+    mail = ("Kính gửi Văn phòng UBND tỉnh,\n\nNhà máy xả thải ra sông.\n\n"
+            "Trân trọng,\nNguyễn Văn An\nĐường dây nóng")
+    assert subject_text(mail) == "Nhà máy xả thải ra sông."
+
+
+# -- classifier -----------------------------------------------------------------------
+def test_classifier_trains_in_seconds_and_generalises(model: Classifier) -> None:
+    started = time.monotonic()
+    train()
+    assert time.monotonic() - started < 15
+    signal = classifier_signal(RoutingInput("the bhyt cua me toi bi sai nam sinh"), model)
+    assert signal.best and signal.best.label == "BHXH"
+    assert 0 < signal.best.score <= 1
+
+
+# -- procedure ------------------------------------------------------------------------
+def test_procedure_from_the_catalog() -> None:
+    queues = {q.code: q.name for q in read_organisation().queues}
+    index = SearchIndex(parse_path(Path(DEMO_CATALOG), queues).records)
+    finder = CatalogFinder(lambda: index)
+    signal = procedure_signal(RoutingInput(
+        "Tôi đi đăng ký khai sinh cho con mà cán bộ hẹn 3 lần"), finder)
+    assert signal.best and signal.best.label == "XA"
+    assert signal.reason == "thủ tục 'Đăng ký khai sinh' → cấp xã"
+    nothing = procedure_signal(RoutingInput("trời hôm nay đẹp quá"), finder)
+    assert nothing.best is None
+
+
+def test_a_procedure_the_edge_already_knows_wins() -> None:
+    signal = procedure_signal(RoutingInput("hỏi", procedure_queue="SO_TU_PHAP",
+                                           procedure_name="Cấp Phiếu lý lịch tư pháp"), None)
+    assert signal.best and signal.best.label == "SO_TU_PHAP"
