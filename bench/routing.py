@@ -57,7 +57,7 @@ def macro_f1(pairs: list[tuple[str, str]]) -> float:
 def percentile(values: list[float], q: float) -> float:
     """The q-th percentile (nearest rank)."""
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def service_for(tmp: Path) -> IntakeService:

@@ -137,8 +137,8 @@ class MailIngestor:
                 return same_bytes
             if first is not None and first.ingest_id != row_id:
                 return self._record_duplicate(raw, digest, source, mail, first, row_id)
-            outcome = self._file(mail, key)
-            return self._commit(raw, digest, source, mail, key, outcome, row_id)
+            found = classify(mail, self.ours, self._thread_code, self._complaint_owner)
+            return self._commit(raw, digest, source, mail, key, found, row_id)
         except IntegrityError:
             seen = self._seen(digest=digest)
             if seen is None:
@@ -149,17 +149,18 @@ class MailIngestor:
         except MESSAGE_ERRORS as exc:
             return self._quarantine(raw, digest, source, mail, exc, row_id)
 
-    def _file(self, mail: ParsedMail, key: str) -> _Outcome:
-        """Classify, then file the complaint or the reply (the service commits those)."""
-        found = classify(mail, self.ours, self._thread_code, self._complaint_owner)
+    def _file(self, session: Session, mail: ParsedMail, key: str,
+              found: Classification) -> _Outcome:
+        """File the complaint or the reply inside the ingest's transaction."""
         if found.kind.automatic:
             return _Outcome(IngestStatus.RECORDED, found.kind, found.reason,
                             related_code=found.code)
         if found.kind is Kind.REPLY:
-            return self._file_reply(mail, key, found)
-        return self._file_complaint(mail, key, found)
+            return self._file_reply(session, mail, key, found)
+        return self._file_complaint(session, mail, key, found)
 
-    def _file_complaint(self, mail: ParsedMail, key: str, found: Classification) -> _Outcome:
+    def _file_complaint(self, session: Session, mail: ParsedMail, key: str,
+                        found: Classification) -> _Outcome:
         new = NewComplaint(
             channel=Channel.EMAIL, text=complaint_text(mail), reply_channel=Channel.EMAIL,
             reply_address=mail.sender, subject=mail.subject[:255] or None,
@@ -167,7 +168,7 @@ class MailIngestor:
                             email=mail.sender),
             sender=mail.sender, external_id=key)
         try:
-            view = self.service.create_complaint(new, actor=ACTOR)
+            view = self.service.create_complaint(new, actor=ACTOR, session=session)
         except ValidationError as exc:
             return _Outcome(IngestStatus.REJECTED, found.kind, str(exc),
                             purpose=Purpose.REJECTED if mail.sender else None,
@@ -177,7 +178,8 @@ class MailIngestor:
         return _Outcome(IngestStatus.INGESTED, found.kind, found.reason, view=view,
                         related_code=related, purpose=purpose, message_external_id=key)
 
-    def _file_reply(self, mail: ParsedMail, key: str, found: Classification) -> _Outcome:
+    def _file_reply(self, session: Session, mail: ParsedMail, key: str,
+                    found: Classification) -> _Outcome:
         assert found.code is not None
         text = mail.text
         if not text and any(a.refused is None for a in mail.attachments):
@@ -187,19 +189,21 @@ class MailIngestor:
                             related_code=found.code)
         self.service.add_message(found.code, Direction.INBOUND, complaint_text(mail) if
                                  mail.text else text, Channel.EMAIL, actor=ACTOR,
-                                 sender=mail.sender, external_id=key)
-        view = self.service.get(found.code)
+                                 sender=mail.sender, external_id=key, session=session)
+        view = self.service.get(found.code, session=session)
         return _Outcome(IngestStatus.INGESTED, found.kind, found.reason, view=view,
                         purpose=Purpose.ACK_REPLY, message_external_id=key)
 
     # -- the transaction ----------------------------------------------------------------
     def _commit(self, raw: bytes, digest: str, source: str, mail: ParsedMail, key: str,
-                outcome: _Outcome, row_id: int | None) -> IngestResult:
-        """Ingest record, attachments, events and acknowledgement: one transaction."""
+                found: Classification, row_id: int | None) -> IngestResult:
+        """Complaint or reply, ingest record, attachments, events and acknowledgement:
+        one transaction, so a crash anywhere leaves nothing half-filed."""
         refused = [a for a in mail.attachments if a.refused]
-        stored = self._store_attachments(mail) if outcome.message_external_id else []
+        stored = [] if found.kind.automatic else self._store_attachments(mail)
         now = utcnow()
         with self.db.transaction() as session:
+            outcome = self._file(session, mail, key, found)
             row = self._row(session, row_id, digest, raw, source)
             _fill(row, mail, key, outcome, now)
             row.refused = [{"filename": a.filename, "content_type": a.content_type,

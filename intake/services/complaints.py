@@ -9,6 +9,8 @@ complaint, so a retried action or a re-fetched mail never files a duplicate.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -130,24 +132,33 @@ class IntakeService:
         self._places, self._router = None, None
 
     # -- create -------------------------------------------------------------------
-    def create_complaint(self, new: NewComplaint, actor: str) -> ComplaintView:
-        """File a complaint, route it, and record who did it; idempotent on external_id."""
+    def create_complaint(self, new: NewComplaint, actor: str,
+                         session: Session | None = None) -> ComplaintView:
+        """File a complaint, route it, and record who did it; idempotent on external_id.
+
+        With ``session`` the work joins the caller's transaction (the mail pipeline files
+        the complaint, its ingest record and its acknowledgement as one unit); without
+        it, this is its own transaction.
+        """
         text = _validated_text(new.text)
         location = clean(new.location_text) if new.location_text else None
         if location and len(location) > MAX_LOCATION_CHARS:
             raise ValidationError("location too long", "Địa điểm quá dài, vui lòng ghi ngắn gọn.")
         if new.external_id:
-            existing = self._by_external_id(new.channel, new.external_id)
+            existing = self._by_external_id(new.channel, new.external_id, session)
             if existing is not None:
                 return existing
         decision = self.router().route(RoutingInput(
             text, location, new.procedure_queue, new.procedure_name,
             coordinates=new.coordinates, signature_text=new.signature_text,
             subject=new.subject))
+        if session is not None:
+            complaint = self._insert(session, new, text, location, decision, actor)
+            return self._view(session, complaint, created_now=True)
         try:
-            with self.db.transaction() as session:
-                complaint = self._insert(session, new, text, location, decision, actor)
-                return self._view(session, complaint, created_now=True)
+            with self.db.transaction() as own:
+                complaint = self._insert(own, new, text, location, decision, actor)
+                return self._view(own, complaint, created_now=True)
         except IntegrityError:
             if new.external_id:
                 existing = self._by_external_id(new.channel, new.external_id)
@@ -155,11 +166,24 @@ class IntakeService:
                     return existing
             raise
 
-    def _by_external_id(self, channel: Channel, external_id: str) -> ComplaintView | None:
-        with self.db.reading() as session:
-            message = session.scalar(select(Message).where(
+    def _by_external_id(self, channel: Channel, external_id: str,
+                        session: Session | None = None) -> ComplaintView | None:
+        with self._unit(session, write=False) as unit:
+            message = unit.scalar(select(Message).where(
                 Message.channel == channel.value, Message.external_id == external_id))
-            return self._view(session, message.complaint) if message else None
+            return self._view(unit, message.complaint) if message else None
+
+    @contextmanager
+    def _unit(self, session: Session | None, write: bool = True) -> Iterator[Session]:
+        """The caller's session when given (its transaction), else one of our own."""
+        if session is not None:
+            yield session
+        elif write:
+            with self.db.transaction() as own:
+                yield own
+        else:
+            with self.db.reading() as own:
+                yield own
 
     def _unused_code(self, session: Session) -> str:
         for _ in range(10):
@@ -231,11 +255,14 @@ class IntakeService:
 
     # -- messages and status ------------------------------------------------------
     def add_message(self, code: str, direction: Direction, text: str, channel: Channel,
-                    actor: str, sender: str | None = None,
-                    external_id: str | None = None) -> MessageView:
-        """Append a message to a complaint's thread (idempotent on external_id)."""
+                    actor: str, sender: str | None = None, external_id: str | None = None,
+                    session: Session | None = None) -> MessageView:
+        """Append a message to a complaint's thread (idempotent on external_id).
+
+        ``session``: join the caller's transaction instead of committing here.
+        """
         body = _validated_text(text)
-        with self.db.transaction() as session:
+        with self._unit(session) as session:
             complaint = self._get(session, code)
             if external_id:
                 found = session.scalar(select(Message).where(
@@ -281,10 +308,10 @@ class IntakeService:
                            subject=f"[{complaint.code}] {label_vi(status.value)}", body=body))
 
     # -- look-ups -----------------------------------------------------------------
-    def get(self, code: str) -> ComplaintView:
+    def get(self, code: str, session: Session | None = None) -> ComplaintView:
         """A complaint by tracking code as typed by a person (forgiving format)."""
-        with self.db.reading() as session:
-            return self._view(session, self._get(session, code))
+        with self._unit(session, write=False) as unit:
+            return self._view(unit, self._get(unit, code))
 
     def _get(self, session: Session, code: str) -> Complaint:
         canonical = parse_code(code)

@@ -72,7 +72,7 @@ class TelegramApiDouble:
         self.cond = threading.Condition()
         self._ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), self._handler())
+        self._server = _QuietServer(("127.0.0.1", self.port), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -285,11 +285,14 @@ class TelegramApiDouble:
 
             def _json(self, status: int, body: dict[str, Any]) -> None:
                 data = json.dumps(body, ensure_ascii=False).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    self.close_connection = True  # the bot hung up (shutdown, timeout)
 
         return Handler
 
@@ -385,6 +388,16 @@ class TelegramApiDouble:
 
     def _m_logOut(self, _: dict[str, Any]) -> bool:
         return True
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """A client hanging up mid-request (the bot stopping) is not an error worth a trace."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def _value(key: str, raw: str) -> Any:

@@ -46,6 +46,18 @@ def assert_each_once(db: Database, count: int) -> None:
         assert session.scalar(select(func.count(Outbox.id))) == count
 
 
+def _taken(db: Database) -> int:
+    with db.reading() as session:
+        return session.scalar(select(func.count(MailIngest.id))) or 0
+
+
+def _wait_for_progress(db: Database, before: int, process: subprocess.Popen[bytes]) -> None:
+    """Wait until the worker has committed something (start-up time varies), at most 60 s."""
+    deadline = time.monotonic() + 60
+    while _taken(db) == before and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def _worker(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-m", "intake.cli", "mail", "poll", *args],
                             cwd=ROOT, env={**os.environ, **env}, stdin=subprocess.DEVNULL,
@@ -63,13 +75,14 @@ def test_worker_killed_between_fetch_and_commit_takes_each_message_once(
     kills = 0
     progress: list[int] = []
     for _ in range(6):
+        before = _taken(db)
         process = _worker(env)
-        time.sleep(rng.uniform(0.6, 1.5))
+        _wait_for_progress(db, before, process)
+        time.sleep(rng.uniform(0.05, 0.4))
         process.send_signal(signal.SIGKILL)
         process.wait()
         kills += 1
-        with db.reading() as session:
-            done = session.scalar(select(func.count(MailIngest.id))) or 0
+        done = _taken(db)
         progress.append(done)
         if done >= count:
             break
