@@ -1,22 +1,52 @@
 """Due dates in working days (Vietnam time).
 
-The foundation counts Monday to Friday only; the console issue adds the public-holiday
-calendar (Tết and Hùng Kings by the lunar calendar) and pausing while waiting for the
-citizen.
+Working days are Monday to Friday except Vietnam's public holidays, taken from the
+maintained ``holidays`` library (Tết and the Hùng Kings' day follow the lunar calendar;
+observed and substituted days off included), not guessed here. The clock pauses while
+a complaint waits for the citizen: ``resume_due`` moves the due date by the working days
+the pause covered.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
+
+import holidays
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 END_OF_WORKING_DAY = time(17, 0)
 
 
+@lru_cache(maxsize=64)
+def public_holidays(year: int) -> frozenset[date]:
+    """Vietnam's public holidays (days off) of ``year``."""
+    return frozenset(holidays.country_holidays("VN", years=year).keys())
+
+
 def is_working_day(day: date) -> bool:
-    """Monday to Friday."""
-    return day.weekday() < 5
+    """Monday to Friday, and not a public holiday."""
+    return day.weekday() < 5 and day not in public_holidays(day.year)
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days after ``start`` up to and including ``end`` (0 if ``end <= start``)."""
+    count, current = 0, start
+    while current < end:
+        current += timedelta(days=1)
+        count += is_working_day(current)
+    return count
+
+
+def resume_due(due: datetime, paused_at: datetime, resumed_at: datetime) -> datetime:
+    """The due date after a pause (waiting for the citizen) from ``paused_at`` to
+    ``resumed_at``: later by the working days the pause covered, at the same hour."""
+    lost = working_days_between(paused_at.astimezone(VIETNAM).date(),
+                                resumed_at.astimezone(VIETNAM).date())
+    local = due.astimezone(VIETNAM)
+    moved = add_working_days(local.date(), lost)
+    return datetime.combine(moved, local.timetz()).astimezone(UTC)
 
 
 def add_working_days(start: date, days: int) -> date:

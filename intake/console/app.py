@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 
 from intake.chat.relay import RasaRelay
 from intake.config import Settings, load_settings
+from intake.console import staffweb
 from intake.console.webchat import WebChat
 
 HERE = Path(__file__).resolve().parent
@@ -36,6 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     secret = config.secret_key.encode() if config.secret_key else secrets.token_bytes(32)
     chat = WebChat(relay, secret, templates, config.max_message_chars)
     app.include_router(chat.router)
+    staffweb.install(app, config, secret)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     @app.get("/")

@@ -39,6 +39,7 @@ from intake.services.views import ComplaintView
 
 log = logging.getLogger(__name__)
 
+SIGNATURE_CHARS = 1000
 ACTOR = "system:mail"
 SYSTEM_ERRORS = (OperationalError, InterfaceError, OSError)
 # What a message (not the system) can make the pipeline raise: quarantined, not retried.
@@ -50,6 +51,18 @@ class NotQuarantined(SenderError):
     """``retry`` was asked for an ingest record that is not quarantined."""
 
     message_vi = "Thư này không nằm trong khu cách ly."
+
+
+def signature_of(mail: ParsedMail) -> str | None:
+    """What follows the complaint text in the mail (signature, address), for routing's
+    place hint; the quoted history of an older message is not included."""
+    full, text = mail.full_text, mail.text
+    if not full or not text or not full.startswith(text[:40]):
+        return None
+    rest = full[len(text):]
+    quoted = rest.find("\n>")
+    rest = rest[:quoted] if quoted >= 0 else rest
+    return rest.strip()[:SIGNATURE_CHARS] or None
 
 
 @dataclass(frozen=True)
@@ -166,7 +179,7 @@ class MailIngestor:
             reply_address=mail.sender, subject=mail.subject[:255] or None,
             contact=Contact(name=(mail.sender_name or None) and mail.sender_name[:255],
                             email=mail.sender),
-            sender=mail.sender, external_id=key)
+            sender=mail.sender, external_id=key, signature_text=signature_of(mail))
         try:
             view = self.service.create_complaint(new, actor=ACTOR, session=session)
         except ValidationError as exc:

@@ -154,11 +154,11 @@ class IntakeService:
             subject=new.subject))
         if session is not None:
             complaint = self._insert(session, new, text, location, decision, actor)
-            return self._view(session, complaint, created_now=True)
+            return self._view(session, complaint, created_now=True, decision=decision)
         try:
             with self.db.transaction() as own:
                 complaint = self._insert(own, new, text, location, decision, actor)
-                return self._view(own, complaint, created_now=True)
+                return self._view(own, complaint, created_now=True, decision=decision)
         except IntegrityError:
             if new.external_id:
                 existing = self._by_external_id(new.channel, new.external_id)
@@ -353,16 +353,22 @@ class IntakeService:
         session.add(Event(complaint_id=complaint.id, kind=kind, actor=actor, reason=reason,
                           data=data, at=utcnow()))
 
-    def _view(self, session: Session, complaint: Complaint,
-              created_now: bool = False) -> ComplaintView:
+    def _view(self, session: Session, complaint: Complaint, created_now: bool = False,
+              decision: RoutingDecision | None = None) -> ComplaintView:
+        """The edge's snapshot; ``decision``: just routed here, so nothing to look up."""
         queue = session.get(Queue, complaint.queue_code) if complaint.queue_code else None
-        routed = session.scalars(select(Event).where(
-            Event.complaint_id == complaint.id, Event.kind == "routed").order_by(
-            Event.id.desc()).limit(1)).first()
-        answer = session.scalars(select(Message).where(
-            Message.complaint_id == complaint.id,
-            Message.direction == Direction.OUTBOUND.value).order_by(
-            Message.id.desc()).limit(1)).first()
+        if decision is not None:
+            reasons, answer_text = tuple(decision.reasons), None
+        else:
+            routed = session.scalars(select(Event).where(
+                Event.complaint_id == complaint.id, Event.kind == "routed").order_by(
+                Event.id.desc()).limit(1)).first()
+            answer = session.scalars(select(Message).where(
+                Message.complaint_id == complaint.id,
+                Message.direction == Direction.OUTBOUND.value).order_by(
+                Message.id.desc()).limit(1)).first()
+            reasons = tuple(routed.data.get("reasons", [])) if routed else ()
+            answer_text = answer.text if answer else None
         return ComplaintView(
             code=complaint.code, status=complaint.status, channel=complaint.channel,
             queue_code=complaint.queue_code, queue_name=queue.name if queue else None,
@@ -373,8 +379,7 @@ class IntakeService:
             reply_channel=complaint.reply_channel, reply_address=complaint.reply_address,
             created_at=complaint.created_at, updated_at=complaint.updated_at,
             due_at=complaint.due_at,
-            routing_reasons=tuple(routed.data.get("reasons", [])) if routed else (),
-            last_answer=answer.text if answer else None, created_now=created_now,
+            routing_reasons=reasons, last_answer=answer_text, created_now=created_now,
         )
 
 

@@ -29,7 +29,7 @@ from intake.routing.types import Candidate, RoutingInput, Signal
 from intake.text import fold
 
 TRAINING_FILE = Path(__file__).resolve().parents[1] / "data" / "training.jsonl"
-MAX_CHARS = 3000
+MAX_CHARS = 1200
 log = logging.getLogger(__name__)
 
 

@@ -1,0 +1,201 @@
+"""The staff console pages: the queue, one complaint, its attachments and the actions.
+
+Server-rendered (Jinja2, autoescape on: whatever a citizen wrote is shown as text, a
+``<script>`` stays inert), no JavaScript. Pages send a strict Content-Security-Policy;
+attachments are served with safe types: only raster images inline, everything else as
+``application/octet-stream`` with ``Content-Disposition: attachment``, always
+``nosniff`` and a sandboxing CSP, so an HTML file is never rendered in the console's
+origin. ``install`` wires it into the app (one line in ``app.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+
+from intake.config import Settings
+from intake.console.auth import Accounts, Auth, NotSignedIn, SessionCodec, StaffIdentity
+from intake.deadlines import VIETNAM
+from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError
+from intake.models import Channel, Status
+from intake.services.attachments import blob_path
+from intake.services.factory import get_service
+from intake.services.lifecycle import label_vi
+from intake.services.staff import AccessDenied, QueueFilter, StaffService
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+INLINE_IMAGES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
+PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+            "frame-ancestors 'none'; base-uri 'none'")
+FILE_CSP = "default-src 'none'; sandbox"
+CONSOLE_PREFIXES = ("/login", "/logout", "/queue", "/complaints")
+DONE_VI = {
+    "take": "Đã nhận xử lý phản ánh.", "reply": "Đã gửi trả lời.",
+    "ask": "Đã yêu cầu người dân bổ sung thông tin.", "transfer": "Đã chuyển đơn vị.",
+    "resolve": "Đã kết thúc phản ánh.", "reject": "Đã từ chối phản ánh.",
+    "note": "Đã lưu ghi chú nội bộ.",
+}
+CHANNEL_VI = {"web": "Web", "telegram": "Telegram", "email": "Email", "phone": "Điện thoại",
+              "walk_in": "Trực tiếp", "chat": "Trò chuyện"}
+
+
+def vn_time(value: datetime | None) -> str:
+    """``dd/mm/yyyy HH:MM`` in Vietnam time (template filter)."""
+    return value.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M") if value else "—"
+
+
+class _SecurityHeaders(BaseHTTPMiddleware):
+    """Strict headers on the console's pages (the web chat keeps its own)."""
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        response = await call_next(request)
+        if request.url.path.startswith(CONSOLE_PREFIXES):
+            response.headers.setdefault("Content-Security-Policy", PAGE_CSP)
+            response.headers.setdefault("X-Content-Type-Options", "nosniff")
+            response.headers.setdefault("X-Frame-Options", "DENY")
+            response.headers.setdefault("Referrer-Policy", "same-origin")
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+class StaffConsole:
+    """Routes of the queue and complaint pages over one ``StaffService``."""
+
+    def __init__(self, staff: StaffService, auth: Auth, templates: Jinja2Templates,
+                 settings: Settings) -> None:
+        self.staff = staff
+        self.auth = auth
+        self.templates = templates
+        self.settings = settings
+        self.router = APIRouter()
+        add = self.router.add_api_route
+        add("/queue", self.queue_page, methods=["GET"], response_class=HTMLResponse)
+        add("/complaints/{code}", self.complaint_page, methods=["GET"],
+            response_class=HTMLResponse)
+        add("/complaints/{code}/attachments/{attachment_id}", self.attachment, methods=["GET"])
+        add("/complaints/{code}/actions/{action}", self.act, methods=["POST"])
+
+    def render(self, request: Request, name: str, context: dict[str, Any],
+               status: int = 200) -> Response:
+        """A page with the user, the CSRF token and the labels every page uses."""
+        base = {"csrf": self.auth.csrf(request), "label": label_vi, "channels": CHANNEL_VI}
+        return self.templates.TemplateResponse(request, name, base | context,
+                                               status_code=status)
+
+    async def queue_page(self, request: Request) -> Response:
+        """The complaints of the user's queues, by due date, with filters."""
+        user = self.auth.user(request)
+        wanted = _filter_of(request)
+        page = self.staff.queue(user, wanted)
+        return self.render(request, "queue.html", {
+            "user": user, "page": page, "wanted": wanted,
+            "statuses": list(Status), "channel_list": list(Channel)})
+
+    async def complaint_page(self, request: Request, code: str) -> Response:
+        """One complaint: thread, attachments, routing reasons, audit, actions."""
+        user = self.auth.user(request)
+        detail = self.staff.detail(user, code)
+        done = DONE_VI.get(request.query_params.get("done", ""))
+        return self.render(request, "complaint.html", {
+            "user": user, "d": detail, "c": detail.complaint, "done": done,
+            "inline": INLINE_IMAGES})
+
+    async def attachment(self, request: Request, code: str, attachment_id: int) -> Response:
+        """An attachment's bytes with a safe type (images inline, the rest downloaded)."""
+        user = self.auth.user(request)
+        found = self.staff.attachment(user, code, attachment_id)
+        path = blob_path(self.settings.attachments_dir, found.sha256)
+        if not path.is_file():
+            raise ComplaintNotFound("attachment bytes missing")
+        inline = found.content_type in INLINE_IMAGES
+        disposition = "inline" if inline else "attachment"
+        headers = {
+            "Content-Disposition": f"{disposition}; filename*=UTF-8''{quote(found.filename)}",
+            "X-Content-Type-Options": "nosniff", "Content-Security-Policy": FILE_CSP,
+            "Cache-Control": "private, no-store"}
+        return FileResponse(path, media_type=found.content_type if inline
+                            else "application/octet-stream", headers=headers)
+
+    async def act(self, request: Request, code: str, action: str) -> Response:
+        """Run one action from its form (CSRF-checked), then back to the complaint."""
+        fields = await self.auth.require_form(request)
+        user = self.auth.user(request)
+        try:
+            self._run(user, code, action, fields)
+        except (AccessDenied, ComplaintNotFound, InvalidTrackingCode):
+            raise
+        except SenderError as exc:
+            return self.render(request, "error.html", {"user": user, "message": exc.message_vi,
+                                                       "back": f"/complaints/{code}"}, 400)
+        if action == "transfer" and not user.sees_all:
+            return RedirectResponse(f"/queue?done={action}", status_code=303)
+        return RedirectResponse(f"/complaints/{code}?done={action}", status_code=303)
+
+    def _run(self, user: StaffIdentity, code: str, action: str, f: dict[str, str]) -> None:
+        text = f.get("text", "")
+        if action == "take":
+            self.staff.take(user, code)
+        elif action == "reply":
+            self.staff.reply(user, code, text)
+        elif action == "ask":
+            self.staff.ask_info(user, code, text)
+        elif action == "transfer":
+            self.staff.transfer(user, code, f.get("queue", ""), text)
+        elif action == "resolve":
+            self.staff.resolve(user, code, text)
+        elif action == "reject":
+            self.staff.reject(user, code, text)
+        elif action == "note":
+            self.staff.note(user, code, text)
+        else:
+            raise ComplaintNotFound(f"no action {action!r}")
+
+
+def _filter_of(request: Request) -> QueueFilter:
+    """The queue filters from the query string (unknown values ignored)."""
+    params = request.query_params
+    status = params.get("status", "")
+    channel = params.get("channel", "")
+    return QueueFilter(
+        status=Status(status) if status in Status.__members__.values() else None,
+        channel=Channel(channel) if channel in Channel.__members__.values() else None,
+        overdue=params.get("overdue") == "1", text=params.get("q", "")[:200])
+
+
+def install(app: FastAPI, settings: Settings, secret: bytes) -> None:
+    """Add the staff console (login, queue, complaints) to ``app``."""
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["vn"] = vn_time
+    service = get_service(settings)
+    auth = Auth(Accounts(service.db), SessionCodec(secret), templates)
+    console = StaffConsole(StaffService(service), auth, templates, settings)
+    app.include_router(auth.router)
+    app.include_router(console.router)
+    app.add_middleware(_SecurityHeaders)
+
+    def _page(request: Request, message: str, status: int) -> Response:
+        return templates.TemplateResponse(request, "error.html", {
+            "message": message, "back": "/queue", "user": None, "csrf": ""}, status_code=status)
+
+    async def not_signed_in(request: Request, _exc: Exception) -> Response:
+        return RedirectResponse("/login", status_code=303)
+
+    async def denied(request: Request, exc: Exception) -> Response:
+        return _page(request, AccessDenied.message_vi, 403)
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return _page(request, ComplaintNotFound.message_vi, 404)
+
+    app.add_exception_handler(NotSignedIn, not_signed_in)
+    app.add_exception_handler(AccessDenied, denied)
+    app.add_exception_handler(ComplaintNotFound, not_found)
+    app.add_exception_handler(InvalidTrackingCode, not_found)

@@ -1,0 +1,364 @@
+"""What staff do in the console: the queue, one complaint, and the actions on it.
+
+Every action checks the person may see the complaint (their queues; coordinators and
+administrators: all), is one transaction, and leaves an audit ``Event``. A refused
+look at another queue's complaint is itself audited (kind ``access_denied``).
+Answers to the citizen go through the outbox on the channel they used: e-mail → their
+reply address, Telegram → their chat id; web chat and hotline have no push (noted on
+the event, so staff know to call back).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from intake.codes import parse_code
+from intake.console.auth import StaffIdentity
+from intake.console.models import Assignment
+from intake.deadlines import resume_due
+from intake.errors import ComplaintNotFound, InvalidTransition, SenderError, ValidationError
+from intake.models import (
+    Attachment,
+    Channel,
+    Complaint,
+    Direction,
+    Event,
+    Outbox,
+    Queue,
+    Status,
+    utcnow,
+)
+from intake.services.attachments import AttachmentView
+from intake.services.complaints import IntakeService
+from intake.services.lifecycle import can_move, label_vi
+from intake.services.views import ComplaintView, EventView, MessageView
+from intake.text import nfc
+
+OPEN_STATUSES = (Status.RECEIVED, Status.ROUTED, Status.IN_PROGRESS,
+                 Status.WAITING_FOR_CITIZEN)
+RUNNING_STATUSES = (Status.RECEIVED, Status.ROUTED, Status.IN_PROGRESS)  # clock not paused
+PUSH_CHANNELS = (Channel.EMAIL.value, Channel.TELEGRAM.value)
+MAX_NOTE_CHARS = 10_000
+PAGE_SIZE = 200
+
+
+class AccessDenied(SenderError):
+    """The complaint belongs to a queue this person does not work."""
+
+    message_vi = "Bạn không có quyền xem phản ánh của đơn vị khác."
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """The filters of the queue page (all optional)."""
+
+    status: Status | None = None
+    channel: Channel | None = None
+    overdue: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One line of the queue page."""
+
+    code: str
+    subject: str
+    status: str
+    channel: str
+    queue_code: str | None
+    due_at: datetime | None
+    overdue: bool
+    assignee: str | None
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """The queue page: rows by due date and counts per status (before the status filter)."""
+
+    rows: list[QueueRow]
+    counts: dict[str, int]
+    total: int
+
+
+@dataclass(frozen=True)
+class ComplaintDetail:
+    """Everything the complaint page shows."""
+
+    complaint: ComplaintView
+    messages: list[MessageView]
+    attachments: list[AttachmentView]
+    events: list[EventView]
+    assignee: str | None
+    overdue: bool
+    queues: list[tuple[str, str]] = field(default_factory=list)
+
+
+class StaffService:
+    """The console's services, on top of ``IntakeService``."""
+
+    def __init__(self, intake: IntakeService) -> None:
+        self.intake = intake
+        self.db = intake.db
+
+    # -- queue ----------------------------------------------------------------------
+    def queue(self, who: StaffIdentity, wanted: QueueFilter, now: datetime | None = None,
+              limit: int = PAGE_SIZE) -> QueuePage:
+        """The complaints of ``who``'s queues, by due date, with counts per status."""
+        moment = now or utcnow()
+        scope = self._scoped(select(Complaint.id), who, wanted, moment)
+        with self.db.reading() as session:
+            counts = {str(s): int(n) for s, n in session.execute(
+                self._scoped(select(Complaint.status, func.count(Complaint.id)), who,
+                             wanted, moment).group_by(Complaint.status))}
+            if wanted.status is not None:
+                scope = scope.where(Complaint.status == wanted.status.value)
+            query = select(Complaint, Assignment.username).outerjoin(
+                Assignment, Assignment.complaint_id == Complaint.id).where(
+                Complaint.id.in_(scope)).order_by(
+                Complaint.due_at.is_(None), Complaint.due_at, Complaint.id).limit(limit)
+            rows = [QueueRow(c.code, c.subject, c.status, c.channel, c.queue_code, c.due_at,
+                             _overdue(c, moment), assignee)
+                    for c, assignee in session.execute(query)]
+        total = counts.get(wanted.status.value, 0) if wanted.status else sum(counts.values())
+        return QueuePage(rows, counts, total)
+
+    def _scoped(self, query: Select[Any], who: StaffIdentity, wanted: QueueFilter,
+                now: datetime) -> Select[Any]:
+        if not who.sees_all:
+            query = query.where(Complaint.queue_code.in_(who.queues or ("",)))
+        if wanted.channel is not None:
+            query = query.where(Complaint.channel == wanted.channel.value)
+        if wanted.overdue:
+            query = query.where(Complaint.due_at < now, Complaint.status.in_(
+                [s.value for s in RUNNING_STATUSES]))
+        text = nfc(wanted.text).strip()
+        if text:
+            like = f"%{_escape_like(text)}%"
+            query = query.where(or_(Complaint.code == text.upper(),
+                                    Complaint.subject.ilike(like, escape="\\"),
+                                    Complaint.text.ilike(like, escape="\\")))
+        return query
+
+    # -- one complaint ----------------------------------------------------------------
+    def detail(self, who: StaffIdentity, code: str) -> ComplaintDetail:
+        """The complaint page's content; ``AccessDenied`` (audited) outside one's queues."""
+        self._check(who, code, "view")
+        view = self.intake.get(code)
+        with self.db.reading() as session:
+            complaint = _complaint(session, code)
+            attachments = [AttachmentView(a.id, complaint.code, a.sha256, a.filename,
+                                          a.content_type, a.size)
+                           for a in session.scalars(select(Attachment).where(
+                               Attachment.complaint_id == complaint.id).order_by(Attachment.id))]
+            assignee = session.scalar(select(Assignment.username).where(
+                Assignment.complaint_id == complaint.id))
+            queues = [(q.code, q.name) for q in session.scalars(
+                select(Queue).where(Queue.active.is_(True)).order_by(Queue.name))]
+            overdue = _overdue(complaint, utcnow())
+        return ComplaintDetail(view, self.intake.messages(code), attachments,
+                               self.intake.events(code), assignee, overdue, queues)
+
+    def attachment(self, who: StaffIdentity, code: str, attachment_id: int) -> AttachmentView:
+        """One attachment of a complaint ``who`` may see."""
+        self._check(who, code, "attachment")
+        with self.db.reading() as session:
+            complaint = _complaint(session, code)
+            row = session.get(Attachment, attachment_id)
+            if row is None or row.complaint_id != complaint.id:
+                raise ComplaintNotFound("no such attachment")
+            return AttachmentView(row.id, complaint.code, row.sha256, row.filename,
+                                  row.content_type, row.size)
+
+    def _check(self, who: StaffIdentity, code: str, what: str) -> None:
+        """Raise ``AccessDenied`` (after auditing it) unless ``who`` may see ``code``."""
+        with self.db.transaction() as session:
+            complaint = _complaint(session, code)
+            if who.may_see(complaint.queue_code):
+                return
+            session.add(Event(complaint_id=complaint.id, kind="access_denied", actor=who.actor,
+                              reason=f"{what}: not in the user's queues",
+                              data={"queues": list(who.queues)}, at=utcnow()))
+        raise AccessDenied(f"{who.username} may not {what} {code}")
+
+    # -- actions ----------------------------------------------------------------------
+    def take(self, who: StaffIdentity, code: str) -> None:
+        """Assign the complaint to ``who``; a routed one becomes "in progress"."""
+        with self._acting(who, code) as (session, complaint):
+            found = session.get(Assignment, complaint.id)
+            previous = found.username if found else None
+            if found is None:
+                session.add(Assignment(complaint_id=complaint.id, username=who.username))
+            else:
+                found.username, found.at = who.username, utcnow()
+            _event(session, complaint, "taken", who, None, {"previous": previous})
+            if complaint.status in (Status.RECEIVED, Status.ROUTED,
+                                    Status.WAITING_FOR_CITIZEN):
+                _move(session, complaint, Status.IN_PROGRESS, who, None)
+
+    def reply(self, who: StaffIdentity, code: str, text: str) -> str:
+        """Answer the citizen: an outbound message, pushed on their channel.
+
+        Returns how it is delivered: ``email``, ``telegram`` or ``none`` (web chat,
+        hotline: the citizen reads it with their tracking code).
+        """
+        body = _required(text, "Nội dung trả lời")
+        with self._acting(who, code) as (session, complaint):
+            self.intake.add_message(complaint.code, Direction.OUTBOUND, body,
+                                    Channel(complaint.reply_channel), who.actor,
+                                    sender=who.actor, session=session)
+            delivery = _push(session, complaint, label_vi(Status.ANSWERED.value),
+                             f"Trả lời của cơ quan:\n{body}")
+            _event(session, complaint, "reply", who, None, {"delivery": delivery})
+            if complaint.status != Status.ANSWERED and \
+                    can_move(Status(complaint.status), Status.ANSWERED):
+                _move(session, complaint, Status.ANSWERED, who, None)
+            return delivery
+
+    def ask_info(self, who: StaffIdentity, code: str, question: str) -> str:
+        """Ask the citizen for more information; status "waiting for citizen"."""
+        body = _required(question, "Câu hỏi")
+        with self._acting(who, code) as (session, complaint):
+            _require_move(complaint, Status.WAITING_FOR_CITIZEN)
+            self.intake.add_message(complaint.code, Direction.OUTBOUND, body,
+                                    Channel(complaint.reply_channel), who.actor,
+                                    sender=who.actor, session=session)
+            _move(session, complaint, Status.WAITING_FOR_CITIZEN, who, body)
+            delivery = _push(session, complaint, label_vi(Status.WAITING_FOR_CITIZEN.value),
+                             body)
+            _event(session, complaint, "ask_info", who, None, {"delivery": delivery})
+            return delivery
+
+    def transfer(self, who: StaffIdentity, code: str, queue_code: str, reason: str) -> None:
+        """Move the complaint to another queue, with the reason (shown as its routing)."""
+        why = _required(reason, "Lý do chuyển")
+        with self._acting(who, code) as (session, complaint):
+            target = session.get(Queue, queue_code)
+            if target is None or not target.active:
+                raise ValidationError(f"unknown queue {queue_code!r}", "Đơn vị không tồn tại.")
+            if target.code == complaint.queue_code:
+                raise ValidationError("same queue", "Phản ánh đã ở đơn vị này.")
+            _require_move(complaint, Status.ROUTED)
+            previous = complaint.queue_code
+            complaint.queue_code = target.code
+            complaint.status = Status.ROUTED.value
+            complaint.updated_at = utcnow()
+            found = session.get(Assignment, complaint.id)
+            if found is not None:
+                session.delete(found)
+            _event(session, complaint, "routed", who, why, {
+                "queue": target.code, "previous_queue": previous, "rule": "manual_transfer",
+                "reasons": [f"Chuyển thủ công bởi {who.username}: {why}"]})
+
+    def resolve(self, who: StaffIdentity, code: str, reason: str = "") -> None:
+        """Close the complaint (the citizen is told)."""
+        self._check(who, code, "resolve")
+        self.intake.change_status(code, Status.CLOSED, who.actor, nfc(reason).strip() or None)
+
+    def reject(self, who: StaffIdentity, code: str, reason: str) -> None:
+        """Reject the complaint with a reason (the citizen is told why)."""
+        why = _required(reason, "Lý do từ chối")
+        self._check(who, code, "reject")
+        self.intake.change_status(code, Status.REJECTED, who.actor, why)
+
+    def note(self, who: StaffIdentity, code: str, text: str) -> None:
+        """An internal note: on the audit trail only, never sent to the citizen."""
+        body = _required(text, "Ghi chú")
+        with self._acting(who, code) as (session, complaint):
+            _event(session, complaint, "note", who, body, {})
+
+    @contextmanager
+    def _acting(self, who: StaffIdentity, code: str) -> Iterator[tuple[Session, Complaint]]:
+        """One action's transaction and complaint row, after the access check."""
+        self._check(who, code, "act on")
+        with self.db.transaction() as session:
+            yield session, _complaint(session, code)
+
+
+def _complaint(session: Session, code: str) -> Complaint:
+    complaint = session.scalar(select(Complaint).where(Complaint.code == parse_code(code)))
+    if complaint is None:
+        raise ComplaintNotFound("no complaint with that code")
+    return complaint
+
+
+def _overdue(complaint: Complaint, now: datetime) -> bool:
+    return bool(complaint.due_at and complaint.due_at < now
+                and complaint.status in {s.value for s in RUNNING_STATUSES})
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _required(text: str, what: str) -> str:
+    body = nfc(text or "").strip()
+    if not body:
+        raise ValidationError(f"{what} empty", f"{what} không được để trống.")
+    if len(body) > MAX_NOTE_CHARS:
+        raise ValidationError(f"{what} too long", f"{what} quá dài.")
+    return body
+
+
+def _event(session: Session, complaint: Complaint, kind: str, who: StaffIdentity,
+           reason: str | None, data: dict[str, Any]) -> None:
+    session.add(Event(complaint_id=complaint.id, kind=kind, actor=who.actor, reason=reason,
+                      data=data, at=utcnow()))
+
+
+def _require_move(complaint: Complaint, status: Status) -> None:
+    if not can_move(Status(complaint.status), status):
+        raise InvalidTransition(f"{complaint.status} → {status.value} is not allowed")
+
+
+def _move(session: Session, complaint: Complaint, status: Status, who: StaffIdentity,
+          reason: str | None) -> None:
+    """A status step inside the caller's transaction (the caller tells the citizen).
+
+    Leaving "waiting for citizen" restarts the clock: the due date moves by the working
+    days spent waiting (audited as ``clock_resumed``).
+    """
+    _require_move(complaint, status)
+    if complaint.status == Status.WAITING_FOR_CITIZEN and status != complaint.status:
+        _resume_clock(session, complaint, who)
+    _event(session, complaint, "status", who, reason,
+           {"from": complaint.status, "to": status.value})
+    complaint.status = status.value
+    complaint.updated_at = utcnow()
+
+
+def _resume_clock(session: Session, complaint: Complaint, who: StaffIdentity) -> None:
+    paused = session.scalar(select(Event.at).where(
+        Event.complaint_id == complaint.id, Event.kind == "status",
+        Event.data["to"].as_string() == Status.WAITING_FOR_CITIZEN.value).order_by(
+        Event.id.desc()).limit(1))
+    if paused is None or complaint.due_at is None:
+        return
+    now = utcnow()
+    before = complaint.due_at
+    complaint.due_at = resume_due(before, paused, now)
+    _event(session, complaint, "clock_resumed", who, None, {
+        "paused_at": paused.isoformat(), "due_before": before.isoformat(),
+        "due_after": complaint.due_at.isoformat()})
+
+
+def _push(session: Session, complaint: Complaint, label: str, text: str) -> str:
+    """An outbox row to the citizen on their channel; the channel used, or ``none``."""
+    if complaint.reply_channel not in PUSH_CHANNELS or not complaint.reply_address:
+        return "none"
+    session.add(Outbox(complaint_id=complaint.id, channel=complaint.reply_channel,
+                       recipient=complaint.reply_address,
+                       subject=f"[{complaint.code}] {label}",
+                       body=f"Phản ánh {complaint.code}: {label}.\n\n{text}"))
+    return complaint.reply_channel
+
+
+__all__ = ["AccessDenied", "ComplaintDetail", "QueueFilter", "QueuePage", "QueueRow",
+           "StaffService"]

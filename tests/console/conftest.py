@@ -1,0 +1,62 @@
+"""Fixtures of the console tests: the core's migrated database (SQLite and PostgreSQL),
+accounts, and complaints placed in known queues."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from intake.console.auth import Accounts, StaffIdentity
+from intake.console.models import Role
+from intake.db import Database
+from intake.services.complaints import IntakeService
+from intake.services.staff import StaffService
+from intake.services.views import ComplaintView
+from tests.core.conftest import database_url, db, service, settings
+from tests.core.factories import file_complaint
+
+__all__ = ["database_url", "db", "service", "settings"]
+
+PASSWORD = "correct horse battery"
+QUEUE_A = "SO_TU_PHAP"
+QUEUE_B = "SO_TAI_CHINH"
+
+
+@pytest.fixture
+def accounts(db: Database) -> Accounts:
+    """The console accounts over the test database."""
+    return Accounts(db)
+
+
+@pytest.fixture
+def staff(service: IntakeService) -> StaffService:
+    """The staff services over the test database."""
+    return StaffService(service)
+
+
+@pytest.fixture
+def alice(accounts: Accounts) -> StaffIdentity:
+    """Staff of queue A."""
+    return accounts.add_user("alice", PASSWORD, Role.STAFF, [QUEUE_A])
+
+
+@pytest.fixture
+def bob(accounts: Accounts) -> StaffIdentity:
+    """Staff of queue B."""
+    return accounts.add_user("bob", PASSWORD, Role.STAFF, [QUEUE_B])
+
+
+@pytest.fixture
+def coordinator(accounts: Accounts) -> StaffIdentity:
+    """A coordinator (all queues)."""
+    return accounts.add_user("coord", PASSWORD, Role.COORDINATOR, [])
+
+
+def complaint_in(service: IntakeService, staff: StaffService, coordinator: StaffIdentity,
+                 queue: str, **overrides: Any) -> ComplaintView:
+    """A citizen's complaint, transferred by the coordinator into ``queue``."""
+    filed = file_complaint(service, **overrides)
+    if filed.queue_code != queue:
+        staff.transfer(coordinator, filed.code, queue, "test set-up")
+    return service.get(filed.code)

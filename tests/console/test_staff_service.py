@@ -1,0 +1,156 @@
+"""The staff services: scope of the queue, refusals audited, and each action's effects."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from intake.console.auth import Accounts, StaffIdentity, TooManyAttempts
+from intake.console.models import Role
+from intake.db import Database
+from intake.errors import ValidationError
+from intake.models import Channel, Outbox, Status, utcnow
+from intake.services.complaints import IntakeService
+from intake.services.staff import AccessDenied, QueueFilter, StaffService
+from tests.console.conftest import PASSWORD, QUEUE_A, QUEUE_B, complaint_in
+
+
+def test_staff_see_only_their_queues(service: IntakeService, staff: StaffService,
+                                     alice: StaffIdentity, bob: StaffIdentity,
+                                     coordinator: StaffIdentity) -> None:
+    mine = complaint_in(service, staff, coordinator, QUEUE_A)
+    theirs = complaint_in(service, staff, coordinator, QUEUE_B)
+    codes = {r.code for r in staff.queue(alice, QueueFilter()).rows}
+    assert mine.code in codes and theirs.code not in codes
+    everything = {r.code for r in staff.queue(coordinator, QueueFilter()).rows}
+    assert {mine.code, theirs.code} <= everything
+
+
+def test_other_queue_refused_and_audited(service: IntakeService, staff: StaffService,
+                                         alice: StaffIdentity,
+                                         coordinator: StaffIdentity) -> None:
+    theirs = complaint_in(service, staff, coordinator, QUEUE_B)
+    with pytest.raises(AccessDenied):
+        staff.detail(alice, theirs.code)
+    with pytest.raises(AccessDenied):
+        staff.note(alice, theirs.code, "sneaky")
+    denied = [e for e in service.events(theirs.code) if e.kind == "access_denied"]
+    assert len(denied) == 2 and denied[0].actor == "staff:alice"
+    assert not [e for e in service.events(theirs.code) if e.kind == "note"]
+
+
+def test_filters_and_counts(service: IntakeService, staff: StaffService,
+                            alice: StaffIdentity, coordinator: StaffIdentity) -> None:
+    first = complaint_in(service, staff, coordinator, QUEUE_A)
+    second = complaint_in(service, staff, coordinator, QUEUE_A,
+                          text="Đường liên xã bị sụt lún nghiêm trọng 50% mặt đường")
+    staff.take(alice, second.code)
+    page = staff.queue(alice, QueueFilter())
+    assert page.counts == {"routed": 1, "in_progress": 1} and page.total == 2
+    found = staff.queue(alice, QueueFilter(text="sụt lún"))
+    assert [r.code for r in found.rows] == [second.code]
+    assert [r.code for r in staff.queue(alice, QueueFilter(text="50%")).rows] == [second.code]
+    assert [r.code for r in staff.queue(alice, QueueFilter(status=Status.ROUTED)).rows] == \
+        [first.code]
+    assert not staff.queue(alice, QueueFilter(channel=Channel.EMAIL)).rows
+    later = utcnow() + timedelta(days=60)
+    overdue = staff.queue(alice, QueueFilter(overdue=True), now=later)
+    assert {r.code for r in overdue.rows} == {first.code, second.code}
+    assert all(r.overdue for r in overdue.rows)
+    assert not staff.queue(alice, QueueFilter(overdue=True)).rows
+
+
+def test_reply_by_email_goes_to_outbox(service: IntakeService, staff: StaffService,
+                                       db: Database, alice: StaffIdentity,
+                                       coordinator: StaffIdentity) -> None:
+    filed = complaint_in(service, staff, coordinator, QUEUE_A, channel=Channel.EMAIL,
+                         reply_channel=Channel.EMAIL, reply_address="dan@example.vn")
+    assert staff.reply(alice, filed.code, "Sở đã kiểm tra và xử lý.") == "email"
+    with db.reading() as session:
+        rows = session.scalars(select(Outbox).where(Outbox.recipient == "dan@example.vn")).all()
+        assert len(rows) == 1 and "Sở đã kiểm tra và xử lý." in rows[0].body
+    assert service.get(filed.code).status == Status.ANSWERED
+    assert service.messages(filed.code)[-1].direction == "out"
+
+
+def test_reply_on_web_chat_is_not_pushed(service: IntakeService, staff: StaffService,
+                                         alice: StaffIdentity,
+                                         coordinator: StaffIdentity) -> None:
+    filed = complaint_in(service, staff, coordinator, QUEUE_A)
+    assert staff.reply(alice, filed.code, "Đã xử lý.") == "none"
+    reply = [e for e in service.events(filed.code) if e.kind == "reply"]
+    assert reply[0].data == {"delivery": "none"}
+
+
+def test_actions_are_audited(service: IntakeService, staff: StaffService, db: Database,
+                             alice: StaffIdentity, bob: StaffIdentity,
+                             coordinator: StaffIdentity) -> None:
+    filed = complaint_in(service, staff, coordinator, QUEUE_A, channel=Channel.TELEGRAM,
+                         reply_channel=Channel.TELEGRAM, reply_address="777")
+    staff.take(alice, filed.code)
+    staff.note(alice, filed.code, "gọi lại cho UBND xã")
+    assert staff.ask_info(alice, filed.code, "Xin cho biết số nhà?") == "telegram"
+    assert service.get(filed.code).status == Status.WAITING_FOR_CITIZEN
+    staff.transfer(alice, filed.code, QUEUE_B, "thuộc thẩm quyền Sở Tài chính")
+    moved = service.get(filed.code)
+    assert moved.queue_code == QUEUE_B and moved.routing_reasons[0].startswith("Chuyển")
+    with pytest.raises(AccessDenied):
+        staff.detail(alice, filed.code)
+    staff.reject(bob, filed.code, "trùng lặp")
+    kinds = [e.kind for e in service.events(filed.code)]
+    for kind in ("taken", "note", "ask_info", "routed", "status"):
+        assert kind in kinds
+    with db.reading() as session:
+        bodies = [o.body for o in session.scalars(select(Outbox).where(
+            Outbox.recipient == "777"))]
+    assert not any("gọi lại cho UBND xã" in b for b in bodies)
+    assert any("trùng lặp" in b for b in bodies)
+    with pytest.raises(ValidationError):
+        staff.reject(bob, filed.code, "  ")
+
+
+def test_login_and_rate_limit(accounts: Accounts, alice: StaffIdentity) -> None:
+    assert accounts.authenticate("alice", PASSWORD, "10.0.0.1") == alice
+    assert accounts.authenticate("alice", "wrong password", "10.0.0.1") is None
+    assert accounts.authenticate("nobody", PASSWORD, "10.0.0.1") is None
+    for _ in range(4):
+        accounts.authenticate("alice", "wrong password", "10.0.0.2")
+    with pytest.raises(TooManyAttempts):
+        accounts.authenticate("alice", PASSWORD, "10.0.0.3")
+
+
+def test_add_user_validates(accounts: Accounts) -> None:
+    with pytest.raises(ValidationError):
+        accounts.add_user("eve", "short", Role.STAFF, [])
+    with pytest.raises(ValidationError):
+        accounts.add_user("eve", PASSWORD, Role.STAFF, ["NO_SUCH_QUEUE"])
+    made = accounts.add_user("eve", PASSWORD, Role.ADMIN, [QUEUE_A, QUEUE_A])
+    assert made.queues == (QUEUE_A,) and made.sees_all
+    with pytest.raises(ValidationError):
+        accounts.add_user("eve", PASSWORD, Role.STAFF, [])
+
+
+def test_cli_users_add(database_url: str, db: Database, accounts: Accounts,
+                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from intake.cli import app
+
+    monkeypatch.setenv("PAKN_DATABASE_URL", database_url)
+    run = CliRunner()
+    made = run.invoke(app, ["users", "add", "admin", "--role", "admin", "--password-stdin"],
+                      input=PASSWORD + "\n")
+    assert made.exit_code == 0, made.output
+    assert accounts.authenticate("admin", PASSWORD, "cli-test") is not None
+    staff_only = run.invoke(app, ["users", "add", "lan", "--queue", QUEUE_A, "--queue",
+                                  QUEUE_B, "--password-stdin"], input=PASSWORD + "\n")
+    assert staff_only.exit_code == 0, staff_only.output
+    found = accounts.authenticate("lan", PASSWORD, "cli-test")
+    assert found is not None and found.queues == (QUEUE_B, QUEUE_A)
+    no_queue = run.invoke(app, ["users", "add", "x", "--password-stdin"], input=PASSWORD)
+    assert no_queue.exit_code == 1
+    again = run.invoke(app, ["users", "add", "admin", "--role", "admin", "--password-stdin"],
+                       input=PASSWORD + "\n")
+    assert again.exit_code == 1 and "đã tồn tại" in again.output
