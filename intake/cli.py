@@ -38,6 +38,7 @@ app.add_typer(assistant_cli.app, name="assistant")
 app.add_typer(mail_cli.app, name="mail")
 app.add_typer(catalog_cli.app, name="catalog")
 app.add_typer(users_cli.app, name="users")
+app.add_typer(users_cli.console_app, name="console")
 routing_cli.register(app, org_app)
 
 

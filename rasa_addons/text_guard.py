@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any, Dict, List
 
@@ -69,4 +70,49 @@ class WordlessFallback(GraphComponent):
             message.set(INTENT, intent, add_to_output=True)
             ranking = message.get(INTENT_RANKING) or []
             message.set(INTENT_RANKING, [intent, *ranking], add_to_output=True)
+        return messages
+
+
+def _fold(text: str) -> str:
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", text)
+                   if unicodedata.category(ch) != "Mn")
+    return bare.replace("đ", "d").replace("Đ", "D").lower()
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class PatternIntents(GraphComponent):
+    """Intents for message formats the assistant itself tells citizens to use.
+
+    "bổ sung PA-XXXXXXXX: …" is the instructed way to add to a complaint; a statistical
+    classifier may still read the added text as a new complaint. Patterns (regular
+    expressions over the lower-cased, diacritic-free text) come from the pipeline
+    configuration, e.g. ``patterns: {add_info: '^\\s*bo\\s*[sx]ung\\b.*\\bpa[- ]?\\w{8}'}``.
+    """
+
+    def __init__(self, patterns: Dict[str, str]) -> None:
+        self.patterns = {name: re.compile(p) for name, p in patterns.items()}
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {"patterns": {}}
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> PatternIntents:
+        return cls(dict(config.get("patterns") or {}))
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if not isinstance(text, str):
+                continue
+            folded = _fold(text)
+            for name, pattern in self.patterns.items():
+                if pattern.search(folded):
+                    intent = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
+                    message.set(INTENT, intent, add_to_output=True)
+                    ranking = [r for r in message.get(INTENT_RANKING) or []
+                               if r.get(INTENT_NAME_KEY) != name]
+                    message.set(INTENT_RANKING, [intent, *ranking], add_to_output=True)
+                    break
         return messages

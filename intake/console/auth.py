@@ -31,6 +31,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import delete, func, select
 
 from intake.console.models import LoginAttempt, Role, StaffQueue, StaffUser
+from intake.contacts import normalise_email
 from intake.db import Database
 from intake.errors import ValidationError
 from intake.models import Queue, utcnow
@@ -94,8 +95,9 @@ class Accounts:
         self.db = db
 
     def add_user(self, username: str, password: str, role: Role,
-                 queues: list[str]) -> StaffIdentity:
-        """Create an account (one transaction); queue codes must exist."""
+                 queues: list[str], email: str | None = None) -> StaffIdentity:
+        """Create an account (one transaction); queue codes must exist; ``email``
+        receives the daily digest of the person's queues."""
         name = username.strip()
         if not name or len(name) > 64 or not name.replace(".", "").replace("_", "").isalnum():
             raise ValidationError("bad username", "Tên đăng nhập không hợp lệ.")
@@ -109,7 +111,8 @@ class Accounts:
                 if session.get(Queue, code) is None:
                     raise ValidationError(f"unknown queue {code!r}", "Đơn vị không tồn tại.")
             user = StaffUser(username=name, password_hash=hash_password(password),
-                             role=role.value, active=True)
+                             role=role.value, active=True,
+                             email=normalise_email(email) if email else None)
             session.add(user)
             session.flush()
             codes = tuple(dict.fromkeys(queues))

@@ -24,6 +24,7 @@ def users_add(
         help="queue code this person works (repeat for several)")] = None,
     password_stdin: Annotated[bool, typer.Option(
         "--password-stdin", help="read the password from standard input")] = False,
+    email: Annotated[str | None, typer.Option(help="address for the daily digest")] = None,
 ) -> None:
     """Create a console account (password asked twice unless --password-stdin)."""
     if password_stdin:
@@ -36,9 +37,21 @@ def users_add(
         raise typer.Exit(code=1)
     try:
         made = Accounts(Database(load_settings().database_url)).add_user(
-            username, password, role, queues)
+            username, password, role, queues, email)
     except SenderError as exc:
         typer.secho(f"error: {exc.message_vi} ({exc})", fg=typer.colors.RED, err=True)
         raise typer.Exit(code=1) from exc
     typer.echo(f"user {made.username} created: {made.role}"
                + (f", queues {', '.join(made.queues)}" if made.queues else ""))
+
+
+console_app = typer.Typer(help="Staff console jobs.", no_args_is_help=True)
+
+
+@console_app.command("digest")
+def console_digest() -> None:
+    """Write today's digest e-mails (one per queue member with an e-mail) to the outbox."""
+    from intake.services.digest import enqueue_digests
+
+    run = enqueue_digests(Database(load_settings().database_url))
+    typer.echo(f"digests queued: {run.queued}; already sent today: {run.already_sent}")

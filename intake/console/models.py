@@ -30,6 +30,7 @@ class StaffUser(Base):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default=Role.STAFF)
+    email: Mapped[str | None] = mapped_column(String(320), nullable=True)  # daily digest
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

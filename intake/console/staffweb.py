@@ -11,7 +11,7 @@ origin. ``install`` wires it into the app (one line in ``app.py``).
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -29,7 +29,8 @@ from intake.models import Channel, Status
 from intake.services.attachments import blob_path
 from intake.services.factory import get_service
 from intake.services.lifecycle import label_vi
-from intake.services.staff import AccessDenied, QueueFilter, StaffService
+from intake.services.reports import Reports, to_csv
+from intake.services.staff import AccessDenied, QueueFilter, RecordedCall, StaffService
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -37,12 +38,12 @@ INLINE_IMAGES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"}
 PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             "frame-ancestors 'none'; base-uri 'none'")
 FILE_CSP = "default-src 'none'; sandbox"
-CONSOLE_PREFIXES = ("/login", "/logout", "/queue", "/complaints")
+CONSOLE_PREFIXES = ("/login", "/logout", "/queue", "/complaints", "/reports")
 DONE_VI = {
     "take": "Đã nhận xử lý phản ánh.", "reply": "Đã gửi trả lời.",
     "ask": "Đã yêu cầu người dân bổ sung thông tin.", "transfer": "Đã chuyển đơn vị.",
     "resolve": "Đã kết thúc phản ánh.", "reject": "Đã từ chối phản ánh.",
-    "note": "Đã lưu ghi chú nội bộ.",
+    "note": "Đã lưu ghi chú nội bộ.", "merge": "Đã gộp vào phản ánh khác.",
 }
 CHANNEL_VI = {"web": "Web", "telegram": "Telegram", "email": "Email", "phone": "Điện thoại",
               "walk_in": "Trực tiếp", "chat": "Trò chuyện"}
@@ -76,9 +77,14 @@ class StaffConsole:
         self.auth = auth
         self.templates = templates
         self.settings = settings
+        self.reports = Reports(staff.db)
         self.router = APIRouter()
         add = self.router.add_api_route
         add("/queue", self.queue_page, methods=["GET"], response_class=HTMLResponse)
+        add("/reports", self.reports_page, methods=["GET"], response_class=HTMLResponse)
+        add("/reports.csv", self.reports_csv, methods=["GET"])
+        add("/complaints/new", self.call_page, methods=["GET"], response_class=HTMLResponse)
+        add("/complaints/new", self.record_call, methods=["POST"])
         add("/complaints/{code}", self.complaint_page, methods=["GET"],
             response_class=HTMLResponse)
         add("/complaints/{code}/attachments/{attachment_id}", self.attachment, methods=["GET"])
@@ -99,6 +105,47 @@ class StaffConsole:
         return self.render(request, "queue.html", {
             "user": user, "page": page, "wanted": wanted,
             "statuses": list(Status), "channel_list": list(Channel)})
+
+    async def reports_page(self, request: Request) -> Response:
+        """Per-queue figures over a period, with a bar chart and a CSV link."""
+        user = self.auth.user(request)
+        start, end = _period_of(request)
+        rows = self.reports.per_queue(user, _day_start(start), _day_start(end, 1))
+        top = max((r.received for r in rows), default=0) or 1
+        return self.render(request, "reports.html", {
+            "user": user, "rows": rows, "start": start, "end": end, "top": top})
+
+    async def reports_csv(self, request: Request) -> Response:
+        """The same report as CSV."""
+        user = self.auth.user(request)
+        start, end = _period_of(request)
+        rows = self.reports.per_queue(user, _day_start(start), _day_start(end, 1))
+        name = f"pakn-bao-cao-{start.isoformat()}-{end.isoformat()}.csv"
+        return Response(to_csv(rows), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    async def call_page(self, request: Request) -> Response:
+        """The form for a complaint received by phone or at the one-stop desk."""
+        user = self.auth.user(request)
+        return self.render(request, "record.html", {"user": user, "error": None,
+                                                    "form": {}, "made": None})
+
+    async def record_call(self, request: Request) -> Response:
+        """File the recorded complaint; show the tracking code to read out."""
+        fields = await self.auth.require_form(request)
+        user = self.auth.user(request)
+        channel = fields.get("channel", "")
+        try:
+            made = self.staff.record_call(user, RecordedCall(
+                channel=Channel(channel) if channel in ("phone", "walk_in") else Channel.WEB,
+                text=fields.get("text", ""), location=fields.get("location", ""),
+                name=fields.get("name", ""), phone=fields.get("phone", ""),
+                email=fields.get("email", "")))
+        except SenderError as exc:
+            return self.render(request, "record.html", {
+                "user": user, "error": exc.message_vi, "form": fields, "made": None}, 400)
+        return self.render(request, "record.html", {"user": user, "error": None,
+                                                    "form": {}, "made": made})
 
     async def complaint_page(self, request: Request, code: str) -> Response:
         """One complaint: thread, attachments, routing reasons, audit, actions."""
@@ -154,10 +201,29 @@ class StaffConsole:
             self.staff.resolve(user, code, text)
         elif action == "reject":
             self.staff.reject(user, code, text)
+        elif action == "merge":
+            self.staff.merge(user, code, f.get("into", ""), text)
         elif action == "note":
             self.staff.note(user, code, text)
         else:
             raise ComplaintNotFound(f"no action {action!r}")
+
+
+def _period_of(request: Request) -> tuple[date, date]:
+    """``from``/``to`` (inclusive dates, Vietnam) from the query; default: last 30 days."""
+    today = datetime.now(VIETNAM).date()
+    def parse(key: str, default: date) -> date:
+        try:
+            return date.fromisoformat(request.query_params.get(key, ""))
+        except ValueError:
+            return default
+    end = parse("to", today)
+    start = parse("from", end - timedelta(days=29))
+    return (start, end) if start <= end else (end, start)
+
+
+def _day_start(day: date, plus_days: int = 0) -> datetime:
+    return datetime.combine(day + timedelta(days=plus_days), time(0), tzinfo=VIETNAM)
 
 
 def _filter_of(request: Request) -> QueueFilter:

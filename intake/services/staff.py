@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from intake.codes import parse_code
 from intake.console.auth import StaffIdentity
 from intake.console.models import Assignment
+from intake.contacts import Contact, normalise_email, normalise_phone
 from intake.deadlines import resume_due
 from intake.errors import ComplaintNotFound, InvalidTransition, SenderError, ValidationError
 from intake.models import (
@@ -36,7 +37,7 @@ from intake.models import (
     utcnow,
 )
 from intake.services.attachments import AttachmentView
-from intake.services.complaints import IntakeService
+from intake.services.complaints import IntakeService, NewComplaint
 from intake.services.lifecycle import can_move, label_vi
 from intake.services.views import ComplaintView, EventView, MessageView
 from intake.text import nfc
@@ -47,6 +48,9 @@ RUNNING_STATUSES = (Status.RECEIVED, Status.ROUTED, Status.IN_PROGRESS)  # clock
 PUSH_CHANNELS = (Channel.EMAIL.value, Channel.TELEGRAM.value)
 MAX_NOTE_CHARS = 10_000
 PAGE_SIZE = 200
+SEARCH_CAP = 1000
+QUEUE_COLUMNS = (Complaint.code, Complaint.subject, Complaint.status, Complaint.channel,
+                 Complaint.queue_code, Complaint.due_at, Assignment.username)
 
 
 class AccessDenied(SenderError):
@@ -63,6 +67,18 @@ class QueueFilter:
     channel: Channel | None = None
     overdue: bool = False
     text: str = ""
+
+
+@dataclass(frozen=True)
+class RecordedCall:
+    """What staff type in when a citizen calls the hotline or comes to the desk."""
+
+    channel: Channel
+    text: str
+    location: str = ""
+    name: str = ""
+    phone: str = ""
+    email: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,6 +102,7 @@ class QueuePage:
     rows: list[QueueRow]
     counts: dict[str, int]
     total: int
+    capped: bool = False  # a text search stopped at SEARCH_CAP matches
 
 
 @dataclass(frozen=True)
@@ -111,24 +128,41 @@ class StaffService:
     # -- queue ----------------------------------------------------------------------
     def queue(self, who: StaffIdentity, wanted: QueueFilter, now: datetime | None = None,
               limit: int = PAGE_SIZE) -> QueuePage:
-        """The complaints of ``who``'s queues, by due date, with counts per status."""
+        """The complaints of ``who``'s queues, by due date, with counts per status.
+
+        A text search scans the text of every complaint in scope, so it is done in one
+        pass that stops after ``SEARCH_CAP`` matches (by due date): the counts are then
+        exact up to that cap and the page says "more than".
+        """
         moment = now or utcnow()
-        scope = self._scoped(select(Complaint.id), who, wanted, moment)
+        query = self._scoped(select(*QUEUE_COLUMNS).outerjoin(
+            Assignment, Assignment.complaint_id == Complaint.id), who, wanted, moment)
+        if nfc(wanted.text).strip():
+            return self._searched(query, wanted, moment, limit)
+        if wanted.status is not None:
+            query = query.where(Complaint.status == wanted.status.value)
+        query = query.order_by(Complaint.due_at, Complaint.id).limit(limit)
         with self.db.reading() as session:
             counts = {str(s): int(n) for s, n in session.execute(
-                self._scoped(select(Complaint.status, func.count(Complaint.id)), who,
-                             wanted, moment).group_by(Complaint.status))}
-            if wanted.status is not None:
-                scope = scope.where(Complaint.status == wanted.status.value)
-            query = select(Complaint, Assignment.username).outerjoin(
-                Assignment, Assignment.complaint_id == Complaint.id).where(
-                Complaint.id.in_(scope)).order_by(
-                Complaint.due_at.is_(None), Complaint.due_at, Complaint.id).limit(limit)
-            rows = [QueueRow(c.code, c.subject, c.status, c.channel, c.queue_code, c.due_at,
-                             _overdue(c, moment), assignee)
-                    for c, assignee in session.execute(query)]
+                self._scoped(select(Complaint.status, func.count()), who, wanted,
+                             moment).group_by(Complaint.status))}
+            rows = [_row(values, moment) for values in session.execute(query)]
         total = counts.get(wanted.status.value, 0) if wanted.status else sum(counts.values())
         return QueuePage(rows, counts, total)
+
+    def _searched(self, query: Select[Any], wanted: QueueFilter, moment: datetime,
+                  limit: int) -> QueuePage:
+        with self.db.reading() as session:
+            found = [_row(values, moment) for values in session.execute(
+                query.order_by(Complaint.due_at, Complaint.id).limit(SEARCH_CAP + 1))]
+        capped = len(found) > SEARCH_CAP
+        found = found[:SEARCH_CAP]
+        counts: dict[str, int] = {}
+        for row in found:
+            counts[row.status] = counts.get(row.status, 0) + 1
+        if wanted.status is not None:
+            found = [r for r in found if r.status == wanted.status.value]
+        return QueuePage(found[:limit], counts, len(found), capped)
 
     def _scoped(self, query: Select[Any], who: StaffIdentity, wanted: QueueFilter,
                 now: datetime) -> Select[Any]:
@@ -143,9 +177,16 @@ class StaffService:
         if text:
             like = f"%{_escape_like(text)}%"
             query = query.where(or_(Complaint.code == text.upper(),
-                                    Complaint.subject.ilike(like, escape="\\"),
-                                    Complaint.text.ilike(like, escape="\\")))
+                                    self._like(Complaint.subject, like),
+                                    self._like(Complaint.text, like)))
         return query
+
+    def _like(self, column: Any, pattern: str) -> Any:
+        """Case-insensitive match: SQLite's LIKE already ignores ASCII case (and
+        ``lower()`` on every row would double the cost); PostgreSQL needs ILIKE."""
+        if self.db.engine.dialect.name == "sqlite":
+            return column.like(pattern, escape="\\")
+        return column.ilike(pattern, escape="\\")
 
     # -- one complaint ----------------------------------------------------------------
     def detail(self, who: StaffIdentity, code: str) -> ComplaintDetail:
@@ -268,11 +309,52 @@ class StaffService:
         self._check(who, code, "reject")
         self.intake.change_status(code, Status.REJECTED, who.actor, why)
 
+    def merge(self, who: StaffIdentity, code: str, into: str, reason: str = "") -> None:
+        """Close ``code`` as a duplicate of ``into`` (both must be visible to ``who``);
+        the citizen of the duplicate is told which code to follow."""
+        self._check(who, into, "merge into")
+        with self._acting(who, code) as (session, duplicate):
+            target = _complaint(session, into)
+            if target.id == duplicate.id:
+                raise ValidationError("merge into itself", "Không thể gộp phản ánh vào chính nó.")
+            why = nfc(reason).strip() or None
+            _move(session, duplicate, Status.CLOSED, who, why)
+            _event(session, duplicate, "merged", who, why, {"into": target.code})
+            _event(session, target, "merged_from", who, why, {"from": duplicate.code})
+            _push(session, duplicate, label_vi(Status.CLOSED.value),
+                  f"Phản ánh này trùng với phản ánh {target.code}; kết quả xử lý sẽ được "
+                  f"thông báo theo mã {target.code}.")
+
     def note(self, who: StaffIdentity, code: str, text: str) -> None:
         """An internal note: on the audit trail only, never sent to the citizen."""
         body = _required(text, "Ghi chú")
         with self._acting(who, code) as (session, complaint):
             _event(session, complaint, "note", who, body, {})
+
+    def record_call(self, who: StaffIdentity, call: RecordedCall) -> ComplaintView:
+        """File a complaint received on the hotline phone or at a one-stop desk.
+
+        Routed like any other; one transaction with the acknowledgement by e-mail when
+        the caller gave an address (otherwise staff read the tracking code out).
+        """
+        if call.channel not in (Channel.PHONE, Channel.WALK_IN):
+            raise ValidationError("not a staff channel", "Kênh tiếp nhận không hợp lệ.")
+        contact = Contact(name=nfc(call.name).strip()[:255] or None,
+                          phone=normalise_phone(call.phone) if call.phone.strip() else None,
+                          email=normalise_email(call.email) if call.email.strip() else None)
+        new = NewComplaint(channel=call.channel, text=call.text,
+                           reply_channel=Channel.EMAIL if contact.email else call.channel,
+                           reply_address=contact.email, contact=contact,
+                           location_text=call.location.strip() or None, sender=who.actor)
+        with self.db.transaction() as session:
+            view = self.intake.create_complaint(new, who.actor, session=session)
+            if contact.email:
+                complaint = _complaint(session, view.code)
+                _push(session, complaint, label_vi(Status.RECEIVED.value),
+                      f"Cơ quan đã tiếp nhận phản ánh của ông/bà qua "
+                      f"{'điện thoại' if call.channel == Channel.PHONE else 'bộ phận một cửa'}."
+                      f"\nMã tra cứu: {view.code}\nĐơn vị xử lý: {view.queue_name or ''}")
+            return view
 
     @contextmanager
     def _acting(self, who: StaffIdentity, code: str) -> Iterator[tuple[Session, Complaint]]:
@@ -289,9 +371,19 @@ def _complaint(session: Session, code: str) -> Complaint:
     return complaint
 
 
+def _row(values: Any, now: datetime) -> QueueRow:
+    code, subject, status, channel, queue, due, assignee = values
+    return QueueRow(code, subject, status, channel, queue, due,
+                    _is_overdue(due, status, now), assignee)
+
+
 def _overdue(complaint: Complaint, now: datetime) -> bool:
-    return bool(complaint.due_at and complaint.due_at < now
-                and complaint.status in {s.value for s in RUNNING_STATUSES})
+    return _is_overdue(complaint.due_at, complaint.status, now)
+
+
+def _is_overdue(due: datetime | None, status: str, now: datetime) -> bool:
+    """Past due while the clock runs (not when waiting for the citizen or finished)."""
+    return bool(due and due < now and status in {s.value for s in RUNNING_STATUSES})
 
 
 def _escape_like(text: str) -> str:
@@ -361,4 +453,4 @@ def _push(session: Session, complaint: Complaint, label: str, text: str) -> str:
 
 
 __all__ = ["AccessDenied", "ComplaintDetail", "QueueFilter", "QueuePage", "QueueRow",
-           "StaffService"]
+           "RecordedCall", "StaffService"]

@@ -239,3 +239,25 @@ def test_screenshots(page: Page, base_url: str, service: IntakeService, staff: S
     page.screenshot(path=str(DOCS / "console-queue.png"), full_page=True)
     page.goto(f"{base_url}/complaints/{filed[1].code}")
     page.screenshot(path=str(DOCS / "console-complaint.png"), full_page=True)
+
+
+def test_phone_complaint_recorded_by_staff_gets_code_and_is_routed(
+        page: Page, base_url: str, service: IntakeService, alice: StaffIdentity) -> None:
+    login(page, base_url, "alice")
+    page.click("a.new")
+    page.wait_for_url(f"{base_url}/complaints/new")
+    page.check("input[name=channel][value=phone]")
+    page.fill("textarea[name=text]",
+              "Cán bộ một cửa xã Bích Động hẹn trả hồ sơ 3 lần vẫn chưa có kết quả")
+    page.fill("input[name=location]", "xã Bích Động, huyện Việt Yên")
+    page.fill("input[name=name]", "Nguyễn Văn An")
+    page.fill("input[name=phone]", "0912 345 678")
+    page.fill("input[name=email]", "an@example.vn")
+    page.click("#record-form button")
+    code = page.inner_text("#made-code")
+    filed = service.get(code)
+    assert filed.channel == "phone" and filed.status == "routed" and filed.queue_code
+    assert filed.queue_code in page.inner_text("#made-queue")
+    assert filed.citizen_phone == "0912345678" and filed.reply_address == "an@example.vn"
+    assert [e.kind for e in service.events(code)][:2] == ["created", "routed"]
+    assert service.events(code)[0].actor == "staff:alice"

@@ -154,3 +154,52 @@ def test_cli_users_add(database_url: str, db: Database, accounts: Accounts,
     again = run.invoke(app, ["users", "add", "admin", "--role", "admin", "--password-stdin"],
                        input=PASSWORD + "\n")
     assert again.exit_code == 1 and "đã tồn tại" in again.output
+
+
+def test_record_call_validates_and_acknowledges(service: IntakeService, staff: StaffService,
+                                                db: Database, alice: StaffIdentity) -> None:
+    from intake.services.staff import RecordedCall
+
+    with pytest.raises(ValidationError):
+        staff.record_call(alice, RecordedCall(Channel.PHONE, "Đèn đường hỏng", phone="12"))
+    with pytest.raises(ValidationError):
+        staff.record_call(alice, RecordedCall(Channel.EMAIL, "Đèn đường hỏng"))
+    quiet = staff.record_call(alice, RecordedCall(Channel.WALK_IN, "Đèn đường hỏng nhiều tháng"))
+    assert quiet.channel == "walk_in" and quiet.reply_channel == "walk_in"
+    told = staff.record_call(alice, RecordedCall(Channel.PHONE, "Đèn đường hỏng nhiều tháng",
+                                                 email="Dan@Example.VN"))
+    with db.reading() as session:
+        (ack,) = session.scalars(select(Outbox).where(Outbox.recipient == "Dan@example.vn"))
+        assert told.code in ack.body
+
+
+def test_text_search_counts_are_capped(service: IntakeService, staff: StaffService,
+                                       alice: StaffIdentity, coordinator: StaffIdentity,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import intake.services.staff as staff_module
+
+    for _ in range(3):
+        complaint_in(service, staff, coordinator, QUEUE_A)
+    monkeypatch.setattr(staff_module, "SEARCH_CAP", 2)
+    page = staff.queue(alice, QueueFilter(text="Bích Động"))
+    assert page.capped and page.total == 2 and sum(page.counts.values()) == 2
+    assert not staff.queue(alice, QueueFilter(text="không có từ này")).rows
+
+
+def test_merge_duplicate(service: IntakeService, staff: StaffService, db: Database,
+                         alice: StaffIdentity, coordinator: StaffIdentity) -> None:
+    first = complaint_in(service, staff, coordinator, QUEUE_A)
+    dup = complaint_in(service, staff, coordinator, QUEUE_A, channel=Channel.EMAIL,
+                       reply_channel=Channel.EMAIL, reply_address="trung@example.vn")
+    other = complaint_in(service, staff, coordinator, QUEUE_B)
+    with pytest.raises(AccessDenied):
+        staff.merge(alice, dup.code, other.code)
+    with pytest.raises(ValidationError):
+        staff.merge(alice, dup.code, dup.code)
+    staff.merge(alice, dup.code, first.code, "cùng sự việc")
+    assert service.get(dup.code).status == Status.CLOSED
+    assert [e.data for e in service.events(first.code) if e.kind == "merged_from"] == \
+        [{"from": dup.code}]
+    with db.reading() as session:
+        (told,) = session.scalars(select(Outbox).where(Outbox.recipient == "trung@example.vn"))
+        assert first.code in told.body

@@ -9,7 +9,7 @@ from intake.services.complaints import IntakeService
 MAIL = """\
 From: =?utf-8?b?VHLhuqduIFRo4buLIELDrG5o?= <tranthibinh@example.vn>
 To: thutuchanhchinh@bacgiang.gov.vn
-Subject: =?utf-8?q?C=C3=A1n_b=E1=BB=99_m=E1=BB=99t_c=E1=BB=ADa_h=E1=BA=B9n_nhi=E1=BB=81u_l=E1=BA=A7n?=
+Subject: =?utf-8?q?C=C3=A1n_b=E1=BB=99_m=E1=BB=99t_c=E1=BB=ADa_h=E1=BA=B9n?=
 Message-ID: <sig-routing-1@example.vn>
 Date: Fri, 27 Nov 2026 09:00:00 +0700
 MIME-Version: 1.0
