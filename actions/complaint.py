@@ -10,6 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import related_procedure
 from actions.common import channel_of, is_skip, latest_intent, latest_text, service
 from intake.contacts import Contact, parse_contact
 from intake.errors import SenderError
@@ -21,8 +22,11 @@ log = logging.getLogger(__name__)
 SKIPPED = "-"
 MIN_WORDS = 4
 MAX_CHARS = 5000
-FORM_SLOTS = ("complaint_text", "complaint_location", "complaint_contact", "complaint_confirm",
-              "location_queue", "rejected_location", "requested_slot")
+FORM_SLOTS = ("complaint_text", "complaint_location", "complaint_procedure", "complaint_contact",
+              "complaint_confirm", "location_queue", "rejected_location", "procedure_code",
+              "rejected_procedure", "requested_slot")
+NOT_RELATED = frozenset({"khong lien quan", "ko lien quan", "k lien quan", "khong co thu tuc",
+                         "khong biet", "khong ro"})
 YES = frozenset({"co", "c", "dung", "dung roi", "ok", "oke", "okay", "uh", "u", "vang", "da",
                  "da dung", "gui", "gui di", "xac nhan", "dong y", "yes", "y", "chuan"})
 NO = frozenset({"khong", "ko", "k", "kg", "sai", "sai roi", "khong dung", "chua dung",
@@ -100,6 +104,26 @@ class ValidateComplaintForm(FormValidationAction):
             buttons=buttons)
         return {"complaint_location": None, "rejected_location": text}
 
+    def validate_complaint_procedure(self, value: Any, dispatcher: CollectingDispatcher,
+                                     tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        text = clean(str(value or ""))
+        if not text or is_skip(text) or fold(text) in NOT_RELATED:
+            return {"complaint_procedure": SKIPPED, "procedure_code": None}
+        found = related_procedure.resolve(text)
+        if found.choice is not None:
+            return {"complaint_procedure": found.choice.name,
+                    "procedure_code": found.choice.code}
+        if tracker.get_slot("rejected_procedure") == text:
+            return {"complaint_procedure": text, "procedure_code": None,
+                    "rejected_procedure": None}
+        buttons = [{"title": c.name[:60], "payload": c.payload} for c in found.candidates]
+        buttons.append({"title": "Không liên quan", "payload": "bỏ qua"})
+        ask = "Bạn muốn nói thủ tục nào?" if found.candidates else (
+            f"Tôi chưa tìm thấy thủ tục '{text[:80]}'. Bạn có thể ghi lại tên thủ tục, gửi lại "
+            "y như cũ để giữ nguyên, hoặc gõ 'bỏ qua'.")
+        dispatcher.utter_message(text=ask, buttons=buttons)
+        return {"complaint_procedure": None, "rejected_procedure": text}
+
     def validate_complaint_contact(self, value: Any, dispatcher: CollectingDispatcher,
                                    tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         text = clean(str(value or ""))
@@ -125,6 +149,24 @@ class ValidateComplaintForm(FormValidationAction):
         return {"complaint_confirm": None}
 
 
+class ActionAskComplaintProcedure(Action):
+    """Asks which procedure the complaint is about, suggesting what the text mentions."""
+
+    def name(self) -> str:
+        return "action_ask_complaint_procedure"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        found = related_procedure.suggestions(str(tracker.get_slot("complaint_text") or ""))
+        buttons = [{"title": c.name[:60], "payload": c.payload} for c in found]
+        buttons.append({"title": "Không liên quan", "payload": "bỏ qua"})
+        dispatcher.utter_message(
+            text="Phản ánh có liên quan đến thủ tục hành chính nào không (ví dụ: đăng ký "
+                 "khai sinh, cấp sổ đỏ)? Chọn bên dưới, gõ tên thủ tục, hoặc gõ 'bỏ qua'.",
+            buttons=buttons)
+        return []
+
+
 class ActionAskComplaintConfirm(Action):
     """Shows the summary of the complaint and asks to send it."""
 
@@ -139,11 +181,16 @@ class ActionAskComplaintConfirm(Action):
         preview = text if len(text) <= 600 else text[:600] + "…"
         lines = ["Bạn kiểm tra lại phản ánh:", f"• Nội dung: {preview}",
                  f"• Địa điểm: {location if location and location != SKIPPED else '(không ghi)'}",
+                 f"• Thủ tục liên quan: {_shown(tracker.get_slot('complaint_procedure'))}",
                  f"• Liên hệ: {contact if contact and contact != SKIPPED else '(không để lại)'}",
                  CONSENT, "Gửi phản ánh này?"]
         dispatcher.utter_message(text="\n".join(lines), buttons=[
             {"title": "Đồng ý và gửi", "payload": "có"}, {"title": "Hủy", "payload": "không"}])
         return []
+
+
+def _shown(value: Any) -> str:
+    return str(value) if value and value != SKIPPED else "(không)"
 
 
 def _reset_form() -> list[EventType]:
@@ -174,6 +221,7 @@ class ActionSubmitComplaint(Action):
             location_text=location if location and location != SKIPPED else None,
             contact=contact, sender=tracker.sender_id,
             external_id=f"rasa:{tracker.sender_id}:{message_id}",
+            **_procedure_fields(tracker.get_slot("procedure_code")),
         )
         try:
             view = service().create_complaint(new, actor=f"citizen:{channel.value}")
@@ -187,6 +235,20 @@ class ActionSubmitComplaint(Action):
             f"Bạn có thể tra cứu tình trạng bằng cách nhắn 'tra cứu {view.code}'."))
         log.info("complaint filed over chat: %s → %s", view.code, view.queue_code)
         return [*_reset_form(), SlotSet("last_complaint_code", view.code)]
+
+
+def _procedure_fields(code: Any) -> dict[str, Any]:
+    """The chosen procedure for routing (its code, responsible queue or level, name)."""
+    if not code:
+        return {}
+    try:
+        choice = related_procedure.resolve(f"thủ tục mã {code}").choice
+    except SenderError:
+        return {}
+    if choice is None:
+        return {}
+    return {"procedure_code": choice.code, "procedure_queue": choice.queue,
+            "procedure_name": choice.name}
 
 
 class ActionCancelForm(Action):

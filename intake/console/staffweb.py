@@ -44,6 +44,7 @@ DONE_VI = {
     "ask": "Đã yêu cầu người dân bổ sung thông tin.", "transfer": "Đã chuyển đơn vị.",
     "resolve": "Đã kết thúc phản ánh.", "reject": "Đã từ chối phản ánh.",
     "note": "Đã lưu ghi chú nội bộ.", "merge": "Đã gộp vào phản ánh khác.",
+    "kind": "Đã phân loại đơn; hạn xử lý tính lại theo loại đơn.",
 }
 CHANNEL_VI = {"web": "Web", "telegram": "Telegram", "email": "Email", "phone": "Điện thoại",
               "walk_in": "Trực tiếp", "chat": "Trò chuyện"}
@@ -201,6 +202,8 @@ class StaffConsole:
             self.staff.resolve(user, code, text)
         elif action == "reject":
             self.staff.reject(user, code, text)
+        elif action == "kind":
+            self.staff.set_kind(user, code, f.get("kind", ""))
         elif action == "merge":
             self.staff.merge(user, code, f.get("into", ""), text)
         elif action == "note":

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -21,9 +21,15 @@ from sqlalchemy.orm import Session
 
 from intake.codes import parse_code
 from intake.console.auth import StaffIdentity
-from intake.console.models import Assignment
+from intake.console.models import Assignment, ComplaintKind
 from intake.contacts import Contact, normalise_email, normalise_phone
-from intake.deadlines import resume_due
+from intake.deadlines import (
+    VIETNAM,
+    add_working_days,
+    due_at,
+    resume_due,
+    working_days_between,
+)
 from intake.errors import ComplaintNotFound, InvalidTransition, SenderError, ValidationError
 from intake.models import (
     Attachment,
@@ -38,6 +44,7 @@ from intake.models import (
 )
 from intake.services.attachments import AttachmentView
 from intake.services.complaints import IntakeService, NewComplaint
+from intake.services.kinds import due_rules
 from intake.services.lifecycle import can_move, label_vi
 from intake.services.views import ComplaintView, EventView, MessageView
 from intake.text import nfc
@@ -116,6 +123,8 @@ class ComplaintDetail:
     assignee: str | None
     overdue: bool
     queues: list[tuple[str, str]] = field(default_factory=list)
+    kind: str | None = None
+    kinds: list[tuple[str, str, int]] = field(default_factory=list)  # code, label, days
 
 
 class StaffService:
@@ -204,8 +213,12 @@ class StaffService:
             queues = [(q.code, q.name) for q in session.scalars(
                 select(Queue).where(Queue.active.is_(True)).order_by(Queue.name))]
             overdue = _overdue(complaint, utcnow())
+            kind = session.scalar(select(ComplaintKind.kind).where(
+                ComplaintKind.complaint_id == complaint.id))
+        kinds = [(k.code, k.label_vi, k.working_days) for k in due_rules().values()]
         return ComplaintDetail(view, self.intake.messages(code), attachments,
-                               self.intake.events(code), assignee, overdue, queues)
+                               self.intake.events(code), assignee, overdue, queues, kind,
+                               kinds)
 
     def attachment(self, who: StaffIdentity, code: str, attachment_id: int) -> AttachmentView:
         """One attachment of a complaint ``who`` may see."""
@@ -325,6 +338,39 @@ class StaffService:
                   f"Phản ánh này trùng với phản ánh {target.code}; kết quả xử lý sẽ được "
                   f"thông báo theo mã {target.code}.")
 
+    def set_kind(self, who: StaffIdentity, code: str, kind: str) -> None:
+        """Classify the submission; its due date follows that kind's rule, counted from
+        receipt and extended by the working days already spent waiting for the citizen."""
+        rules = due_rules()
+        if kind not in rules:
+            raise ValidationError(f"unknown kind {kind!r}", "Loại đơn không hợp lệ.")
+        with self._acting(who, code) as (session, complaint):
+            found = session.get(ComplaintKind, complaint.id)
+            if found is None:
+                session.add(ComplaintKind(complaint_id=complaint.id, kind=kind,
+                                          set_by=who.username))
+            else:
+                found.kind, found.set_by, found.at = kind, who.username, utcnow()
+            paused = sum(int(d.get("lost_working_days", 0)) for d in session.scalars(
+                select(Event.data).where(Event.complaint_id == complaint.id,
+                                         Event.kind == "clock_resumed")))
+            before = complaint.due_at
+            base = due_at(complaint.created_at, rules[kind].working_days)
+            local = base.astimezone(VIETNAM)
+            complaint.due_at = datetime.combine(add_working_days(local.date(), paused),
+                                                local.timetz()).astimezone(UTC)
+            _event(session, complaint, "kind", who, rules[kind].label_vi, {
+                "kind": kind, "working_days": rules[kind].working_days,
+                "due_before": before.isoformat() if before else None,
+                "due_after": complaint.due_at.isoformat()})
+
+    def kind_of(self, code: str) -> str | None:
+        """The kind staff classified the complaint as, if any."""
+        with self.db.reading() as session:
+            complaint = _complaint(session, code)
+            return session.scalar(select(ComplaintKind.kind).where(
+                ComplaintKind.complaint_id == complaint.id))
+
     def note(self, who: StaffIdentity, code: str, text: str) -> None:
         """An internal note: on the audit trail only, never sent to the citizen."""
         body = _required(text, "Ghi chú")
@@ -436,9 +482,11 @@ def _resume_clock(session: Session, complaint: Complaint, who: StaffIdentity) ->
     now = utcnow()
     before = complaint.due_at
     complaint.due_at = resume_due(before, paused, now)
+    lost = working_days_between(paused.astimezone(VIETNAM).date(),
+                                now.astimezone(VIETNAM).date())
     _event(session, complaint, "clock_resumed", who, None, {
         "paused_at": paused.isoformat(), "due_before": before.isoformat(),
-        "due_after": complaint.due_at.isoformat()})
+        "due_after": complaint.due_at.isoformat(), "lost_working_days": lost})
 
 
 def _push(session: Session, complaint: Complaint, label: str, text: str) -> str:

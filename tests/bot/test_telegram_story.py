@@ -50,7 +50,8 @@ def test_full_story_photo_location_status_and_staff_answer(
     assert "Đã nhận ảnh" in photo[-1].text
     after_location = "\n".join(s.text for s in telegram.converse(
         chat, lambda: telegram.push_location(chat, 21.2781, 106.1938)))
-    assert "Đã nhận vị trí" in after_location and "điện thoại" in after_location
+    assert "Đã nhận vị trí" in after_location and "thủ tục hành chính" in after_location
+    assert "điện thoại" in telegram.say(chat, "bỏ qua")
 
     summary = telegram.converse(chat, lambda: telegram.push_text(chat, "0912 345 678"))
     confirm = summary[-1]

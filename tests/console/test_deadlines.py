@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from intake.console.auth import StaffIdentity
@@ -17,8 +18,10 @@ from intake.deadlines import (
     resume_due,
     working_days_between,
 )
+from intake.errors import ValidationError
 from intake.models import Event, Status
 from intake.services.complaints import IntakeService
+from intake.services.kinds import due_rules
 from intake.services.staff import QueueFilter, StaffService
 from tests.console.conftest import QUEUE_A, complaint_in
 
@@ -88,3 +91,36 @@ def test_clock_pauses_while_waiting_for_the_citizen(
     assert lost >= 13  # three weeks: 15 weekdays, less any public holiday
     assert working_days_between(before.astimezone(VIETNAM).date(),
                                 after.due_at.astimezone(VIETNAM).date()) == lost
+
+
+def test_due_rules_are_configurable() -> None:
+    assert due_rules("")["complaint"].working_days == 30
+    assert due_rules("complaint=45, denunciation=60")["denunciation"].working_days == 60
+    with pytest.raises(ValidationError):
+        due_rules("bribe=3")
+
+
+def test_kind_sets_due_date_from_receipt_plus_pauses(
+        service: IntakeService, staff: StaffService, db: Database, alice: StaffIdentity,
+        coordinator: StaffIdentity) -> None:
+    filed = complaint_in(service, staff, coordinator, QUEUE_A)
+    staff.set_kind(alice, filed.code, "complaint")
+    classified = service.get(filed.code)
+    assert classified.due_at == due_at(classified.created_at, 30)
+    assert staff.kind_of(filed.code) == "complaint"
+    staff.ask_info(alice, filed.code, "Xin bổ sung giấy tờ?")
+    with db.transaction() as session:
+        event = session.scalars(select(Event).where(Event.kind == "status").order_by(
+            Event.id.desc()).limit(1)).one()
+        event.at = event.at - timedelta(days=7)
+    staff.take(alice, filed.code)
+    resumed = service.get(filed.code).due_at
+    staff.set_kind(alice, filed.code, "feedback")  # shorter rule, pause still counted
+    (lost,) = [e.data["lost_working_days"] for e in service.events(filed.code)
+               if e.kind == "clock_resumed"]
+    base = due_at(classified.created_at, 10).astimezone(VIETNAM)
+    after = service.get(filed.code).due_at
+    assert after is not None and resumed is not None and lost >= 4
+    assert after.astimezone(VIETNAM).date() == add_working_days(base.date(), lost)
+    with pytest.raises(ValidationError, match="unknown kind"):
+        staff.set_kind(alice, filed.code, "bribe")

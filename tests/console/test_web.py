@@ -76,6 +76,9 @@ def test_actions_need_csrf(client: TestClient, service: IntakeService, staff: St
     assert [e.kind for e in service.events(mine.code)].count("note") == 1
     empty = client.post(url, data={"text": " ", "csrf": token})
     assert empty.status_code == 400
+    kind = client.post(f"/complaints/{mine.code}/actions/kind",
+                       data={"kind": "complaint", "csrf": token})
+    assert "Khiếu nại (30 ngày làm việc)" in kind.text
 
 
 def test_attachments_served_safely(client: TestClient, service: IntakeService,

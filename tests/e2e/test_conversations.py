@@ -13,6 +13,7 @@ import pytest
 
 from intake.services.complaints import IntakeService
 from tests.e2e.conftest import Conversation
+from tests.harness.rasa_stack import RasaStack
 
 pytestmark = pytest.mark.e2e
 
@@ -24,7 +25,8 @@ def file_bich_dong(citizen: Conversation) -> str:
     """The complaint of the foundation issue, filed end to end; its tracking code."""
     asked = citizen.say(BICH_DONG)
     assert "xã/phường" in asked  # the complaint text was taken from the first message
-    assert "điện thoại" in citizen.say("xã Bích Động, huyện Việt Yên")
+    assert "thủ tục hành chính" in citizen.say("xã Bích Động, huyện Việt Yên")
+    assert "điện thoại" in citizen.say("bỏ qua")
     summary = citizen.say("0912 345 678")
     assert "Bích Động" in summary and "0912345678" in summary
     done = citizen.say("có")
@@ -66,11 +68,42 @@ def test_announce_first_then_describe_without_diacritics(
     assert "mô tả nội dung" in citizen.say("toi muon gui phan anh")
     assert "xã/phường" in citizen.say(
         "duong lang bi xe tai cho dat cay nat, mua xuong la ngap bun ca thang nay")
-    assert "điện thoại" in citizen.say("bo qua")
+    assert "thủ tục hành chính" in citizen.say("bo qua")
+    assert "điện thoại" in citizen.say("khong lien quan")
     assert "Gửi phản ánh này" in citizen.say("ko")
     code = CODE.search(citizen.say("ok"))
     assert code
     assert intake.get(code.group(0)).queue_code == "VP_UBND"
+
+
+def test_the_related_procedure_is_suggested_from_the_text_and_routes(
+        chat: Callable[[], Conversation], rasa_stack: RasaStack,
+        intake: IntakeService) -> None:
+    citizen = chat()
+    assert "mô tả nội dung" in citizen.say("tôi muốn gửi phản ánh")
+    citizen.say("Tôi nộp hồ sơ đăng ký khai sinh cho con ở xã Bích Động 2 tuần chưa có kết quả")
+    answers = rasa_stack.send(citizen.sender, "thị trấn Bích Động")
+    buttons = [b for a in answers for b in a.get("buttons", [])]
+    chosen = next((b for b in buttons if b["title"] == "Đăng ký khai sinh"), None)
+    assert chosen, answers
+    assert "điện thoại" in citizen.say(chosen["payload"])
+    assert "Thủ tục liên quan: Đăng ký khai sinh" in citizen.say("bỏ qua")
+    code = CODE.search(citizen.say("có"))
+    assert code
+    stored = intake.get(code.group(0))
+    assert stored.queue_code == "XA_07777"
+    assert any("Đăng ký khai sinh" in r for r in stored.routing_reasons), stored.routing_reasons
+
+
+def test_a_typed_procedure_name_is_looked_up(chat: Callable[[], Conversation]) -> None:
+    citizen = chat()
+    citizen.say("toi muon phan anh")
+    citizen.say("Cán bộ tiếp nhận hồ sơ thái độ không tốt, quát nạt người dân")
+    citizen.say("bỏ qua")
+    assert "điện thoại" in citizen.say("lam so do lan dau")
+    assert "Thủ tục liên quan: Cấp Giấy chứng nhận quyền sử dụng đất lần đầu" in \
+        citizen.say("bỏ qua")
+    assert "Đã hủy" in citizen.say("hủy")
 
 
 def test_status_asks_for_the_code_and_explains_the_format(

@@ -1,0 +1,77 @@
+"""The optional "which procedure is this about?" step of the complaint form.
+
+Suggestions come from the catalog search over the complaint text itself, so most
+citizens answer with one tap; a typed name is looked up the same way the procedure
+questions are. The chosen procedure goes to routing, which sends it to the procedure's
+responsible queue (or the People's Committee of the place for commune/district ones).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intake.catalog.errors import InvalidQuery, ProcedureNotFound
+from intake.catalog.service import CatalogService, get_catalog
+
+SUGGEST_COVERAGE = 0.5
+MAX_SUGGESTIONS = 2
+_BY_CODE = re.compile(r"\bmã\s+([A-Za-z0-9._\-]+)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A procedure the citizen may mean."""
+
+    code: str
+    name: str
+    queue: str
+
+    @property
+    def payload(self) -> str:
+        """What a button sends back: read by :func:`resolve` without a search."""
+        return f"thủ tục mã {self.code}"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The procedure an answer names, or candidates to choose from, or nothing."""
+
+    choice: Choice | None = None
+    candidates: tuple[Choice, ...] = ()
+
+
+def _catalog() -> CatalogService:
+    return get_catalog()
+
+
+def _choice(code: str) -> Choice:
+    record = _catalog().get(code)
+    return Choice(record.code, record.name, record.queue_code)
+
+
+def suggestions(complaint_text: str) -> list[Choice]:
+    """Procedures the complaint text itself is about (at most two)."""
+    try:
+        hits = _catalog().search(complaint_text[:1500], limit=MAX_SUGGESTIONS)
+    except InvalidQuery:
+        return []
+    return [_choice(h.code) for h in hits if h.coverage >= SUGGEST_COVERAGE]
+
+
+def resolve(answer: str) -> Resolution:
+    """The procedure a typed answer or a button payload names."""
+    by_code = _BY_CODE.search(answer.strip())
+    if by_code:
+        try:
+            return Resolution(_choice(by_code.group(1)))
+        except ProcedureNotFound:
+            return Resolution()
+    try:
+        found = _catalog().lookup(answer)
+    except InvalidQuery:
+        return Resolution()
+    if found.best is not None:
+        record = found.best
+        return Resolution(Choice(record.code, record.name, record.queue_code))
+    return Resolution(None, tuple(_choice(h.code) for h in found.alternatives[:3]))
