@@ -32,10 +32,10 @@ from intake.mail.classify import Classification, Kind, Ours, classify
 from intake.mail.config import MailSettings
 from intake.mail.models import IngestStatus, MailIngest, MailThread
 from intake.mail.parse import PARSE_ERRORS, Limits, ParsedAttachment, ParsedMail, parse_message
-from intake.mail.store import ContentStore, sha256_hex
 from intake.models import Attachment, Channel, Complaint, Direction, Event, Message, utcnow
 from intake.services.complaints import MAX_TEXT_CHARS, IntakeService, NewComplaint
 from intake.services.views import ComplaintView
+from intake.storage import ContentStore, sha256_hex
 
 log = logging.getLogger(__name__)
 

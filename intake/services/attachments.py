@@ -7,9 +7,6 @@ checks size and type before calling; the service checks the complaint exists.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +19,7 @@ from intake.config import Settings
 from intake.db import Database
 from intake.errors import ComplaintNotFound, ValidationError
 from intake.models import Attachment, Complaint, Event, Message, utcnow
+from intake.storage import ContentStore
 from intake.text import clean
 
 MAX_FILENAME_CHARS = 255
@@ -41,25 +39,12 @@ class AttachmentView:
 
 def blob_path(root: Path, sha256: str) -> Path:
     """Where the bytes with this digest live."""
-    return root / sha256[:2] / sha256[2:4] / sha256
+    return ContentStore(root).path_of(sha256)
 
 
 def store_blob(root: Path, data: bytes) -> str:
-    """Write ``data`` once (atomic rename); its SHA-256."""
-    digest = hashlib.sha256(data).hexdigest()
-    target = blob_path(root, digest)
-    if target.is_file():
-        return digest
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return digest
+    """Write ``data`` once (atomic rename, synced); its SHA-256."""
+    return ContentStore(root).put(data)
 
 
 class AttachmentService:

@@ -1,6 +1,6 @@
 """Content-addressed files: raw messages and attachments, stored once by SHA-256.
 
-The raw bytes of every message are written here before anything parses them, so a
+The raw bytes of every mail are written here before anything parses them, so a
 message that later fails (or a parser bug found next year) can be processed again from
 exactly what arrived. Files are written to a temporary name and renamed into place, so
 a crash never leaves a half-written file under a hash name.
