@@ -77,6 +77,7 @@ class MailSettings:
     max_attachments: int = 20
     allowed_types: tuple[str, ...] = DEFAULT_ALLOWED_TYPES
     fsync: bool = True
+    processes: int = 1
 
     @property
     def raw_dir(self) -> Path:
@@ -140,6 +141,11 @@ def _types(value: str | None) -> tuple[str, ...]:
     return tuple(t.strip().lower() for t in value.split(",") if t.strip())
 
 
+def default_processes() -> int:
+    """Ingest processes per worker: one per core, at most four (parse and route are CPU)."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 def load_mail_settings(env: dict[str, str] | None = None,
                        settings: Settings | None = None) -> MailSettings:
     """Mail settings from ``env`` (default: ``pakn.env`` overlaid by the environment)."""
@@ -180,6 +186,7 @@ def load_mail_settings(env: dict[str, str] | None = None,
             max_attachment_bytes=int(e.get("PAKN_MAIL_MAX_ATTACHMENT_BYTES") or 10 * 2**20),
             allowed_types=_types(e.get("PAKN_MAIL_ALLOWED_TYPES")),
             fsync=_flag(e.get("PAKN_MAIL_FSYNC"), True),
+            processes=max(1, int(e.get("PAKN_MAIL_PROCESSES") or default_processes())),
         )
     except ValueError as exc:
         if isinstance(exc, MailConfigError):

@@ -15,6 +15,8 @@ import logging
 import random
 import threading
 import time
+from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -22,8 +24,9 @@ from sqlalchemy import select
 from intake.db import Database
 from intake.mail.config import MailSettings
 from intake.mail.fetch import CONNECTION_ERRORS, FolderState, Mailbox
-from intake.mail.ingest import SYSTEM_ERRORS, MailIngestor
+from intake.mail.ingest import SYSTEM_ERRORS, IngestResult, MailIngestor
 from intake.mail.models import IngestStatus, MailMailbox
+from intake.mail.pool import IngestPool
 from intake.models import utcnow
 
 log = logging.getLogger(__name__)
@@ -55,6 +58,7 @@ class MailWorker:
         self.db: Database = ingestor.db
         self.settings = settings
         self.stop = stop or threading.Event()
+        self._pool: IngestPool | None = None
 
     # -- watermark --------------------------------------------------------------------
     def watermark(self, account: str, state: FolderState) -> int:
@@ -101,10 +105,10 @@ class MailWorker:
         quarantined: list[int] = []
         messages = mailbox.fetch(chunk)
         stats.fetched += len(messages)
+        items = [(uid, raw, f"imap:{self.settings.imap_folder}:{state.uidvalidity}:{uid}")
+                 for uid, raw in messages]
         try:
-            for uid, raw in messages:
-                source = f"imap:{self.settings.imap_folder}:{state.uidvalidity}:{uid}"
-                result = self.ingestor.ingest(raw, source)
+            for uid, result in self._ingest_all(items):
                 stats.statuses[result.status.value] = stats.statuses.get(
                     result.status.value, 0) + 1
                 stats.already_seen += 0 if result.new else 1
@@ -121,6 +125,26 @@ class MailWorker:
             handled = sorted(done + quarantined)
             if handled and len(handled) == len(messages):
                 self.save_watermark(mailbox.account, state.uidvalidity, max(chunk))
+
+    def _ingest_all(self, items: list[tuple[int, bytes, str]]
+                    ) -> Iterator[tuple[int, IngestResult]]:
+        """Each message's result in UID order; in the ingest processes when there are
+        several (``PAKN_MAIL_PROCESSES``), else here."""
+        if self.settings.processes <= 1:
+            for uid, raw, source in items:
+                yield uid, self.ingestor.ingest(raw, source)
+            return
+        if self._pool is None:
+            self._pool = IngestPool(self.ingestor.service.settings, self.settings,
+                                    self.settings.processes)
+        futures = [(uid, self._pool.submit(raw, source)) for uid, raw, source in items]
+        for uid, future in futures:
+            yield uid, future.result()
+
+    def _close_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
 
     # -- the loop -----------------------------------------------------------------------
     def wait_for_mail(self, mailbox: Mailbox) -> None:
@@ -145,9 +169,12 @@ class MailWorker:
                     stats = self.poll_once(mailbox)
                     _add(total, stats)
                     if once:
+                        self._close_pool()
                         return total
                     self.wait_for_mail(mailbox)
-            except (*CONNECTION_ERRORS, *SYSTEM_ERRORS) as exc:
+            except (*CONNECTION_ERRORS, *SYSTEM_ERRORS, BrokenProcessPool) as exc:
+                if isinstance(exc, BrokenProcessPool):
+                    self._pool = None
                 failures += 1
                 if max_failures is not None and failures > max_failures:
                     raise
@@ -157,6 +184,7 @@ class MailWorker:
                 self.stop.wait(delay)
             finally:
                 mailbox.close()
+        self._close_pool()
         return total
 
 

@@ -58,5 +58,5 @@ def complaint_in(service: IntakeService, staff: StaffService, coordinator: Staff
     """A citizen's complaint, transferred by the coordinator into ``queue``."""
     filed = file_complaint(service, **overrides)
     if filed.queue_code != queue:
-        staff.transfer(coordinator, filed.code, queue, "test set-up")
+        staff.transfer(coordinator, filed.code, queue, "Thuộc thẩm quyền giải quyết của đơn vị")
     return service.get(filed.code)

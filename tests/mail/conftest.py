@@ -37,7 +37,8 @@ def test_mail_settings(var_dir: Path, **env: str) -> MailSettings:
     """Mail settings for tests: a small attachment limit, no fsync, plain allowed."""
     base = {"PAKN_VAR_DIR": str(var_dir), "PAKN_MAIL_ALLOW_PLAIN": "1",
             "PAKN_IMAP_SECURITY": "plain", "PAKN_SMTP_SECURITY": "plain",
-            "PAKN_MAIL_FSYNC": "0", "PAKN_MAIL_MAX_ATTACHMENT_BYTES": str(TEST_LIMIT)}
+            "PAKN_MAIL_FSYNC": "0", "PAKN_MAIL_MAX_ATTACHMENT_BYTES": str(TEST_LIMIT),
+            "PAKN_MAIL_PROCESSES": "1"}
     base.update(env)
     return load_mail_settings(base)
 
@@ -83,10 +84,14 @@ def mailbox_env(imap: DovecotServer, smtp: SmtpPeer, var_dir: Path) -> dict[str,
             "PAKN_IMAP_POLL_SECONDS": "0.5",
             "PAKN_SMTP_HOST": "127.0.0.1", "PAKN_SMTP_PORT": str(smtp.port),
             "PAKN_SMTP_SECURITY": "plain", "PAKN_SMTP_RETRY_SECONDS": "0.05",
-            "PAKN_MAIL_FSYNC": "0", "PAKN_MAIL_MAX_ATTACHMENT_BYTES": str(TEST_LIMIT)}
+            "PAKN_MAIL_FSYNC": "0", "PAKN_MAIL_MAX_ATTACHMENT_BYTES": str(TEST_LIMIT),
+            # worker processes started by the tests use two ingest processes, as production
+            # does on two cores, so kills and restarts are exercised with the pool
+            "PAKN_MAIL_PROCESSES": "2"}
 
 
 @pytest.fixture
 def live_settings(imap: DovecotServer, smtp: SmtpPeer, settings: Settings) -> MailSettings:
     """Mail settings pointing at the test's Dovecot and SMTP peer."""
-    return load_mail_settings(mailbox_env(imap, smtp, settings.var_dir))
+    return load_mail_settings({**mailbox_env(imap, smtp, settings.var_dir),
+                               "PAKN_MAIL_PROCESSES": "1"})

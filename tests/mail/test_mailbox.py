@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from sqlalchemy import func, select
 
@@ -43,6 +44,21 @@ def test_poll_takes_mail_then_files_it_away(
         assert state.last_uid == 6 and state.uidvalidity > 0
     again = worker.run(once=True, max_failures=0)
     assert again.fetched == 0 and service.count() == 4
+
+
+def test_ingest_processes_take_each_message_once(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database) -> None:
+    settings = replace(live_settings, processes=2)
+    imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL * 3])
+    imap.append("hotline", [b"Subject: \x00\r\n\r\n"])
+    worker = MailWorker(MailIngestor(service, settings), settings)
+    stats = worker.run(once=True, max_failures=0)
+    assert stats.fetched == 13 and stats.processed == 13
+    assert stats.already_seen == 8  # the same four mails three times: taken once each
+    assert service.count() == 4 and _count(db, Outbox) == 4
+    assert _count(db, MailIngest) == 5  # four complaints and the empty mail (rejected)
+    assert imap.count("hotline", "INBOX") == 0 and imap.count("hotline", "Processed") == 13
 
 
 def test_flag_mode_keeps_the_inbox(imap: DovecotServer, live_settings: MailSettings,
