@@ -87,8 +87,13 @@ def run_level(citizens: int, rate: float, seconds: float,
     return latencies, len(latencies) / (time.monotonic() - began)
 
 
-def bot_turn(api: TelegramApiDouble) -> Callable[[int, str], float]:
-    """One turn through the bot: push an update, wait for the first answer."""
+def bot_turn(api: TelegramApiDouble, split: list[float] | None = None
+             ) -> Callable[[int, str], float]:
+    """One turn through the bot: push an update, wait for the first answer.
+
+    ``split`` collects, per turn, the ms from the push to the bot's sendChatAction for
+    that chat (delivery by getUpdates + dispatch in the bot, before Rasa is asked).
+    """
 
     def turn(chat: int, text: str) -> float:
         before = len(api.sent_to(chat))
@@ -96,6 +101,12 @@ def bot_turn(api: TelegramApiDouble) -> Callable[[int, str], float]:
         api.push_text(chat, text)
         first = api.wait_messages(chat, 1, timeout=60, after=before)[0]
         time.sleep(0.02)  # let the rest of a multi-message answer go out
+        if split is not None:
+            with api.cond:
+                typing = [t for m, p, t in api.state.calls if m == "sendChatAction"
+                          and t >= pushed and int(p.get("chat_id") or 0) == chat]
+            if typing:
+                split.append((typing[0] - pushed) * 1000)
         return (first.at - pushed) * 1000
 
     return turn
@@ -153,8 +164,13 @@ def main() -> int:
             for citizens in levels:
                 report("rasa REST alone", citizens,
                        *run_level(citizens, args.rate, args.seconds, rasa_turn(stack.rasa_url)))
+                split: list[float] = []
                 report("telegram → bot", citizens,
-                       *run_level(citizens, args.rate, args.seconds, bot_turn(api)))
+                       *run_level(citizens, args.rate, args.seconds, bot_turn(api, split)))
+                if split:
+                    print(f"{'  of which push → typing':<24} p50={statistics.median(split):6.1f} ms"
+                          f"  p95={percentile(split, 95):6.1f} ms  (getUpdates + dispatch)",
+                          flush=True)
         finally:
             stop_bot(bot)
     return 0

@@ -1,4 +1,4 @@
-"""Start-up time and memory of each process of `pakn run` (the embedded defaults).
+"""Start-up time and memory of each process of `make run` (the embedded defaults).
 
 Starts the supervisor on free ports with a temporary SQLite database, waits until the
 web chat's health check passes, sends a few chat turns through the console, then reports
@@ -91,7 +91,8 @@ def main() -> None:
     for args in (["db", "upgrade"], ["org", "load"]):
         subprocess.run([PAKN, *args], env=env, cwd=ROOT, check=True, capture_output=True)
     with (work / "run.log").open("wb") as log:
-        process = subprocess.Popen([PAKN, "run"], env=env, cwd=ROOT, stdout=log,
+        process = subprocess.Popen([sys.executable, "-m", "intake.runner"], env=env, cwd=ROOT,
+                                   stdout=log,
                                    stderr=subprocess.STDOUT, start_new_session=True)
     try:
         ready = wait_healthy(f"http://127.0.0.1:{ports['console']}", process)

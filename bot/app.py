@@ -78,14 +78,15 @@ class PerChatProcessor(BaseUpdateProcessor):
 def make_services(settings: BotSettings) -> Services:
     """The long-lived objects of one bot process."""
     db = Database(settings.intake.database_url)
+    attachments = AttachmentService(db, settings.intake)
     return Services(
         settings=settings,
         relay=RasaRelay(settings.intake.rasa_url),
         rasa_api=httpx.AsyncClient(base_url=settings.intake.rasa_url, timeout=10.0,
                                    trust_env=False),
         intake=IntakeService(db, settings.intake),
-        attachments=AttachmentService(db, settings.intake),
-        pending=PendingStore(),
+        attachments=attachments,
+        pending=PendingStore(attachments),
         keys=PayloadKeys(),
         flood_guard=FloodGuard(settings.burst, settings.refill_per_second),
     )

@@ -18,9 +18,9 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.context import Services, sender_of, services
-from bot.pending import PendingFile
 from bot.relay import attach_now, turn
 from bot.sending import send_text
+from intake.errors import SenderError
 from intake.models import utcnow
 
 log = logging.getLogger(__name__)
@@ -93,7 +93,12 @@ async def _receive(context: ContextTypes.DEFAULT_TYPE, chat_id: int, file_id: st
     if not content_ok(content_type, data):
         await send_text(context.bot, chat_id, MSG_BAD_TYPE)
         return
-    if not svc.pending.add_file(chat_id, PendingFile(data, filename, content_type)):
+    try:
+        held = await svc.pending.add_file(chat_id, data, filename, content_type)
+    except SenderError as exc:  # an empty file
+        await send_text(context.bot, chat_id, exc.message_vi)
+        return
+    if not held:
         await send_text(context.bot, chat_id, MSG_TOO_MANY)
         return
     loop, _ = await svc.conversation_state(sender_of(chat_id))
@@ -118,7 +123,7 @@ async def on_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if message is None or chat is None or message.location is None:
         return
     svc = services(context)
-    svc.pending.set_location(chat.id, message.location.latitude, message.location.longitude)
+    await svc.pending.set_location(chat.id, message.location.latitude, message.location.longitude)
     loop, slot = await svc.conversation_state(sender_of(chat.id))
     if loop == "complaint_form" and slot == "complaint_location":
         await send_text(context.bot, chat.id, "Đã nhận vị trí trên bản đồ.")

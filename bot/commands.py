@@ -61,7 +61,7 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat
     if chat is None:
         return
-    services(context).pending.drop(chat.id)
+    await services(context).pending.drop(chat.id)
     message = update.effective_message
     await turn(context, chat.id, "hủy", update.effective_user,
                message.message_id if message else None)

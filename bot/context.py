@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from telegram.ext import ContextTypes
 
-from bot.pending import PendingStore
 from bot.ratelimit import FloodGuard
 from bot.sending import PayloadKeys
 from bot.settings import BotSettings
 from intake.chat.relay import RasaRelay
 from intake.services.attachments import AttachmentService
 from intake.services.complaints import IntakeService
+
+if TYPE_CHECKING:  # bot.pending imports sender_of from here
+    from bot.pending import PendingStore
 
 
 @dataclass

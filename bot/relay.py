@@ -7,7 +7,6 @@ failed answer becomes a polite message). Message text is never logged.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 from typing import Any
@@ -52,33 +51,23 @@ async def turn(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str,
 async def attach_held(context: ContextTypes.DEFAULT_TYPE, chat_id: int,
                       replies: list[Reply]) -> None:
     """When the assistant just filed a complaint, attach what the chat sent meanwhile."""
-    svc = services(context)
-    if not svc.pending.has_any(chat_id):
-        return
     code = next((m.group(1) for r in replies if (m := FILED.search(r.text))), None)
-    if code is None:
+    if code is None:  # the usual case: no database lookup at all
         return
+    svc = services(context)
     note = await attach_now(svc, chat_id, code)
     if note:
         await send_text(context.bot, chat_id, note)
 
 
 async def attach_now(svc: Services, chat_id: int, code: str) -> str:
-    """Store the chat's held files/location on ``code``; a line telling the citizen."""
-    files, location = svc.pending.take(chat_id)
-    actor = "citizen:telegram"
-    stored = 0
+    """Attach the chat's held files/location to ``code``; a line telling the citizen."""
     try:
-        for item in files:
-            await asyncio.to_thread(svc.attachments.add, code, item.data, item.filename,
-                                    item.content_type, actor)
-            stored += 1
-        if location is not None:
-            await asyncio.to_thread(svc.attachments.set_location, code, *location, actor)
+        done = await svc.pending.attach_to(chat_id, code)
     except SenderError as exc:
         return exc.message_vi
-    parts = [f"{stored} tệp/ảnh"] if stored else []
-    if location is not None:
+    parts = [f"{done.files} tệp/ảnh"] if done.files else []
+    if done.location is not None:
         parts.append("vị trí trên bản đồ")
     return f"Đã đính kèm {' và '.join(parts)} vào phản ánh {code}." if parts else ""
 

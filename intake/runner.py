@@ -100,3 +100,17 @@ def run_supervised(settings: Settings) -> int:
           "(ready when rasa logs 'Rasa server is up and running')", flush=True)
     manager.loop()
     return int(manager.returncode or 0)
+
+
+def main() -> None:
+    """``python -m intake.runner``: the supervisor without the whole CLI imported (the
+    ``pakn`` CLI loads every sub-command, scikit-learn included, into a process that only
+    waits on its children)."""
+    from intake.config import load_settings
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    raise SystemExit(run_supervised(load_settings()))
+
+
+if __name__ == "__main__":
+    main()

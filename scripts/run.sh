@@ -7,10 +7,10 @@
 #   3. pakn org load                     the organisation's queues (idempotent)
 #      pakn catalog import …             the demo procedure catalog (idempotent)
 #   4. pakn assistant train --if-stale   train the Rasa model only if missing or stale
-#   5. exec pakn run                     the supervisor: Rasa, action server, console with
+#   5. exec python -m intake.runner      the supervisor (= pakn run, lighter): Rasa, action server, console with
 #                                        web chat, and Telegram/mail when configured
 #
-# Extra arguments go to `pakn run`.
+# Configuration comes from the environment or pakn.env (see README).
 
 set -euo pipefail
 
@@ -32,5 +32,5 @@ if [[ -f intake/catalog/data/demo_catalog.json ]]; then
     step .venv/bin/pakn catalog import intake/catalog/data/demo_catalog.json
 fi
 step .venv/bin/pakn assistant train --if-stale
-printf '[run] exec .venv/bin/pakn run %s\n' "$*"
-exec .venv/bin/pakn run "$@"
+printf "[run] exec .venv/bin/python -m intake.runner\n"
+exec .venv/bin/python -m intake.runner

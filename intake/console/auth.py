@@ -150,6 +150,8 @@ class Accounts:
             ok = verify_password(user.password_hash if user else _DUMMY_HASH, password)
             ok = ok and user is not None and user.active
             session.add_all(LoginAttempt(key=k, ok=ok) for k in keys)
+            if ok and user is not None:
+                user.last_login_at = utcnow()
             user_id = user.id if ok and user is not None else None
         return self.identity(user_id) if user_id is not None else None
 

@@ -1,4 +1,5 @@
-"""Tables of the staff console: accounts, their queues, login attempts, assignments.
+"""Tables of the staff console: accounts, their queues, login attempts, assignments,
+and the audit of the administration pages.
 
 Kept apart from the core models (registered in ``intake.schema``) so the console can
 evolve without touching the intake domain; the complaint itself stays in ``complaints``.
@@ -8,8 +9,9 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from intake.models import Base, UTCDateTime, utcnow
@@ -33,6 +35,7 @@ class StaffUser(Base):
     email: Mapped[str | None] = mapped_column(String(320), nullable=True)  # daily digest
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class StaffQueue(Base):
@@ -75,3 +78,17 @@ class ComplaintKind(Base):
     kind: Mapped[str] = mapped_column(String(32))
     set_by: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AdminEvent(Base):
+    """Append-only audit of the administration pages: account changes, organisation
+    reloads, catalog imports, and refused attempts by non-administrators."""
+
+    __tablename__ = "console_admin_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    actor: Mapped[str] = mapped_column(String(255))
+    action: Mapped[str] = mapped_column(String(32))
+    target: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

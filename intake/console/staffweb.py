@@ -22,6 +22,8 @@ from fastapi.templating import Jinja2Templates
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from intake.config import Settings
+from intake.console.admin import AdminOnly, AdminService
+from intake.console.adminweb import AdminConsole, is_admin
 from intake.console.auth import Accounts, Auth, NotSignedIn, SessionCodec, StaffIdentity
 from intake.deadlines import VIETNAM
 from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError
@@ -38,7 +40,7 @@ INLINE_IMAGES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"}
 PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             "frame-ancestors 'none'; base-uri 'none'")
 FILE_CSP = "default-src 'none'; sandbox"
-CONSOLE_PREFIXES = ("/login", "/logout", "/queue", "/complaints", "/reports")
+CONSOLE_PREFIXES = ("/login", "/logout", "/queue", "/complaints", "/reports", "/admin")
 DONE_VI = {
     "take": "Đã nhận xử lý phản ánh.", "reply": "Đã gửi trả lời.",
     "ask": "Đã yêu cầu người dân bổ sung thông tin.", "transfer": "Đã chuyển đơn vị.",
@@ -241,14 +243,17 @@ def _filter_of(request: Request) -> QueueFilter:
 
 
 def install(app: FastAPI, settings: Settings, secret: bytes) -> None:
-    """Add the staff console (login, queue, complaints) to ``app``."""
+    """Add the staff console (login, queue, complaints, administration) to ``app``."""
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["vn"] = vn_time
+    templates.env.globals["is_admin"] = is_admin
     service = get_service(settings)
     auth = Auth(Accounts(service.db), SessionCodec(secret), templates)
     console = StaffConsole(StaffService(service), auth, templates, settings)
     app.include_router(auth.router)
     app.include_router(console.router)
+    admin = AdminConsole(AdminService(service.db), auth, templates, settings)
+    app.include_router(admin.router)
     app.add_middleware(_SecurityHeaders)
 
     def _page(request: Request, message: str, status: int) -> Response:
@@ -266,5 +271,10 @@ def install(app: FastAPI, settings: Settings, secret: bytes) -> None:
 
     app.add_exception_handler(NotSignedIn, not_signed_in)
     app.add_exception_handler(AccessDenied, denied)
+
+    async def admin_only(request: Request, exc: Exception) -> Response:
+        return _page(request, AdminOnly.message_vi, 403)
+
+    app.add_exception_handler(AdminOnly, admin_only)
     app.add_exception_handler(ComplaintNotFound, not_found)
     app.add_exception_handler(InvalidTrackingCode, not_found)

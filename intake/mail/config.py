@@ -3,13 +3,17 @@
 Passwords come from ``PAKN_IMAP_PASSWORD`` / ``PAKN_SMTP_PASSWORD`` or, better, from a
 secret file named by ``PAKN_IMAP_PASSWORD_FILE`` / ``PAKN_SMTP_PASSWORD_FILE``. Plain
 (unencrypted) connections are refused unless ``PAKN_MAIL_ALLOW_PLAIN=1`` says they are
-wanted (tests, a relay on loopback).
+wanted (tests, a relay on loopback). TLS and STARTTLS always verify the server's
+certificate and host name: against the system's CAs, or against the CA file named by
+``PAKN_IMAP_CA_FILE`` / ``PAKN_SMTP_CA_FILE`` (a private CA, a self-signed server).
+There is no switch to turn verification off, and no fallback to plain.
 """
 
 from __future__ import annotations
 
 import enum
 import os
+import ssl
 from dataclasses import dataclass, field
 from email.utils import parseaddr
 from pathlib import Path
@@ -53,6 +57,7 @@ class MailSettings:
     imap_user: str | None = None
     imap_password: str | None = field(default=None, repr=False)
     imap_security: Security = Security.TLS
+    imap_ca_file: Path | None = None
     imap_folder: str = "INBOX"
     processed_folder: str = "Processed"
     quarantine_folder: str = "Quarantine"
@@ -66,6 +71,7 @@ class MailSettings:
     smtp_user: str | None = None
     smtp_password: str | None = field(default=None, repr=False)
     smtp_security: Security = Security.STARTTLS
+    smtp_ca_file: Path | None = None
     smtp_timeout: float = 30.0
     retry_base: float = 5.0
     retry_max: float = 900.0
@@ -129,6 +135,25 @@ def _security(env: dict[str, str], name: str, default: Security) -> Security:
     return security
 
 
+def _ca_file(env: dict[str, str], name: str) -> Path | None:
+    value = env.get(name)
+    if not value:
+        return None
+    path = Path(value)
+    if not path.is_file():
+        raise MailConfigError(f"{name}: no such file: {path}")
+    return path
+
+
+def tls_context(ca_file: Path | None) -> ssl.SSLContext:
+    """A verifying client context (certificate and host name): the system's CAs, or only
+    those of ``ca_file``."""
+    try:
+        return ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
+    except (OSError, ssl.SSLError) as exc:
+        raise MailConfigError(f"cannot load the CA file {ca_file}: {exc}") from exc
+
+
 def _merged_env(env: dict[str, str] | None) -> dict[str, str]:
     merged = _read_env_file(project_root() / "pakn.env")
     merged.update(os.environ if env is None else env)
@@ -166,6 +191,7 @@ def load_mail_settings(env: dict[str, str] | None = None,
             imap_user=e.get("PAKN_IMAP_USER") or None,
             imap_password=_secret(e, "PAKN_IMAP_PASSWORD"),
             imap_security=imap_security,
+            imap_ca_file=_ca_file(e, "PAKN_IMAP_CA_FILE"),
             imap_folder=e.get("PAKN_IMAP_FOLDER") or "INBOX",
             processed_folder=e.get("PAKN_IMAP_PROCESSED_FOLDER") or "Processed",
             quarantine_folder=e.get("PAKN_IMAP_QUARANTINE_FOLDER") or "Quarantine",
@@ -179,6 +205,7 @@ def load_mail_settings(env: dict[str, str] | None = None,
             smtp_user=e.get("PAKN_SMTP_USER") or None,
             smtp_password=_secret(e, "PAKN_SMTP_PASSWORD"),
             smtp_security=smtp_security,
+            smtp_ca_file=_ca_file(e, "PAKN_SMTP_CA_FILE"),
             retry_base=float(e.get("PAKN_SMTP_RETRY_SECONDS") or 5),
             mail_from=mail_from,
             mail_domain=domain.lower(),

@@ -20,13 +20,25 @@ from dataclasses import dataclass
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
 
-from intake.mail.config import AfterCommit, MailSettings, Security, require_imap
+from intake.mail.config import AfterCommit, MailSettings, Security, require_imap, tls_context
 
 # What a broken or refused connection raises; the worker reconnects with backoff.
 CONNECTION_ERRORS = (IMAPClientError, imaplib.IMAP4.error, OSError, socket.timeout,
                      ssl.SSLError, EOFError)
 DONE_KEYWORD = "$PaknProcessed"
 CHUNK_BYTES = 25 * 1024 * 1024
+
+
+def describe_error(exc: BaseException, settings: MailSettings) -> str:
+    """One line for the log: what failed, with a hint for TLS problems (no secrets)."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return (f"TLS certificate of {settings.imap_host}:{settings.imap_port} not trusted "
+                f"({exc.verify_message or exc.reason}); check PAKN_IMAP_CA_FILE")
+    if isinstance(exc, ssl.SSLError):
+        return f"TLS with {settings.imap_host}:{settings.imap_port} failed ({exc.reason})"
+    if isinstance(exc, IMAPClientError) and "starttls" in str(exc).lower():
+        return f"STARTTLS refused by {settings.imap_host}:{settings.imap_port}: {exc}"
+    return type(exc).__name__
 
 
 @dataclass(frozen=True)
@@ -55,13 +67,14 @@ class Mailbox:
     def connect(self) -> FolderState:
         """Connect, authenticate, create the target folders, select the inbox."""
         s = self.settings
-        context = ssl.create_default_context()
+        context = tls_context(s.imap_ca_file)
         client = IMAPClient(s.imap_host, port=s.imap_port, ssl=s.imap_security is Security.TLS,
                             ssl_context=context, timeout=60)
+        self.client = client  # closed by ``close`` whatever fails below
         if s.imap_security is Security.STARTTLS:
+            # Refused or failed STARTTLS raises: never go on (and log in) in plain.
             client.starttls(context)
         client.login(s.imap_user, s.imap_password)
-        self.client = client
         for folder in (s.processed_folder, s.quarantine_folder):
             if s.after_commit is AfterCommit.MOVE or folder == s.quarantine_folder:
                 self._ensure_folder(folder)

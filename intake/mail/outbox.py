@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import ssl
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.headerregistry import Address
@@ -24,7 +25,7 @@ import aiosmtplib
 from sqlalchemy import select, update
 
 from intake.db import Database
-from intake.mail.config import MailSettings, Security, require_smtp
+from intake.mail.config import MailSettings, Security, require_smtp, tls_context
 from intake.models import Channel, Outbox, OutboxStatus, utcnow
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,8 @@ class OutboxSender:
         require_smtp(settings)
         self.db = db
         self.settings = settings
+        self._tls = (None if settings.smtp_security is Security.PLAIN
+                     else tls_context(settings.smtp_ca_file))
 
     # -- claiming -----------------------------------------------------------------------
     def claim_due(self, limit: int = 50, now: datetime | None = None) -> list[Delivery]:
@@ -125,7 +128,7 @@ class OutboxSender:
             else:
                 row.next_attempt_at = utcnow() + backoff(attempts, self.settings.retry_base,
                                                          self.settings.retry_max)
-        log.warning("outbox %d: %s (attempt %d%s)", delivery.id, error.split(":")[0],
+        log.warning("outbox %d: %s (attempt %d%s)", delivery.id, error,
                     attempts, ", giving up" if give_up else "")
 
     # -- sending ------------------------------------------------------------------------
@@ -134,7 +137,9 @@ class OutboxSender:
         return aiosmtplib.SMTP(
             hostname=s.smtp_host, port=s.smtp_port, timeout=s.smtp_timeout,
             use_tls=s.smtp_security is Security.TLS,
-            start_tls=s.smtp_security is Security.STARTTLS,
+            # False, not None, for plain: no opportunistic STARTTLS guessing either way;
+            # with STARTTLS a server that does not offer it is an error, never plain.
+            start_tls=s.smtp_security is Security.STARTTLS, tls_context=self._tls,
             username=s.smtp_user, password=s.smtp_password)
 
     async def send_batch(self, deliveries: list[Delivery]) -> int:
@@ -148,10 +153,26 @@ class OutboxSender:
                     sent += await self._send_one(smtp, delivery)
                     handled += 1
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
-            error = f"{type(exc).__name__}: SMTP unavailable"
+            error = self._describe(exc)
             for delivery in deliveries[handled:]:
                 self.mark_failed(delivery, error, permanent=False)
         return sent
+
+    def _describe(self, exc: BaseException) -> str:
+        """The row's ``last_error`` for a connection-level failure (no secrets)."""
+        s = self.settings
+        where = f"{s.smtp_host}:{s.smtp_port}"
+        cause: BaseException | None = exc
+        while cause is not None and not isinstance(cause, ssl.SSLError):
+            cause = cause.__cause__ or cause.__context__
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return (f"{type(exc).__name__}: TLS certificate of {where} not trusted "
+                    f"({cause.verify_message or cause.reason}); check PAKN_SMTP_CA_FILE")
+        if isinstance(cause, ssl.SSLError):
+            return f"{type(exc).__name__}: TLS with {where} failed ({cause.reason})"
+        if isinstance(exc, aiosmtplib.SMTPException) and "starttls" in str(exc).lower():
+            return f"{type(exc).__name__}: STARTTLS with {where} failed: {exc}"[:500]
+        return f"{type(exc).__name__}: SMTP unavailable"
 
     async def _send_one(self, smtp: aiosmtplib.SMTP, delivery: Delivery) -> int:
         message = build_message(delivery, self.settings)

@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from intake.db import Database
 from intake.mail.config import MailSettings
-from intake.mail.fetch import CONNECTION_ERRORS, FolderState, Mailbox
+from intake.mail.fetch import CONNECTION_ERRORS, FolderState, Mailbox, describe_error
 from intake.mail.ingest import SYSTEM_ERRORS, IngestResult, MailIngestor
 from intake.mail.models import IngestStatus, MailMailbox
 from intake.mail.pool import IngestPool
@@ -180,7 +180,7 @@ class MailWorker:
                     raise
                 delay = retry_delay(failures)
                 log.warning("mail worker: %s; retrying in %.1f s (failure %d)",
-                            type(exc).__name__, delay, failures)
+                            describe_error(exc, self.settings), delay, failures)
                 self.stop.wait(delay)
             finally:
                 mailbox.close()

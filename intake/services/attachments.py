@@ -3,26 +3,59 @@
 Files are stored once by SHA-256 under ``settings.attachments_dir`` (``ab/cd/<sha256>``)
 and recorded as ``Attachment`` rows of the complaint, with an audit event. The edge
 checks size and type before calling; the service checks the complaint exists.
+
+What a conversation sends before its complaint exists (the form is still being filled)
+is *held*: the bytes go to the content store at once and a ``PendingAttachment`` row
+keyed by the conversation's sender remembers them, so a restart of the front end loses
+nothing. ``attach_pending`` moves every held item onto the complaint and deletes the rows
+in the same transaction (exactly once); rows older than ``PENDING_KEEP`` are ignored
+and purged.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import BigInteger, Float, Integer, String, delete, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from intake.codes import parse_code
 from intake.config import Settings
 from intake.db import Database
 from intake.errors import ComplaintNotFound, ValidationError
-from intake.models import Attachment, Complaint, Event, Message, utcnow
+from intake.models import Attachment, Base, Complaint, Event, Message, UTCDateTime, utcnow
 from intake.storage import ContentStore
 from intake.text import clean
 
 MAX_FILENAME_CHARS = 255
+MAX_PENDING_FILES = 10
+PENDING_KEEP = timedelta(hours=24)
+
+
+class PendingAttachment(Base):
+    """A file (``sha256`` set) or a map position a conversation sent before its complaint."""
+
+    __tablename__ = "pending_attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sender: Mapped[str] = mapped_column(String(64), index=True)
+    sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    filename: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    content_type: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    size: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+@dataclass(frozen=True)
+class AttachedPending:
+    """What ``attach_pending`` put on the complaint."""
+
+    files: int
+    location: tuple[float, float] | None
 
 
 @dataclass(frozen=True)
@@ -68,20 +101,11 @@ class AttachmentService:
         """Store ``data`` as an attachment of ``code``; the same bytes twice are kept once."""
         if not data:
             raise ValidationError("empty file", "Tệp gửi kèm đang trống.")
-        name = clean(filename)[:MAX_FILENAME_CHARS] or "tep-dinh-kem"
+        name = _filename(filename)
         digest = store_blob(self.settings.attachments_dir, data)
         with self.db.transaction() as session:
             complaint = _complaint(session, code)
-            found = session.scalar(select(Attachment).where(
-                Attachment.complaint_id == complaint.id, Attachment.sha256 == digest))
-            if found is None:
-                found = Attachment(complaint_id=complaint.id, sha256=digest, filename=name,
-                                   content_type=content_type, size=len(data))
-                session.add(found)
-                session.flush()
-                session.add(Event(complaint_id=complaint.id, kind="attachment", actor=actor,
-                                  data={"attachment_id": found.id, "size": len(data),
-                                        "content_type": content_type}, at=utcnow()))
+            found = _attach(session, complaint, digest, name, content_type, len(data), actor)
             return AttachmentView(found.id, complaint.code, found.sha256, found.filename,
                                   found.content_type, found.size)
 
@@ -93,17 +117,98 @@ class AttachmentService:
         """
         if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
             raise ValidationError("coordinates out of range", "Vị trí không hợp lệ.")
-        position = f"GPS {latitude:.6f}, {longitude:.6f}"
         with self.db.transaction() as session:
+            return _locate(session, _complaint(session, code), latitude, longitude, actor)
+
+    # -- held before the complaint exists -------------------------------------------------
+    def hold_file(self, sender: str, data: bytes, filename: str, content_type: str) -> bool:
+        """Store ``data`` now and remember it for ``sender``'s next complaint.
+
+        False when the conversation already holds ``MAX_PENDING_FILES`` files. The same
+        bytes sent twice are held once.
+        """
+        if not data:
+            raise ValidationError("empty file", "Tệp gửi kèm đang trống.")
+        digest = store_blob(self.settings.attachments_dir, data)
+        with self.db.transaction() as session:
+            cutoff = _purge_stale(session)
+            held = session.scalar(select(func.count()).select_from(PendingAttachment).where(
+                PendingAttachment.sender == sender, PendingAttachment.sha256.is_not(None),
+                PendingAttachment.created_at >= cutoff)) or 0
+            same = session.scalar(select(PendingAttachment.id).where(
+                PendingAttachment.sender == sender, PendingAttachment.sha256 == digest,
+                PendingAttachment.created_at >= cutoff).limit(1))
+            if same is not None:  # the same file again (or a redelivered update): held once
+                return True
+            if held >= MAX_PENDING_FILES:
+                return False
+            session.add(PendingAttachment(sender=sender, sha256=digest,
+                                          filename=_filename(filename),
+                                          content_type=content_type, size=len(data),
+                                          created_at=utcnow()))
+            return True
+
+    def hold_location(self, sender: str, latitude: float, longitude: float) -> None:
+        """Remember the latest map position ``sender`` sent (replacing an earlier one)."""
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise ValidationError("coordinates out of range", "Vị trí không hợp lệ.")
+        with self.db.transaction() as session:
+            _purge_stale(session)
+            session.execute(delete(PendingAttachment).where(
+                PendingAttachment.sender == sender, PendingAttachment.sha256.is_(None)))
+            session.add(PendingAttachment(sender=sender, latitude=latitude,
+                                          longitude=longitude, created_at=utcnow()))
+
+    def has_pending(self, sender: str) -> bool:
+        """True when something (younger than ``PENDING_KEEP``) waits for ``sender``."""
+        with self.db.reading() as session:
+            return session.scalar(select(PendingAttachment.id).where(
+                PendingAttachment.sender == sender,
+                PendingAttachment.created_at >= utcnow() - PENDING_KEEP).limit(1)) is not None
+
+    def drop_pending(self, sender: str) -> None:
+        """Forget what ``sender`` holds (the citizen cancelled); the blobs stay."""
+        with self.db.transaction() as session:
+            session.execute(delete(PendingAttachment).where(PendingAttachment.sender == sender))
+
+    def attach_pending(self, sender: str, code: str, actor: str) -> AttachedPending:
+        """Attach everything ``sender`` holds to ``code`` and forget it, in one transaction.
+
+        The held rows are deleted by id in the same transaction; if another worker took
+        them first (fewer rows deleted than read) the transaction is rolled back and
+        nothing is attached twice.
+        """
+        try:
+            return self._attach_pending(sender, code, actor)
+        except _AlreadyTaken:
+            return AttachedPending(0, None)
+
+    def _attach_pending(self, sender: str, code: str, actor: str) -> AttachedPending:
+        with self.db.transaction() as session:
+            cutoff = _purge_stale(session)
+            rows = list(session.scalars(select(PendingAttachment).where(
+                PendingAttachment.sender == sender, PendingAttachment.created_at >= cutoff)
+                .order_by(PendingAttachment.id)))
+            if not rows:
+                return AttachedPending(0, None)
             complaint = _complaint(session, code)
-            current = complaint.location_text or ""
-            if position not in current:
-                combined = f"{current} ({position})" if current else position
-                complaint.location_text = combined[:255]
-            complaint.updated_at = utcnow()
-            session.add(Event(complaint_id=complaint.id, kind="location", actor=actor,
-                              data={"latitude": latitude, "longitude": longitude}, at=utcnow()))
-            return complaint.location_text or position
+            taken = session.execute(delete(PendingAttachment).where(
+                PendingAttachment.id.in_([r.id for r in rows])))
+            if getattr(taken, "rowcount", len(rows)) != len(rows):
+                raise _AlreadyTaken  # rolls the transaction back
+            files = 0
+            location: tuple[float, float] | None = None
+            for row in rows:
+                if row.sha256 is not None:
+                    _attach(session, complaint, row.sha256, row.filename or "tep-dinh-kem",
+                            row.content_type or "application/octet-stream", row.size or 0,
+                            actor)
+                    files += 1
+                elif row.latitude is not None and row.longitude is not None:
+                    location = (row.latitude, row.longitude)
+            if location is not None:
+                _locate(session, complaint, *location, actor)
+            return AttachedPending(files, location)
 
     def list(self, code: str) -> list[AttachmentView]:
         """The attachments of a complaint, oldest first."""
@@ -113,6 +218,50 @@ class AttachmentService:
                 Attachment.complaint_id == complaint.id).order_by(Attachment.id))
             return [AttachmentView(a.id, complaint.code, a.sha256, a.filename, a.content_type,
                                    a.size) for a in rows]
+
+
+class _AlreadyTaken(Exception):
+    """Another worker attached the held items first."""
+
+
+def _filename(filename: str) -> str:
+    return clean(filename)[:MAX_FILENAME_CHARS] or "tep-dinh-kem"
+
+
+def _purge_stale(session: Session) -> datetime:
+    """Delete held items older than ``PENDING_KEEP``; the cutoff."""
+    cutoff = utcnow() - PENDING_KEEP
+    session.execute(delete(PendingAttachment).where(PendingAttachment.created_at < cutoff))
+    return cutoff
+
+
+def _attach(session: Session, complaint: Complaint, digest: str, name: str,
+            content_type: str, size: int, actor: str) -> Attachment:
+    """The complaint's attachment with these bytes (created, with its event, if new)."""
+    found = session.scalar(select(Attachment).where(
+        Attachment.complaint_id == complaint.id, Attachment.sha256 == digest))
+    if found is None:
+        found = Attachment(complaint_id=complaint.id, sha256=digest, filename=name,
+                           content_type=content_type, size=size)
+        session.add(found)
+        session.flush()
+        session.add(Event(complaint_id=complaint.id, kind="attachment", actor=actor,
+                          data={"attachment_id": found.id, "size": size,
+                                "content_type": content_type}, at=utcnow()))
+    return found
+
+
+def _locate(session: Session, complaint: Complaint, latitude: float, longitude: float,
+            actor: str) -> str:
+    position = f"GPS {latitude:.6f}, {longitude:.6f}"
+    current = complaint.location_text or ""
+    if position not in current:
+        combined = f"{current} ({position})" if current else position
+        complaint.location_text = combined[:255]
+    complaint.updated_at = utcnow()
+    session.add(Event(complaint_id=complaint.id, kind="location", actor=actor,
+                      data={"latitude": latitude, "longitude": longitude}, at=utcnow()))
+    return complaint.location_text or position
 
 
 def _complaint(session: Session, code: str) -> Complaint:

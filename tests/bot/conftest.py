@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from intake.config import load_settings
@@ -51,6 +52,31 @@ def start_bot(env: dict[str, str], log_path: Path, api: TelegramApiDouble,
             raise RuntimeError(f"bot did not start:\n{log_path.read_text()[-3000:]}")
         time.sleep(0.1)
     return process
+
+
+def start_webhook_bot(env: dict[str, str], log_path: Path, api: TelegramApiDouble,
+                      timeout: float = 30.0) -> subprocess.Popen[bytes]:
+    """``python -m bot --mode webhook``; returns once it registered its webhook and serves.
+
+    ``env`` must carry ``PAKN_TELEGRAM_WEBHOOK_URL``/``_SECRET``/``_PORT``.
+    """
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen([sys.executable, "-m", "bot", "--mode", "webhook"],
+                                   cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    health = env["PAKN_TELEGRAM_WEBHOOK_URL"].rsplit("/", 1)[0] + "/healthz"
+    deadline = time.monotonic() + timeout
+    while True:
+        if api.webhooks():
+            try:
+                if httpx.get(health, timeout=1, trust_env=False).status_code == 200:
+                    return process
+            except httpx.HTTPError:
+                pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"bot did not start:\n{log_path.read_text()[-3000:]}")
+        time.sleep(0.1)
 
 
 def stop_bot(process: subprocess.Popen[bytes]) -> None:

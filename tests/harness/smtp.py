@@ -1,9 +1,11 @@
 """A real SMTP peer for tests (aiosmtpd): records what it accepts; can be stopped and
-started again on the same port to play an SMTP server that is down for a while."""
+started again on the same port to play an SMTP server that is down for a while. With
+``tls`` it offers STARTTLS with that certificate and refuses mail before it."""
 
 from __future__ import annotations
 
 import contextlib
+import ssl
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +17,7 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
+from tests.harness.dovecot import TlsFiles
 from tests.harness.ports import free_port
 
 
@@ -48,10 +51,11 @@ class _Collector:
 class SmtpPeer:
     """An aiosmtpd server on 127.0.0.1:``port``."""
 
-    def __init__(self, port: int | None = None) -> None:
+    def __init__(self, port: int | None = None, tls: TlsFiles | None = None) -> None:
         self.port = port or free_port()
         self.collector = _Collector()
         self.controller: Controller | None = None
+        self.tls = tls
 
     @property
     def received(self) -> list[Received]:
@@ -61,7 +65,13 @@ class SmtpPeer:
 
     def start(self) -> None:
         """Listen (again) on the same port."""
-        self.controller = Controller(self.collector, hostname="127.0.0.1", port=self.port)
+        kwargs: dict[str, Any] = {}
+        if self.tls is not None:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(str(self.tls.cert), str(self.tls.key))
+            kwargs = {"tls_context": context, "require_starttls": True}
+        self.controller = Controller(self.collector, hostname="127.0.0.1", port=self.port,
+                                     **kwargs)
         self.controller.start()
 
     def stop(self) -> None:
@@ -79,9 +89,9 @@ class SmtpPeer:
 
 
 @contextlib.contextmanager
-def smtp_peer() -> Iterator[SmtpPeer]:
-    """A running SMTP peer, stopped on exit."""
-    peer = SmtpPeer()
+def smtp_peer(tls: TlsFiles | None = None) -> Iterator[SmtpPeer]:
+    """A running SMTP peer (STARTTLS required with ``tls``), stopped on exit."""
+    peer = SmtpPeer(tls=tls)
     peer.start()
     try:
         yield peer

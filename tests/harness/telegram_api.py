@@ -7,7 +7,11 @@
 
 Methods: getMe, getUpdates (long polling with offset/timeout), sendMessage,
 sendChatAction, answerCallbackQuery, editMessageReplyMarkup, getFile and the file
-download path, setWebhook/deleteWebhook/getWebhookInfo, close/logOut. Requests are
+download path, setWebhook/deleteWebhook/getWebhookInfo, close/logOut. Once a webhook is
+set (``setWebhook`` with ``url`` and ``secret_token``, recorded in ``webhooks``), pushed
+updates are no longer offered to getUpdates (Telegram answers 409 there) but POSTed to
+the URL, in order, with the ``X-Telegram-Bot-Api-Secret-Token`` header; each delivery's
+HTTP status is kept in ``deliveries``. Requests are
 parsed the way python-telegram-bot sends them (form fields whose non-string values are
 JSON, or JSON bodies). Failures can be injected: ``fail_next(method, 429, retry_after)``
 and ``block(chat_id)`` (sendMessage answers 403 "bot was blocked by the user").
@@ -18,9 +22,12 @@ from __future__ import annotations
 
 import itertools
 import json
+import queue
 import threading
 import time
+import urllib.error
 import urllib.parse
+import urllib.request
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -59,6 +66,8 @@ class _State:
     failures: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     blocked: set[int] = field(default_factory=set)
     webhook: dict[str, Any] = field(default_factory=dict)
+    webhooks: list[dict[str, Any]] = field(default_factory=list)
+    deliveries: list[tuple[int, int]] = field(default_factory=list)
     unknown_methods: list[str] = field(default_factory=list)
 
 
@@ -75,6 +84,8 @@ class TelegramApiDouble:
         self._server = _QuietServer(("127.0.0.1", self.port), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._outgoing: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self._deliverer = threading.Thread(target=self._deliver_forever, daemon=True)
 
     # -- lifecycle ----------------------------------------------------------------------
     @property
@@ -89,9 +100,11 @@ class TelegramApiDouble:
 
     def __enter__(self) -> TelegramApiDouble:
         self._thread.start()
+        self._deliverer.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._outgoing.put(None)
         with self.cond:
             self.cond.notify_all()
         self._server.shutdown()
@@ -101,9 +114,34 @@ class TelegramApiDouble:
     def _push(self, kind: str, payload: dict[str, Any]) -> int:
         with self.cond:
             update_id = next(self._ids)
-            self.state.updates.append({"update_id": update_id, kind: payload})
+            update = {"update_id": update_id, kind: payload}
+            if self.state.webhook.get("url"):
+                self._outgoing.put(update)
+            else:
+                self.state.updates.append(update)
             self.cond.notify_all()
             return update_id
+
+    def _deliver_forever(self) -> None:
+        """POST queued updates to the webhook, one at a time (Telegram keeps order)."""
+        while (update := self._outgoing.get()) is not None:
+            with self.cond:
+                url = str(self.state.webhook.get("url") or "")
+                secret = str(self.state.webhook.get("secret_token") or "")
+            request = urllib.request.Request(
+                url, data=json.dumps(update).encode(), method="POST",
+                headers={"Content-Type": "application/json",
+                         "X-Telegram-Bot-Api-Secret-Token": secret})
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    status = int(response.status)
+            except urllib.error.HTTPError as exc:
+                status = exc.code
+            except OSError:
+                status = 0
+            with self.cond:
+                self.state.deliveries.append((int(update["update_id"]), status))
+                self.cond.notify_all()
 
     def _message(self, chat_id: int, chat_type: str = "private",
                  user_id: int | None = None, **extra: Any) -> dict[str, Any]:
@@ -234,6 +272,9 @@ class TelegramApiDouble:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Answers go out at once: without TCP_NODELAY the body written after the
+            # headers waits for the client's delayed ACK (~40 ms per getUpdates).
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args: Any) -> None:
                 return
@@ -280,8 +321,8 @@ class TelegramApiDouble:
                 self.send_response(200)
                 self.send_header("Content-Type", "application/octet-stream")
                 self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                self._headers_buffer.append(b"\r\n" + data)  # one write with the headers
+                self.flush_headers()
 
             def _json(self, status: int, body: dict[str, Any]) -> None:
                 data = json.dumps(body, ensure_ascii=False).encode()
@@ -289,8 +330,8 @@ class TelegramApiDouble:
                     self.send_response(status)
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
+                    self._headers_buffer.append(b"\r\n" + data)  # headers + body, one write
+                    self.flush_headers()
                 except (BrokenPipeError, ConnectionResetError):
                     self.close_connection = True  # the bot hung up (shutdown, timeout)
 
@@ -371,7 +412,19 @@ class TelegramApiDouble:
     def _m_setWebhook(self, p: dict[str, Any]) -> bool:
         with self.cond:
             self.state.webhook = dict(p)
+            self.state.webhooks.append(dict(p))
+            self.cond.notify_all()
         return True
+
+    def webhooks(self) -> list[dict[str, Any]]:
+        """Parameters of every setWebhook call."""
+        with self.cond:
+            return list(self.state.webhooks)
+
+    def deliveries(self) -> list[tuple[int, int]]:
+        """(update_id, HTTP status) of every webhook delivery (0: no connection)."""
+        with self.cond:
+            return list(self.state.deliveries)
 
     def _m_deleteWebhook(self, _: dict[str, Any]) -> bool:
         with self.cond:

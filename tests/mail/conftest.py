@@ -15,7 +15,13 @@ from intake.mail.ingest import MailIngestor
 from intake.services.complaints import IntakeService
 from tests.conftest import skip_or_fail
 from tests.core.conftest import database_url, db, service, settings
-from tests.harness.dovecot import DovecotServer, DovecotUnavailableError, dovecot_server
+from tests.harness.dovecot import (
+    DovecotServer,
+    DovecotUnavailableError,
+    TlsFiles,
+    dovecot_server,
+    make_tls_files,
+)
 from tests.harness.smtp import SmtpPeer, smtp_peer
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -66,6 +72,18 @@ def imap() -> Iterator[DovecotServer]:
             yield server
     except DovecotUnavailableError as exc:
         skip_or_fail(str(exc))
+
+
+@pytest.fixture(scope="session")
+def tls_files(tmp_path_factory: pytest.TempPathFactory) -> TlsFiles:
+    """A test CA and a server certificate for 127.0.0.1 it signed (once per session)."""
+    return make_tls_files(tmp_path_factory.mktemp("tls"), "pakn")
+
+
+@pytest.fixture(scope="session")
+def other_ca(tmp_path_factory: pytest.TempPathFactory) -> TlsFiles:
+    """Another CA, which did not sign the servers' certificate."""
+    return make_tls_files(tmp_path_factory.mktemp("tls-other"), "other")
 
 
 @pytest.fixture

@@ -143,3 +143,33 @@ def test_quarantined_message_goes_to_the_quarantine_folder(
     with db.reading() as session:
         row = session.scalars(select(MailIngest)).one()
         assert row.status == IngestStatus.QUARANTINED and row.error
+
+
+def test_uidvalidity_change_starts_over_and_recognises_taken_mail(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database) -> None:
+    settings = replace(live_settings, imap_folder="Hotline")
+    taken = [fixture_bytes(n) for n in NEW_MAIL[:2]]
+    imap.append("hotline", taken, folder="Hotline")
+    worker = MailWorker(MailIngestor(service, settings), settings)
+    assert worker.run(once=True, max_failures=0).processed == 2
+    with db.reading() as session:
+        before = session.scalars(select(MailMailbox)).one()
+        old_validity, old_last = before.uidvalidity, before.last_uid
+    assert old_last == 2 and service.count() == 2
+    # The folder is rebuilt (deleted, created: a new UIDVALIDITY, UIDs from 1 again) and
+    # refilled: a new complaint first (UID 1, below the old watermark), then the two
+    # messages already taken, restored from a backup.
+    with imap.client("hotline") as client:
+        client.delete_folder("Hotline")
+        client.create_folder("Hotline")
+    imap.append("hotline", [fixture_bytes(NEW_MAIL[2]), *taken], folder="Hotline")
+    stats = worker.run(once=True, max_failures=0)
+    assert stats.fetched == 3 and stats.processed == 3 and stats.already_seen == 2
+    assert service.count() == 3  # the new one taken, nothing filed twice
+    assert _count(db, Outbox) == 3  # and nobody acknowledged twice
+    with db.reading() as session:
+        after = session.scalars(select(MailMailbox)).one()
+        assert after.uidvalidity != old_validity and after.last_uid == 3
+    assert imap.count("hotline", "Hotline") == 0 and imap.count("hotline", "Processed") == 5
+    assert worker.run(once=True, max_failures=0).fetched == 0

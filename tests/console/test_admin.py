@@ -1,0 +1,254 @@
+"""The administration pages over HTTP: admins only (refusals audited), CSRF on every
+form, accounts, organisation reload, and the catalog's dry run then import."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from intake.catalog.service import CatalogService
+from intake.config import Settings
+from intake.console.admin import AdminService
+from intake.console.app import create_app
+from intake.console.auth import Accounts, StaffIdentity
+from intake.console.models import AdminEvent, Role, StaffUser
+from intake.db import Database
+from tests.console.conftest import PASSWORD, QUEUE_A, QUEUE_B
+
+FIXTURE = Path(__file__).resolve().parents[1] / "catalog" / "fixtures" / "flat_small.json"
+
+
+@pytest.fixture
+def client(settings: Settings) -> TestClient:
+    """The real app over the test database (secret fixed so sessions verify)."""
+    return TestClient(create_app(replace(settings, secret_key="test-secret")))
+
+
+@pytest.fixture
+def admin(accounts: Accounts) -> StaffIdentity:
+    """An administrator."""
+    return accounts.add_user("quantri", PASSWORD, Role.ADMIN, [])
+
+
+def _csrf(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found
+    return found.group(1)
+
+
+def _login(client: TestClient, username: str, password: str = PASSWORD) -> str:
+    token = _csrf(client.get("/login").text)
+    response = client.post("/login", data={"csrf": token, "username": username,
+                                           "password": password}, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    return _csrf(client.get("/queue").text)
+
+
+def _user_id(db: Database, username: str) -> int:
+    with db.reading() as session:
+        found = session.scalar(select(StaffUser.id).where(StaffUser.username == username))
+    assert found is not None
+    return found
+
+
+def _admin_events(db: Database) -> list[tuple[str, str, str | None]]:
+    with db.reading() as session:
+        return [(e.actor, e.action, e.target) for e in session.scalars(
+            select(AdminEvent).order_by(AdminEvent.id))]
+
+
+def catalog_file(tmp_path: Path, name: str = "danh-muc.json") -> Path:
+    """Two good procedures and one without a name (rejected)."""
+    records: list[dict[str, Any]] = json.loads(FIXTURE.read_text(encoding="utf-8"))[:2]
+    broken = dict(records[0], ma_tthc="BG-XX-999")
+    del broken["ten_tthc"]
+    path = tmp_path / name
+    path.write_text(json.dumps([*records, broken], ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_staff_and_coordinator_refused_and_audited(
+        client: TestClient, db: Database, alice: StaffIdentity,
+        coordinator: StaffIdentity) -> None:
+    token = _login(client, "alice")
+    for path in ("/admin/users", "/admin/organisation", "/admin/catalog", "/admin"):
+        response = client.get(path, follow_redirects=False)
+        assert response.status_code == 403, path
+        assert "Chỉ quản trị viên" in response.text
+    response = client.post("/admin/users", data={
+        "csrf": token, "username": "mallory", "role": "admin", "password": "x" * 12})
+    assert response.status_code == 403
+    response = client.post("/admin/organisation/reload", data={"csrf": token})
+    assert response.status_code == 403
+    other = TestClient(client.app)
+    _login(other, "coord")
+    assert other.get("/admin/users").status_code == 403
+    refusals = [e for e in _admin_events(db) if e[1] == "access_denied"]
+    assert ("staff:alice", "access_denied", "users:create") in refusals
+    assert any(actor == "staff:coord" for actor, _, _ in refusals)
+    assert "Tài khoản" not in client.get("/queue").text  # no admin menu for staff
+    with db.reading() as session:
+        assert session.scalar(select(StaffUser).where(StaffUser.username == "mallory")) is None
+
+
+def test_admin_pages_keep_strict_csp(client: TestClient, admin: StaffIdentity) -> None:
+    _login(client, "quantri")
+    for path in ("/admin/users", "/admin/organisation", "/admin/catalog"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "script-src" not in response.headers["content-security-policy"]
+        assert response.headers["content-security-policy"].startswith("default-src 'none'")
+        assert "<script" not in response.text
+
+
+def test_forms_without_csrf_refused(client: TestClient, db: Database,
+                                    admin: StaffIdentity, alice: StaffIdentity) -> None:
+    _login(client, "quantri")
+    alice_id = _user_id(db, "alice")
+    posts: list[tuple[str, dict[str, str]]] = [
+        ("/admin/users", {"username": "eve", "role": "admin", "password": "y" * 12}),
+        (f"/admin/users/{alice_id}/active", {"active": "0"}),
+        (f"/admin/users/{alice_id}/password", {"password": "z" * 12}),
+        (f"/admin/users/{alice_id}/update", {"role": "admin"}),
+        ("/admin/organisation/reload", {}),
+        ("/admin/catalog/import", {"token": "0" * 32}),
+    ]
+    for path, data in posts:
+        assert client.post(path, data=data).status_code == 403, path
+        assert client.post(path, data=data | {"csrf": "forged"}).status_code == 403, path
+    assert client.post("/admin/catalog/dry-run",
+                       files={"file": ("a.json", b"[]", "application/json")}).status_code == 403
+    with db.reading() as session:
+        found = session.get(StaffUser, alice_id)
+        assert found is not None and found.active and found.role == "staff"
+        assert session.scalar(select(StaffUser).where(StaffUser.username == "eve")) is None
+
+
+def test_admin_creates_staff_who_logs_in_to_own_queue(
+        client: TestClient, settings: Settings, db: Database, admin: StaffIdentity) -> None:
+    token = _login(client, "quantri")
+    page = client.get("/admin/users").text
+    assert "quantri" in page and f'value="{QUEUE_A}"' in page
+    response = client.post("/admin/users", data={
+        "csrf": token, "username": "hoa", "role": "staff", "queues": [QUEUE_A],
+        "password": "mat-khau-cua-hoa"}, follow_redirects=False)
+    assert response.status_code == 303
+    assert "hoa" in client.get("/admin/users").text
+    staff = TestClient(create_app(replace(settings, secret_key="test-secret")))
+    _login(staff, "hoa", "mat-khau-cua-hoa")
+    assert f"(staff: {QUEUE_A})" in staff.get("/queue").text
+    assert staff.get("/admin/users").status_code == 403
+    rows = {u.username: u for u in AdminService(db).users()}
+    assert rows["hoa"].queues == (QUEUE_A,) and rows["hoa"].last_login_at is not None
+    assert ("staff:quantri", "user_created", "hoa") in _admin_events(db)
+
+
+def test_admin_changes_role_queues_password_and_deactivates(
+        client: TestClient, db: Database, admin: StaffIdentity,
+        alice: StaffIdentity) -> None:
+    token = _login(client, "quantri")
+    alice_id = _user_id(db, "alice")
+    assert client.post(f"/admin/users/{alice_id}/update", data={
+        "csrf": token, "role": "staff", "queues": [QUEUE_A, QUEUE_B]},
+        follow_redirects=False).status_code == 303
+    assert Accounts(db).identity(alice_id) == StaffIdentity(
+        alice_id, "alice", "staff", (QUEUE_B, QUEUE_A) if QUEUE_B < QUEUE_A else
+        (QUEUE_A, QUEUE_B))
+    # staff without any queue is refused
+    response = client.post(f"/admin/users/{alice_id}/update",
+                           data={"csrf": token, "role": "staff"})
+    assert response.status_code == 400 and "ít nhất một đơn vị" in response.text
+    assert client.post(f"/admin/users/{alice_id}/password", data={
+        "csrf": token, "password": "mat-khau-moi-123"},
+        follow_redirects=False).status_code == 303
+    assert Accounts(db).authenticate("alice", "mat-khau-moi-123", "t") is not None
+    assert client.post(f"/admin/users/{alice_id}/active", data={
+        "csrf": token, "active": "0"}, follow_redirects=False).status_code == 303
+    assert Accounts(db).identity(alice_id) is None
+    assert Accounts(db).authenticate("alice", "mat-khau-moi-123", "t") is None
+    assert client.post(f"/admin/users/{alice_id}/active", data={
+        "csrf": token, "active": "1"}, follow_redirects=False).status_code == 303
+    assert Accounts(db).identity(alice_id) is not None
+    actions = [a for _, a, t in _admin_events(db) if t == "alice"]
+    assert actions == ["user_updated", "password_reset", "user_deactivated",
+                       "user_reactivated"]
+
+
+def test_admin_cannot_deactivate_or_demote_self(client: TestClient, db: Database,
+                                                admin: StaffIdentity) -> None:
+    token = _login(client, "quantri")
+    response = client.post(f"/admin/users/{admin.id}/active",
+                           data={"csrf": token, "active": "0"})
+    assert response.status_code == 400 and "chính mình" in response.text
+    response = client.post(f"/admin/users/{admin.id}/update",
+                           data={"csrf": token, "role": "coordinator"})
+    assert response.status_code == 400
+    assert Accounts(db).identity(admin.id) == admin
+
+
+def test_organisation_page_and_reload(client: TestClient, db: Database,
+                                      admin: StaffIdentity) -> None:
+    token = _login(client, "quantri")
+    page = client.get("/admin/organisation").text
+    assert 'data-kind="department"' in page or "data-kind=" in page
+    assert "created" in page  # the queue history of the test's load
+    response = client.post("/admin/organisation/reload", data={"csrf": token})
+    assert response.status_code == 200
+    assert 'id="reload-summary"' in response.text and "thêm 0" in response.text
+    assert ("staff:quantri", "organisation_reloaded", "departments.yml") in _admin_events(db)
+
+
+def test_catalog_dry_run_shows_rejections_and_writes_nothing_then_import(
+        client: TestClient, db: Database, admin: StaffIdentity, tmp_path: Path) -> None:
+    token = _login(client, "quantri")
+    catalog = CatalogService(db)
+    before = catalog.count()
+    path = catalog_file(tmp_path)
+    response = client.post("/admin/catalog/dry-run", data={"csrf": token}, files={
+        "file": ("../../danh muc.json", path.read_bytes(), "application/json")})
+    assert response.status_code == 200, response.text
+    html = response.text
+    assert 'id="sum-added">2<' in html and 'id="sum-rejected">1<' in html
+    assert "BG-XX-999" in html and "ten_tthc" in html
+    assert catalog.count() == before
+    assert AdminService(db).imports() == []
+    found = re.search(r'name="token" value="([0-9a-f]{32})"', html)
+    assert found
+    # the confirm form needs its CSRF token too
+    assert client.post("/admin/catalog/import", data={"token": found.group(1)}
+                       ).status_code == 403
+    response = client.post("/admin/catalog/import",
+                           data={"csrf": token, "token": found.group(1)})
+    assert response.status_code == 200
+    assert "Đã nhập" in response.text
+    assert catalog.count() == before + 2
+    (run,) = AdminService(db).imports()
+    assert (run.source_file, run.added, run.rejected) == ("danh_muc.json", 2, 1)
+    assert ("staff:quantri", "catalog_imported", "danh_muc.json") in _admin_events(db)
+    again = client.post("/admin/catalog/import", data={"csrf": token,
+                                                       "token": found.group(1)})
+    assert again.status_code == 400  # the upload is gone once imported
+
+
+def test_catalog_upload_refuses_bad_files(client: TestClient, admin: StaffIdentity,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    token = _login(client, "quantri")
+    response = client.post("/admin/catalog/dry-run", data={"csrf": token}, files={
+        "file": ("x.html", b"<script>alert(1)</script>", "text/html")})
+    assert response.status_code == 400 and ".json, .csv" in response.text
+    response = client.post("/admin/catalog/dry-run", data={"csrf": token}, files={
+        "file": ("x.json", b"{not json", "application/json")})
+    assert response.status_code == 400 and "không đọc được" in response.text
+    monkeypatch.setattr("intake.console.adminweb.MAX_UPLOAD", 10)
+    response = client.post("/admin/catalog/dry-run", data={"csrf": token}, files={
+        "file": ("x.json", b"[" + b" " * 100 + b"]", "application/json")})
+    assert response.status_code == 413
+    assert client.post("/admin/catalog/import",
+                       data={"csrf": token, "token": "../../etc"}).status_code == 400
