@@ -15,9 +15,12 @@ import enum
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from email import policy
+from email.message import Message
+from email.parser import BytesParser
 
 from intake.codes import find_code
-from intake.mail.parse import ParsedMail
+from intake.mail.parse import PARSE_ERRORS, ParsedMail
 
 _AUTO_SUBJECT = re.compile(
     r"^\s*(auto(matic)?[ -]?(reply|response)|out of (the )?office|abwesenheit|"
@@ -142,3 +145,48 @@ def _referenced_code(mail: ParsedMail, thread: ThreadLookup) -> str | None:
         if found:
             return found
     return find_code(mail.subject) if mail.subject else None
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    """The per-recipient part of a delivery status notification (RFC 3464)."""
+
+    failed: bool   # some recipient's Action is ``failed`` (not only delayed/relayed …)
+    reason: str    # ``5.1.1 someone@example.vn (550 5.1.1 no such user)``; …
+
+
+def delivery_report(raw: bytes) -> DeliveryReport | None:
+    """The DSN fields of ``raw`` (a bounce); ``None`` when it has no delivery-status part
+    (a mailer daemon's plain-text bounce)."""
+    try:
+        message = BytesParser(policy=policy.compat32).parsebytes(raw)
+        for part in message.walk():
+            if part.get_content_type() != "message/delivery-status":
+                continue
+            blocks = [b for b in (part.get_payload() or []) if isinstance(b, Message)]
+            recipients = [b for b in blocks if b.get("Final-Recipient") or b.get("Action")]
+            if recipients:
+                return _report(recipients)
+    except PARSE_ERRORS:
+        return None
+    return None
+
+
+def _field(block: Message, name: str) -> str:
+    value = " ".join(str(block.get(name, "")).split())
+    return value.split(";", 1)[1].strip() if ";" in value else value
+
+
+def _report(recipients: list[Message]) -> DeliveryReport:
+    failed = False
+    notes = []
+    for block in recipients:
+        action = _field(block, "Action").lower()
+        failed = failed or action in ("failed", "")
+        diagnostic = _field(block, "Diagnostic-Code")
+        note = " ".join(x for x in (_field(block, "Status"),
+                                    _field(block, "Final-Recipient"),
+                                    f"({diagnostic})" if diagnostic else "",
+                                    "" if action in ("failed", "") else f"[{action}]") if x)
+        notes.append(note)
+    return DeliveryReport(failed, "; ".join(notes)[:400] or "delivery status report")

@@ -28,11 +28,21 @@ from sqlalchemy.orm import Session
 from intake.contacts import Contact
 from intake.errors import IntakeError, SenderError, ValidationError
 from intake.mail.ack import AckContext, Purpose, queue_ack
-from intake.mail.classify import Classification, Kind, Ours, classify
+from intake.mail.classify import Classification, Kind, Ours, classify, delivery_report
 from intake.mail.config import MailSettings
 from intake.mail.models import IngestStatus, MailIngest, MailThread
 from intake.mail.parse import PARSE_ERRORS, Limits, ParsedAttachment, ParsedMail, parse_message
-from intake.models import Attachment, Channel, Complaint, Direction, Event, Message, utcnow
+from intake.models import (
+    Attachment,
+    Channel,
+    Complaint,
+    Direction,
+    Event,
+    Message,
+    Outbox,
+    OutboxStatus,
+    utcnow,
+)
 from intake.services.complaints import MAX_TEXT_CHARS, IntakeService, NewComplaint
 from intake.services.views import ComplaintView
 from intake.storage import ContentStore, sha256_hex
@@ -225,7 +235,9 @@ class MailIngestor:
             complaint = self._complaint(session, outcome)
             if complaint is not None and outcome.message_external_id and stored:
                 self._attach(session, complaint, outcome.message_external_id, stored, now)
-            self._events(session, complaint, outcome, row.id, now)
+            bounced = (self._bounced(session, raw, mail, found)
+                       if found.kind is Kind.BOUNCE else {})
+            self._events(session, complaint, outcome, row.id, now, bounced)
             if outcome.purpose is not None and mail.sender:
                 ctx = AckContext(outcome.purpose, mail, mail.sender, key, outcome.view,
                                  complaint.id if complaint else None, outcome.related_code,
@@ -266,8 +278,30 @@ class MailIngestor:
                                    content_type=attachment.content_type[:255],
                                    size=attachment.size, created_at=now))
 
+    def _bounced(self, session: Session, raw: bytes, mail: ParsedMail,
+                 found: Classification) -> dict[str, object]:
+        """A bounce of mail we sent: its outbox rows become ``failed`` with the reason
+        (unless the report says only "delayed"/"relayed"); what to add to the event."""
+        domain = "@" + self.settings.mail_domain
+        ids = [i for i in (*mail.embedded_ids, *mail.in_reply_to, *mail.references)
+               if i.lower().endswith(domain)]
+        if not ids:
+            return {}
+        report = delivery_report(raw)
+        if report is not None and not report.failed:
+            return {"dsn": report.reason}
+        reason = f"bounce: {report.reason if report else found.reason}"
+        rows = session.scalars(select(Outbox).join(
+            MailThread, MailThread.outbox_id == Outbox.id).where(
+            MailThread.message_id.in_(ids[:50]))).all()
+        for outbox in rows:
+            outbox.status, outbox.last_error = OutboxStatus.FAILED.value, reason[:500]
+        if rows:
+            log.info("outbox %s: %s", ",".join(str(r.id) for r in rows), reason)
+        return {"dsn": reason, "outbox": [r.id for r in rows]}
+
     def _events(self, session: Session, complaint: Complaint | None, outcome: _Outcome,
-                ingest_id: int, now: datetime) -> None:
+                ingest_id: int, now: datetime, extra: dict[str, object] | None = None) -> None:
         if complaint is not None and outcome.related_code:
             session.add(Event(complaint_id=complaint.id, kind="linked", actor=ACTOR,
                               reason="thư nhắc tới phản ánh của người gửi khác",
@@ -284,7 +318,7 @@ class MailIngestor:
         if complaint is not None:
             data_related: dict[str, object] = {"related": complaint.code, **data}
         else:
-            data_related = {"reason": outcome.reason, **data}
+            data_related = {"reason": outcome.reason, **data, **(extra or {})}
         session.add(Event(complaint_id=related.id, kind=kind, actor=ACTOR,
                           reason=outcome.reason, data=data_related, at=now))
 

@@ -44,6 +44,11 @@ def _start(core: Settings, mail: MailSettings, parent: int) -> None:
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
+def _ready(delay: float) -> int:
+    time.sleep(delay)  # long enough for the other processes to be asked to start too
+    return os.getpid()
+
+
 def _ingest(raw: bytes, source: str) -> IngestResult:
     if _ingestor is None:
         raise RuntimeError("ingest process not initialised")
@@ -58,6 +63,16 @@ class IngestPool:
         self._executor = ProcessPoolExecutor(
             processes, mp_context=get_context("spawn"), initializer=_start,
             initargs=(core, mail, os.getpid()))
+
+    def start(self, timeout: float = 120.0) -> None:
+        """Start every process and wait until each has run its initializer (its database
+        engine and ingestor exist); otherwise they start with the first messages."""
+        deadline = time.monotonic() + timeout
+        pids: set[int] = set()
+        while len(pids) < self.processes and time.monotonic() < deadline:
+            futures = [self._executor.submit(_ready, 0.05) for _ in range(self.processes)]
+            pids.update(f.result(timeout=max(1.0, deadline - time.monotonic()))
+                        for f in futures)
 
     def submit(self, raw: bytes, source: str) -> Future[IngestResult]:
         """Start ingesting one message; the future gives its result (or its error)."""

@@ -134,12 +134,19 @@ class MailWorker:
             for uid, raw, source in items:
                 yield uid, self.ingestor.ingest(raw, source)
             return
+        pool = self._pool or self.start_processes()
+        futures = [(uid, pool.submit(raw, source)) for uid, raw, source in items]
+        for uid, future in futures:
+            yield uid, future.result()
+
+    def start_processes(self) -> IngestPool:
+        """Start the ingest processes (``PAKN_MAIL_PROCESSES`` > 1) and wait until they
+        are ready; a long-running worker does this once, before its first poll."""
         if self._pool is None:
             self._pool = IngestPool(self.ingestor.service.settings, self.settings,
                                     self.settings.processes)
-        futures = [(uid, self._pool.submit(raw, source)) for uid, raw, source in items]
-        for uid, future in futures:
-            yield uid, future.result()
+            self._pool.start()
+        return self._pool
 
     def _close_pool(self) -> None:
         if self._pool is not None:
@@ -165,6 +172,8 @@ class MailWorker:
             try:
                 mailbox.connect()
                 failures = 0
+                if not once and self.settings.processes > 1:
+                    self.start_processes()
                 while not self.stop.is_set():
                     stats = self.poll_once(mailbox)
                     _add(total, stats)

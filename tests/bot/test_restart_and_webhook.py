@@ -48,8 +48,9 @@ def test_a_photo_held_before_a_restart_is_attached_after_it(
         api.state.calls.clear()
         second = start_bot(env, bot_var_dir / "bot-restart-2.log", api)
         try:
-            located = "\n".join(s.text for s in api.converse(
-                chat, lambda: api.push_location(chat, 21.2781, 106.1938)))
+            before = len(api.sent_to(chat))
+            api.push_location(chat, 21.2781, 106.1938)  # acknowledged, then the next question
+            located = "\n".join(s.text for s in api.wait_messages(chat, 2, after=before))
             assert "thủ tục hành chính" in located
             assert "điện thoại" in api.say(chat, "bỏ qua")
             assert "Gửi phản ánh này" in api.say(chat, "0912 345 678")

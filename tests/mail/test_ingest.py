@@ -225,3 +225,26 @@ def test_daily_ack_limit_per_sender(ingestor: MailIngestor, db: Database) -> Non
     with db.reading() as session:
         assert session.scalar(select(func.count(Message.id))) == 8
         assert session.scalar(select(func.count(Event.id))) is not None
+
+
+def test_delayed_dsn_does_not_fail_the_outbox_row(
+        ingestor: MailIngestor, service: IntakeService, db: Database) -> None:
+    code = ingestor.ingest(fixture_bytes("vi_utf8_qp.eml"), "t").code or ""
+    ack_id = _ack_id(db, code)
+    delayed = fixture_bytes("vi_dsn_bounce.eml", code=code, ack_id=ack_id).replace(
+        b"Action: failed\nStatus: 5.1.1",
+        b"Action: delayed\nStatus: 4.4.1\nDiagnostic-Code: smtp; 421 try again later")
+    delayed = delayed.replace(b"dsn-1@", b"dsn-delayed@")
+    assert ingestor.ingest(delayed, "t").kind == "bounce"
+    (row,) = _outbox(db)
+    assert row.status == "pending" and row.last_error is None
+    event = next(e for e in service.events(code) if e.kind == "mail_bounce")
+    assert "[delayed]" in str(event.data["dsn"]) and "outbox" not in event.data
+    # The final failure report that follows fails the row, with the server's diagnostic.
+    failed = fixture_bytes("vi_dsn_bounce.eml", code=code, ack_id=ack_id).replace(
+        b"Status: 5.1.1", b"Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 no such user")
+    assert ingestor.ingest(failed, "t").kind == "bounce"
+    (row,) = _outbox(db)
+    assert row.status == "failed"
+    assert row.last_error == ("bounce: 5.1.1 khongtontai@example.vn "
+                              "(550 5.1.1 no such user)")

@@ -173,3 +173,44 @@ def test_uidvalidity_change_starts_over_and_recognises_taken_mail(
         assert after.uidvalidity != old_validity and after.last_uid == 3
     assert imap.count("hotline", "Hotline") == 0 and imap.count("hotline", "Processed") == 5
     assert worker.run(once=True, max_failures=0).fetched == 0
+
+
+def test_bounce_of_our_ack_marks_the_outbox_row_failed(
+        imap: DovecotServer, smtp: SmtpPeer, live_settings: MailSettings,
+        service: IntakeService, db: Database) -> None:
+    imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL[:2]])
+    worker = MailWorker(MailIngestor(service, live_settings), live_settings)
+    worker.run(once=True, max_failures=0)
+    assert asyncio.run(OutboxSender(db, live_settings).send_due()) == 2
+    acks = {str(r.message()["To"]): r.message() for r in smtp.wait_for(2)}
+    ack = acks["nguyenvanan@example.vn"]
+    code = str(ack["Subject"])[1:12]
+    # The citizen's server bounces the acknowledgement it was sent (a DSN quoting it).
+    bounce = fixture_bytes("vi_dsn_bounce.eml", code=code,
+                           ack_id=str(ack["Message-ID"]).strip("<>"))
+    imap.append("hotline", [bounce])
+    stats = worker.run(once=True, max_failures=0)
+    assert stats.statuses == {"recorded": 1}
+    with db.reading() as session:
+        rows = {r.recipient: r for r in session.scalars(select(Outbox))}
+        assert len(rows) == 2  # the bounce itself is never answered
+        failed = rows["nguyenvanan@example.vn"]
+        assert failed.status == OutboxStatus.FAILED
+        assert failed.last_error == "bounce: 5.1.1 khongtontai@example.vn"
+        assert {r.status for k, r in rows.items() if k != "nguyenvanan@example.vn"} == {
+            OutboxStatus.SENT}
+    (event,) = [e for e in service.events(code) if e.kind == "mail_bounce"]
+    assert event.data["outbox"] == [failed.id]
+    assert event.data["dsn"] == "bounce: 5.1.1 khongtontai@example.vn"
+    assert service.count() == 2 and len(smtp.received) == 2
+
+
+def test_ingest_processes_started_before_the_first_poll(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService) -> None:
+    settings = replace(live_settings, processes=2)
+    worker = MailWorker(MailIngestor(service, settings), settings)
+    pool = worker.start_processes()
+    assert worker.start_processes() is pool  # started once
+    imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL])
+    stats = worker.run(once=True, max_failures=0)
+    assert stats.processed == 4 and service.count() == 4

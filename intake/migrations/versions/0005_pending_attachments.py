@@ -1,7 +1,7 @@
 """bot: files and map positions held for a complaint still being written; merges heads
 
 Revision ID: 0005
-Revises: 0002, 0003, 0004a
+Revises: 0002, 0003, 0004b
 """
 from collections.abc import Sequence
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0005'
-down_revision: str | Sequence[str] | None = ('0002', '0003', '0004a')
+down_revision: str | Sequence[str] | None = ('0002', '0003', '0004b')
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,103 @@
+"""Files and positions held for a complaint still being written (``pending_attachments``).
+
+Service level, without Rasa: held items survive any process (they are rows + blobs),
+are attached exactly once, are deduplicated, are capped, and expire after 24 hours.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from intake.config import load_settings
+from intake.db import Database
+from intake.models import Channel, utcnow
+from intake.services.attachments import (
+    MAX_PENDING_FILES,
+    AttachmentService,
+    PendingAttachment,
+    blob_path,
+)
+from intake.services.complaints import IntakeService, NewComplaint
+from tests.conftest import pakn
+from tests.harness.postgres import PostgresServer
+
+JPEG = b"\xff\xd8\xff\xe0" + b"\x00\x10JFIF" + b"held" * 100
+
+
+def _migrated(url: str) -> Database:
+    pakn("db", "upgrade", database_url=url)
+    pakn("org", "load", database_url=url)
+    return Database(url)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def services(request: pytest.FixtureRequest, tmp_path: Path
+             ) -> Iterator[tuple[IntakeService, AttachmentService]]:
+    if request.param == "sqlite":
+        db = _migrated(f"sqlite:///{tmp_path / 'pakn.db'}")
+    else:
+        server: PostgresServer = request.getfixturevalue("pg_server")
+        db = _migrated(server.create_database(f"pending_{uuid.uuid4().hex[:8]}"))
+    settings = load_settings({"PAKN_DATABASE_URL": db.url, "PAKN_VAR_DIR": str(tmp_path)})
+    yield IntakeService(db, settings), AttachmentService(db, settings)
+    db.dispose()
+
+
+def _complaint(intake: IntakeService, sender: str) -> str:
+    return intake.create_complaint(NewComplaint(
+        channel=Channel.TELEGRAM, reply_channel=Channel.TELEGRAM, reply_address="1",
+        text="Cống thoát nước thôn Đông bị tắc nhiều ngày", sender=sender),
+        actor="citizen:telegram").code
+
+
+def test_held_items_are_attached_exactly_once(
+        services: tuple[IntakeService, AttachmentService]) -> None:
+    intake, attachments = services
+    sender = "telegram:777001"
+    assert attachments.hold_file(sender, JPEG, "anh.jpg", "image/jpeg")
+    assert attachments.hold_file(sender, JPEG, "anh.jpg", "image/jpeg")  # redelivered: once
+    attachments.hold_location(sender, 21.0, 106.0)
+    attachments.hold_location(sender, 21.2781, 106.1938)  # the latest position wins
+    assert attachments.has_pending(sender)
+
+    # A fresh service (another process after a restart) sees the same held items.
+    fresh = AttachmentService(attachments.db, attachments.settings)
+    code = _complaint(intake, sender)
+    done = fresh.attach_pending(sender, code, "citizen:telegram")
+    assert done.files == 1 and done.location == (21.2781, 106.1938)
+    stored = fresh.list(code)
+    assert [(a.filename, a.size) for a in stored] == [("anh.jpg", len(JPEG))]
+    assert blob_path(attachments.settings.attachments_dir, stored[0].sha256).read_bytes() == JPEG
+    assert "GPS 21.278100, 106.193800" in (intake.get(code).location_text or "")
+
+    again = attachments.attach_pending(sender, code, "citizen:telegram")
+    assert again.files == 0 and again.location is None
+    assert len(attachments.list(code)) == 1 and not attachments.has_pending(sender)
+
+
+def test_held_items_are_capped_dropped_and_expire(
+        services: tuple[IntakeService, AttachmentService]) -> None:
+    intake, attachments = services
+    sender = "telegram:777002"
+    for i in range(MAX_PENDING_FILES):
+        assert attachments.hold_file(sender, JPEG + bytes([i]), f"{i}.jpg", "image/jpeg")
+    assert not attachments.hold_file(sender, JPEG + b"x", "x.jpg", "image/jpeg")
+
+    attachments.drop_pending(sender)  # /huy
+    assert not attachments.has_pending(sender)
+
+    assert attachments.hold_file(sender, JPEG, "old.jpg", "image/jpeg")
+    with attachments.db.transaction() as session:
+        session.execute(update(PendingAttachment).where(PendingAttachment.sender == sender)
+                        .values(created_at=utcnow() - timedelta(hours=25)))
+    assert not attachments.has_pending(sender)
+    code = _complaint(intake, sender)
+    assert attachments.attach_pending(sender, code, "citizen:telegram").files == 0
+    with attachments.db.reading() as session:
+        assert session.query(PendingAttachment).filter_by(sender=sender).count() == 0
