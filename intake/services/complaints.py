@@ -41,6 +41,7 @@ from intake.models import (
     Status,
     utcnow,
 )
+from intake.org.data_files import default_triage_queue
 from intake.org.places import Place, PlaceIndex, bare_name
 from intake.routing.decision import Router
 from intake.routing.service import build_router
@@ -52,7 +53,6 @@ from intake.text import clean, has_letters_or_digits, nfc
 MAX_TEXT_CHARS = 20_000
 ROUTER_TTL_SECONDS = 60.0
 MAX_LOCATION_CHARS = 255
-TRIAGE_QUEUE = "VP_UBND"
 NOTIFY_ON = frozenset({Status.ANSWERED, Status.WAITING_FOR_CITIZEN, Status.CLOSED,
                        Status.REJECTED})
 
@@ -97,10 +97,10 @@ def _subject_of(text: str) -> str:
 class IntakeService:
     """The complaint services over one database."""
 
-    def __init__(self, db: Database, settings: Settings, triage_queue: str = TRIAGE_QUEUE):
+    def __init__(self, db: Database, settings: Settings, triage_queue: str | None = None):
         self.db = db
         self.settings = settings
-        self.triage_queue = triage_queue
+        self.triage_queue = triage_queue or default_triage_queue()
         self._places: PlaceIndex | None = None
         self._router: Router | None = None
         self._router_built = 0.0

@@ -26,10 +26,10 @@ from intake.catalog.records import (
     ProcedureRecord,
     Rejection,
 )
+from intake.org.data_files import default_triage_queue
 from intake.text import fold
 
 FORMAT = "national"
-TRIAGE_QUEUE = "VP_UBND"
 _COUNTS = re.compile(r"bản chính\s*:\s*(\d+).*?bản sao\s*:\s*(\d+)", re.I | re.S)
 
 
@@ -141,7 +141,7 @@ def infer_queue(agency: str, levels: tuple[str, ...], queue_names: Mapping[str, 
         return "XA"
     if "huyen" in levels and "tinh" not in levels and "bo" not in levels:
         return "HUYEN"
-    return TRIAGE_QUEUE
+    return default_triage_queue()
 
 
 def _channels(value: object) -> tuple[ChannelRecord, ...]:
