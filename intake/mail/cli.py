@@ -91,6 +91,7 @@ def ingest(
             result = ingestor.ingest(raw, source)
             counts[result.status.value] = counts.get(result.status.value, 0) + 1
             _echo_result(source, result, as_json)
+    ingestor.make_durable()
     if not as_json:
         typer.echo(", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "no messages")
 

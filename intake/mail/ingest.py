@@ -45,7 +45,7 @@ from intake.models import (
 )
 from intake.services.complaints import MAX_TEXT_CHARS, IntakeService, NewComplaint
 from intake.services.views import ComplaintView
-from intake.storage import ContentStore, sha256_hex
+from intake.storage import ContentStore, flush_to_disk, sha256_hex
 
 log = logging.getLogger(__name__)
 
@@ -123,8 +123,9 @@ class MailIngestor:
         self.service = service
         self.db = service.db
         self.settings = settings
-        self.raw = ContentStore(settings.raw_dir, ".eml", settings.fsync)
-        self.files = ContentStore(settings.attachments_dir, "", settings.fsync)
+        # Written without a flush per file: ``make_durable`` flushes a whole chunk at once.
+        self.raw = ContentStore(settings.raw_dir, ".eml", fsync=False)
+        self.files = ContentStore(settings.attachments_dir, "", fsync=False)
         self.limits = Limits(settings.max_attachment_bytes, settings.max_attachments,
                              settings.allowed_types)
         self.ours = Ours(settings.from_address, settings.mail_domain)
@@ -143,6 +144,13 @@ class MailIngestor:
                 raise NotQuarantined(f"ingest {ingest_id} is not quarantined")
             digest, source = row.sha256, row.source
         return self._run(self.raw.get(digest), digest, source, row_id=ingest_id)
+
+    def make_durable(self) -> None:
+        """Put what was taken so far (raw mail, attachments, the SQLite log) on disk:
+        called before a message leaves the inbox (``PAKN_MAIL_FSYNC=0`` skips it, for
+        tests only)."""
+        if self.settings.fsync:
+            flush_to_disk()
 
     # -- the pipeline -----------------------------------------------------------------
     def _run(self, raw: bytes, digest: str, source: str, row_id: int | None) -> IngestResult:
@@ -232,15 +240,15 @@ class MailIngestor:
             row.refused = [{"filename": a.filename, "content_type": a.content_type,
                             "size": a.size, "reason": a.refused} for a in refused]
             session.flush()
-            complaint = self._complaint(session, outcome)
-            if complaint is not None and outcome.message_external_id and stored:
-                self._attach(session, complaint, outcome.message_external_id, stored, now)
+            complaint_id = outcome.view.record_id if outcome.view else None
+            if complaint_id is not None and outcome.message_external_id and stored:
+                self._attach(session, complaint_id, outcome.message_external_id, stored, now)
             bounced = (self._bounced(session, raw, mail, found)
                        if found.kind is Kind.BOUNCE else {})
-            self._events(session, complaint, outcome, row.id, now, bounced)
+            self._events(session, outcome, row.id, now, bounced)
             if outcome.purpose is not None and mail.sender:
                 ctx = AckContext(outcome.purpose, mail, mail.sender, key, outcome.view,
-                                 complaint.id if complaint else None, outcome.related_code,
+                                 complaint_id, outcome.related_code,
                                  tuple((a.filename, a.refused or "") for a in refused),
                                  outcome.problem_vi)
                 queue_ack(session, ctx, self.settings, now)
@@ -259,20 +267,15 @@ class MailIngestor:
         session.add(row)
         return row
 
-    def _complaint(self, session: Session, outcome: _Outcome) -> Complaint | None:
-        if outcome.view is None:
-            return None
-        return session.scalar(select(Complaint).where(Complaint.code == outcome.view.code))
-
     def _store_attachments(self, mail: ParsedMail) -> list[tuple[ParsedAttachment, str]]:
         return [(a, self.files.put(a.data)) for a in mail.attachments if a.data is not None]
 
-    def _attach(self, session: Session, complaint: Complaint, external_id: str,
+    def _attach(self, session: Session, complaint_id: int, external_id: str,
                 stored: list[tuple[ParsedAttachment, str]], now: datetime) -> None:
         message = session.scalar(select(Message).where(
             Message.channel == Channel.EMAIL.value, Message.external_id == external_id))
         for attachment, digest in stored:
-            session.add(Attachment(complaint_id=complaint.id,
+            session.add(Attachment(complaint_id=complaint_id,
                                    message_id=message.id if message else None, sha256=digest,
                                    filename=attachment.filename[:255],
                                    content_type=attachment.content_type[:255],
@@ -300,10 +303,11 @@ class MailIngestor:
             log.info("outbox %s: %s", ",".join(str(r.id) for r in rows), reason)
         return {"dsn": reason, "outbox": [r.id for r in rows]}
 
-    def _events(self, session: Session, complaint: Complaint | None, outcome: _Outcome,
-                ingest_id: int, now: datetime, extra: dict[str, object] | None = None) -> None:
+    def _events(self, session: Session, outcome: _Outcome, ingest_id: int, now: datetime,
+                extra: dict[str, object] | None = None) -> None:
+        complaint = outcome.view
         if complaint is not None and outcome.related_code:
-            session.add(Event(complaint_id=complaint.id, kind="linked", actor=ACTOR,
+            session.add(Event(complaint_id=complaint.record_id, kind="linked", actor=ACTOR,
                               reason="thư nhắc tới phản ánh của người gửi khác",
                               data={"related": outcome.related_code, "mail_ingest": ingest_id},
                               at=now))

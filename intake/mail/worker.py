@@ -2,11 +2,12 @@
 the pipeline.
 
 Order of work for each chunk of new mail: fetch → ingest (each message committed) →
-only then move it to ``Processed`` (or ``Quarantine``) → advance the folder's UID
-watermark. The worker may be killed anywhere: a message fetched but not committed is
-fetched again; one committed but not moved is recognised as already taken. A dropped
-connection, a refused login or an unavailable database is logged and retried with
-exponential backoff; the worker never gives up on its own.
+flush the chunk's files and database log to disk → only then move it to ``Processed``
+(or ``Quarantine``) → advance the folder's UID watermark. The worker may be killed
+anywhere: a message fetched but not committed is fetched again; one committed but
+not moved is recognised as already taken. A dropped connection, a refused login or an
+unavailable database is logged and retried with exponential backoff; the worker
+never gives up on its own.
 """
 
 from __future__ import annotations
@@ -117,7 +118,10 @@ class MailWorker:
                 else:
                     done.append(uid)
         finally:
-            # Committed messages are filed away even when a later one hit a system error.
+            # Committed messages are filed away even when a later one hit a system error,
+            # once what was written for them is on disk.
+            if done or quarantined:
+                self.ingestor.make_durable()
             mailbox.file_away(done, self.settings.processed_folder)
             mailbox.file_away(quarantined, self.settings.quarantine_folder)
             stats.processed += len(done)

@@ -153,12 +153,10 @@ class IntakeService:
             coordinates=new.coordinates, signature_text=new.signature_text,
             subject=new.subject))
         if session is not None:
-            complaint = self._insert(session, new, text, location, decision, actor)
-            return self._view(session, complaint, created_now=True, decision=decision)
+            return self._insert(session, new, text, location, decision, actor)
         try:
             with self.db.transaction() as own:
-                complaint = self._insert(own, new, text, location, decision, actor)
-                return self._view(own, complaint, created_now=True, decision=decision)
+                return self._insert(own, new, text, location, decision, actor)
         except IntegrityError:
             if new.external_id:
                 existing = self._by_external_id(new.channel, new.external_id)
@@ -193,14 +191,16 @@ class IntakeService:
         raise RuntimeError("could not draw an unused tracking code in 10 tries")
 
     def _insert(self, session: Session, new: NewComplaint, text: str, location: str | None,
-                decision: RoutingDecision, actor: str) -> Complaint:
-        self._require_queue(session, decision.queue_code)
+                decision: RoutingDecision, actor: str) -> ComplaintView:
+        """The complaint, already in its queue, its first message and the events that
+        say so (the routing is decided before the row is written, so no second UPDATE)."""
+        queue = self._require_queue(session, decision.queue_code)
         now = utcnow()
-        place = decision.place_code
         complaint = Complaint(
-            code=self._unused_code(session), status=Status.RECEIVED.value,
-            channel=new.channel.value, subject=clean(new.subject or "") or _subject_of(text),
-            text=text, location_text=location, place_queue_code=place,
+            code=self._unused_code(session), status=Status.ROUTED.value,
+            channel=new.channel.value, queue_code=decision.queue_code,
+            subject=clean(new.subject or "") or _subject_of(text),
+            text=text, location_text=location, place_queue_code=decision.place_code,
             procedure_code=new.procedure_code, citizen_name=new.contact.name,
             citizen_phone=new.contact.phone, citizen_email=new.contact.email,
             reply_channel=new.reply_channel.value, reply_address=new.reply_address,
@@ -214,9 +214,10 @@ class IntakeService:
                             external_id=new.external_id, text=text, created_at=now))
         self._event(session, complaint, "created", actor, None,
                     {"channel": new.channel.value})
-        self._apply_routing(session, complaint, decision, "system:routing")
+        self._routed_event(session, complaint, decision, "system:routing", previous=None)
         session.flush()
-        return complaint
+        return self._view(session, complaint, created_now=True, decision=decision,
+                          queue=queue)
 
     # -- routing ------------------------------------------------------------------
     def _apply_routing(self, session: Session, complaint: Complaint, decision: RoutingDecision,
@@ -225,6 +226,10 @@ class IntakeService:
         complaint.queue_code = decision.queue_code
         complaint.status = Status.ROUTED.value
         complaint.updated_at = utcnow()
+        self._routed_event(session, complaint, decision, actor, previous)
+
+    def _routed_event(self, session: Session, complaint: Complaint, decision: RoutingDecision,
+                      actor: str, previous: str | None) -> None:
         self._event(session, complaint, "routed", actor, "; ".join(decision.reasons), {
             "queue": decision.queue_code, "previous_queue": previous,
             "confidence": round(decision.confidence, 3), "rule": decision.rule,
@@ -354,9 +359,11 @@ class IntakeService:
                           data=data, at=utcnow()))
 
     def _view(self, session: Session, complaint: Complaint, created_now: bool = False,
-              decision: RoutingDecision | None = None) -> ComplaintView:
+              decision: RoutingDecision | None = None,
+              queue: Queue | None = None) -> ComplaintView:
         """The edge's snapshot; ``decision``: just routed here, so nothing to look up."""
-        queue = session.get(Queue, complaint.queue_code) if complaint.queue_code else None
+        if queue is None and complaint.queue_code:
+            queue = session.get(Queue, complaint.queue_code)
         if decision is not None:
             reasons, answer_text = tuple(decision.reasons), None
         else:
@@ -380,6 +387,7 @@ class IntakeService:
             created_at=complaint.created_at, updated_at=complaint.updated_at,
             due_at=complaint.due_at,
             routing_reasons=reasons, last_answer=answer_text, created_now=created_now,
+            record_id=complaint.id,
         )
 
 

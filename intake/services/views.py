@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -53,11 +53,16 @@ class ComplaintView:
     routing_reasons: tuple[str, ...]
     last_answer: str | None
     created_now: bool = False
+    # The row's id, for intake's own pipelines writing rows of the same transaction
+    # (attachments, events); never shown: edges name a complaint by its code.
+    record_id: int | None = field(default=None, repr=False, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form (timestamps ISO 8601)."""
         out: dict[str, Any] = {}
         for key, value in self.__dict__.items():
+            if key == "record_id":
+                continue
             out[key] = value.isoformat() if isinstance(value, datetime) else value
         out["routing_reasons"] = list(self.routing_reasons)
         return out

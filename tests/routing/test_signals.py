@@ -10,7 +10,12 @@ from intake.catalog.search import SearchIndex
 from intake.catalog.service import DEMO_CATALOG
 from intake.org.data_files import read_organisation
 from intake.org.places import PlaceIndex
-from intake.routing.signals.classifier import Classifier, classifier_signal, train
+from intake.routing.signals.classifier import (
+    Classifier,
+    classifier_signal,
+    read_examples,
+    train,
+)
 from intake.routing.signals.place import (
     hint_signal,
     location_signal,
@@ -101,6 +106,19 @@ def test_classifier_trains_in_seconds_and_generalises(model: Classifier) -> None
     assert signal.best and signal.best.label == "BHXH"
     assert 0 < signal.best.score <= 1
 
+
+
+def test_direct_scoring_gives_scikit_learns_probabilities(model: Classifier) -> None:
+    texts = [e.text for e in read_examples()[::7]] + [
+        "", "!!!", "Đường liên xã bị sụt lún, đề nghị sửa chữa", "duong lien xa bi sut lun",
+        "x" * 5000, "hồ sơ đất đai nộp từ tháng 3 chưa có kết quả " * 40]
+    assert model._blocks, "the shipped model should take the direct path"
+    for text in texts:
+        direct = dict(model.predict(text, top=len(model.labels)))
+        reference = dict(model.predict_reference(text, top=len(model.labels)))
+        assert direct.keys() == reference.keys()
+        assert max(abs(direct[k] - reference[k]) for k in reference) < 1e-9, text[:40]
+        assert model.predict(text)[0][0] == model.predict_reference(text)[0][0]
 
 # -- procedure ------------------------------------------------------------------------
 def test_procedure_from_the_catalog() -> None:
