@@ -14,6 +14,8 @@ import contextlib
 import imaplib
 import socket
 import ssl
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +29,7 @@ CONNECTION_ERRORS = (IMAPClientError, imaplib.IMAP4.error, OSError, socket.timeo
                      ssl.SSLError, EOFError)
 DONE_KEYWORD = "$PaknProcessed"
 CHUNK_BYTES = 25 * 1024 * 1024
+IDLE_SLICE_SECONDS = 1.0
 
 
 def describe_error(exc: BaseException, settings: MailSettings) -> str:
@@ -152,15 +155,22 @@ class Mailbox:
         """True when the server announces IDLE."""
         return bool(self._client().has_capability("IDLE"))
 
-    def idle_wait(self, timeout: float) -> bool:
-        """Wait in IDLE for news of the mailbox (at most ``timeout`` s); True if any came."""
+    def idle_wait(self, timeout: float, stop: threading.Event | None = None) -> bool:
+        """Wait in IDLE for news of the mailbox (at most ``timeout`` s, less once ``stop``
+        is set: it is looked at every second); True if any came."""
         client = self._client()
+        deadline = time.monotonic() + timeout
         client.idle()
         try:
-            responses = client.idle_check(timeout=timeout)
+            while not (stop is not None and stop.is_set()):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                if client.idle_check(timeout=min(IDLE_SLICE_SECONDS, remaining)):
+                    return True
+            return False
         finally:
             client.idle_done()
-        return bool(responses)
 
     def noop(self) -> None:
         """Keep the connection alive and let the server report new mail."""

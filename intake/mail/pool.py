@@ -7,13 +7,14 @@ machine allows, and each message still goes through the same idempotent
 the worker files a message away (``Processed``) only after its process has committed it.
 
 Child processes are started fresh (``spawn``), never forked from a process holding open
-database connections, and end when the worker that started them disappears.
+database connections, and end when the worker shuts the pool down or disappears.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import signal
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,8 +39,12 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _start(core: Settings, mail: MailSettings, parent: int) -> None:
-    """Pool initializer: this process's own database engine and ingestor."""
+    """Pool initializer: this process's own database engine and ingestor. Ctrl-C and
+    SIGTERM are the worker's to handle (it finishes the chunk in hand, then shuts the
+    pool down), so a process never dies in the middle of a message because of them."""
     global _ingestor
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_IGN)
     _ingestor = MailIngestor(IntakeService(Database(core.database_url), core), mail)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 

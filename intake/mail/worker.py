@@ -161,7 +161,7 @@ class MailWorker:
     def wait_for_mail(self, mailbox: Mailbox) -> None:
         """IDLE until the server reports news (or the timeout); else sleep and NOOP."""
         if self.settings.use_idle and mailbox.supports_idle():
-            mailbox.idle_wait(self.settings.idle_timeout)
+            mailbox.idle_wait(self.settings.idle_timeout, self.stop)
             return
         self.stop.wait(self.settings.poll_interval)
         if not self.stop.is_set():

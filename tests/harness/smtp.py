@@ -1,6 +1,7 @@
 """A real SMTP peer for tests (aiosmtpd): records what it accepts; can be stopped and
 started again on the same port to play an SMTP server that is down for a while. With
-``tls`` it offers STARTTLS with that certificate and refuses mail before it."""
+``tls`` it offers STARTTLS with that certificate and refuses mail before it; with
+``implicit`` as well, it speaks TLS from the first byte (SMTPS, port 465 style)."""
 
 from __future__ import annotations
 
@@ -51,11 +52,13 @@ class _Collector:
 class SmtpPeer:
     """An aiosmtpd server on 127.0.0.1:``port``."""
 
-    def __init__(self, port: int | None = None, tls: TlsFiles | None = None) -> None:
+    def __init__(self, port: int | None = None, tls: TlsFiles | None = None,
+                 implicit: bool = False) -> None:
         self.port = port or free_port()
         self.collector = _Collector()
         self.controller: Controller | None = None
         self.tls = tls
+        self.implicit = implicit
 
     @property
     def received(self) -> list[Received]:
@@ -69,7 +72,8 @@ class SmtpPeer:
         if self.tls is not None:
             context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             context.load_cert_chain(str(self.tls.cert), str(self.tls.key))
-            kwargs = {"tls_context": context, "require_starttls": True}
+            kwargs = ({"ssl_context": context} if self.implicit
+                      else {"tls_context": context, "require_starttls": True})
         self.controller = Controller(self.collector, hostname="127.0.0.1", port=self.port,
                                      **kwargs)
         self.controller.start()
@@ -89,9 +93,10 @@ class SmtpPeer:
 
 
 @contextlib.contextmanager
-def smtp_peer(tls: TlsFiles | None = None) -> Iterator[SmtpPeer]:
-    """A running SMTP peer (STARTTLS required with ``tls``), stopped on exit."""
-    peer = SmtpPeer(tls=tls)
+def smtp_peer(tls: TlsFiles | None = None, implicit: bool = False) -> Iterator[SmtpPeer]:
+    """A running SMTP peer (STARTTLS required with ``tls``, or TLS from the start with
+    ``implicit``), stopped on exit."""
+    peer = SmtpPeer(tls=tls, implicit=implicit)
     peer.start()
     try:
         yield peer

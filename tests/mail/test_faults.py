@@ -96,6 +96,31 @@ def test_worker_killed_between_fetch_and_commit_takes_each_message_once(
     assert imap.count("hotline", "Processed") == count
 
 
+def test_sigterm_ends_the_worker_waiting_in_idle_cleanly(
+        imap: DovecotServer, smtp: SmtpPeer, settings: Settings, db: Database,
+        database_url: str) -> None:
+    count = 20
+    env = {**mailbox_env(imap, smtp, settings.var_dir), "PAKN_DATABASE_URL": database_url,
+           "PAKN_IMAP_IDLE_TIMEOUT": "600"}
+    process = _worker(env)
+    imap.append("hotline", numbered(count))
+    deadline = time.monotonic() + 90
+    while _taken(db) < count and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    while imap.count("hotline", "Processed") < count and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.5)  # back in IDLE, which would otherwise last ten minutes
+    asked = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=30)
+    stopped_in = time.monotonic() - asked
+    assert process.returncode == 0, stderr.decode()[-2000:]
+    assert stopped_in < 20, f"stopping took {stopped_in:.1f} s"
+    assert b"Traceback" not in stderr
+    assert_each_once(db, count)
+    assert imap.count("hotline", "INBOX") == 0
+
+
 def test_imap_connection_dropped_mid_fetch_resumes(
         imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
         db: Database) -> None:

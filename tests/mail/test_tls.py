@@ -151,6 +151,33 @@ def test_outbox_wrong_ca_keeps_the_row_for_a_retry(
     assert received.recipients == ["nguyenvanan@example.vn"]
 
 
+@pytest.mark.parametrize("ca", ["right", "wrong"])
+def test_outbox_over_implicit_tls(
+        ingestor: MailIngestor, tls_files: TlsFiles, other_ca: TlsFiles, settings: Settings,
+        db: Database, ca: str) -> None:
+    """``PAKN_SMTP_SECURITY=tls``: TLS from the first byte, verified against the CA file;
+    a certificate the CA did not sign leaves the acknowledgement queued, never sent."""
+    ingestor.ingest(fixture_bytes(NEW_MAIL[0]), "t")
+    with smtp_peer(tls=tls_files, implicit=True) as smtps:
+        live = load_mail_settings({
+            "PAKN_VAR_DIR": str(settings.var_dir), "PAKN_SMTP_HOST": "127.0.0.1",
+            "PAKN_SMTP_PORT": str(smtps.port), "PAKN_SMTP_SECURITY": "tls",
+            "PAKN_IMAP_SECURITY": "tls",
+            "PAKN_SMTP_CA_FILE": str((tls_files if ca == "right" else other_ca).ca)})
+        sent = asyncio.run(OutboxSender(db, live).send_due())
+        with db.reading() as session:
+            row = session.scalars(select(Outbox)).one()
+        if ca == "right":
+            assert sent == 1 and row.status == OutboxStatus.SENT
+            (received,) = smtps.wait_for(1)
+            assert received.recipients == ["nguyenvanan@example.vn"]
+            assert received.message()["Subject"].startswith("[PA-")
+        else:
+            assert sent == 0 and row.status == OutboxStatus.PENDING
+            assert row.last_error and "not trusted" in row.last_error
+            assert smtps.received == []
+
+
 def test_plain_smtp_to_a_starttls_only_peer_is_refused(
         ingestor: MailIngestor, tls_smtp: SmtpPeer, settings: Settings,
         db: Database) -> None:
