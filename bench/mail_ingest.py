@@ -1,6 +1,6 @@
 """Hotline-mailbox throughput and acknowledgement latency against a real Dovecot.
 
-    .venv/bin/python bench/mail_ingest.py [--messages 2000] [--no-postgres]
+    .venv/bin/python bench/mail_ingest.py [--messages 2000] [--repeat 3] [--no-postgres]
                                           [--latency-messages 100] [--poll-seconds 2]
 
 1. Throughput: ``--messages`` mixed messages (Vietnamese complaints in UTF-8 QP/base64,
@@ -11,6 +11,8 @@
    commit, queue the acknowledgement, move to Processed), on SQLite and on PostgreSQL:
    "steady" with the worker's ingest processes (``PAKN_MAIL_PROCESSES``) started before
    the timer, as in a long-running worker; "cold" adds the time it took to start them.
+   Each database gets ``--repeat`` runs (a fresh mailbox and database each); the summary
+   line gives the medians and intake as a share of the raw fetch rate.
 2. Latency: with the worker and the outbox sender running (as ``pakn run`` runs them),
    messages are APPENDed one at a time; the time from APPEND to the acknowledgement
    accepted by a real SMTP peer (aiosmtpd), p50/p95, with IDLE and with polling.
@@ -27,6 +29,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,8 +102,17 @@ def raw_fetch_rate(imap: DovecotServer, user: str, batch: int = 200) -> tuple[in
     return fetched, time.perf_counter() - started
 
 
+@dataclass
+class Run:
+    """One throughput run's rates (messages per second)."""
+
+    raw_fetch: float
+    steady: float
+    cold: float
+
+
 def throughput(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
-               count: int, var_dir: Path) -> None:
+               count: int, var_dir: Path) -> Run:
     service = fresh_database(url)
     messages = mixed_messages(count, label)
     started = time.perf_counter()
@@ -125,6 +137,18 @@ def throughput(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpP
           f"them); {stats.processed} processed, {stats.quarantined} quarantined; "
           f"{stats.statuses}; complaints {service.count()}", flush=True)
     service.db.dispose()
+    return Run(fetched / fetch_s, stats.processed / total, stats.processed / (total + start_s))
+
+
+def summarise(label: str, runs: list[Run]) -> None:
+    """Medians over the runs, and intake as a share of the raw fetch rate."""
+    raw = statistics.median(r.raw_fetch for r in runs)
+    steady = statistics.median(r.steady for r in runs)
+    cold = statistics.median(r.cold for r in runs)
+    print(f"[{label}] median of {len(runs)} runs: end-to-end intake {steady:,.0f} msg/s steady, "
+          f"{cold:,.0f} msg/s cold; raw IMAP fetch {raw:,.0f} msg/s; intake is "
+          f"{steady / raw:.1%} of the raw fetch rate (range {min(r.steady for r in runs):,.0f}"
+          f"–{max(r.steady for r in runs):,.0f} msg/s steady)", flush=True)
 
 
 def latency(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
@@ -182,18 +206,23 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=2000)
     parser.add_argument("--latency-messages", type=int, default=100)
     parser.add_argument("--poll-seconds", type=float, default=2.0)
+    parser.add_argument("--repeat", type=int, default=3, help="throughput runs per database")
     parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
-    users = {name: "bench-secret" for name in ("sqlite", "pg", "idle", "poll")}
+    repeats = range(max(1, args.repeat))
+    users = {name: "bench-secret" for name in ("idle", "poll", *(f"sqlite{i}" for i in repeats),
+                                                *(f"pg{i}" for i in repeats))}
     with tempfile.TemporaryDirectory(prefix="pakn-bench-mail-") as tmp, \
             dovecot_server(users) as imap, smtp_peer() as smtp:
         base = Path(tmp)
-        throughput("sqlite", f"sqlite:///{base / 'bench.db'}", imap, "sqlite", smtp,
-                   args.messages, base / "var-sqlite")
+        summarise("sqlite", [
+            throughput("sqlite", f"sqlite:///{base / f'bench{i}.db'}", imap, f"sqlite{i}", smtp,
+                       args.messages, base / f"var-sqlite{i}") for i in repeats])
         if not args.no_postgres:
-            with postgres_server(databases=["bench"]) as pg:
-                throughput("postgresql", pg.url("bench"), imap, "pg", smtp, args.messages,
-                           base / "var-pg")
+            with postgres_server(databases=[f"bench{i}" for i in repeats]) as pg:
+                summarise("postgresql", [
+                    throughput("postgresql", pg.url(f"bench{i}"), imap, f"pg{i}", smtp,
+                               args.messages, base / f"var-pg{i}") for i in repeats])
         latency("sqlite", f"sqlite:///{base / 'idle.db'}", imap, "idle", smtp,
                 args.latency_messages, base / "var-idle", idle=True,
                 poll_seconds=args.poll_seconds)

@@ -46,6 +46,7 @@ def _start(core: Settings, mail: MailSettings, parent: int) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, signal.SIG_IGN)
     _ingestor = MailIngestor(IntakeService(Database(core.database_url), core), mail)
+    _ingestor.warm_up()
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 

@@ -48,6 +48,13 @@ class CatalogFinder:
     def __init__(self, index: Callable[[], SearchIndex], limit: int = 3) -> None:
         self._index = index
         self.limit = limit
+        self._queues: tuple[SearchIndex | None, dict[str, str]] = (None, {})
+
+    def _queue_of(self, index: SearchIndex) -> dict[str, str]:
+        """Procedure code → responsible queue, kept as long as the index is the same."""
+        if self._queues[0] is not index:
+            self._queues = (index, {r.code: r.queue_code for r in index.records})
+        return self._queues[1]
 
     def find(self, text: str) -> list[ProcedureMatch]:
         """Hits whose name the text covers well enough, with their queue."""
@@ -58,7 +65,7 @@ class CatalogFinder:
             hits = index.search(text[:MAX_SEARCH_CHARS], self.limit)
         except InvalidQuery:
             return []
-        queues = {r.code: r.queue_code for r in index.records}
+        queues = self._queue_of(index)
         found = [ProcedureMatch(h.code, h.name, queues[h.code], 0.45 + 0.4 * h.coverage)
                  for h in hits if h.coverage >= MIN_COVERAGE]
         return _penalise_rivals(found)
