@@ -49,6 +49,14 @@ class Database:
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
+    @property
+    def local_file(self) -> Path | None:
+        """The SQLite database file, or ``None`` (a server database, or in memory)."""
+        if self.engine.dialect.name != "sqlite":
+            return None
+        database = self.engine.url.database
+        return Path(database) if database and database != ":memory:" else None
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on error."""

@@ -161,7 +161,9 @@ class MailIngestor:
         called before a message leaves the inbox (``PAKN_MAIL_FSYNC=0`` skips it, for
         tests only)."""
         if self.settings.fsync:
-            flush_to_disk()
+            database = self.db.local_file
+            flush_to_disk(self.settings.raw_dir, self.settings.attachments_dir,
+                          *([database.parent] if database else []))
 
     # -- the pipeline -----------------------------------------------------------------
     def _run(self, raw: bytes, digest: str, source: str, row_id: int | None) -> IngestResult:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from intake.storage import ContentStore, sha256_hex
+import pytest
+
+from intake import storage
+from intake.db import Database
+from intake.storage import ContentStore, flush_to_disk, sha256_hex
 
 
 def test_same_bytes_are_stored_once_under_their_hash(tmp_path: Path) -> None:
@@ -27,3 +31,26 @@ def test_a_file_left_empty_by_a_crash_is_written_again(tmp_path: Path) -> None:
     assert store.put(data) == digest
     assert store.get(digest) == data
     assert not [p for p in path.parent.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_flush_to_disk_syncs_each_file_system_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = storage._syncfs()
+    assert real is not None, "Linux has syncfs: the barrier must not fall back to sync()"
+    calls: list[int] = []
+
+    def counting(fd: int) -> int:
+        calls.append(fd)
+        return real(fd)
+
+    monkeypatch.setattr(storage, "_syncfs", lambda: counting)
+    store = ContentStore(tmp_path / "raw", ".eml", fsync=False)
+    store.put(b"Subject: x\n\ny\n")
+    flush_to_disk(tmp_path / "raw", tmp_path, tmp_path / "not-yet-created")
+    assert len(calls) == 1  # the raw store and the database directory share one disk
+
+
+def test_sqlite_database_knows_its_file(tmp_path: Path) -> None:
+    assert Database(f"sqlite:///{tmp_path / 'x.db'}").local_file == tmp_path / "x.db"
+    assert Database("sqlite://").local_file is None
+    assert Database("postgresql+psycopg://u:p@127.0.0.1:1/db").local_file is None
