@@ -1,0 +1,95 @@
+"""Where one message's intake time goes, in one process, without IMAP.
+
+    .venv/bin/python bench/mail_stages.py [--messages 1000]
+
+Runs the bench's mixed messages through ``MailIngestor.ingest`` on a fresh SQLite
+database (raw store, parse, dedup look-up, classify, route, insert, acknowledgement,
+commit) and prints the milliseconds per message spent in each stage, measured by
+wrapping the stage functions with a timer. The first 50 messages warm up (routing
+loads the organisation, the catalog index and the classifier) and are not counted.
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from mail_ingest import fresh_database, mixed_messages  # noqa: E402
+
+from intake.mail import ingest as ingest_module  # noqa: E402
+from intake.mail.config import load_mail_settings  # noqa: E402
+from intake.routing import decision  # noqa: E402
+from intake.services.complaints import IntakeService  # noqa: E402
+from intake.storage import ContentStore  # noqa: E402
+
+WARM_UP = 50
+# (where, attribute, stage name); nested stages are counted inside their parents too.
+STAGES: list[tuple[Any, str, str]] = [
+    (ContentStore, "put", "store raw + attachments"),
+    (ingest_module, "parse_message", "parse"),
+    (ingest_module.MailIngestor, "_lookup", "dedup look-up"),
+    (ingest_module, "classify", "classify"),
+    (ingest_module.MailIngestor, "_commit", "commit (all below)"),
+    (IntakeService, "_by_external_id", "  idempotency look-up"),
+    (decision.Router, "route", "  route"),
+    (decision, "classifier_signal", "    classifier"),
+    (IntakeService, "_insert", "  insert complaint"),
+    (ingest_module, "queue_ack", "  queue acknowledgement"),
+]
+
+
+def timed(function: Callable[..., Any], name: str, spent: Counter[str]) -> Callable[..., Any]:
+    """``function``, adding its wall time to ``spent[name]``."""
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] += time.perf_counter() - started
+    return wrapper
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--messages", type=int, default=1000)
+    args = parser.parse_args()
+    spent: Counter[str] = Counter()
+    for owner, attribute, name in STAGES:
+        setattr(owner, attribute, timed(getattr(owner, attribute), name, spent))
+    with tempfile.TemporaryDirectory(prefix="pakn-bench-stages-") as tmp:
+        service = fresh_database(f"sqlite:///{Path(tmp) / 'stages.db'}")
+        settings = load_mail_settings({
+            "PAKN_VAR_DIR": str(Path(tmp) / "var"), "PAKN_MAIL_PROCESSES": "1",
+            "PAKN_MAIL_ACK_LIMIT_PER_DAY": "100000"})
+        ingestor = ingest_module.MailIngestor(service, settings)
+        messages = mixed_messages(args.messages + WARM_UP, "stages")
+        for i, raw in enumerate(messages[:WARM_UP]):
+            ingestor.ingest(raw, f"warm-{i}")
+        spent.clear()
+        started = time.perf_counter()
+        for i, raw in enumerate(messages[WARM_UP:]):
+            ingestor.ingest(raw, f"bench-{i}")
+        total = time.perf_counter() - started
+        service.db.dispose()
+    count = len(messages) - WARM_UP
+    print(f"{count} messages in one process: {total / count * 1000:.2f} ms per message "
+          f"({count / total:,.0f} msg/s), of which:")
+    for _, _, name in STAGES:
+        print(f"  {name:28s} {spent[name] / count * 1000:6.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
