@@ -1,4 +1,5 @@
-"""What the console's administration pages do: accounts, organisation, catalog import.
+"""What the console's administration pages do: accounts, organisation, catalog import,
+and the hotline mailbox's quarantine.
 
 Only administrators (role ``admin``) may call these; ``require_admin`` refuses anyone
 else with ``AdminOnly`` (403) after recording the refusal. Every change leaves an
@@ -11,6 +12,7 @@ organisation reload and a catalog import (which run in their own transaction, in
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +28,8 @@ from intake.console.auth import MIN_PASSWORD_CHARS, Accounts, StaffIdentity, has
 from intake.console.models import AdminEvent, Role, StaffQueue, StaffUser
 from intake.db import Database
 from intake.errors import SenderError, ValidationError
+from intake.mail.ingest import IngestResult
+from intake.mail.quarantine import MailOverview, QuarantinedMail, overview, quarantined
 from intake.models import Queue, QueueChange, utcnow
 from intake.org.data_files import DEFAULT_ORG_FILE, read_organisation
 from intake.org.loader import LoadSummary, load_organisation
@@ -278,6 +282,28 @@ class AdminService:
         with self.db.transaction() as session:
             _audit(session, who, "catalog_imported", name, summary.as_dict())
         return summary
+
+    # -- hotline mailbox --------------------------------------------------------------
+    def mail_overview(self, who: StaffIdentity) -> MailOverview:
+        """Messages per status and the e-mail outbox's backlog."""
+        self.require_admin(who, "mail")
+        return overview(self.db)
+
+    def mail_quarantine(self, who: StaffIdentity, limit: int = 100) -> list[QuarantinedMail]:
+        """Messages that could not be processed, oldest first, with their errors."""
+        self.require_admin(who, "mail")
+        return quarantined(self.db, limit)
+
+    def retry_mail(self, who: StaffIdentity, ingest_id: int,
+                   retry: Callable[[int], IngestResult]) -> IngestResult:
+        """Run a quarantined message through the pipeline again (``retry`` is the mail
+        ingestor's); the attempt and its outcome are audited."""
+        self.require_admin(who, "mail:retry")
+        result = retry(ingest_id)
+        with self.db.transaction() as session:
+            _audit(session, who, "mail_retried", f"#{ingest_id}",
+                   {"status": result.status.value, "code": result.code})
+        return result
 
 
 __all__ = ["AdminEventRow", "AdminOnly", "AdminService", "ImportRow", "QueueChangeRow",

@@ -1,4 +1,5 @@
-"""The administration pages: ``/admin/users``, ``/admin/organisation``, ``/admin/catalog``.
+"""The administration pages: ``/admin/users``, ``/admin/organisation``, ``/admin/catalog``,
+``/admin/mail`` (the hotline mailbox: messages per status, the quarantine, retry).
 
 Administrators only (``AdminService.require_admin``: others get 403 and the refusal is
 audited). Every form is CSRF-checked like the rest of the console; the pages are
@@ -17,6 +18,7 @@ import re
 import secrets
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,9 @@ from intake.console.admin import AdminService
 from intake.console.auth import Auth, StaffIdentity
 from intake.console.models import Role
 from intake.errors import SenderError
+from intake.mail.config import MailConfigError
+from intake.mail.ingest import IngestResult
+from intake.mail.quarantine import STATUS_VI
 
 MAX_UPLOAD = 20 * 1024 * 1024
 UPLOAD_SUFFIXES = (".json", ".csv", ".xlsx")
@@ -55,10 +60,11 @@ class AdminConsole:
     """Routes of the administration pages over one ``AdminService``."""
 
     def __init__(self, admin: AdminService, auth: Auth, templates: Jinja2Templates,
-                 settings: Settings) -> None:
+                 settings: Settings, mail_retry: Callable[[int], IngestResult]) -> None:
         self.admin = admin
         self.auth = auth
         self.templates = templates
+        self.mail_retry = mail_retry
         self.uploads = settings.var_dir / "catalog-uploads"
         self.router = APIRouter()
         add = self.router.add_api_route
@@ -74,6 +80,8 @@ class AdminConsole:
         add("/admin/catalog", self.catalog_page, methods=["GET"], response_class=HTMLResponse)
         add("/admin/catalog/dry-run", self.catalog_dry_run, methods=["POST"])
         add("/admin/catalog/import", self.catalog_import, methods=["POST"])
+        add("/admin/mail", self.mail_page, methods=["GET"], response_class=HTMLResponse)
+        add("/admin/mail/{ingest_id}/retry", self.mail_retry_one, methods=["POST"])
 
     # -- plumbing -------------------------------------------------------------------
     def _admin(self, request: Request, what: str) -> StaffIdentity:
@@ -223,6 +231,32 @@ class AdminConsole:
         finally:
             shutil.rmtree(path.parent, ignore_errors=True)
         return self._catalog(request, user, summary=summary, imported=True)
+
+    # -- hotline mailbox ------------------------------------------------------------
+    def _mail(self, request: Request, user: StaffIdentity, *, done: str | None = None,
+              error: str | None = None, status: int = 200) -> Response:
+        return self.render(request, "admin_mail.html", {
+            "user": user, "overview": self.admin.mail_overview(user),
+            "rows": self.admin.mail_quarantine(user), "status_vi": STATUS_VI,
+            "done": done, "error": error}, status)
+
+    async def mail_page(self, request: Request) -> Response:
+        """Messages per status, the outbox backlog and the quarantine with its errors."""
+        return self._mail(request, self._admin(request, "mail"))
+
+    async def mail_retry_one(self, request: Request, ingest_id: int) -> Response:
+        """Run one quarantined message through the pipeline again and say what happened."""
+        user, _form = await self._form(request, "mail:retry")
+        try:
+            result = self.admin.retry_mail(user, ingest_id, self.mail_retry)
+        except SenderError as exc:
+            return self._mail(request, user, error=exc.message_vi, status=400)
+        except MailConfigError as exc:
+            return self._mail(request, user, status=500,
+                              error=f"Cấu hình hộp thư không hợp lệ: {exc}")
+        outcome = STATUS_VI.get(result.status.value, result.status.value)
+        code = f", mã {result.code}" if result.code else ""
+        return self._mail(request, user, done=f"Thư #{ingest_id}: {outcome}{code}.")
 
     async def _save(self, upload: UploadFile, token: str, name: str) -> Path:
         folder = self.uploads / token

@@ -11,6 +11,7 @@ origin. ``install`` wires it into the app (one line in ``app.py``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,11 @@ from intake.console.adminweb import AdminConsole, is_admin
 from intake.console.auth import Accounts, Auth, NotSignedIn, SessionCodec, StaffIdentity
 from intake.deadlines import VIETNAM
 from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError
+from intake.mail.config import load_mail_settings
+from intake.mail.ingest import IngestResult, MailIngestor
 from intake.models import Channel, Status
 from intake.services.attachments import blob_path
+from intake.services.complaints import IntakeService
 from intake.services.factory import get_service
 from intake.services.lifecycle import label_vi
 from intake.services.reports import Reports, to_csv
@@ -242,6 +246,14 @@ def _filter_of(request: Request) -> QueueFilter:
         overdue=params.get("overdue") == "1", text=params.get("q", "")[:200])
 
 
+def _mail_retry(service: IntakeService, settings: Settings) -> Callable[[int], IngestResult]:
+    """The mail pipeline's retry of a quarantined message (mail settings read when used,
+    so the console starts whether or not the mailbox is configured)."""
+    def retry(ingest_id: int) -> IngestResult:
+        return MailIngestor(service, load_mail_settings(settings=settings)).retry(ingest_id)
+    return retry
+
+
 def install(app: FastAPI, settings: Settings, secret: bytes) -> None:
     """Add the staff console (login, queue, complaints, administration) to ``app``."""
     templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -252,7 +264,8 @@ def install(app: FastAPI, settings: Settings, secret: bytes) -> None:
     console = StaffConsole(StaffService(service), auth, templates, settings)
     app.include_router(auth.router)
     app.include_router(console.router)
-    admin = AdminConsole(AdminService(service.db), auth, templates, settings)
+    admin = AdminConsole(AdminService(service.db), auth, templates, settings,
+                         _mail_retry(service, settings))
     app.include_router(admin.router)
     app.add_middleware(_SecurityHeaders)
 

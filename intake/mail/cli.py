@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sqlalchemy import select
 
 from intake.config import load_settings
 from intake.errors import SenderError
 from intake.mail.config import MailConfigError, MailSettings, load_mail_settings
 from intake.mail.ingest import IngestResult, MailIngestor
-from intake.mail.models import IngestStatus, MailIngest
+from intake.mail.models import IngestStatus
 from intake.mail.outbox import OutboxSender
+from intake.mail.quarantine import quarantined
 from intake.mail.worker import MailWorker
 from intake.services.factory import get_service
 
@@ -125,14 +125,10 @@ def quarantine_list(
     limit: Annotated[int, typer.Option(min=1, max=10_000)] = 100,
 ) -> None:
     """Quarantined messages with their errors (retry with ``quarantine retry ID``)."""
-    service = get_service()
-    with service.db.reading() as session:
-        rows = session.scalars(select(MailIngest).where(
-            MailIngest.status == IngestStatus.QUARANTINED.value).order_by(
-            MailIngest.id).limit(limit)).all()
-        for row in rows:
-            typer.echo(f"#{row.id} {row.received_at:%Y-%m-%d %H:%M} {row.source} "
-                       f"attempts {row.attempts}: {row.error}")
+    rows = quarantined(get_service().db, limit)
+    for row in rows:
+        typer.echo(f"#{row.id} {row.received_at:%Y-%m-%d %H:%M} {row.source} "
+                   f"attempts {row.attempts}: {row.error}")
     typer.echo(f"{len(rows)} quarantined message(s)")
 
 

@@ -20,7 +20,11 @@ from intake.console.app import create_app
 from intake.console.auth import Accounts, StaffIdentity
 from intake.console.models import AdminEvent, Role, StaffUser
 from intake.db import Database
+from intake.mail.ingest import MailIngestor
+from intake.mail.models import IngestStatus
+from intake.services.complaints import IntakeService
 from tests.console.conftest import PASSWORD, QUEUE_A, QUEUE_B
+from tests.mail.conftest import fixture_bytes, test_mail_settings
 
 FIXTURE = Path(__file__).resolve().parents[1] / "catalog" / "fixtures" / "flat_small.json"
 
@@ -78,7 +82,8 @@ def test_staff_and_coordinator_refused_and_audited(
         client: TestClient, db: Database, alice: StaffIdentity,
         coordinator: StaffIdentity) -> None:
     token = _login(client, "alice")
-    for path in ("/admin/users", "/admin/organisation", "/admin/catalog", "/admin"):
+    for path in ("/admin/users", "/admin/organisation", "/admin/catalog", "/admin/mail",
+                 "/admin"):
         response = client.get(path, follow_redirects=False)
         assert response.status_code == 403, path
         assert "Chỉ quản trị viên" in response.text
@@ -100,7 +105,7 @@ def test_staff_and_coordinator_refused_and_audited(
 
 def test_admin_pages_keep_strict_csp(client: TestClient, admin: StaffIdentity) -> None:
     _login(client, "quantri")
-    for path in ("/admin/users", "/admin/organisation", "/admin/catalog"):
+    for path in ("/admin/users", "/admin/organisation", "/admin/catalog", "/admin/mail"):
         response = client.get(path)
         assert response.status_code == 200
         assert "script-src" not in response.headers["content-security-policy"]
@@ -119,6 +124,7 @@ def test_forms_without_csrf_refused(client: TestClient, db: Database,
         (f"/admin/users/{alice_id}/update", {"role": "admin"}),
         ("/admin/organisation/reload", {}),
         ("/admin/catalog/import", {"token": "0" * 32}),
+        ("/admin/mail/1/retry", {}),
     ]
     for path, data in posts:
         assert client.post(path, data=data).status_code == 403, path
@@ -252,3 +258,45 @@ def test_catalog_upload_refuses_bad_files(client: TestClient, admin: StaffIdenti
     assert response.status_code == 413
     assert client.post("/admin/catalog/import",
                        data={"csrf": token, "token": "../../etc"}).status_code == 400
+
+
+def test_mail_quarantine_is_listed_escaped_and_retried_from_the_page(
+        client: TestClient, db: Database, settings: Settings, service: IntakeService,
+        admin: StaffIdentity, alice: StaffIdentity, monkeypatch: pytest.MonkeyPatch) -> None:
+    ingestor = MailIngestor(service, test_mail_settings(settings.var_dir))
+    hostile = fixture_bytes("vi_utf8_qp.eml").replace(
+        b"Subject: =?utf-8?B?UGjhuqNuIMOhbmggY2jhuq1tIHRy4bqjIGjhu5Mgc8ahIHThuqFpIHjDoyBC"
+        b"w61jaCDEkOG7mW5n?=", b"Subject: <script>alert(1)</script> ho so cham")
+
+    def exploding(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("routing exploded")
+
+    monkeypatch.setattr(service, "create_complaint", exploding)  # a bug, fixed later
+    broken = ingestor.ingest(hostile, "imap:INBOX:1:7")
+    monkeypatch.undo()
+    garbage = ingestor.ingest(b"\x00\x01 not a mail", "imap:INBOX:1:8")
+    assert {broken.status, garbage.status} == {IngestStatus.QUARANTINED}
+
+    staff_client = TestClient(client.app)
+    _login(staff_client, "alice")
+    assert staff_client.get("/admin/mail").status_code == 403
+
+    token = _login(client, "quantri")
+    page = client.get("/admin/mail").text
+    assert "Thư bị cách ly (2)" in page and "RuntimeError: routing exploded" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; ho so cham" in page
+    assert "<script>" not in page
+    retry = f"/admin/mail/{broken.ingest_id}/retry"
+    assert client.post(retry, data={}).status_code == 403
+    assert client.post(retry, data={"csrf": "forged"}).status_code == 403
+
+    done = client.post(retry, data={"csrf": token})
+    assert done.status_code == 200
+    assert re.search(rf"Thư #{broken.ingest_id}: Đã tiếp nhận, mã PA-[0-9A-Z]{{8}}", done.text)
+    assert "Thư bị cách ly (1)" in done.text and service.count() == 1
+    still = client.post(f"/admin/mail/{garbage.ingest_id}/retry", data={"csrf": token})
+    assert f"Thư #{garbage.ingest_id}: Cách ly" in still.text
+    again = client.post(retry, data={"csrf": token})
+    assert again.status_code == 400 and "không nằm trong khu cách ly" in again.text
+    assert ("staff:quantri", "mail_retried", f"#{broken.ingest_id}") in _admin_events(db)
+    assert service.count() == 1

@@ -1,6 +1,7 @@
 """The administration pages in Debian's Chromium (Playwright), against the real app and
 database: an administrator creates a staff account who then works only their queue;
-staff are refused the admin pages; a catalog upload is dry-run, then imported."""
+staff are refused the admin pages; a catalog upload is dry-run, then imported; a
+quarantined mail is retried."""
 
 from __future__ import annotations
 
@@ -10,14 +11,17 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from intake.catalog.service import CatalogService
+from intake.config import Settings
 from intake.console.auth import Accounts, StaffIdentity
 from intake.console.models import Role
 from intake.db import Database
+from intake.mail.ingest import MailIngestor
 from intake.services.complaints import IntakeService
 from intake.services.staff import StaffService
 from tests.console.conftest import PASSWORD, QUEUE_A, QUEUE_B, complaint_in
 from tests.console.test_admin import _admin_events, catalog_file
 from tests.console.test_browser import CHROMIUM, base_url, browser, login, page
+from tests.mail.conftest import fixture_bytes, test_mail_settings
 
 __all__ = ["base_url", "browser", "page"]
 
@@ -111,3 +115,26 @@ def test_organisation_reload_from_the_page(page: Page, base_url: str,
     page.click("#reload-form button")
     page.wait_for_selector("#reload-summary")
     assert "không đổi" in page.inner_text("#reload-summary")
+
+
+def test_quarantined_mail_retried_from_the_page(
+        page: Page, base_url: str, admin: StaffIdentity, service: IntakeService,
+        settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    ingestor = MailIngestor(service, test_mail_settings(settings.var_dir))
+
+    def exploding(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("routing exploded")
+
+    monkeypatch.setattr(service, "create_complaint", exploding)
+    broken = ingestor.ingest(fixture_bytes("vi_windows1258.eml"), "imap:INBOX:1:3")
+    monkeypatch.undo()
+    login(page, base_url, "quantri")
+    page.click("nav.main >> text=Hộp thư")
+    row = page.locator(f"#quarantined-{broken.ingest_id}")
+    assert "RuntimeError: routing exploded" in row.inner_text()
+    row.locator("button").click()
+    page.wait_for_selector("#retry-result")
+    assert "Đã tiếp nhận, mã PA-" in page.inner_text("#retry-result")
+    assert page.locator(f"#quarantined-{broken.ingest_id}").count() == 0
+    assert page.locator("#quarantine-empty").is_visible()
+    assert service.count() == 1
