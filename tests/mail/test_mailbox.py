@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
+from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from intake.db import Database
+from intake.mail import ingest as ingest_module
 from intake.mail.config import MailSettings
 from intake.mail.ingest import MailIngestor
 from intake.mail.models import IngestStatus, MailIngest, MailMailbox
@@ -15,6 +18,7 @@ from intake.mail.outbox import OutboxSender
 from intake.mail.worker import MailWorker
 from intake.models import Outbox, OutboxStatus
 from intake.services.complaints import IntakeService
+from intake.storage import flush_to_disk
 from tests.harness.dovecot import DovecotServer
 from tests.harness.smtp import SmtpPeer
 from tests.mail.conftest import fixture_bytes
@@ -44,6 +48,30 @@ def test_poll_takes_mail_then_files_it_away(
         assert state.last_uid == 6 and state.uidvalidity > 0
     again = worker.run(once=True, max_failures=0)
     assert again.fetched == 0 and service.count() == 4
+
+
+def test_each_chunk_is_on_disk_before_it_leaves_the_inbox(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = replace(live_settings, fsync=True, fetch_batch=2)
+    imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL])
+    seen: list[tuple[int, int, int, tuple[Path, ...]]] = []
+
+    def recording_flush(*paths: Path) -> None:
+        seen.append((imap.count("hotline", "INBOX"), imap.count("hotline", "Processed"),
+                     _count(db, MailIngest), paths))
+        flush_to_disk(*paths)
+
+    monkeypatch.setattr(ingest_module, "flush_to_disk", recording_flush)
+    stats = MailWorker(MailIngestor(service, settings), settings).run(once=True,
+                                                                      max_failures=0)
+    assert stats.processed == 4
+    # Two chunks of two: each flushed after its commits, while still in the inbox.
+    assert [(inbox, moved, taken) for inbox, moved, taken, _ in seen] == [(4, 0, 2),
+                                                                          (2, 2, 4)]
+    assert settings.raw_dir in seen[0][3] and settings.attachments_dir in seen[0][3]
+    assert db.local_file is None or db.local_file.parent in seen[0][3]
+    assert imap.count("hotline", "INBOX") == 0 and imap.count("hotline", "Processed") == 4
 
 
 def test_ingest_processes_take_each_message_once(
