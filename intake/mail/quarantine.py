@@ -32,7 +32,6 @@ class QuarantinedMail:
 
     id: int
     received_at: datetime
-    updated_at: datetime
     source: str
     sender: str | None
     subject: str | None
@@ -60,7 +59,7 @@ def quarantined(db: Database, limit: int = 100) -> list[QuarantinedMail]:
         rows = session.scalars(select(MailIngest).where(
             MailIngest.status == IngestStatus.QUARANTINED.value).order_by(
             MailIngest.id).limit(limit)).all()
-        return [QuarantinedMail(r.id, r.received_at, r.updated_at, r.source, r.sender,
+        return [QuarantinedMail(r.id, r.received_at, r.source, r.sender,
                                 r.subject, r.error, r.attempts) for r in rows]
 
 
