@@ -31,6 +31,15 @@ YES = frozenset({"co", "c", "dung", "dung roi", "ok", "oke", "okay", "uh", "u", 
                  "da dung", "gui", "gui di", "xac nhan", "dong y", "yes", "y", "chuan"})
 NO = frozenset({"khong", "ko", "k", "kg", "sai", "sai roi", "khong dung", "chua dung",
                 "khong phai", "no", "huy", "thoi"})
+# "Yes, I'll leave a contact" without the contact itself.
+WILLING = frozenset({"co", "c", "ok", "oke", "uh", "u", "um", "ung", "vang", "da", "duoc",
+                     "dc", "co a", "vang a", "da co", "co chu", "muon", "co muon", "de lai",
+                     "yes", "y", "u co", "co nhe"})
+
+
+def is_yes(text: str) -> bool:
+    """A bare "có"/"ừ"/"được" (with no phone number or e-mail in it)."""
+    return fold(text).strip(" .!,") in WILLING
 # Consent to the use of personal data (Decree 13/2023/NĐ-CP) is part of the confirmation:
 # "có" / "Đồng ý và gửi" both files the complaint and agrees to this use, nothing more.
 CONSENT = ("Thông tin cá nhân trong phản ánh (nội dung, liên hệ, ảnh, vị trí) chỉ được cơ quan "
@@ -127,6 +136,8 @@ class ValidateComplaintForm(FormValidationAction):
     def validate_complaint_contact(self, value: Any, dispatcher: CollectingDispatcher,
                                    tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         text = clean(str(value or ""))
+        if is_yes(text) or (latest_intent(tracker) == "affirm" and not is_skip(text)):
+            return {"complaint_contact": None, "contact_wanted": True}
         if not text or is_skip(text):
             return {"complaint_contact": SKIPPED}
         try:
@@ -147,6 +158,24 @@ class ValidateComplaintForm(FormValidationAction):
         dispatcher.utter_message(text="Bạn vui lòng trả lời 'có' để gửi phản ánh, "
                                       "hoặc 'không' để hủy.")
         return {"complaint_confirm": None}
+
+
+class ActionAskComplaintContact(Action):
+    """Asks for a phone number or e-mail; after a bare "có" asks for the value itself,
+    instead of repeating the yes/no question."""
+
+    def name(self) -> str:
+        return "action_ask_complaint_contact"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        if tracker.get_slot("contact_wanted"):
+            dispatcher.utter_message(
+                text="Bạn vui lòng nhập số điện thoại (ví dụ 0912 345 678) hoặc địa chỉ "
+                     "email để cơ quan liên hệ. Gõ 'bỏ qua' nếu không muốn để lại.")
+            return [SlotSet("contact_wanted", False)]
+        dispatcher.utter_message(response="utter_ask_complaint_contact")
+        return []
 
 
 class ActionAskComplaintProcedure(Action):

@@ -1,6 +1,11 @@
 """Search quality and latency of the procedure catalog on labelled citizen questions.
 
     .venv/bin/python bench/catalog_search.py [--catalog FILE] [--scale 2145] [--show-misses]
+                                             [--blind set1|set2]
+
+``--blind setN`` reads ``bench/blind/setN/procedures.jsonl`` (questions written by people
+who had not seen the search code or the synonyms; checked against its frozen checksum
+first); misses of set 2, the final set, are never printed.
 
 Questions: ``bench/data/catalog_questions.jsonl`` (one JSON object a line: ``question``,
 ``name`` = the required procedure's exact name, optional ``code``, ``tags``
@@ -109,7 +114,7 @@ def run(records: list[ProcedureRecord], questions: list[dict[str, object]], labe
         for tag in [*item.get("tags", []), "all"]:  # type: ignore[misc]
             tags.setdefault(str(tag), []).append(rank)
         if show_misses and rank != 1:
-            print(f"  miss (rank {rank}): {item['question']!r} → {item['name']!r}; got "
+            print(f"  miss (rank {rank}): {item['question']!r} → {item.get('name', code)!r}; got "
                   f"{[h.name[:50] for h in hits[:3]]}")
     n = len(ranks)
     print(f"\n== {label}: {len(records)} procedures, index built in {build_ms:.0f} ms, "
@@ -132,7 +137,14 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
     parser.add_argument("--scale", type=int, default=2145)
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--blind", choices=("set1", "set2"))
     args = parser.parse_args()
+    if args.blind:
+        from blind_sets import BLIND, verify
+
+        verify()
+        args.questions = BLIND / args.blind / "procedures.jsonl"
+        args.show_misses = args.show_misses and args.blind != "set2"
     if not args.catalog.exists():
         raise SystemExit(f"{args.catalog} not found (the demo catalog ships with the repo)")
     base = load_catalog(args.catalog)

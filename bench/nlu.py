@@ -1,6 +1,10 @@
 """Intent F1 per intent on the held-out NLU set, with the ask_procedure/file_complaint confusion.
 
     .venv/bin/python bench/nlu.py [--holdout tests/data/nlu_holdout.yml] [--model models/]
+                                  [--blind set1|set2]
+
+``--blind setN`` evaluates on ``bench/blind/setN/chat.jsonl`` (messages written by people
+who had not seen the training data; checked against its frozen checksum first).
 
 Runs ``rasa test nlu`` of ``.venv-rasa`` on the newest trained model (train first with
 ``.venv/bin/pakn assistant train --if-stale``), reads its ``intent_report.json`` and
@@ -33,13 +37,36 @@ def run_rasa(holdout: Path, model: Path, out: Path) -> dict[str, dict[str, objec
     return report
 
 
+def blind_as_nlu(name: str, out: Path) -> Path:
+    """The blind set's chat messages as a Rasa NLU file (after the checksum check)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from blind_sets import BLIND, read_jsonl, verify
+
+    verify()
+    by_intent: dict[str, list[str]] = {}
+    for row in read_jsonl(BLIND / name / "chat.jsonl"):
+        text = " ".join(str(row["text"]).split())
+        by_intent.setdefault(str(row["intent"]), []).append(text)
+    lines = ['version: "3.1"', "nlu:"]
+    for intent, texts in sorted(by_intent.items()):
+        lines += [f"- intent: {intent}", "  examples: |"]
+        lines += [f"    - {json.dumps(t, ensure_ascii=False)[1:-1]}" for t in texts]
+    path = out / f"blind-{name}.yml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--holdout", type=Path, default=ROOT / "tests/data/nlu_holdout.yml")
     parser.add_argument("--model", type=Path, default=ROOT / "models")
+    parser.add_argument("--blind", choices=("set1", "set2"))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pakn-nlu-") as tmp:
-        report = run_rasa(args.holdout, args.model, Path(tmp))
+        holdout = blind_as_nlu(args.blind, Path(tmp)) if args.blind else args.holdout
+        report = run_rasa(holdout, args.model, Path(tmp))
     intents = {k: v for k, v in report.items()
                if isinstance(v, dict) and "f1-score" in v
                and k not in {"macro avg", "weighted avg", "micro avg", "accuracy"}}

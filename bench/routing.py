@@ -1,6 +1,12 @@
-"""Routing quality and latency on complaints the team wrote and labelled.
+"""Routing quality and latency on labelled complaints: the team's own, or a blind set.
 
-    .venv/bin/python bench/routing.py [--data FILE] [--show-all] [--json]
+    .venv/bin/python bench/routing.py [--data FILE …] [--blind set1|set2] [--training FILE]
+                                      [--show-all] [--json]
+
+``--blind setN`` reads ``bench/blind/setN/complaints_*.jsonl`` (written by people who had
+not seen the rules; checked against ``bench/blind/SHA256SUMS`` first) and also reports
+the accuracy per trait (addressee, residence, several places …) and of the detected kind
+of submission. With ``--blind set2`` misses are not printed (the final set stays unread).
 
 Data: ``bench/data/routing_labelled.jsonl`` (``id``, ``text``, ``label`` = the right
 queue, ``style`` chat|email, ``diacritics``, ``place`` = about a named commune or
@@ -30,12 +36,16 @@ from intake.config import load_settings  # noqa: E402
 from intake.db import Database, upgrade  # noqa: E402
 from intake.org.data_files import read_organisation  # noqa: E402
 from intake.org.loader import load_organisation  # noqa: E402
-from intake.routing.signals.classifier import read_examples  # noqa: E402
+from intake.routing.service import build_router  # noqa: E402
+from intake.routing.signals.classifier import TRAINING_FILE, read_examples  # noqa: E402
 from intake.routing.types import RoutingInput  # noqa: E402
 from intake.services.complaints import IntakeService  # noqa: E402
 from intake.text import fold  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "routing_labelled.jsonl"
+BLIND = ROOT / "bench" / "blind"
+KINDS = {"phan_anh": "feedback", "kien_nghi": "request", "khieu_nai": "complaint",
+         "to_cao": "denunciation"}
 UNDECIDED = {"triage", "procedure_needs_place", "place_conflict", "local_needs_place"}
 
 
@@ -71,22 +81,51 @@ def service_for(tmp: Path) -> IntakeService:
                                             "PAKN_VAR_DIR": str(tmp)}))
 
 
+def verified_blind_files(name: str) -> list[Path]:
+    """The blind set's complaint files, after checking them against SHA256SUMS."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from blind_sets import verify
+
+    verify()
+    return sorted((BLIND / name).glob("complaints_*.jsonl"))
+
+
+def read_rows(paths: list[Path]) -> list[dict[str, object]]:
+    """Labelled complaints of every file; the blind sets' fields mapped to ours."""
+    rows = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            row["style"] = "email" if row.get("style") in ("email", "letter") else "chat"
+            row.setdefault("place", any(t in row.get("traits", []) for t in (
+                "several_places", "bare_place", "local_service")))
+            rows.append(row)
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--data", type=Path, action="append")
+    parser.add_argument("--blind", choices=("set1", "set2"))
+    parser.add_argument("--training", type=Path, default=TRAINING_FILE,
+                        help="the classifier's training file (default: the shipped one)")
     parser.add_argument("--show-all", action="store_true", help="print every result")
     parser.add_argument("--json", action="store_true", help="figures as JSON")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-    training = {fold(e.text) for e in read_examples()}
+    paths = verified_blind_files(args.blind) if args.blind else (args.data or [DATA])
+    rows = read_rows(paths)
+    quiet = args.blind == "set2"
+    training = {fold(e.text) for e in read_examples(args.training)}
     overlap = [r["id"] for r in rows if fold(r["text"]) in training]
     if overlap:
         print(f"benchmark and training overlap: ids {overlap}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         service = service_for(Path(tmp))
-        router = service.router()
+        router = build_router(service.db, service.settings, service.places(),
+                              service.triage_queue, training=args.training)
         router.route(RoutingInput("khởi động"))  # warm the catalog index and the model
         results, latencies = [], []
         for row in rows:
@@ -105,10 +144,13 @@ def main() -> int:
 
     confusions = Counter((r["label"], d.queue_code) for r, d in results
                          if r["label"] != d.queue_code)
+    kinds = [(KINDS.get(str(r["kind"]), str(r["kind"])), d.kind) for r, d in results
+             if r.get("kind")]
     figures = {
         "complaints": len(rows), "accuracy": round(len(correct) / len(rows), 3),
         "macro_f1": round(macro_f1(pairs), 3),
         "triaged_undecided": round(len(undecided) / len(rows), 3),
+        "kind_accuracy": round(sum(g == p for g, p in kinds) / len(kinds), 3) if kinds else None,
         "latency_ms_p50": round(statistics.median(latencies), 2),
         "latency_ms_p95": round(percentile(latencies, 95), 2),
         "confusions": [{"gold": g, "routed": p, "count": n}
@@ -127,6 +169,16 @@ def main() -> int:
                          ("no diacritics", [r for r in rows if not r["diacritics"]]),
                          ("named place", [r for r in rows if r["place"]])):
         print(f"  {name:<14} {accuracy_of(subset)}")
+    local = [r for r in rows if str(r["label"]).startswith(("XA_", "HUYEN_"))]
+    print(f"  {'local (XA/HUYEN)':<14} {accuracy_of(local)}")
+    for trait in sorted({t for r in rows for t in r.get("traits", [])}):  # type: ignore[attr-defined]
+        subset = [r for r in rows if trait in r.get("traits", [])]  # type: ignore[operator]
+        print(f"  trait {trait:<20} {accuracy_of(subset)}")
+    for kind in sorted({str(r["kind"]) for r in rows if r.get("kind")}):
+        print(f"  kind {kind:<21} {accuracy_of([r for r in rows if r.get('kind') == kind])}")
+    if kinds:
+        print(f"kind of submission detected: {sum(g == p for g, p in kinds)}/{len(kinds)} = "
+              f"{figures['kind_accuracy']}")
     print(f"triaged (undecided): {len(undecided)}/{len(rows)} = "
           f"{len(undecided) / len(rows):.3f}")
     print(f"latency per complaint: p50 {figures['latency_ms_p50']} ms, "
@@ -134,6 +186,9 @@ def main() -> int:
     print("confusions (gold → routed × n):")
     for (gold, got), n in confusions.most_common():
         print(f"  {gold} → {got} × {n}")
+    if quiet:
+        print("(set2 is the final blind set: misses are not printed)")
+        return 0
     for row, decision in results:
         if args.show_all or row["label"] != decision.queue_code:
             mark = "ok " if row["label"] == decision.queue_code else "ERR"

@@ -48,6 +48,7 @@ class Settings:
     complaint_due_working_days: int
     max_message_chars: int
     secret_key: str | None
+    dossier_portal_url: str = "https://dichvucong.bacgiang.gov.vn"
 
     @property
     def attachments_dir(self) -> Path:
@@ -76,4 +77,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         complaint_due_working_days=int(merged.get("PAKN_DUE_WORKING_DAYS", "10")),
         max_message_chars=int(merged.get("PAKN_MAX_MESSAGE_CHARS", "5000")),
         secret_key=merged.get("PAKN_SECRET_KEY") or None,
+        dossier_portal_url=merged.get("PAKN_DOSSIER_PORTAL_URL")
+        or "https://dichvucong.bacgiang.gov.vn",
     )

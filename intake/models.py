@@ -227,3 +227,15 @@ class Outbox(Base):
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ComplaintKind(Base):
+    """The kind of submission (phản ánh, kiến nghị, khiếu nại, tố cáo): detected when the
+    complaint is filed, corrected by staff; it sets the due date."""
+
+    __tablename__ = "complaint_kinds"
+
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    set_by: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -32,7 +32,7 @@ from intake.text import fold, has_letters_or_digits, nfc
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms.yml"
 MAX_QUERY_CHARS = 2000
-FIELD_WEIGHTS = {"name": 3.0, "keywords": 2.0, "field": 0.8, "agency": 0.4}
+FIELD_WEIGHTS = {"name": 3.0, "keywords": 2.0, "field": 0.8, "agency": 0.4, "content": 0.25}
 K1, B = 1.2, 0.75
 RERANK_DEPTH = 30
 VARIANT_PENALTY = 0.85
@@ -144,6 +144,15 @@ def terms(words: Sequence[str]) -> list[str]:
     return [*words, *(f"{a}_{b}" for a, b in itertools.pairwise(words))]
 
 
+def content_text(record: ProcedureRecord) -> str:
+    """What a procedure is about beyond its name: who it is for and when (conditions),
+    what one brings (documents) and gets (result). Citizens describe their situation in
+    these words ("vợ tôi người Hàn Quốc", "giấy chứng sinh") rather than by the name."""
+    parts = [record.conditions or "", record.result or "",
+             *(d.name for d in record.documents)]
+    return " ; ".join(p for p in parts if p)
+
+
 class SearchIndex:
     """An in-memory BM25 index over a catalog (built once, then read-only)."""
 
@@ -170,7 +179,8 @@ class SearchIndex:
 
     def _index(self, doc: int, record: ProcedureRecord) -> set[str]:
         texts = {"name": record.name, "keywords": " ; ".join(record.keywords),
-                 "field": record.field, "agency": record.implementing_agency}
+                 "field": record.field, "agency": record.implementing_agency,
+                 "content": content_text(record)}
         seen: set[str] = set()
         for field_name, text in texts.items():
             words = self.analyzer.words(text, question=False)
@@ -178,6 +188,8 @@ class SearchIndex:
                 words = [w for part in record.keywords
                          for w in [*self.analyzer.words(part, question=False), "|"]]
             field_terms = [t for t in terms(words) if "|" not in t]
+            if field_name == "content":  # pairs only: specific, and short posting lists
+                field_terms = sorted({t for t in field_terms if "_" in t})
             self.lengths[field_name].append(len(field_terms))
             for term, tf in Counter(field_terms).items():
                 self.postings[field_name][term].append((doc, tf))

@@ -69,17 +69,6 @@ class Assignment(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class ComplaintKind(Base):
-    """The kind of submission staff classified a complaint as (it sets the due date)."""
-
-    __tablename__ = "complaint_kinds"
-
-    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(32))
-    set_by: Mapped[str] = mapped_column(String(64))
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
 class AdminEvent(Base):
     """Append-only audit of the administration pages: account changes, organisation
     reloads, catalog imports, and refused attempts by non-administrators."""

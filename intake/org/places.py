@@ -13,8 +13,18 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from intake.text import fold, nfc, strip_diacritics
+
+AMBIGUITY_FILE = Path(__file__).resolve().parent / "data" / "place_name_ambiguity.yml"
+TYPED_COMMUNE, TYPED_DISTRICT = 0.95, 0.9
+BARE_COMMUNE, BARE_DISTRICT = 0.8, 0.75
+FOLDED_PENALTY = 0.14
+ORDINARY_SCORE = 0.5
 
 COMMUNE_PREFIXES = ("xa", "phuong", "thi tran", "tt", "p", "x")
 DISTRICT_PREFIXES = ("huyen", "thanh pho", "tp", "thi xa", "tx", "h")
@@ -57,11 +67,38 @@ def bare_name(queue_name: str, place_type: str | None) -> str:
     return name[len(prefix):] if prefix and name.startswith(prefix) else name
 
 
-class PlaceIndex:
-    """All places of the province, searchable in free text."""
+@dataclass(frozen=True)
+class Ambiguity:
+    """Bare names that are also ordinary words, and words that make a name a person's."""
 
-    def __init__(self, places: list[Place], province_name: str = "Bắc Giang") -> None:
+    ordinary: frozenset[str]
+    person_words: frozenset[str]
+
+
+@lru_cache(maxsize=2)
+def load_ambiguity(path: Path = AMBIGUITY_FILE) -> Ambiguity:
+    """Read place_name_ambiguity.yml (empty sets when the file is absent)."""
+    if not path.exists():
+        return Ambiguity(frozenset(), frozenset())
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return Ambiguity(frozenset(fold(str(w)) for w in doc.get("ordinary") or []),
+                     frozenset(fold(str(w)) for w in doc.get("person_words") or []))
+
+
+class PlaceIndex:
+    """All places of the province, searchable in free text.
+
+    Evidence is weighed by how the place is written: with its type word ("xã Tân Mộc",
+    "huyện Lục Ngạn") strongest; a bare name typed with its diacritics next; a bare name
+    typed without them weaker; a bare name that is also an ordinary phrase ("đồng tiền",
+    "tân tiến") or follows a person's title or family name ("ông Quang Minh") needs more
+    support (its district named too) or does not count at all.
+    """
+
+    def __init__(self, places: list[Place], province_name: str = "Bắc Giang",
+                 ambiguity: Ambiguity | None = None) -> None:
         self.places = places
+        self.ambiguity = ambiguity or load_ambiguity()
         self._by_key: dict[str, list[Place]] = {}
         for place in places:
             self._by_key.setdefault(fold(place.name), []).append(place)
@@ -78,7 +115,8 @@ class PlaceIndex:
         found = self._prefix.search(folded[max(0, start - 12):start])
         return found.group(1) if found else None
 
-    def _score(self, place: Place, key: str, prefix: str | None) -> float | None:
+    def _score(self, place: Place, key: str, prefix: str | None, typed: str,
+               before: str) -> float | None:
         typed_right = prefix is not None and (
             prefix in (DISTRICT_PREFIXES if place.is_district else COMMUNE_PREFIXES)
         )
@@ -86,8 +124,15 @@ class PlaceIndex:
         if needs_prefix and not typed_right:
             return None
         if typed_right:
-            return 0.95 if not place.is_district else 0.9
-        return 0.8 if not place.is_district else 0.75
+            return TYPED_DISTRICT if place.is_district else TYPED_COMMUNE
+        if before in self.ambiguity.person_words:
+            return None
+        if key in self.ambiguity.ordinary and not place.is_district:
+            return ORDINARY_SCORE
+        score = BARE_DISTRICT if place.is_district else BARE_COMMUNE
+        if typed == strip_diacritics(typed) and typed != place.name:
+            score -= FOLDED_PENALTY / (2 if place.is_district else 1)
+        return score
 
     def find(self, text: str) -> list[PlaceMatch]:
         """Every place named in ``text``, best first (communes before their district)."""
@@ -102,8 +147,9 @@ class PlaceIndex:
             if key == self._province_key and self._is_province_mention(folded, match.start(1)):
                 continue
             typed = original[match.start(1):match.end(1)]
+            before = folded[max(0, match.start(1) - 12):match.start(1)].split()[-1:]
             for place in self._by_key[key]:
-                score = self._score(place, key, prefix)
+                score = self._score(place, key, prefix, typed, before[0] if before else "")
                 if score is not None:
                     exact = 0.02 if typed.lower() == place.name.lower() else 0.0
                     raw.append(PlaceMatch(place, score + exact, typed, match.start(1)))

@@ -38,10 +38,14 @@ def named_codes(rules_file: Path = RULES_FILE,
 
 
 def check_codes(queues: Mapping[str, QueueState], rules_file: Path = RULES_FILE,
-                training_file: Path = TRAINING_FILE) -> None:
-    """``RoutingDataError`` if the data names an unknown queue or a dead end."""
+                training_file: Path = TRAINING_FILE, extra: set[str] | None = None) -> None:
+    """``RoutingDataError`` if the data names an unknown queue or a dead end
+    (``extra``: codes named by other routing data, such as bodies.yml)."""
     problems = []
-    for code, where in sorted(named_codes(rules_file, training_file).items()):
+    named = named_codes(rules_file, training_file)
+    for code in extra or ():
+        named.setdefault(code, "bodies.yml")
+    for code, where in sorted(named.items()):
         state = queues.get(code)
         if state is None:
             problems.append(f"{where}: unknown queue {code}")

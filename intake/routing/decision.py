@@ -20,8 +20,13 @@ import yaml
 
 from intake.org.places import Place, PlaceIndex
 from intake.routing import reasons as why
+from intake.routing.bodies import BodyIndex
 from intake.routing.errors import RoutingDataError
+from intake.routing.kind import KindFinding, detect_kind
+from intake.routing.letter import read_letter
+from intake.routing.signals.addressee import addressee_signal
 from intake.routing.signals.classifier import Classifier, classifier_signal
+from intake.routing.signals.competence import competence_signal
 from intake.routing.signals.place import hint_signal, location_signal, text_place_signal
 from intake.routing.signals.procedure import ProcedureFinder, procedure_signal
 from intake.routing.signals.subject import SubjectRules, load_rules, subject_signal
@@ -57,6 +62,7 @@ class TopicWeights:
 
     subject_weight: float = 1.0
     classifier_weight: float = 0.85
+    addressee_weight: float = 0.75
     rival_penalty: float = 0.5
     procedure_bonus: float = 0.15
 
@@ -92,11 +98,14 @@ class Evidence:
     subject: Signal
     classifier: Signal
     topic: Signal
+    addressee: Signal = field(default_factory=lambda: Signal("addressee"))
+    competence: Signal = field(default_factory=lambda: Signal("competence"))
+    kind: KindFinding = field(default_factory=lambda: KindFinding("feedback", None))
 
     def all(self) -> tuple[Signal, ...]:
         """The signals in the order they are reported."""
-        return (self.procedure, self.location, self.text_place, self.hint, self.subject,
-                self.classifier, self.topic)
+        return (self.procedure, self.location, self.text_place, self.hint, self.addressee,
+                self.competence, self.subject, self.classifier, self.topic)
 
 
 @lru_cache(maxsize=4)
@@ -118,20 +127,20 @@ def load_table(path: Path = TABLE_FILE) -> DecisionTable:
 
 
 def combine_topic(subject: Signal, classifier: Signal, procedure: Signal,
-                  weights: TopicWeights) -> Signal:
-    """One label from keyword rules and classifier: 1-(1-ws·s)(1-wc·c), minus the rival."""
-    scores: dict[str, tuple[float, float]] = {}
-    for cand in subject.candidates:
-        scores[cand.label] = (cand.score, 0.0)
-    for cand in classifier.candidates:
-        s = scores.get(cand.label, (0.0, 0.0))[0]
-        scores[cand.label] = (s, cand.score)
+                  weights: TopicWeights, addressee: Signal | None = None) -> Signal:
+    """One label from keyword rules, classifier and addressee:
+    1-(1-ws·s)(1-wc·c)(1-wa·a), minus the rival."""
+    scores: dict[str, list[float]] = {}
+    for slot, signal in enumerate((subject, classifier, addressee or Signal("addressee"))):
+        for cand in signal.candidates:
+            scores.setdefault(cand.label, [0.0, 0.0, 0.0])[slot] = cand.score
     if not scores:
         return Signal("topic")
     proc = procedure.best.label if procedure.best else None
     combined = {}
-    for label, (s, c) in scores.items():
-        value = 1 - (1 - weights.subject_weight * s) * (1 - weights.classifier_weight * c)
+    for label, (s, c, a) in scores.items():
+        value = 1 - (1 - weights.subject_weight * s) * (1 - weights.classifier_weight * c) \
+            * (1 - weights.addressee_weight * a)
         if label == proc:
             value += weights.procedure_bonus
         combined[label] = min(0.99, value)
@@ -159,8 +168,9 @@ class Router:
                  classifier: Classifier | None = None,
                  procedures: ProcedureFinder | None = None,
                  successors: dict[str, str] | None = None,
-                 active: set[str] | None = None) -> None:
+                 active: set[str] | None = None, bodies: BodyIndex | None = None) -> None:
         self.places = places
+        self.bodies = bodies
         self.triage_queue = triage_queue
         self.table = table or load_table()
         self.rules = rules or load_rules()
@@ -172,16 +182,24 @@ class Router:
 
     # -- signals --------------------------------------------------------------------
     def evidence(self, data: RoutingInput) -> Evidence:
-        """Every signal for ``data``."""
-        about = replace(data, text=subject_text(data.text))
+        """Every signal for ``data``: the letter is read first, so that its addressees
+        and the writer's own address are not taken for the subject or the place."""
+        letter = read_letter(data.text)
+        about = replace(data, text=subject_text(letter.incident))
         procedure = procedure_signal(about, self.procedures)
         subject = subject_signal(about, self.rules)
         classifier = classifier_signal(about, self.classifier)
+        addressee = addressee_signal(letter, self.bodies)
+        kind = detect_kind(f"{data.subject or ''}\n{data.text}")
+        named = "\n".join([*(a.text for a in letter.addressees), letter.incident])
         return Evidence(
             procedure=procedure, location=location_signal(data, self.places),
-            text_place=text_place_signal(data, self.places),
-            hint=hint_signal(data, self.places), subject=subject, classifier=classifier,
-            topic=combine_topic(subject, classifier, procedure, self.table.topic))
+            text_place=text_place_signal(data, self.places, named),
+            hint=hint_signal(data, self.places, residence=letter.residence_text),
+            subject=subject, classifier=classifier,
+            topic=combine_topic(subject, classifier, procedure, self.table.topic, addressee),
+            addressee=addressee, kind=kind,
+            competence=competence_signal(letter.incident, kind, self.bodies, self.places))
 
     # -- decision -------------------------------------------------------------------
     def route(self, data: RoutingInput) -> RoutingDecision:
@@ -198,7 +216,9 @@ class Router:
             considered.append((row, outcome))
             if chosen is None and outcome.confidence >= row.min:
                 chosen = (row, outcome)
-        return self._decision(ev, chosen, considered, place)
+        decision = self._decision(ev, chosen, considered, place)
+        said = (ev.kind.reason,) if ev.kind.cue else ()
+        return replace(decision, kind=ev.kind.kind, reasons=(*decision.reasons, *said))
 
     def _decision(self, ev: Evidence, chosen: tuple[Row, Outcome] | None,
                   considered: list[tuple[Row, Outcome]], place: str | None) -> RoutingDecision:
@@ -323,11 +343,61 @@ def procedure_without_place(router: Router, ev: Evidence) -> Outcome | None:
 
 
 def topic_queue(router: Router, ev: Evidence) -> Outcome | None:
-    """The department the subject rules and the classifier point at."""
+    """The department the subject rules, the classifier and the addressee point at."""
     best = ev.topic.best
     if best is None or best.label in LEVELS:
         return None
-    return Outcome(best.label, best.score, (ev.topic.reason or "",))
+    return Outcome(best.label, best.score, (ev.topic.reason or "", *_addressed(ev, best.label)))
+
+
+def _addressed(ev: Evidence, label: str) -> tuple[str, ...]:
+    """The addressee's reason when it backs ``label``."""
+    best = ev.addressee.best
+    return (ev.addressee.reason,) if best and best.label == label and ev.addressee.reason \
+        else ()
+
+
+ADDRESSEE_MIN = 0.85
+ADDRESSEE_OVERRIDE = 0.8
+
+
+def addressee_queue(router: Router, ev: Evidence) -> Outcome | None:
+    """The provincial body the letter is addressed to ("Kính gửi Sở Y tế"), unless the
+    content clearly belongs to another department (a misaddressed letter)."""
+    best = ev.addressee.best
+    if best is None or best.label in LEVELS or best.score < ADDRESSEE_MIN:
+        return None
+    combined: dict[str, float] = ev.topic.detail.get("combined", {})
+    own = combined.get(best.label, 0.0)
+    rival = max((v for label, v in combined.items()
+                 if label != best.label and label not in LEVELS), default=0.0)
+    if rival >= ADDRESSEE_OVERRIDE and rival > own:
+        return None
+    reasons = (ev.addressee.reason or "",
+               *((ev.topic.reason,) if ev.topic.best and ev.topic.best.label == best.label
+                 and ev.topic.reason else ()))
+    return Outcome(best.label, min(0.95, 0.7 + 0.25 * own), reasons)
+
+
+def competence_queue(router: Router, ev: Evidence) -> Outcome | None:
+    """Who must settle a khiếu nại or tố cáo (signals/competence.py); a level needs its
+    place: the one named with the decision-maker or official, else the text's."""
+    best = ev.competence.best
+    reason = ev.competence.reason or ""
+    if best is None:
+        return None
+    if best.label not in LEVELS:
+        return Outcome(best.label, best.score, (reason,))
+    named = ev.competence.detail.get("place")
+    if named:
+        queue = router.at_level(best.label, str(named))
+        return Outcome(queue, best.score, (reason, why.level_place_reason(
+            best.label, str(named), queue) or f"địa điểm → {queue}"))
+    found = _first_place(ev)
+    if found is None:
+        return None
+    signal, _ = found
+    return _place_outcome(router, ev, signal, best.label, best.score, (reason,))
 
 
 def place_given(router: Router, ev: Evidence) -> Outcome | None:
@@ -390,6 +460,7 @@ def place_hint(router: Router, ev: Evidence) -> Outcome | None:
 RESOLVERS: dict[str, Resolver] = {
     "procedure_queue": procedure_queue, "procedure_at_place": procedure_at_place,
     "procedure_without_place": procedure_without_place, "topic_queue": topic_queue,
+    "competence_queue": competence_queue, "addressee_queue": addressee_queue,
     "place_given": place_given, "place_in_text": place_in_text,
     "places_conflict": places_conflict, "local_without_place": local_without_place,
     "place_hint": place_hint,

@@ -16,6 +16,7 @@ from intake.config import Settings
 from intake.db import Database
 from intake.models import Queue
 from intake.org.places import PlaceIndex
+from intake.routing.bodies import BodyIndex, load_body_names
 from intake.routing.checks import QueueState, check_codes
 from intake.routing.decision import Router
 from intake.routing.signals.classifier import TRAINING_FILE, get_classifier
@@ -34,11 +35,20 @@ def queue_states(db: Database) -> dict[str, QueueState]:
     return {code: QueueState(bool(active), successor) for code, active, successor in rows}
 
 
+def body_index(db: Database, places: PlaceIndex) -> BodyIndex:
+    """Provincial and central bodies by their names (from the queue table) and by the
+    abbreviations of ``data/bodies.yml``; only active queues' names are read."""
+    with db.reading() as session:
+        rows = session.execute(select(Queue.code, Queue.name).where(
+            Queue.active.is_(True), Queue.kind.in_(("provincial", "central")))).all()
+    return BodyIndex({code: name for code, name in rows}, places)
+
+
 def build_router(db: Database, settings: Settings, places: PlaceIndex,
                  triage_queue: str, training: Path = TRAINING_FILE) -> Router:
     """A router for this database (``RoutingDataError`` if the data names unknown queues)."""
     states = queue_states(db)
-    check_codes(states, training_file=training)
+    check_codes(states, training_file=training, extra=set(load_body_names().by_queue))
     catalog = CatalogService(db)
     return Router(
         places, triage_queue,
@@ -46,4 +56,5 @@ def build_router(db: Database, settings: Settings, places: PlaceIndex,
         procedures=CatalogFinder(catalog.index),
         successors={c: s.successor for c, s in states.items() if s.successor},
         active={c for c, s in states.items() if s.active},
+        bodies=body_index(db, places),
     )

@@ -82,13 +82,14 @@ class RoutingDecision:
     scored_alternatives: tuple[Alternative, ...] = ()
     ask: str | None = None
     place_code: str | None = None
+    kind: str = "feedback"  # feedback | request | complaint | denunciation (services/kinds)
 
     def as_dict(self) -> dict[str, Any]:
-        """``{queue, confidence, reasons, alternatives, rule, ask, signals}``."""
+        """``{queue, confidence, reasons, alternatives, rule, ask, kind, signals}``."""
         return {
             "queue": self.queue_code, "confidence": round(self.confidence, 3),
             "reasons": list(self.reasons), "rule": self.rule, "ask": self.ask,
-            "place": self.place_code,
+            "place": self.place_code, "kind": self.kind,
             "alternatives": [{"queue": a.queue, "confidence": round(a.confidence, 3),
                               "rule": a.rule} for a in self.scored_alternatives],
             "signals": [s.as_dict() for s in self.signals],

@@ -8,6 +8,7 @@ complaint, so a retried action or a re-fetched mail never files a duplicate.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +34,7 @@ from intake.errors import (
 from intake.models import (
     Channel,
     Complaint,
+    ComplaintKind,
     Direction,
     Event,
     Message,
@@ -46,9 +48,12 @@ from intake.org.places import Place, PlaceIndex, bare_name
 from intake.routing.decision import Router
 from intake.routing.service import build_router
 from intake.routing.types import RoutingDecision, RoutingInput
+from intake.services.kinds import due_rules
 from intake.services.lifecycle import can_move, label_vi
 from intake.services.views import ComplaintView, EventView, MessageView
 from intake.text import clean, has_letters_or_digits, nfc
+
+log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 20_000
 ROUTER_TTL_SECONDS = 60.0
@@ -205,10 +210,12 @@ class IntakeService:
             citizen_phone=new.contact.phone, citizen_email=new.contact.email,
             reply_channel=new.reply_channel.value, reply_address=new.reply_address,
             created_at=now, updated_at=now,
-            due_at=due_at(now, self.settings.complaint_due_working_days),
+            due_at=due_at(now, self._working_days(decision.kind)),
         )
         session.add(complaint)
         session.flush()
+        session.add(ComplaintKind(complaint_id=complaint.id, kind=decision.kind,
+                                  set_by="system:routing"))
         session.add(Message(complaint_id=complaint.id, direction=Direction.INBOUND.value,
                             channel=new.channel.value, sender=new.sender,
                             external_id=new.external_id, text=text, created_at=now))
@@ -218,6 +225,18 @@ class IntakeService:
         session.flush()
         return self._view(session, complaint, created_now=True, decision=decision,
                           queue=queue)
+
+    def _working_days(self, kind: str) -> int:
+        """The time limit of a detected kind of submission (``PAKN_DUE_RULES``); plain
+        feedback keeps the general ``PAKN_DUE_WORKING_DAYS``."""
+        try:
+            rules = due_rules()
+        except ValidationError:
+            log.error("PAKN_DUE_RULES is malformed; using PAKN_DUE_WORKING_DAYS")
+            return self.settings.complaint_due_working_days
+        if kind in rules and kind != "feedback":
+            return rules[kind].working_days
+        return self.settings.complaint_due_working_days
 
     # -- routing ------------------------------------------------------------------
     def _apply_routing(self, session: Session, complaint: Complaint, decision: RoutingDecision,
@@ -233,6 +252,7 @@ class IntakeService:
         self._event(session, complaint, "routed", actor, "; ".join(decision.reasons), {
             "queue": decision.queue_code, "previous_queue": previous,
             "confidence": round(decision.confidence, 3), "rule": decision.rule,
+            "kind": decision.kind,
             "reasons": list(decision.reasons), "ask": decision.ask,
             "alternatives": [{"queue": a.queue, "confidence": round(a.confidence, 3),
                               "rule": a.rule} for a in decision.scored_alternatives],

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from intake.codes import parse_code
 from intake.console.auth import StaffIdentity
-from intake.console.models import Assignment, ComplaintKind
+from intake.console.models import Assignment
 from intake.contacts import Contact, normalise_email, normalise_phone
 from intake.deadlines import (
     VIETNAM,
@@ -35,6 +35,7 @@ from intake.models import (
     Attachment,
     Channel,
     Complaint,
+    ComplaintKind,
     Direction,
     Event,
     Outbox,

@@ -160,3 +160,49 @@ def test_a_very_long_complaint_is_refused_politely_inside_the_form(
     answer = citizen.say("Cán bộ xã gây khó dễ khi làm hồ sơ. " * 600)
     assert "quá dài" in answer
     assert "hủy" in citizen.say("hủy").lower()
+
+
+@pytest.mark.parametrize("question", [
+    "Tôi nộp hồ sơ xin cấp sổ đỏ ở bộ phận một cửa huyện từ tháng trước, giờ đến bước nào "
+    "rồi ạ?",
+    "ma ho so 000.00.24.H06-240512-0031 da xong chua ad",
+])
+def test_a_question_about_a_submitted_dossier_is_answered_with_how_to_look_it_up(
+        chat: Callable[[], Conversation], question: str) -> None:
+    answer = chat().say(question)
+    assert "mã hồ sơ" in answer.lower() and "dichvucong" in answer
+    assert "Bộ phận Một cửa" in answer
+    assert "PA-" in answer  # says the receipt code is not a complaint's code
+    assert not CODE.search(answer)
+    if "000.00.24.H06" in question:
+        assert "000.00.24.H06-240512-0031" in answer
+
+
+def test_yes_to_the_contact_question_asks_for_the_number_itself(
+        chat: Callable[[], Conversation], intake: IntakeService) -> None:
+    citizen = chat()
+    assert "xã/phường" in citizen.say(BICH_DONG)
+    assert "thủ tục hành chính" in citizen.say("xã Bích Động, huyện Việt Yên")
+    assert "điện thoại" in citizen.say("bỏ qua")
+    asked = citizen.say("có")
+    assert "nhập số điện thoại" in asked
+    assert "chưa thấy" not in asked and "Bạn có muốn để lại" not in asked
+    summary = citizen.say("0987 654 321")
+    assert "0987654321" in summary
+    code = CODE.search(citizen.say("có"))
+    assert code and intake.get(code.group(0)).citizen_phone == "0987654321"
+
+
+@pytest.mark.parametrize(("text", "intent_answer"), [
+    # a question about what to do / whether one may is a procedure question
+    ("mất căn cước công dân thì phải làm sao", "Cấp"),
+    # a problem described without "phản ánh" starts a complaint
+    ("đèn đường ngõ 5 thôn Đông tắt cả tuần nay rồi", "xã/phường"),
+    # personal requests outside the services
+    ("cho mình vay 2 triệu được không", "chỉ hỗ trợ"),
+    # colloquial goodbye and thanks
+    ("ok tks ad nhé", "vui được hỗ trợ"),
+])
+def test_confusable_messages_reach_the_right_answer(
+        chat: Callable[[], Conversation], text: str, intent_answer: str) -> None:
+    assert intent_answer in chat().say(text)

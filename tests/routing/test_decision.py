@@ -113,8 +113,8 @@ def test_every_decision_carries_its_signals(router: Router) -> None:
     decision = router.route(RoutingInput("Thẻ BHYT của con tôi bị sai ngày sinh"))
     assert decision.queue_code == "BHXH"
     names = [s.name for s in decision.signals]
-    assert names == ["procedure", "location", "place_in_text", "place_hint", "subject",
-                     "classifier", "topic"]
+    assert names == ["procedure", "location", "place_in_text", "place_hint", "addressee",
+                     "competence", "subject", "classifier", "topic"]
     data = decision.as_dict()
     assert set(data) >= {"queue", "confidence", "reasons", "alternatives", "signals"}
 

@@ -43,7 +43,7 @@ class Settled:
 
 def settle(matches: list[PlaceMatch]) -> Settled:
     """One place out of several, or a conflict (see the module docstring)."""
-    good = _without_overlaps([m for m in matches if m.score >= MIN_SCORE])
+    good = _typed_district_first(_without_overlaps([m for m in matches if m.score >= MIN_SCORE]))
     if not good:
         return Settled("none", None, 0.0, (), ())
     communes = [m for m in good if not m.place.is_district]
@@ -63,6 +63,16 @@ def settle(matches: list[PlaceMatch]) -> Settled:
     if len(districts) == 1 or districts[0].score - districts[1].score >= 0.05:
         return Settled("one", districts[0].place.queue_code, districts[0].score, names, codes)
     return Settled("conflict", None, districts[0].score, names, codes)
+
+
+def _typed_district_first(matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    """A district named with its type word ("huyện Lục Nam") outweighs a bare commune
+    name of another district: drop such communes (a bare name is often an ordinary word)."""
+    typed = {m.place.queue_code for m in matches if m.place.is_district and m.score >= 0.9}
+    if not typed:
+        return matches
+    return [m for m in matches if m.place.is_district or m.score >= 0.9
+            or m.place.district_code in typed]
 
 
 def _without_overlaps(matches: list[PlaceMatch]) -> list[PlaceMatch]:
@@ -105,21 +115,27 @@ def location_signal(data: RoutingInput, places: PlaceIndex) -> Signal:
     return _signal("location", settled, _describe(settled, "địa điểm người dân cung cấp"))
 
 
-def text_place_signal(data: RoutingInput, places: PlaceIndex) -> Signal:
-    """Places named in the complaint's text (and subject)."""
-    text = f"{data.subject}\n{data.text}" if data.subject else data.text
+def text_place_signal(data: RoutingInput, places: PlaceIndex, text: str | None = None) -> Signal:
+    """Places named in the complaint's text (and subject); ``text`` is the text without
+    the writer's own address when the caller has taken it out."""
+    body = data.text if text is None else text
+    text = f"{data.subject}\n{body}" if data.subject else body
     settled = settle(places.find(text))
     return _signal("place_in_text", settled, _describe(settled, "địa điểm"))
 
 
 def hint_signal(data: RoutingInput, places: PlaceIndex,
-                seats: dict[str, tuple[float, float]] | None = None) -> Signal:
-    """Where the citizen is: the e-mail signature's address, else a Telegram location."""
-    if data.signature_text:
-        settled = settle(places.find(data.signature_text))
+                seats: dict[str, tuple[float, float]] | None = None,
+                residence: str = "") -> Signal:
+    """Where the citizen is: the e-mail signature's address, the residence the writer
+    gives ("trú tại …", "địa chỉ: …"), else a Telegram location."""
+    for source, label in ((data.signature_text, "địa chỉ trong chữ ký email"),
+                          (residence, "nơi ở của người viết")):
+        if not source:
+            continue
+        settled = settle(places.find(source))
         if settled.kind in ("one", "shared_district"):
-            return _signal("place_hint", settled,
-                           _describe(settled, "địa chỉ trong chữ ký email"), HINT_FACTOR)
+            return _signal("place_hint", settled, _describe(settled, label), HINT_FACTOR)
     if data.coordinates is not None:
         return _coordinate_signal(data.coordinates, seats or load_seats())
     return Signal("place_hint")

@@ -1,0 +1,90 @@
+"""The frozen blind evaluation sets: check them against their checksums, or freeze them.
+
+    .venv/bin/python bench/blind_sets.py            # verify bench/blind/SHA256SUMS
+    .venv/bin/python bench/blind_sets.py --freeze   # write it (only when it is missing)
+
+``bench/blind/set1`` and ``set2`` were written by people who had not seen the routing
+rules, the synonyms, the training data or the older benchmarks, from the organisation
+file, the departments' official functions and the catalog only (see
+``bench/blind/README.md``). They were frozen before any tuning: every benchmark that
+reads them calls ``verify()`` first, so an edited set cannot be measured silently.
+Set 1 is the working set; set 2 is read only for the final figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+BLIND = Path(__file__).resolve().parent / "blind"
+SUMS = BLIND / "SHA256SUMS"
+
+
+class BlindSetChanged(RuntimeError):
+    """A blind file differs from its frozen checksum (or is missing)."""
+
+
+def _files() -> list[Path]:
+    return sorted(p for p in BLIND.glob("set*/*.jsonl"))
+
+
+def digest(path: Path) -> str:
+    """SHA-256 of the file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def verify() -> dict[str, str]:
+    """The frozen sums, after checking every file against them."""
+    if not SUMS.exists():
+        raise BlindSetChanged(f"{SUMS} is missing: the blind sets were never frozen")
+    frozen = {}
+    for line in SUMS.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            value, name = line.split(maxsplit=1)
+            frozen[name.strip()] = value
+    problems = []
+    for name, value in frozen.items():
+        path = BLIND / name
+        if not path.exists():
+            problems.append(f"{name}: missing")
+        elif digest(path) != value:
+            problems.append(f"{name}: changed since it was frozen")
+    extra = [str(p.relative_to(BLIND)) for p in _files()
+             if str(p.relative_to(BLIND)) not in frozen]
+    problems += [f"{name}: not frozen" for name in extra]
+    if problems:
+        raise BlindSetChanged("blind sets do not match SHA256SUMS: " + "; ".join(problems))
+    return frozen
+
+
+def read_jsonl(path: Path) -> list[dict[str, object]]:
+    """The rows of one blind file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--freeze", action="store_true", help="write SHA256SUMS if missing")
+    args = parser.parse_args()
+    if args.freeze:
+        if SUMS.exists():
+            print(f"{SUMS} exists: a frozen set is never re-frozen", file=sys.stderr)
+            return 2
+        SUMS.write_text("".join(f"{digest(p)}  {p.relative_to(BLIND)}\n" for p in _files()),
+                        encoding="utf-8")
+    try:
+        frozen = verify()
+    except BlindSetChanged as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for name in sorted(frozen):
+        print(f"ok {name}: {len(read_jsonl(BLIND / name))} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,124 @@
+"""The structure of a citizen's letter: whom it is for, where the writer lives, the rest.
+
+Formal letters and e-mails open with their addressees ("Kính gửi: Sở Y tế", "Đồng kính
+gửi: UBND huyện Lục Ngạn", or a list of "- …" lines under "Kính gửi:"), and writers say
+where they live ("Tôi là …, trú tại thôn Đông, xã Tân Mộc", "Địa chỉ: …", "thường trú",
+"quê quán"). Neither is where the matter happened: the addressee is evidence for the
+body that is competent, the residence only a hint of the place for a local matter.
+``read_letter`` separates them so that routing reads each part for what it means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intake.routing.bodies import fold_keep_length
+from intake.text import nfc
+
+MAX_ADDRESSEE_CHARS = 160
+MAX_RESIDENCE_CHARS = 120
+
+_ADDRESSEE = re.compile(
+    r"^\W*(?P<cc>dong\s+)?(?:kinh\s+gui|k\s*/\s*g|kg)\s*[:.\-]?\s*(?P<rest>.*)$")
+_BULLET = re.compile(r"^\s*[-+•*–]\s*\S")
+_RESIDENCE_CUE = re.compile(
+    r"\b(?:(?:hien\s+)?(?:dang\s+)?(?:tru|ngu|cu tru|sinh song|thuong tru|tam tru|o)\s+tai"
+    r"|(?:thuong|tam)\s+tru\s*(?::|o\b)|noi\s+(?:thuong\s+tru|tam\s+tru|o|cu\s+tru)(?:\s+hien\s+nay)?"
+    r"|cho\s+o(?:\s+hien\s+nay)?|dia\s+chi(?:\s+(?:lien\s+he|thuong\s+tru|hien\s+nay|nha))?\s*:"
+    r"|d\s*/\s*c\s*:|dc\s*:|que\s+quan|que\s+(?:toi\s+)?o|que\s+tai)(?![a-z0-9])\s*:?")
+_RESIDENCE_END = re.compile(
+    r"[.;!?()\n]|\b(?:xin|kinh|nay|toi|chung toi|em|con|gia dinh|lam don|viet don|gui don"
+    r"|co don|phan anh|kien nghi|khieu nai|to cao|de nghi|trinh bay|so dien thoai|sdt|sđt"
+    r"|dien thoai|dt|cccd|cmnd|can cuoc|email|sinh nam|sinh ngay|nam sinh|la)\b")
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """One addressee line's text; ``primary`` unless it follows "Đồng kính gửi"."""
+
+    text: str
+    primary: bool
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A complaint's text in its parts."""
+
+    addressees: tuple[Addressee, ...]
+    residence: tuple[str, ...]
+    incident: str
+
+    @property
+    def residence_text(self) -> str:
+        """Every residence clause, one a line (where the writer lives)."""
+        return "\n".join(self.residence)
+
+
+def read_letter(text: str) -> Letter:
+    """Split ``text`` into addressees, the writer's residence and the incident text."""
+    text = nfc(text)
+    addressees, kept = _addressee_lines(text.splitlines())
+    body = "\n".join(kept)
+    residence, incident = _residence_clauses(body)
+    return Letter(tuple(addressees), tuple(residence), incident)
+
+
+def _addressee_lines(lines: list[str]) -> tuple[list[Addressee], list[str]]:
+    found: list[Addressee] = []
+    kept: list[str] = []
+    group: bool | None = None  # inside a "Kính gửi:" block: primary or not
+    for line in lines:
+        key = fold_keep_length(line).strip()
+        head = _ADDRESSEE.match(key) if len(key) <= MAX_ADDRESSEE_CHARS else None
+        if head is not None:
+            primary = head["cc"] is None
+            rest = line[len(line) - len(head["rest"]):].strip() if head["rest"] else ""
+            addressee, after = _first_sentence(rest)
+            if addressee:
+                found.append(Addressee(addressee, primary))
+            group = primary if not after else None
+            if after:
+                kept.append(after)
+            continue
+        if group is not None and _BULLET.match(line) and len(key) <= MAX_ADDRESSEE_CHARS:
+            found.append(Addressee(line.strip().lstrip("-+•*– ").strip(" ;,."), group))
+            continue
+        if key:
+            group = None
+        kept.append(line)
+    return found, kept
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|,\s+(?=(?:toi|em|chung toi|chau|con)\b)", re.IGNORECASE)
+
+
+def _first_sentence(rest: str) -> tuple[str, str]:
+    """An addressee line's addressee, and what follows it on the same line."""
+    end = _SENTENCE_END.search(fold_keep_length(rest))
+    if end is None:
+        return rest.strip(" -+•*–;,."), ""
+    return rest[:end.start()].strip(" -+•*–;,."), rest[end.end():].strip()
+
+
+def _residence_clauses(body: str) -> tuple[list[str], str]:
+    folded = fold_keep_length(body)
+    if len(folded) != len(body):
+        return [], body
+    clauses: list[str] = []
+    pieces: list[str] = []
+    cursor = 0
+    for cue in _RESIDENCE_CUE.finditer(folded):
+        if cue.start() < cursor:
+            continue
+        limit = min(len(folded), cue.end() + MAX_RESIDENCE_CHARS)
+        end_match = _RESIDENCE_END.search(folded, cue.end() + 1, limit)
+        end = end_match.start() if end_match else limit
+        clause = body[cue.end():end].strip(" ,:-")
+        if clause:
+            clauses.append(clause)
+        pieces.append(body[cursor:cue.start()])
+        pieces.append(" " * (end - cue.start()))
+        cursor = end
+    pieces.append(body[cursor:])
+    return clauses, "".join(pieces)

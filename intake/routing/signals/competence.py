@@ -1,0 +1,140 @@
+"""Competence by the kind of submission: who must settle a complaint or a denunciation.
+
+- Khiếu nại about an administrative decision or act goes first to whoever made it (Luật
+  Khiếu nại 2011, Điều 17–21): "khiếu nại quyết định của UBND huyện …" → that district's
+  People's Committee; "… của Sở Xây dựng" → that department. A complaint about an
+  inspection's conclusion goes to the provincial inspectorate.
+- Tố cáo of an official goes to the head of the body that manages that official (Luật Tố
+  cáo 2018, Điều 13–15): a commune official → the district's Chairman; a district official
+  or a provincial department's → the provincial inspectorate (which advises the
+  province's Chairman); a police officer → the provincial police.
+When the submission names no decision or no official, this signal is silent and the
+subject decides, as for feedback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intake.org.places import PlaceIndex
+from intake.routing.bodies import GENERIC, BodyIndex, fold_keep_length
+from intake.routing.kind import COMPLAINT, DENUNCIATION, KIND_VI, KindFinding
+from intake.routing.types import LEVEL_COMMUNE, LEVEL_DISTRICT, Candidate, Signal
+
+NAME = "competence"
+CONFIDENCE = 0.82
+INSPECTORATE = "THANH_TRA"
+POLICE = "CONG_AN"
+_WINDOW = 260
+_DECISION_WINDOW = 140
+
+_COMMUNE = r"(?:xa|phuong|thi tran)"
+_DISTRICT = r"(?:huyen|thanh pho|tp|thi xa)"
+_COMMITTEE = r"(?:(?:ubnd|uy ban nhan dan|uy ban)\s+)?"
+
+
+@dataclass(frozen=True)
+class Official:
+    """A kind of official a denunciation names, and who settles it."""
+
+    label: str  # a queue code, or the level whose head settles it
+    level_of: str | None  # the level the place must be read at (None: a fixed queue)
+    who: str
+    pattern: re.Pattern[str]
+
+
+OFFICIALS: tuple[Official, ...] = (
+    Official(POLICE, None, "cán bộ công an", re.compile(
+        r"\b(?:cong an vien|can bo cong an|chien si cong an|canh sat giao thong|csgt|canh sat"
+        rf"|(?:pho )?truong cong an|(?:cong an|ca) (?:{_COMMUNE}|{_DISTRICT}|tinh))\b")),
+    Official(LEVEL_DISTRICT, LEVEL_COMMUNE, "cán bộ cấp xã", re.compile(
+        rf"\b(?:(?:pho )?chu tich {_COMMITTEE}{_COMMUNE}|(?:can bo|cong chuc|lanh dao|ke toan"
+        rf"|van phong|bi thu(?: dang uy)?) {_COMMITTEE}{_COMMUNE}"
+        r"|(?:cong chuc|can bo) (?:dia chinh|tu phap|van hoa|tai chinh|giao thong thuy loi)"
+        r"|dia chinh (?:xa|phuong)|can bo xa|chu tich xa)\b")),
+    Official(LEVEL_COMMUNE, LEVEL_COMMUNE, "trưởng thôn, tổ trưởng dân phố", re.compile(
+        r"\b(?:truong thon|pho thon|truong ban cong tac mat tran|to truong dan pho|truong xom)\b")),
+    Official(INSPECTORATE, None, "cán bộ cấp huyện", re.compile(
+        rf"\b(?:(?:pho )?chu tich {_COMMITTEE}{_DISTRICT}|(?:can bo|cong chuc|lanh dao)"
+        rf" {_COMMITTEE}(?:{_DISTRICT}|cap huyen)|(?:pho )?truong phong|can bo phong"
+        r"|cong chuc phong)\b")),
+    Official(INSPECTORATE, None, "cán bộ sở, ngành tỉnh", re.compile(
+        r"\b(?:(?:pho )?giam doc so|(?:can bo|cong chuc|lanh dao|thanh tra)(?: cua)? so"
+        r"|chi cuc truong|(?:pho )?chanh thanh tra)\b")),
+)
+_TO_CAO = re.compile(r"\b(?:to cao|to giac)\b")
+_DECISION = re.compile(r"\b(?:quyet dinh|thong bao|cong van|van ban|hanh vi|viec)\b")
+_INSPECTION = re.compile(r"\bket luan(?: thanh tra| kiem tra)?\b|\bthanh tra\b.{0,40}\bket luan\b")
+
+
+@dataclass(frozen=True)
+class Competent:
+    """Who must settle it: a queue, or a level with the place when it is named."""
+
+    label: str
+    place: str | None
+    reason: str
+
+
+def competence_signal(text: str, kind: KindFinding, bodies: BodyIndex | None,
+                      places: PlaceIndex) -> Signal:
+    """The body competent for a khiếu nại or tố cáo, when the text says enough."""
+    found: Competent | None = None
+    if kind.kind == DENUNCIATION:
+        found = _denounced(text, places)
+    elif kind.kind == COMPLAINT and bodies is not None:
+        found = _decision_maker(text, bodies)
+    if found is None:
+        return Signal(NAME, (), None, {"kind": kind.kind})
+    return Signal(NAME, (Candidate(found.label, CONFIDENCE, found.place or ""),), found.reason,
+                  {"kind": kind.kind, "place": found.place})
+
+
+def _denounced(text: str, places: PlaceIndex) -> Competent | None:
+    folded = fold_keep_length(text[:8000])
+    windows = [(m.end(), m.end() + _WINDOW) for m in _TO_CAO.finditer(folded)]
+    for start, end in [*windows, (0, len(folded))]:
+        best: tuple[int, Official, re.Match[str]] | None = None
+        for official in OFFICIALS:
+            match = official.pattern.search(folded, start, end)
+            if match and (best is None or match.start() < best[0]):
+                best = (match.start(), official, match)
+        if best is not None:
+            _, official, match = best
+            place = _place_near(text, match.end(), places, official.level_of) \
+                if official.level_of else None
+            settles = _settler(official.label)
+            return Competent(official.label, place,
+                             f"tố cáo {official.who} ('{text[match.start():match.end()]}') → "
+                             f"{settles} giải quyết (Luật Tố cáo 2018)")
+    return None
+
+
+def _settler(label: str) -> str:
+    return {LEVEL_DISTRICT: "Chủ tịch UBND cấp huyện", LEVEL_COMMUNE: "Chủ tịch UBND cấp xã",
+            INSPECTORATE: "Thanh tra tỉnh", POLICE: "Công an tỉnh"}.get(label, label)
+
+
+def _place_near(text: str, start: int, places: PlaceIndex, level: str | None) -> str | None:
+    for match in places.find(text[start:start + 40]):
+        if match.position <= 12 and not match.place.is_district and level == LEVEL_COMMUNE:
+            return match.place.queue_code
+    return None
+
+
+def _decision_maker(text: str, bodies: BodyIndex) -> Competent | None:
+    folded = fold_keep_length(text[:8000])
+    if _INSPECTION.search(folded):
+        return Competent(INSPECTORATE, None, f"{KIND_VI[COMPLAINT]} kết luận thanh tra → "
+                         "Thanh tra tỉnh (Luật Khiếu nại 2011)")
+    mentions = [m for m in bodies.find(text[:8000]) if m.label != GENERIC]
+    for decision in _DECISION.finditer(folded):
+        for mention in mentions:
+            if decision.end() <= mention.start <= decision.end() + _DECISION_WINDOW:
+                named = text[mention.start:mention.end]
+                return Competent(mention.label, mention.place,
+                                 f"khiếu nại {text[decision.start():decision.end()]} của "
+                                 f"'{named}' → người ra quyết định giải quyết lần đầu "
+                                 "(Luật Khiếu nại 2011)")
+    return None

@@ -1,0 +1,174 @@
+"""Routing reads a letter's structure: whom it is addressed to, where the writer lives
+versus where the matter is, the kind of submission with its legal competence, and how
+strongly a place name is written (type word, diacritics, ordinary phrase)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from intake.models import Channel, ComplaintKind, QueueKind
+from intake.org.data_files import read_organisation
+from intake.org.places import PlaceIndex
+from intake.routing.bodies import GENERIC, BodyIndex
+from intake.routing.decision import Router
+from intake.routing.kind import detect_kind
+from intake.routing.letter import read_letter
+from intake.routing.signals.classifier import Classifier
+from intake.routing.types import RoutingInput
+from intake.services.complaints import IntakeService, NewComplaint
+
+
+@pytest.fixture(scope="module")
+def bodies(places: PlaceIndex) -> BodyIndex:
+    names = {q.code: q.name for q in read_organisation().queues
+             if q.kind in (QueueKind.PROVINCIAL, QueueKind.CENTRAL)}
+    return BodyIndex(names, places)
+
+
+@pytest.fixture
+def letters(places: PlaceIndex, model: Classifier, bodies: BodyIndex) -> Router:
+    return Router(places, "VP_UBND", classifier=model, bodies=bodies)
+
+
+FORMAL = """Kính gửi: Sở Tài nguyên và Môi trường tỉnh Bắc Giang
+Đồng kính gửi: UBND huyện Lục Ngạn
+
+Tôi là Nguyễn Văn Tám, sinh năm 1968, trú tại thôn Đồng Quân, xã Tân Mộc, huyện Lục Ngạn.
+Tôi viết đơn này phản ánh việc cơ sở sản xuất gạch ở thôn bên cạnh xả khói đen suốt đêm.
+Trân trọng."""
+
+
+def test_addressee_lines_and_the_writers_address_are_read_apart() -> None:
+    letter = read_letter(FORMAL)
+    assert [(a.text, a.primary) for a in letter.addressees] == [
+        ("Sở Tài nguyên và Môi trường tỉnh Bắc Giang", True), ("UBND huyện Lục Ngạn", False)]
+    assert letter.residence == ("thôn Đồng Quân, xã Tân Mộc, huyện Lục Ngạn",)
+    assert "Tân Mộc" not in letter.incident
+    assert "xả khói đen" in letter.incident
+
+
+def test_an_addressee_list_and_a_sentence_after_the_addressee() -> None:
+    letter = read_letter("Kính gửi:\n- Thanh tra tỉnh\n- Sở Xây dựng\nTôi xin trình bày")
+    assert [a.text for a in letter.addressees] == ["Thanh tra tỉnh", "Sở Xây dựng"]
+    inline = read_letter("Kinh gui So Y te. Toi phan anh phong kham tu o cho Thua.")
+    assert [a.text for a in inline.addressees] == ["So Y te"]
+    assert inline.incident.startswith("Toi phan anh")
+
+
+def test_bodies_are_found_by_name_abbreviation_and_committee(bodies: BodyIndex) -> None:
+    found = bodies.find("Kính gửi Sở TN&MT, UBND xã Tân Mộc và Phòng GD&ĐT huyện Hiệp Hòa; "
+                        "đồng gửi Chủ tịch UBND tỉnh")
+    labels = [(m.label, m.place) for m in found]
+    assert labels == [("SO_TN_MT", None), ("XA", "XA_07606"), ("HUYEN", "HUYEN_223"),
+                      (GENERIC, None)]
+
+
+def test_the_addressee_outweighs_a_village_named_in_the_letter(letters: Router) -> None:
+    decision = letters.route(RoutingInput(
+        "Kính gửi: Sở Y tế tỉnh Bắc Giang\n"
+        "Tôi ở thôn Cầu Sến, Tân Mộc. Phòng khám tư ở chợ xã bán thuốc không rõ nguồn gốc, "
+        "người bán không rõ là ai.\nTrân trọng."))
+    assert decision.queue_code == "SO_Y_TE"
+    assert any("thư gửi 'Sở Y tế'" in r for r in decision.reasons)
+
+
+def test_the_writers_residence_does_not_pull_a_department_matter_down(
+        letters: Router) -> None:
+    decision = letters.route(RoutingInput(FORMAL))
+    assert decision.queue_code == "SO_TN_MT"
+    place = next(s for s in decision.signals if s.name == "place_in_text")
+    assert place.best is None or place.best.label != "XA_07606"
+
+
+def test_residence_is_a_hint_for_a_local_matter_with_no_other_place(
+        letters: Router) -> None:
+    decision = letters.route(RoutingInput(
+        "Tôi là Lê Văn Hùng, trú tại xã Tân Mộc, huyện Lục Ngạn. Đường bê tông trong thôn "
+        "mới làm đã nứt, mương thoát nước trong thôn tắc, trưởng thôn không giải quyết."))
+    assert decision.queue_code == "XA_07606"
+    assert any("nơi ở của người viết" in r for r in decision.reasons)
+
+
+def test_a_district_named_with_its_type_word_beats_a_bare_ordinary_phrase(
+        letters: Router) -> None:
+    decision = letters.route(RoutingInput(
+        "Đường liên thôn ở huyện Lục Nam hỏng nặng, người dân bỏ đồng tiền ra tự sửa mà "
+        "chính quyền không làm"))
+    assert decision.queue_code.startswith("HUYEN_218") or decision.queue_code.startswith("XA_")
+    assert decision.queue_code != "XA_07216"  # Đồng Tiến is not the Đồng Tiền of the text
+
+
+def test_place_scores_follow_how_the_name_is_written(places: PlaceIndex) -> None:
+    typed = places.find("xã Tân Mộc")[0].score
+    bare = places.find("ở Tân Mộc có")[0].score
+    folded = places.find("o tan moc co")[0].score
+    assert typed > bare > folded
+    assert not places.find("ông Quang Minh nói")
+    assert all(m.score < 0.6 for m in places.find("phong trào tân tiến"))
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Tôi làm đơn tố cáo cán bộ địa chính xã nhận tiền", "denunciation"),
+    ("toi khieu nai quyet dinh thu hoi dat", "complaint"),
+    ("Kiến nghị tỉnh làm thêm cầu qua sông", "request"),
+    ("Xin phản ánh, kiến nghị về rác thải", "feedback"),
+    ("đèn đường hỏng cả tuần", "feedback"),
+    ("Tôi không tố cáo ai, chỉ phản ánh việc đường hỏng", "feedback"),
+])
+def test_the_kind_of_submission_is_read_from_the_writers_words(text: str, kind: str) -> None:
+    assert detect_kind(text).kind == kind
+
+
+@pytest.mark.parametrize(("text", "queue"), [
+    # Luật Tố cáo 2018: a commune official → the district's Chairman
+    ("Tôi tố cáo ông Trần Văn B, cán bộ địa chính xã Quý Sơn, huyện Lục Ngạn nhận tiền "
+     "của dân để làm sổ đỏ.", "HUYEN_219"),
+    ("to cao chu tich xa tan moc lam sai lech ho so de nghi cap dat", "HUYEN_219"),
+    # a district or provincial department's official → the provincial inspectorate
+    ("Tôi tố cáo trưởng phòng tài nguyên huyện Lục Nam gây khó dễ, đòi tiền.", "THANH_TRA"),
+    # a police officer → the provincial police
+    ("Tôi tố cáo cảnh sát giao thông đứng chốt ở quốc lộ 31 nhận tiền của lái xe.",
+     "CONG_AN"),
+    # Luật Khiếu nại 2011: first to whoever made the decision
+    ("Tôi khiếu nại quyết định thu hồi đất số 123/QĐ-UBND của UBND huyện Lục Nam vì bồi "
+     "thường không thỏa đáng.", "HUYEN_218"),
+    ("Khiếu nại quyết định xử phạt của Sở Xây dựng đối với công trình nhà tôi",
+     "SO_XAY_DUNG"),
+    ("Kính gửi Thanh tra tỉnh. Tôi khiếu nại kết luận thanh tra về đất đai của xã.",
+     "THANH_TRA"),
+])
+def test_competence_follows_the_kind_of_submission(letters: Router, text: str,
+                                                   queue: str) -> None:
+    decision = letters.route(RoutingInput(text))
+    assert decision.queue_code == queue
+    assert decision.rule == "competence"
+    assert any("Luật" in r for r in decision.reasons)
+
+
+def test_a_denunciation_of_a_business_is_routed_by_its_subject(letters: Router) -> None:
+    decision = letters.route(RoutingInput(
+        "Tôi tố cáo cơ sở sản xuất ở khu công nghiệp Quang Châu xả nước thải chưa xử lý "
+        "ra mương."))
+    assert decision.rule != "competence"
+    assert decision.kind == "denunciation"
+
+
+def test_a_filed_complaint_keeps_its_kind_and_the_kinds_time_limit(
+        routing_service: IntakeService) -> None:
+    view = routing_service.create_complaint(NewComplaint(
+        Channel.CHAT, "Tôi khiếu nại quyết định thu hồi đất của UBND huyện Lục Nam vì bồi "
+        "thường không thỏa đáng.", Channel.CHAT), actor="test")
+    plain = routing_service.create_complaint(NewComplaint(
+        Channel.CHAT, "Đèn đường thôn tôi ở xã Tân Mộc hỏng cả tháng.", Channel.CHAT),
+        actor="test")
+    with routing_service.db.reading() as session:
+        kinds = {k.complaint_id: (k.kind, k.set_by) for k in session.query(ComplaintKind)}
+    assert ("complaint", "system:routing") in kinds.values()
+    assert ("feedback", "system:routing") in kinds.values()
+    assert view.due_at is not None and plain.due_at is not None
+    assert view.due_at - plain.due_at > timedelta(days=20)  # 30 vs 10 working days
+    routed = next(e for e in routing_service.events(view.code) if e.kind == "routed")
+    assert routed.data["kind"] == "complaint"
+    assert any("loại đơn: khiếu nại" in r for r in routed.data["reasons"])
