@@ -144,7 +144,8 @@ def main() -> int:
 
     confusions = Counter((r["label"], d.queue_code) for r, d in results
                          if r["label"] != d.queue_code)
-    kinds = [(KINDS.get(str(r["kind"]), str(r["kind"])), d.kind) for r, d in results
+    kinds = [(KINDS.get(str(r["kind"]), str(r["kind"])), getattr(d, "kind", "feedback"))
+             for r, d in results
              if r.get("kind")]
     figures = {
         "complaints": len(rows), "accuracy": round(len(correct) / len(rows), 3),

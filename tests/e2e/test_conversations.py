@@ -195,14 +195,14 @@ def test_yes_to_the_contact_question_asks_for_the_number_itself(
 
 @pytest.mark.parametrize(("text", "intent_answer"), [
     # a question about what to do / whether one may is a procedure question
-    ("mất căn cước công dân thì phải làm sao", "Cấp"),
+    ("mất bằng lái xe máy rồi thì phải làm sao", "giấy phép lái xe"),
     # a problem described without "phản ánh" starts a complaint
     ("đèn đường ngõ 5 thôn Đông tắt cả tuần nay rồi", "xã/phường"),
     # personal requests outside the services
     ("cho mình vay 2 triệu được không", "chỉ hỗ trợ"),
-    # colloquial goodbye and thanks
+    # colloquial thanks
     ("ok tks ad nhé", "vui được hỗ trợ"),
 ])
 def test_confusable_messages_reach_the_right_answer(
         chat: Callable[[], Conversation], text: str, intent_answer: str) -> None:
-    assert intent_answer in chat().say(text)
+    assert intent_answer in chat().say(text).lower()
