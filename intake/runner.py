@@ -60,14 +60,20 @@ def optional_notes(settings: Settings) -> list[str]:
     return notes
 
 
+def console_command(settings: Settings) -> list[str]:
+    """The console process (uvicorn serving the web chat and the staff console); the test
+    harness starts it the same way."""
+    return [sys.executable, "-m", "uvicorn", "intake.console.app:create_app", "--factory",
+            "--host", settings.console_host, "--port", str(settings.console_port),
+            "--no-access-log"]
+
+
 def plan(settings: Settings, model: Path) -> list[ProcessSpec]:
     """The processes to start for ``settings``."""
     endpoints = write_endpoints(settings.var_dir / "run" / "endpoints.yml",
                                 action_webhook_url(settings.actions_port))
     product = _product_env(settings)
-    console = [sys.executable, "-m", "uvicorn", "intake.console.app:create_app", "--factory",
-               "--host", settings.console_host, "--port", str(settings.console_port),
-               "--no-access-log"]
+    console = console_command(settings)
     specs = [
         ProcessSpec("actions", action_server_command(settings.actions_port), product),
         ProcessSpec("rasa", rasa_server_command(settings.root, model, settings.rasa_port,
