@@ -35,7 +35,7 @@ from intake.console.models import Role
 from intake.errors import SenderError
 from intake.mail.config import MailConfigError
 from intake.mail.ingest import IngestResult
-from intake.mail.quarantine import STATUS_VI
+from intake.mail.quarantine import ACK_HELD_VI, SET_ASIDE_VI, STATUS_VI
 
 MAX_UPLOAD = 20 * 1024 * 1024
 UPLOAD_SUFFIXES = (".json", ".csv", ".xlsx")
@@ -238,10 +238,12 @@ class AdminConsole:
         return self.render(request, "admin_mail.html", {
             "user": user, "overview": self.admin.mail_overview(user),
             "rows": self.admin.mail_quarantine(user), "status_vi": STATUS_VI,
+            "set_aside_vi": SET_ASIDE_VI, "ack_held_vi": ACK_HELD_VI,
             "done": done, "error": error}, status)
 
     async def mail_page(self, request: Request) -> Response:
-        """Messages per status, the outbox backlog and the quarantine with its errors."""
+        """Messages per status, those set aside in the last 24 hours per outcome, the
+        acknowledgements held back, the outbox backlog and the quarantine."""
         return self._mail(request, self._admin(request, "mail"))
 
     async def mail_retry_one(self, request: Request, ingest_id: int) -> Response:

@@ -5,13 +5,22 @@ citizen's reply threads by itself; our own Message-ID (recorded in ``mail_thread
 In-Reply-To finds the complaint too); In-Reply-To/References of the citizen's message;
 and ``Auto-Submitted: auto-replied`` plus ``X-Loop`` (RFC 3834), so well-behaved
 autoresponders do not answer it. A sender gets at most ``ack_limit_per_day``
-acknowledgements per day, whatever they send (loop protection).
+acknowledgements per day, whatever they send (loop protection), and the hotline sends at
+most ``ack_limit_per_hour`` in all (a flood of forged mail must not turn the official
+mailbox into a mass mailer); what a limit holds back is recorded on the ingest row and
+shown in the console. Nothing is ever sent to one of our own addresses.
+
+An acknowledgement goes to whatever address the From says, which anybody can forge, so
+it repeats nothing the sender wrote unless our mail server verified that From: not the
+display name, not the subject; and even then no link or address of theirs.
 """
 
 from __future__ import annotations
 
 import enum
 import hashlib
+import logging
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,14 +29,21 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from intake.deadlines import VIETNAM
+from intake.mail.charsets import without_replacement
 from intake.mail.config import MailSettings
-from intake.mail.models import MailThread
+from intake.mail.models import AckOutcome, MailThread
 from intake.mail.parse import ParsedMail
 from intake.models import Channel, Outbox
 from intake.services.complaints import as_datetime_text
 from intake.services.views import ComplaintView
 
+log = logging.getLogger(__name__)
 SUBJECT_LIMIT = 200
+NAME_LIMIT = 60
+ECHO_LIMIT = 120
+# Anything a mail program would make clickable: URLs, bare domains, addresses.
+_LINK = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://\S*|\bwww\.\S*|\S+@\S+|"
+                   r"\b(?:[a-z0-9-]+\.)+[a-z]{2,24}\b(?:/\S*)?")
 REFUSAL_VI = {
     "too_large": "vượt quá dung lượng cho phép",
     "type_not_allowed": "định dạng tệp không được chấp nhận",
@@ -56,6 +72,8 @@ class AckContext:
     related_code: str | None = None
     refused: tuple[tuple[str, str], ...] = ()   # (filename, reason)
     problem_vi: str | None = None
+    verified: bool = False   # our mail server verified the From (see ``auth``)
+    scanned: tuple[str, ...] = ()  # the files holding a letter sent only as a file
 
 
 def new_message_id(domain: str) -> str:
@@ -76,8 +94,38 @@ def acks_today(session: Session, recipient: str, now: datetime) -> int:
         MailThread.created_at < start + timedelta(days=1))) or 0)
 
 
-def _greeting(mail: ParsedMail) -> str:
-    return f"Kính gửi Ông/Bà {mail.sender_name}," if mail.sender_name else "Kính gửi Ông/Bà,"
+def acks_last_hour(session: Session, now: datetime, cap: int) -> int:
+    """How many messages we queued to anybody in the last hour (counted up to ``cap``)."""
+    recent = select(MailThread.id).where(
+        MailThread.created_at >= now - timedelta(hours=1)).limit(cap).subquery()
+    return int(session.scalar(select(func.count()).select_from(recent)) or 0)
+
+
+def safe_echo(text: str | None, limit: int = ECHO_LIMIT) -> str:
+    """``text`` fit to repeat in our mail: no links or addresses, no control or
+    replacement characters, one line, at most ``limit`` characters."""
+    cleaned = " ".join(_LINK.sub(" ", without_replacement(text or "")).split())
+    cleaned = cleaned.strip(" -:;,.")
+    return cleaned if len(cleaned) <= limit else cleaned[:limit - 1].rstrip() + "…"
+
+
+def _greeting(ctx: AckContext) -> str:
+    name = safe_echo(ctx.mail.sender_name, NAME_LIMIT) if ctx.verified else ""
+    return f"Kính gửi Ông/Bà {name}," if name else "Kính gửi Ông/Bà,"
+
+
+def _file_lines(ctx: AckContext) -> list[str]:
+    """What was done with a letter sent as a file, and with files we could not open."""
+    lines: list[str] = []
+    if ctx.scanned:
+        lines += ["", "Nội dung phản ánh được gửi dưới dạng tệp đính kèm ("
+                  + ", ".join(ctx.scanned) + "); cán bộ tiếp nhận sẽ đọc nội dung trong tệp."]
+    if ctx.mail.kept_unread:
+        lines += ["", "Tệp " + ", ".join(ctx.mail.kept_unread) + " (định dạng riêng của "
+                  "Outlook) đã được lưu nguyên vẹn cùng phản ánh. Nếu trong đó có tài liệu, "
+                  "Ông/Bà vui lòng gửi lại tài liệu dưới dạng PDF hoặc ảnh bằng cách trả lời "
+                  "thư này."]
+    return lines
 
 
 def _refused_lines(refused: tuple[tuple[str, str], ...]) -> list[str]:
@@ -107,7 +155,7 @@ def _footer() -> list[str]:
 def _ack_body(ctx: AckContext) -> tuple[str, str]:
     view = ctx.view
     assert view is not None
-    lines = [_greeting(ctx.mail), ""]
+    lines = [_greeting(ctx), ""]
     if ctx.purpose is Purpose.ACK_REPLY:
         subject = f"[{view.code}] Đã nhận thông tin bổ sung"
         lines += [f"Thông tin bổ sung của Ông/Bà cho phản ánh {view.code} đã được tiếp nhận "
@@ -123,13 +171,14 @@ def _ack_body(ctx: AckContext) -> tuple[str, str]:
         lines.append(f"Phản ánh này được ghi nhận là phản ánh mới, có liên quan tới phản ánh "
                      f"{ctx.related_code} (chỉ người gửi phản ánh đó mới bổ sung được vào "
                      "phản ánh đó).")
+    lines += _file_lines(ctx)
     lines += _refused_lines(ctx.refused)
     lines += ["", *_status_help(view.code), *_footer()]
     return subject, "\n".join(lines)
 
 
 def _rejected_body(ctx: AckContext) -> tuple[str, str]:
-    lines = [_greeting(ctx.mail), "",
+    lines = [_greeting(ctx), "",
              "Thư của Ông/Bà gửi tới đường dây nóng thủ tục hành chính chưa được tiếp nhận:",
              f"  {ctx.problem_vi or 'Nội dung không hợp lệ.'}", "",
              "Vui lòng gửi lại thư, ghi rõ nội dung phản ánh, kiến nghị, địa điểm xảy ra sự "
@@ -137,9 +186,12 @@ def _rejected_body(ctx: AckContext) -> tuple[str, str]:
     return "Chưa tiếp nhận được phản ánh của Ông/Bà", "\n".join(lines)
 
 
-def _subject_with_original(subject: str, original: str) -> str:
+def _subject_with_original(subject: str, ctx: AckContext) -> str:
+    """Our subject, followed by the sender's (links removed) only for a verified From."""
+    original = safe_echo(ctx.mail.subject) if ctx.verified else ""
     if original:
         subject = f"{subject}: {original}"
+    subject = without_replacement(subject)
     return subject if len(subject) <= SUBJECT_LIMIT else subject[:SUBJECT_LIMIT - 1] + "…"
 
 
@@ -159,11 +211,28 @@ def _headers(mail: ParsedMail, message_id: str, settings: MailSettings,
     return headers
 
 
-def queue_ack(session: Session, ctx: AckContext, settings: MailSettings,
-              now: datetime) -> int | None:
-    """Queue the acknowledgement in ``session``; ``None`` when the daily limit is reached."""
+def _held(session: Session, ctx: AckContext, settings: MailSettings,
+          now: datetime) -> AckOutcome | None:
+    """Why the acknowledgement must not go out, or ``None``."""
+    if ctx.recipient in settings.our_addresses:
+        return AckOutcome.OURS
     if acks_today(session, ctx.recipient, now) >= settings.ack_limit_per_day:
-        return None
+        return AckOutcome.SENDER_LIMIT
+    if acks_last_hour(session, now, settings.ack_limit_per_hour) >= \
+            settings.ack_limit_per_hour:
+        log.warning("mail: the hourly limit of %d acknowledgements is reached; further "
+                    "acknowledgements are held (see /admin/mail)", settings.ack_limit_per_hour)
+        return AckOutcome.HOURLY_LIMIT
+    return None
+
+
+def queue_ack(session: Session, ctx: AckContext, settings: MailSettings,
+              now: datetime) -> AckOutcome:
+    """Queue the acknowledgement in ``session``, unless a limit holds it back (or it
+    would go to ourselves); what happened."""
+    held = _held(session, ctx, settings, now)
+    if held is not None:
+        return held
     if ctx.purpose is Purpose.REJECTED:
         subject, body = _rejected_body(ctx)
     else:
@@ -171,7 +240,7 @@ def queue_ack(session: Session, ctx: AckContext, settings: MailSettings,
     message_id = new_message_id(settings.mail_domain)
     outbox = Outbox(
         complaint_id=ctx.complaint_id, channel=Channel.EMAIL.value, recipient=ctx.recipient,
-        subject=_subject_with_original(subject, ctx.mail.subject), body=body,
+        subject=_subject_with_original(subject, ctx), body=without_replacement(body),
         headers=_headers(ctx.mail, message_id, settings, ctx.purpose),
         dedup_key="mail:" + hashlib.sha256(ctx.dedup_key.encode()).hexdigest(),
         next_attempt_at=now, created_at=now)
@@ -180,4 +249,4 @@ def queue_ack(session: Session, ctx: AckContext, settings: MailSettings,
     session.add(MailThread(message_id=message_id, complaint_code=ctx.view.code if ctx.view
                            else "", recipient=ctx.recipient, purpose=ctx.purpose.value,
                            outbox_id=outbox.id, created_at=now))
-    return outbox.id
+    return AckOutcome.QUEUED

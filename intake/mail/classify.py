@@ -1,12 +1,16 @@
 """What a parsed message is: a new complaint, a reply on one, or automatic mail.
 
-Automatic mail (auto-replies, bounces and delivery reports, mailing lists and bulk mail,
-our own messages coming back) is recorded and never answered (RFC 3834), which is what
-keeps two autoresponders from mailing each other forever. A reply is recognised by the
-tracking code in its subject or by In-Reply-To/References naming a message we sent; it
-joins the existing complaint only when it comes from the address that filed it,
-otherwise it becomes a new complaint linked to the old one (nobody can add to, or learn
-about, someone else's complaint by quoting its code).
+Automatic mail (auto-replies, bounces and delivery reports, read receipts, calendar
+invitations, mailing lists and bulk mail, our own messages coming back) is recorded and
+never answered (RFC 3834), which is what keeps two autoresponders from mailing each
+other forever. Our own mail is mail *we* sent: a Message-ID we generated and recorded,
+or our exact sending address together with our loop marker (``X-Loop``) — never a whole
+domain, since every official of the province writes from it. A reply is recognised by
+the tracking code in its subject or by In-Reply-To/References naming a message we sent;
+it joins the existing complaint only when it comes from the address that filed it and
+our mail server did not find that From forged (``auth``); otherwise it becomes a new
+complaint linked to the old one (nobody can add to, or learn about, someone else's
+complaint by quoting its code).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from email.message import Message
 from email.parser import BytesParser
 
 from intake.codes import find_code
+from intake.mail.auth import UNVERIFIED, FromCheck, Verdict, check_from
 from intake.mail.parse import PARSE_ERRORS, ParsedMail
 
 _AUTO_SUBJECT = re.compile(
@@ -40,12 +45,15 @@ class Kind(enum.StrEnum):
     BOUNCE = "bounce"      # non-delivery and delivery-status reports
     BULK = "bulk"          # mailing lists, bulk and junk mail
     OWN = "own"            # mail we sent, coming back
+    RECEIPT = "receipt"    # read receipts (MDN, RFC 8098)
+    CALENDAR = "calendar"  # meeting invitations and their answers (iTIP)
     NO_SENDER = "nosender"  # nobody to answer: recorded as a complaint without reply
 
     @property
     def automatic(self) -> bool:
         """True for mail that is recorded and never answered."""
-        return self in {Kind.AUTO_REPLY, Kind.BOUNCE, Kind.BULK, Kind.OWN}
+        return self in {Kind.AUTO_REPLY, Kind.BOUNCE, Kind.BULK, Kind.OWN, Kind.RECEIPT,
+                        Kind.CALENDAR}
 
 
 @dataclass(frozen=True)
@@ -55,27 +63,43 @@ class Classification:
     kind: Kind
     code: str | None
     reason: str
+    auth: FromCheck = UNVERIFIED
 
 
 ThreadLookup = Callable[[Sequence[str]], str | None]
 OwnerLookup = Callable[[str], str | None]
+SentLookup = Callable[[str], bool]
 
 
 @dataclass(frozen=True)
 class Ours:
-    """How to recognise our own mail."""
+    """How to recognise our own mail and our own mail server's verdicts."""
 
     address: str
     domain: str
+    addresses: frozenset[str] = frozenset()   # every address of the hotline (aliases)
+    authserv_ids: tuple[str, ...] = ()        # of our server's Authentication-Results
 
 
-def _own_mail(mail: ParsedMail, ours: Ours) -> str | None:
-    if mail.message_id and mail.message_id.lower().endswith("@" + ours.domain):
-        return "Message-ID of our domain"
-    if mail.sender == ours.address:
-        return "sent from our own address"
-    if any(ours.address in v.lower() for v in mail.headers.get("x-loop", ())):
-        return "X-Loop names our address"
+def _own_mail(mail: ParsedMail, ours: Ours, sent: SentLookup | None) -> str | None:
+    """Why ``mail`` is mail we sent, or ``None``: never for a Message-ID merely of our
+    domain, which every official's mail has."""
+    if mail.message_id and sent is not None and sent(mail.message_id):
+        return "a Message-ID we generated and recorded"
+    loop = any(ours.address == v.strip().strip("<>").lower()
+               for v in mail.headers.get("x-loop", ()))
+    if loop and mail.sender == ours.address:
+        return "our sending address with our X-Loop marker"
+    return None
+
+
+def _receipt_or_calendar(mail: ParsedMail) -> tuple[Kind, str] | None:
+    report = mail.header("content-type").lower()
+    if "message/disposition-notification" in mail.part_types or \
+            "disposition-notification" in report:
+        return Kind.RECEIPT, "read receipt (message/disposition-notification)"
+    if mail.calendar_method:
+        return Kind.CALENDAR, f"calendar invitation (METHOD:{mail.calendar_method})"
     return None
 
 
@@ -112,13 +136,17 @@ def _automatic(mail: ParsedMail) -> tuple[Kind, str] | None:
 
 
 def classify(mail: ParsedMail, ours: Ours, thread: ThreadLookup,
-             owner: OwnerLookup) -> Classification:
+             owner: OwnerLookup, sent: SentLookup | None = None) -> Classification:
     """Classify ``mail``; ``thread`` maps our Message-IDs to a complaint code, ``owner``
-    gives the address a complaint was filed from (``None`` if there is no such code)."""
+    gives the address a complaint was filed from (``None`` if there is no such code),
+    ``sent`` says whether a Message-ID is one we generated."""
     code = _referenced_code(mail, thread)
-    reason = _own_mail(mail, ours)
+    reason = _own_mail(mail, ours, sent)
     if reason:
         return Classification(Kind.OWN, code, reason)
+    receipt = _receipt_or_calendar(mail)
+    if receipt:
+        return Classification(receipt[0], code, receipt[1])
     reason = _bounce(mail)
     if reason:
         return Classification(Kind.BOUNCE, code, reason)
@@ -127,14 +155,23 @@ def classify(mail: ParsedMail, ours: Ours, thread: ThreadLookup,
         return Classification(automatic[0], code, automatic[1])
     if mail.sender is None:
         return Classification(Kind.NO_SENDER, None, "no usable From address")
+    auth = check_from(mail.headers.get("authentication-results", ()), ours.authserv_ids,
+                      mail.sender if mail.sender_header == "from" else None)
     if code is None:
-        return Classification(Kind.NEW, None, "no tracking code or thread reference")
+        return Classification(Kind.NEW, None, "no tracking code or thread reference", auth)
     filed_by = owner(code)
     if filed_by is None:
-        return Classification(Kind.NEW, None, "tracking code of no known complaint")
-    if filed_by.lower() == mail.sender:
-        return Classification(Kind.REPLY, code, "reply from the complaint's sender")
-    return Classification(Kind.LINKED, code, "refers to a complaint filed by another sender")
+        return Classification(Kind.NEW, None, "tracking code of no known complaint", auth)
+    if filed_by.lower() != mail.sender:
+        return Classification(Kind.LINKED, code,
+                              "refers to a complaint filed by another sender", auth)
+    if auth.verdict is Verdict.FAIL:
+        return Classification(Kind.LINKED, code, "From of the complaint's sender failed "
+                              f"authentication at our server ({auth.reason})", auth)
+    if mail.sender_header != "from":
+        return Classification(Kind.LINKED, code, f"sender taken from {mail.sender_header}, "
+                              "not From: not trusted to join the complaint", auth)
+    return Classification(Kind.REPLY, code, "reply from the complaint's sender", auth)
 
 
 def _referenced_code(mail: ParsedMail, thread: ThreadLookup) -> str | None:

@@ -79,6 +79,9 @@ class MailSettings:
     mail_from: str = "Đường dây nóng TTHC Bắc Giang <thutuchanhchinh@bacgiang.gov.vn>"
     mail_domain: str = "bacgiang.gov.vn"
     ack_limit_per_day: int = 5
+    ack_limit_per_hour: int = 300  # all recipients together (a forged-mail flood)
+    other_addresses: tuple[str, ...] = ()  # the hotline's other addresses (aliases, cc)
+    authserv_ids: tuple[str, ...] = ()  # our MTA's Authentication-Results authserv-id(s)
     max_attachment_bytes: int = 10 * 1024 * 1024
     max_attachments: int = 20
     allowed_types: tuple[str, ...] = DEFAULT_ALLOWED_TYPES
@@ -99,6 +102,11 @@ class MailSettings:
     def from_address(self) -> str:
         """Our address (lower case) without the display name."""
         return parseaddr(self.mail_from)[1].lower()
+
+    @property
+    def our_addresses(self) -> frozenset[str]:
+        """Every address of the hotline: we never write to these."""
+        return frozenset({self.from_address, *self.other_addresses})
 
     @property
     def imap_configured(self) -> bool:
@@ -166,6 +174,11 @@ def _types(value: str | None) -> tuple[str, ...]:
     return tuple(t.strip().lower() for t in value.split(",") if t.strip())
 
 
+def _list(value: str | None) -> tuple[str, ...]:
+    """A comma-separated setting, lower-cased, without empty items."""
+    return tuple(v.strip().lower() for v in (value or "").split(",") if v.strip())
+
+
 def default_processes() -> int:
     """Ingest processes per worker: one per core, at most four (parse and route are CPU)."""
     return max(1, min(4, os.cpu_count() or 1))
@@ -210,6 +223,9 @@ def load_mail_settings(env: dict[str, str] | None = None,
             mail_from=mail_from,
             mail_domain=domain.lower(),
             ack_limit_per_day=int(e.get("PAKN_MAIL_ACK_LIMIT_PER_DAY") or 5),
+            ack_limit_per_hour=int(e.get("PAKN_MAIL_ACK_LIMIT_PER_HOUR") or 300),
+            other_addresses=_list(e.get("PAKN_MAIL_ADDRESSES")),
+            authserv_ids=_list(e.get("PAKN_MAIL_AUTHSERV_ID")),
             max_attachment_bytes=int(e.get("PAKN_MAIL_MAX_ATTACHMENT_BYTES") or 10 * 2**20),
             allowed_types=_types(e.get("PAKN_MAIL_ALLOWED_TYPES")),
             fsync=_flag(e.get("PAKN_MAIL_FSYNC"), True),

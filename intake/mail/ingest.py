@@ -1,8 +1,9 @@
 """The intake pipeline of one raw message: store raw → parse → classify → file → commit.
 
 Idempotent: a message is recognised by its bytes (SHA-256) and by its Message-ID (else
-the hash), so a message fetched twice — the worker killed between fetch and commit, a
-copy delivered to two addresses — is taken once. The complaint is filed through
+the hash of its content without the trace headers servers add on delivery), so a
+message fetched twice — the worker killed between fetch and commit, a copy delivered to
+two of our addresses — is taken once. The complaint is filed through
 ``IntakeService`` (idempotent on the Message-ID); the ingest record, the attachments and
 the acknowledgement are then written in one transaction, so after a crash in between
 the next attempt completes the work instead of repeating it.
@@ -17,6 +18,7 @@ mailbox and tries again later.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,8 +30,10 @@ from sqlalchemy.orm import Session
 from intake.contacts import Contact
 from intake.errors import IntakeError, SenderError, ValidationError
 from intake.mail.ack import AckContext, Purpose, queue_ack
+from intake.mail.auth import Verdict
 from intake.mail.classify import Classification, Kind, Ours, classify, delivery_report
 from intake.mail.config import MailSettings
+from intake.mail.forward import letter_block
 from intake.mail.models import IngestStatus, MailIngest, MailThread
 from intake.mail.parse import PARSE_ERRORS, Limits, ParsedAttachment, ParsedMail, parse_message
 from intake.models import (
@@ -57,6 +61,15 @@ SYSTEM_ERRORS = (OperationalError, InterfaceError, OSError)
 MESSAGE_ERRORS = (*PARSE_ERRORS, IntakeError, RuntimeError, ArithmeticError, AssertionError)
 ERROR_TEXT_LIMIT = 2000
 WARM_UP_TEXT = "Hồ sơ cấp giấy chứng nhận quyền sử dụng đất nộp ở xã đã quá hạn"
+COVER_LINE_CHARS = 80  # a letter sent as a file comes with at most one short line
+SCAN_TYPES = ("application/pdf", "image/")
+# Header fields that servers add on delivery: two copies of one message differ in them.
+_TRACE = re.compile(
+    rb"^(received|return-path|delivered-to|x-original-to|envelope-to|x-envelope-to|"
+    rb"authentication-results|received-spf|arc-[a-z-]+|x-received|x-spam[a-z-]*|"
+    rb"x-virus[a-z-]*|x-ms-exchange-[a-z-]+|x-forefront-[a-z-]+|dkim-filter)\s*:",
+    re.IGNORECASE)
+_FOLDED = re.compile(rb"\n(?![ \t])")
 
 
 class NotQuarantined(SenderError):
@@ -69,6 +82,8 @@ def signature_of(mail: ParsedMail) -> str | None:
     """What follows the complaint text in the mail (signature, address), for routing's
     place hint; the quoted history of an older message is not included."""
     full, text = mail.full_text, mail.text
+    if mail.forward_start >= 0:
+        full = full[:mail.forward_start]
     if not full or not text or not full.startswith(text[:40]):
         return None
     rest = full[len(text):]
@@ -102,17 +117,51 @@ class _Outcome:
     message_external_id: str | None = None
 
 
-def dedup_key(mail: ParsedMail | None, digest: str) -> str:
-    """``mid:<Message-ID>`` (hashed when long), else ``sha256:<hash of the bytes>``."""
+def content_digest(raw: bytes) -> str:
+    """SHA-256 of a message without its trace header fields (Received, Delivered-To …):
+    the same for the copies of one message delivered to two of our addresses."""
+    head, _, body = raw.replace(b"\r\n", b"\n").partition(b"\n\n")
+    kept = [field for field in _FOLDED.split(head) if not _TRACE.match(field)]
+    return sha256_hex(b"\n".join(kept) + b"\n\n" + body)
+
+
+def dedup_key(mail: ParsedMail | None, digest: str, raw: bytes | None = None) -> str:
+    """``mid:<Message-ID>`` (hashed when long), else ``content:<hash of the message
+    without trace headers>`` (``sha256:<hash of the bytes>`` without ``raw``)."""
     if mail is not None and mail.message_id:
         key = "mid:" + mail.message_id
         return key if len(key) <= 255 else "mid-sha256:" + sha256_hex(mail.message_id.encode())
+    if raw is not None:
+        return "content:" + content_digest(raw)
     return "sha256:" + digest
 
 
+def scanned_files(mail: ParsedMail) -> tuple[str, ...]:
+    """The PDF and image files of a letter sent as a file (a scan, a photo of the
+    letter): no forwarded letter and no more than one short line of text besides."""
+    if mail.forwarded or "\n" in mail.text.strip() or len(mail.text) > COVER_LINE_CHARS:
+        return ()
+    return tuple(a.filename for a in mail.attachments
+                 if a.refused is None and a.content_type.startswith(SCAN_TYPES))
+
+
+def _composed(mail: ParsedMail) -> str:
+    scanned = scanned_files(mail)
+    if scanned:
+        parts = ["Nội dung phản ánh nằm trong tệp đính kèm (xem tệp trước): "
+                 + ", ".join(scanned) + ".",
+                 f"Tiêu đề thư: {mail.subject}" if mail.subject else "",
+                 f"Lời nhắn kèm theo: {mail.text}" if mail.text else ""]
+        return "\n".join(p for p in parts if p)
+    cover = mail.text or ("" if mail.forwarded else mail.full_text)
+    parts = [cover, *(letter_block(letter) for letter in mail.forwarded)]
+    return "\n\n".join(p for p in parts if p) or mail.subject
+
+
 def complaint_text(mail: ParsedMail) -> str:
-    """The complaint's text: the new part of the body, else all of it, else the subject."""
-    text = mail.text or mail.full_text or mail.subject
+    """The complaint's text: the new part of the body and the letters it forwards (the
+    substance); for a letter sent as a file, a note naming the file; else the subject."""
+    text = _composed(mail)
     if len(text) > MAX_TEXT_CHARS:
         text = text[:MAX_TEXT_CHARS - 40].rstrip() + "\n[… phần còn lại trong thư gốc]"
     return text
@@ -130,7 +179,8 @@ class MailIngestor:
         self.files = ContentStore(settings.attachments_dir, "", fsync=False)
         self.limits = Limits(settings.max_attachment_bytes, settings.max_attachments,
                              settings.allowed_types)
-        self.ours = Ours(settings.from_address, settings.mail_domain)
+        self.ours = Ours(settings.from_address, settings.mail_domain,
+                         settings.our_addresses, settings.authserv_ids)
 
     # -- entry points -----------------------------------------------------------------
     def ingest(self, raw: bytes, source: str) -> IngestResult:
@@ -175,13 +225,14 @@ class MailIngestor:
                 if row_id is None and (seen := self._seen(digest, None)) is not None:
                     return seen
                 raise
-            key = dedup_key(mail, digest)
+            key = dedup_key(mail, digest, raw)
             same_bytes, first = self._lookup(digest, key)
             if row_id is None and same_bytes is not None:
                 return same_bytes
             if first is not None and first.ingest_id != row_id:
                 return self._record_duplicate(raw, digest, source, mail, first, row_id)
-            found = classify(mail, self.ours, self._thread_code, self._complaint_owner)
+            found = classify(mail, self.ours, self._thread_code, self._complaint_owner,
+                             self._sent_by_us)
             return self._commit(raw, digest, source, mail, key, found, row_id)
         except IntegrityError:
             seen = self._seen(digest=digest)
@@ -263,8 +314,11 @@ class MailIngestor:
                 ctx = AckContext(outcome.purpose, mail, mail.sender, key, outcome.view,
                                  complaint_id, outcome.related_code,
                                  tuple((a.filename, a.refused or "") for a in refused),
-                                 outcome.problem_vi)
-                queue_ack(session, ctx, self.settings, now)
+                                 outcome.problem_vi,
+                                 verified=found.auth.verdict is Verdict.PASS,
+                                 scanned=scanned_files(mail)
+                                 if outcome.purpose is Purpose.ACK else ())
+                row.ack = queue_ack(session, ctx, self.settings, now).value
             return IngestResult(row.id, IngestStatus(row.status), row.kind,
                                 row.complaint_code)
 
@@ -394,6 +448,14 @@ class MailIngestor:
             return session.scalar(select(MailThread.complaint_code).where(
                 MailThread.message_id.in_(ids[:50]), MailThread.complaint_code != "").limit(1))
 
+    def _sent_by_us(self, message_id: str) -> bool:
+        """True when ``message_id`` is one we generated (an acknowledgement …)."""
+        if not message_id.lower().endswith("@" + self.settings.mail_domain):
+            return False
+        with self.db.reading() as session:
+            return session.scalar(select(MailThread.id).where(
+                MailThread.message_id == message_id).limit(1)) is not None
+
     def _complaint_owner(self, code: str) -> str | None:
         with self.db.reading() as session:
             row = session.execute(select(Complaint.reply_channel, Complaint.reply_address,
@@ -425,5 +487,6 @@ def _fill(row: MailIngest, mail: ParsedMail, key: str, outcome: _Outcome,
     row.subject = mail.subject
     row.error = None
     row.duplicate_of = None
+    row.ack = None
     row.updated_at = now
 

@@ -8,6 +8,9 @@
   them in In-Reply-To/References finds its complaint; also counts acknowledgements per
   recipient and day (loop protection).
 - ``mail_mailboxes``: per account and folder, the UIDVALIDITY and the UID watermark.
+
+``mail_ingests.ack`` says what became of the acknowledgement a message called for
+(``AckOutcome``), so the console can show what the loop and flood limits held back.
 """
 
 from __future__ import annotations
@@ -32,11 +35,21 @@ class IngestStatus(enum.StrEnum):
     QUARANTINED = "quarantined"  # could not be processed; see ``error``; retry by command
 
 
+class AckOutcome(enum.StrEnum):
+    """What became of the acknowledgement a message called for."""
+
+    QUEUED = "queued"              # in the outbox
+    SENDER_LIMIT = "sender_limit"  # the sender had their acknowledgements for today
+    HOURLY_LIMIT = "hourly_limit"  # the hotline's hourly limit was reached (an alert)
+    OURS = "ours"                  # addressed to one of our own addresses: never sent
+
+
 class MailIngest(Base):
     """A raw message seen by the mailbox (stored under its SHA-256) and its outcome."""
 
     __tablename__ = "mail_ingests"
-    __table_args__ = (Index("ix_mail_ingests_status", "status", "id"),)
+    __table_args__ = (Index("ix_mail_ingests_status", "status", "id"),
+                      Index("ix_mail_ingests_received_at", "received_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
@@ -53,6 +66,7 @@ class MailIngest(Base):
     subject: Mapped[str | None] = mapped_column(Text, nullable=True)
     refused: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    ack: Mapped[str | None] = mapped_column(String(16), nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("mail_ingests.id"),
                                                      nullable=True)
@@ -64,7 +78,8 @@ class MailThread(Base):
     """A message we sent (an acknowledgement …): its Message-ID, complaint and recipient."""
 
     __tablename__ = "mail_threads"
-    __table_args__ = (Index("ix_mail_threads_recipient_at", "recipient", "created_at"),)
+    __table_args__ = (Index("ix_mail_threads_recipient_at", "recipient", "created_at"),
+                      Index("ix_mail_threads_created_at", "created_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     message_id: Mapped[str] = mapped_column(String(255), unique=True)

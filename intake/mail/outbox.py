@@ -51,7 +51,8 @@ def backoff(attempts: int, base: float, cap: float) -> timedelta:
 
 
 def build_message(delivery: Delivery, settings: MailSettings) -> EmailMessage:
-    """The RFC 5322 message of a delivery (UTF-8 text; headers from the outbox row)."""
+    """The RFC 5322 message of a delivery (UTF-8 text; headers from the outbox row; every
+    message carries our ``X-Loop`` marker)."""
     message = EmailMessage()
     message["From"] = settings.mail_from
     message["To"] = Address(addr_spec=delivery.recipient)
@@ -60,6 +61,8 @@ def build_message(delivery: Delivery, settings: MailSettings) -> EmailMessage:
     for name, value in delivery.headers.items():
         if name.lower() not in ("from", "to", "subject", "date"):
             message[name] = value
+    if "X-Loop" not in message:  # our loop marker: how our own mail is known when it returns
+        message["X-Loop"] = settings.from_address
     message.set_content(delivery.body, charset="utf-8")
     return message
 

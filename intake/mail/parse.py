@@ -2,12 +2,16 @@
 
 Parsing uses ``email.policy.default`` from bytes. Real mail is often broken, so every
 header read falls back to the raw value (decoded RFC 2047 words) when the structured
-parser chokes, body bytes are decoded with the declared charset, then UTF-8, then
-windows-1258, and all text ends NFC-normalised (windows-1258 decodes to combining tone
-marks). HTML-only mail is turned into text with BeautifulSoup. Quoted history and
-signatures are trimmed from the complaint text (the raw message keeps them).
-Attachments over the size limit or of a refused type are recorded as refused; the rest
-of the message is still taken.
+parser chokes or leaves replacement characters; bytes are decoded by ``charsets`` (the
+declared charset, UTF-8, the legacy Vietnamese encodings, charset detection) and all
+text ends NFC-normalised. A From header that yields no address (a broken mailer writing
+``Tên <addr>`` as one encoded word) is read from its decoded text, else Reply-To, else
+Sender. HTML-only mail is turned into text with BeautifulSoup. Quoted history and
+signatures are trimmed from the complaint text (the raw message keeps them); forwarded
+letters (inline, see ``forward``, or attached as ``message/rfc822``) are kept apart as
+the complaint's substance. Inline PGP is unwrapped (``signed``); ``winmail.dat`` is
+unpacked (``tnef``). Attachments over the size limit or of a refused type are recorded
+as refused; the rest of the message is still taken.
 """
 
 from __future__ import annotations
@@ -29,6 +33,10 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
+from intake.mail import tnef
+from intake.mail.charsets import decode_bytes, decode_header_value, without_replacement
+from intake.mail.forward import ForwardedLetter, split_inline
+from intake.mail.signed import PGP_SIGNATURE_NAME, SIGNATURE_TYPES, unwrap_pgp
 from intake.text import nfc
 
 # What the stdlib's header and MIME code raises on malformed input (it has no single base).
@@ -36,6 +44,9 @@ PARSE_ERRORS = (ValueError, IndexError, TypeError, AttributeError, LookupError, 
                 HeaderParseError, MessageError, UnicodeError)
 _MSGID = re.compile(r"<([^<>\s]+)>")
 _ADDRESS = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+_ADDRESS_IN_TEXT = re.compile(r"<?([^@\s<>\"',;:()]+@[^@\s<>\"',;:()]+\.[^@\s<>\"',;:()]+?)>?"
+                              r"(?=[\s>\"',;]|$)")
+MAX_FORWARDED = 3
 _SURROGATES = re.compile("[\udc80-\udcff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANKS = re.compile(r"\n{3,}")
@@ -121,6 +132,11 @@ class ParsedMail:
     part_types: frozenset[str] = frozenset()
     embedded_ids: tuple[str, ...] = ()  # Message-IDs of attached messages (bounces)
     defects: tuple[str, ...] = ()
+    sender_header: str = "from"  # where the address came from: from, reply-to, sender
+    forwarded: tuple[ForwardedLetter, ...] = ()  # forwarded letters: the substance
+    forward_start: int = -1  # offset in ``full_text`` of an inline forwarded letter
+    calendar_method: str | None = None  # METHOD of a calendar invitation (REQUEST …)
+    kept_unread: tuple[str, ...] = ()  # files kept that could not be opened (winmail.dat)
 
     def header(self, name: str) -> str:
         """The first raw value of header ``name`` (case-insensitive), or ``""``."""
@@ -129,23 +145,12 @@ class ParsedMail:
 
 
 def fix_text(text: str) -> str:
-    """Undo surrogate-escaped 8-bit bytes (UTF-8, else windows-1258), then NFC."""
+    """Undo surrogate-escaped 8-bit bytes (UTF-8, else the best Vietnamese reading),
+    then NFC."""
     if _SURROGATES.search(text):
         data = text.encode("utf-8", "surrogateescape")
-        text = decode_bytes(data, "utf-8")
+        text = decode_bytes(data, None)
     return nfc(text.encode("utf-8", "replace").decode("utf-8"))
-
-
-def decode_bytes(data: bytes, charset: str | None) -> str:
-    """Decode with the declared charset, else UTF-8, else windows-1258, else latin-1."""
-    for encoding in (charset, "utf-8", "windows-1258"):
-        if not encoding:
-            continue
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return data.decode("latin-1")
 
 
 def _decoded_words(raw: str) -> str:
@@ -162,15 +167,21 @@ def _raw_headers(msg: Message) -> dict[str, tuple[str, ...]]:
     return {name: tuple(values) for name, values in headers.items()}
 
 
+def _raw_header(msg: Message, name: str) -> str:
+    return str(next((v for k, v in msg.raw_items() if k.lower() == name.lower()), ""))
+
+
 def header_text(msg: Message, name: str) -> str:
-    """Header ``name`` as clean one-line text, via the raw value when parsing fails."""
+    """Header ``name`` as clean one-line text, via the raw value when parsing fails or
+    leaves replacement characters (an unknown charset, raw legacy bytes)."""
     try:
         value = msg.get(name)
         text = "" if value is None else str(value)
     except PARSE_ERRORS:
-        raw = next((v for k, v in msg.raw_items() if k.lower() == name.lower()), "")
-        text = _decoded_words(str(raw))
-    return " ".join(fix_text(text).split())
+        text = _decoded_words(_raw_header(msg, name))
+    if "\ufffd" in text or _SURROGATES.search(text):
+        text = decode_header_value(_raw_header(msg, name))
+    return " ".join(without_replacement(fix_text(text)).split())
 
 
 def _message_ids(raw: str) -> tuple[str, ...]:
@@ -186,15 +197,28 @@ def _message_id(headers: dict[str, tuple[str, ...]]) -> str | None:
     return token or None if token and " " not in token else None
 
 
-def _sender(msg: Message) -> tuple[str | None, str | None]:
-    """(address lower-cased, display name) of From, if it is a usable address."""
-    raw = header_text(msg, "From")
-    pairs = getaddresses([raw]) if raw else []
-    for name, address in pairs:
+def _address_of(text: str) -> tuple[str, str | None] | None:
+    """(address lower-cased, display name) in a decoded address header, if any."""
+    for name, address in getaddresses([text]) if text else []:
         address = address.strip().lower()
         if _ADDRESS.match(address):
             return address, (name.strip() or None)
-    return None, None
+    # ``"Tên <addr@x>"`` as one quoted word (a whole header encoded as one word).
+    found = _ADDRESS_IN_TEXT.search(text)
+    if found and _ADDRESS.match(found.group(1).lower()):
+        display = text[:found.start()].strip().strip('"').strip()
+        return found.group(1).lower(), display or None
+    return None
+
+
+def _sender(msg: Message) -> tuple[str | None, str | None, str]:
+    """(address lower-cased, display name, header) of From; when From yields no
+    address, of Reply-To, then of Sender."""
+    for name in ("From", "Reply-To", "Sender"):
+        found = _address_of(header_text(msg, name))
+        if found is not None:
+            return found[0], found[1], name.lower()
+    return None, None, "from"
 
 
 # -- body -------------------------------------------------------------------------------
@@ -339,9 +363,46 @@ def type_allowed(content_type: str, allowed: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatchcase(content_type, pattern) for pattern in allowed)
 
 
+@dataclass
+class _Files:
+    """What the attachment walk found."""
+
+    attachments: list[ParsedAttachment] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)       # message text inside winmail.dat
+    kept_unread: list[str] = field(default_factory=list)  # files kept as they are
+
+    def add(self, filename: str, ctype: str, data: bytes, limits: Limits,
+            always: bool = False) -> None:
+        """Take one file, or record why it is refused; ``always``: of any type."""
+        refused = None
+        if len(data) > limits.max_attachment_bytes:
+            refused = "too_large"
+        elif not (always or type_allowed(ctype, limits.allowed_types)):
+            refused = "type_not_allowed"
+        elif sum(1 for a in self.attachments if a.refused is None) >= limits.max_attachments:
+            refused = "too_many"
+        self.attachments.append(ParsedAttachment(filename, ctype, len(data),
+                                                 None if refused else data, refused))
+
+    def add_tnef(self, filename: str, ctype: str, data: bytes, limits: Limits) -> None:
+        """The files inside a winmail.dat; the file itself when nothing can be read."""
+        content = tnef.unpack(data) if len(data) <= limits.max_attachment_bytes else None
+        if content is not None and content.text:
+            self.texts.append(fix_text(content.text))
+        if content is not None and content.files:
+            for index, (name, inner) in enumerate(content.files, 1):
+                inner_name = _filename(name, index, "application/octet-stream")
+                self.add(inner_name, _content_type("application/octet-stream", inner_name),
+                         inner, limits)
+            return
+        if content is None or not content.text:
+            self.kept_unread.append(filename)
+            self.add(filename, ctype, data, limits, always=True)
+
+
 def _attachments(leaves: list[tuple[Message, str]], body: Message | None,
-                 limits: Limits) -> tuple[ParsedAttachment, ...]:
-    found: list[ParsedAttachment] = []
+                 limits: Limits) -> _Files:
+    files = _Files()
     for part, declared in leaves:
         if part is body:
             continue
@@ -349,18 +410,53 @@ def _attachments(leaves: list[tuple[Message, str]], body: Message | None,
         if not _is_attachment(declared, disposition, name):
             continue
         data = _attachment_bytes(part)
-        filename = _filename(name, len(found) + 1, declared)
+        filename = _filename(name, len(files.attachments) + 1, declared)
         ctype = _content_type(declared, filename)
-        refused = None
-        if len(data) > limits.max_attachment_bytes:
-            refused = "too_large"
-        elif not type_allowed(ctype, limits.allowed_types):
-            refused = "type_not_allowed"
-        elif sum(1 for a in found if a.refused is None) >= limits.max_attachments:
-            refused = "too_many"
-        found.append(ParsedAttachment(filename, ctype, len(data),
-                                      None if refused else data, refused))
-    return tuple(found)
+        if tnef.is_tnef(ctype, filename):
+            files.add_tnef(filename, ctype, data, limits)
+        else:
+            files.add(filename, ctype, data, limits, always=ctype in SIGNATURE_TYPES)
+    return files
+
+
+def _inner_message(part: Message) -> Message | None:
+    payload = part.get_payload()
+    inner = payload[0] if isinstance(payload, list) and payload else None
+    return inner if isinstance(inner, Message) else None
+
+
+def _attached_letters(msg: EmailMessage, leaves: list[tuple[Message, str]]
+                      ) -> tuple[ForwardedLetter, ...]:
+    """Letters forwarded as ``message/rfc822`` parts (not the returned mail of a report)."""
+    if msg.get_content_type() == "multipart/report":
+        return ()
+    letters: list[ForwardedLetter] = []
+    for part, ctype in leaves:
+        inner = _inner_message(part) if ctype == "message/rfc822" else None
+        if not isinstance(inner, EmailMessage):
+            continue
+        _, text, html = _body(inner)
+        text = html_to_text(text, drop_quotes=False) if html else text
+        letters.append(ForwardedLetter(header_text(inner, "From"), header_text(inner, "Date"),
+                                       header_text(inner, "Subject"), text))
+        if len(letters) >= MAX_FORWARDED:
+            break
+    return tuple(letters)
+
+
+def _calendar_method(leaves: list[tuple[Message, str]]) -> str | None:
+    """The METHOD of a calendar invitation part (not of an attached .ics file)."""
+    for part, ctype in leaves:
+        if ctype != "text/calendar":
+            continue
+        disposition, name = _disposition_and_name(part)
+        method = str(part.get_param("method") or "")
+        if not method and disposition != "attachment" and not name:
+            found = re.search(r"(?m)^METHOD:(\w+)", _part_text(part))
+            method = found.group(1) if found else ""
+        if method:
+            return method.upper()[:20]
+    return None
 
 
 def _embedded_ids(leaves: list[tuple[Message, str]]) -> tuple[str, ...]:
@@ -380,6 +476,47 @@ def _embedded_ids(leaves: list[tuple[Message, str]]) -> tuple[str, ...]:
 
 
 # -- the message --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Text:
+    """The body's text: the new part, all of it, forwarded letters, an inline signature."""
+
+    text: str
+    full_text: str
+    html_only: bool
+    forwarded: tuple[ForwardedLetter, ...]
+    forward_start: int
+    pgp_signature: str | None
+
+
+def _texts(msg: EmailMessage, subject: str) -> tuple[Message | None, _Text]:
+    """The body part and what its text holds (see ``_Text``)."""
+    body, full_text, html_only = _body(msg)
+    if html_only:
+        full_text = html_to_text(full_text, drop_quotes=False)
+    full_text, signature = unwrap_pgp(full_text)
+    split = split_inline(full_text, subject)
+    if split.letters:
+        text = trim_quotes_and_signature(split.cover)
+    elif html_only:
+        assert body is not None
+        text = trim_quotes_and_signature(html_to_text(_part_text(body)))
+        text = unwrap_pgp(text)[0]
+    else:
+        text = trim_quotes_and_signature(full_text)
+    return body, _Text(text, full_text, html_only, split.letters, split.start, signature)
+
+
+def _extra_files(files: _Files, body: _Text, limits: Limits) -> None:
+    """Inline forwarded letters and an inline PGP signature, kept as files too."""
+    for index, letter in enumerate(body.forwarded, 1):
+        data = (f"Người gửi: {letter.sender}\nNgày gửi: {letter.date}\nTiêu đề: "
+                f"{letter.subject}\n\n{letter.text}\n").encode()
+        files.add(f"thu-chuyen-tiep-{index}.txt", "text/plain", data, limits, always=True)
+    if body.pgp_signature:
+        files.add(PGP_SIGNATURE_NAME, "application/pgp-signature",
+                  body.pgp_signature.encode(), limits, always=True)
+
+
 def parse_message(raw: bytes, limits: Limits | None = None) -> ParsedMail:
     """Parse raw RFC 822 bytes; ``ParseError`` when they are not a message at all."""
     if not raw.strip():
@@ -387,14 +524,17 @@ def parse_message(raw: bytes, limits: Limits | None = None) -> ParsedMail:
     msg = BytesParser(policy=PARSING_POLICY).parsebytes(raw)
     if not isinstance(msg, EmailMessage) or not msg.keys():
         raise ParseError("no header fields: not an RFC 822 message")
+    limits = limits or Limits()
     headers = _raw_headers(msg)
     leaves = [(part, part.get_content_type()) for part in _leaves(msg)]
-    body, full_text, html_only = _body(msg)
-    text = html_to_text(full_text) if html_only else trim_quotes_and_signature(full_text)
-    if html_only:
-        full_text = html_to_text(full_text, drop_quotes=False)
-    sender, name = _sender(msg)
     subject = header_text(msg, "Subject")
+    body, texts = _texts(msg, subject)
+    files = _attachments(leaves, body, limits)
+    _extra_files(files, texts, limits)
+    text, full_text = texts.text, texts.full_text
+    if not text and files.texts:  # the text was only inside winmail.dat
+        text = full_text = trim_quotes_and_signature(tidy(files.texts[0]))
+    sender, name, source = _sender(msg)
     return ParsedMail(
         message_id=_message_id(headers),
         subject=subject,
@@ -402,13 +542,18 @@ def parse_message(raw: bytes, limits: Limits | None = None) -> ParsedMail:
         sender_name=name,
         in_reply_to=_message_ids(" ".join(headers.get("in-reply-to", ()))),
         references=_message_ids(" ".join(headers.get("references", ()))),
-        text=trim_quotes_and_signature(text) if html_only else text,
+        text=text,
         full_text=full_text,
-        html_only=html_only,
+        html_only=texts.html_only,
         content_type=msg.get_content_type(),
-        attachments=_attachments(leaves, body, limits or Limits()),
+        attachments=tuple(files.attachments),
         headers=headers,
         part_types=frozenset(ctype for _, ctype in leaves),
         defects=tuple(type(d).__name__ for d in msg.defects),
         embedded_ids=_embedded_ids(leaves),
+        sender_header=source,
+        forwarded=texts.forwarded or _attached_letters(msg, leaves),
+        forward_start=texts.forward_start,
+        calendar_method=_calendar_method(leaves),
+        kept_unread=tuple(files.kept_unread),
     )
