@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from intake.routing.letter import read_letter
 from intake.text import fold
 
 _OPENING = re.compile(r"^(kinh gui|kinh thua|dong kinh gui|gui|toi ten la|toi la [^.]*$)")
@@ -36,3 +37,9 @@ def subject_text(text: str) -> str:
         kept.append(line)
     body = "\n".join(kept).strip()
     return body or text
+
+
+def about_text(text: str) -> str:
+    """What a complaint is about: its incident text (without addressee lines and the
+    writer's own address, see ``letter.py``), without salutation and signature."""
+    return subject_text(read_letter(text).incident)

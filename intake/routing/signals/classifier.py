@@ -24,15 +24,19 @@ import joblib
 import numpy as np
 from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from intake.routing.errors import ClassifierError, RoutingDataError
+from intake.routing.text import about_text
 from intake.routing.types import Candidate, RoutingInput, Signal
 from intake.text import fold
 
 TRAINING_FILE = Path(__file__).resolve().parents[1] / "data" / "training.jsonl"
 MAX_CHARS = 1200
+CALIBRATION_FOLDS = 4
 log = logging.getLogger(__name__)
 
 
@@ -110,9 +114,11 @@ class Classifier:
     keeps the scikit-learn path, and the tests hold the two to the same probabilities.
     """
 
-    def __init__(self, pipeline: Pipeline, data_hash: str) -> None:
+    def __init__(self, pipeline: Pipeline, data_hash: str,
+                 calibration: tuple[list[float], list[float]] | None = None) -> None:
         self.pipeline = pipeline
         self.data_hash = data_hash
+        self.calibration = calibration
         self.labels: list[str] = [str(c) for c in pipeline.classes_]
         union = pipeline.named_steps["features"]
         self._vectorizers = [vectorizer for _, vectorizer in union.transformer_list]
@@ -154,6 +160,14 @@ class Classifier:
         """The ``top`` labels with their probabilities, best first."""
         return _ranked(self.labels, self.probabilities(prepare(text)), top)
 
+    def confidence(self, probability: float) -> float:
+        """How often a top label with this probability was right in cross-validation on
+        the training data (isotonic; the probability itself when not calibrated)."""
+        if self.calibration is None:
+            return probability
+        xs, ys = self.calibration
+        return float(np.interp(probability, xs, ys))
+
     def predict_reference(self, text: str, top: int = 3) -> list[tuple[str, float]]:
         """``predict`` through scikit-learn's own transformers and model."""
         probabilities = self._model.predict_proba(self._features(prepare(text)))[0]
@@ -171,20 +185,43 @@ def data_hash(path: Path) -> str:
 
 
 def train(path: Path = TRAINING_FILE) -> Classifier:
-    """Fit the model on the examples of ``path``."""
+    """Fit the model on the examples of ``path`` (read as routing reads a complaint:
+    without addressee lines, the writer's address, greetings and signature), and
+    calibrate its top probability by cross-validation."""
     examples = read_examples(path)
     if len({e.label for e in examples}) < 2:
         raise ClassifierError(f"{path}: need examples of at least two labels")
+    texts = [prepare(about_text(e.text)) for e in examples]
+    labels = [e.label for e in examples]
     pipeline = _pipeline()
-    pipeline.fit([prepare(e.text) for e in examples], [e.label for e in examples])
-    return Classifier(pipeline, data_hash(path))
+    pipeline.fit(texts, labels)
+    return Classifier(pipeline, data_hash(path), _calibrate(texts, labels))
+
+
+def _calibrate(texts: list[str], labels: list[str]) -> tuple[list[float], list[float]] | None:
+    """Isotonic map from the top probability to the share of right answers, from
+    out-of-fold predictions (None when a label has too few examples to fold)."""
+    counts = Counter(labels)
+    folds = min(CALIBRATION_FOLDS, min(counts.values()))
+    if folds < 2:
+        return None
+    predicted = cross_val_predict(_pipeline(), texts, labels, method="predict_proba",
+                                  cv=StratifiedKFold(folds, shuffle=True, random_state=7))
+    classes = sorted(counts)
+    top = predicted.max(axis=1)
+    right = np.array([classes[i] == label for i, label in
+                      zip(predicted.argmax(axis=1), labels, strict=True)], dtype=np.float64)
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(top, right)
+    xs = np.linspace(0.0, 1.0, 41)
+    return [float(x) for x in xs], [float(y) for y in iso.predict(xs)]
 
 
 def save(model: Classifier, target: Path) -> None:
     """Write the model atomically (temporary file, then rename)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_suffix(".tmp")
-    joblib.dump({"pipeline": model.pipeline, "hash": model.data_hash}, temporary)
+    joblib.dump({"pipeline": model.pipeline, "hash": model.data_hash,
+                 "calibration": model.calibration}, temporary)
     temporary.replace(target)
 
 
@@ -198,7 +235,7 @@ def _load(target: Path, wanted_hash: str) -> Classifier | None:
         return None
     if stored.get("hash") != wanted_hash:
         return None
-    return Classifier(stored["pipeline"], wanted_hash)
+    return Classifier(stored["pipeline"], wanted_hash, stored.get("calibration"))
 
 
 _lock = threading.Lock()
@@ -230,7 +267,10 @@ def classifier_signal(data: RoutingInput, model: Classifier | None) -> Signal:
         return Signal("classifier", detail={"model": "unavailable"})
     text = f"{data.subject}\n{data.text}" if data.subject else data.text
     ranked = model.predict(text)
-    candidates = tuple(Candidate(label, p) for label, p in ranked)
     label, p = ranked[0]
-    return Signal("classifier", candidates, f"mô hình phân loại: {label} ({p:.0%})",
-                  {"top": [[lbl, round(q, 3)] for lbl, q in ranked]})
+    scale = model.confidence(p) / p if p > 0 else 0.0
+    candidates = tuple(Candidate(lbl, min(1.0, q * scale)) for lbl, q in ranked)
+    return Signal("classifier", candidates,
+                  f"mô hình phân loại: {label} ({candidates[0].score:.0%})",
+                  {"top": [[lbl, round(q, 3)] for lbl, q in ranked],
+                   "calibrated": round(candidates[0].score, 3)})
