@@ -415,7 +415,10 @@ def _attachments(leaves: list[tuple[Message, str]], body: Message | None,
         if tnef.is_tnef(ctype, filename):
             files.add_tnef(filename, ctype, data, limits)
         else:
-            files.add(filename, ctype, data, limits, always=ctype in SIGNATURE_TYPES)
+            # A signature proves who wrote the letter; an attached message is a forwarded
+            # letter (or what a report is about): both are kept whatever the allow-list.
+            files.add(filename, ctype, data, limits,
+                      always=ctype in SIGNATURE_TYPES or ctype == "message/rfc822")
     return files
 
 
