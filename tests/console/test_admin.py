@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,8 @@ from intake.console.auth import Accounts, StaffIdentity
 from intake.console.models import AdminEvent, Role, StaffUser
 from intake.db import Database
 from intake.mail.ingest import MailIngestor
-from intake.mail.models import IngestStatus
+from intake.mail.models import IngestStatus, MailIngest
+from intake.models import utcnow
 from intake.services.complaints import IntakeService
 from tests.console.conftest import PASSWORD, QUEUE_A, QUEUE_B
 from tests.mail.conftest import fixture_bytes, test_mail_settings
@@ -300,3 +302,36 @@ def test_mail_quarantine_is_listed_escaped_and_retried_from_the_page(
     assert again.status_code == 400 and "không nằm trong khu cách ly" in again.text
     assert ("staff:quantri", "mail_retried", f"#{broken.ingest_id}") in _admin_events(db)
     assert service.count() == 1
+
+
+def _count(page: str, attribute: str, key: str) -> int:
+    found = re.search(rf'data-{attribute}="{re.escape(key)}"><td>[^<]*</td><td>(\d+)</td>', page)
+    assert found, key
+    return int(found.group(1))
+
+
+def test_mail_page_counts_what_was_set_aside_in_the_last_24_hours(
+        client: TestClient, db: Database, settings: Settings, service: IntakeService,
+        admin: StaffIdentity) -> None:
+    mail = replace(test_mail_settings(settings.var_dir), ack_limit_per_hour=1)
+    ingestor = MailIngestor(service, mail)
+    taken = {name: ingestor.ingest(fixture_bytes(name, code="PA-00000000", ack_id="x@y.vn"),
+                                   name)
+             for name in ("vi_utf8_qp.eml", "vi_official_ooo.eml", "vi_bulk_newsletter.eml",
+                          "vi_calendar_invite.eml", "vi_official_roundcube.eml",
+                          "vi_empty.eml")}
+    with db.transaction() as session:  # the newsletter came two days ago: not counted
+        old = session.get(MailIngest, taken["vi_bulk_newsletter.eml"].ingest_id)
+        assert old is not None
+        old.received_at = utcnow() - timedelta(days=2)
+    _login(client, "quantri")
+    page = client.get("/admin/mail").text
+    counts = {key: _count(page, "outcome", key) for key in (
+        "recorded:auto", "recorded:bulk", "recorded:calendar", "recorded:own",
+        "recorded:receipt", "rejected", "duplicate", "quarantined")}
+    assert counts == {"recorded:auto": 1, "recorded:bulk": 0, "recorded:calendar": 1,
+                      "recorded:own": 0, "recorded:receipt": 0, "rejected": 1,
+                      "duplicate": 0, "quarantined": 0}
+    # The hourly limit (1) held the next two answers: an alert, and the count per reason.
+    assert _count(page, "held", "hourly_limit") == 2
+    assert 'id="ack-hourly-alert"' in page and "2 thư trả lời tự động đã bị giữ lại" in page
