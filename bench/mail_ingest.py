@@ -86,7 +86,8 @@ def mail_settings(imap: DovecotServer, user: str, smtp: SmtpPeer, var_dir: Path,
            "PAKN_IMAP_USER": user, "PAKN_IMAP_PASSWORD": imap.users[user],
            "PAKN_IMAP_SECURITY": "plain", "PAKN_SMTP_HOST": "127.0.0.1",
            "PAKN_SMTP_PORT": str(smtp.port), "PAKN_SMTP_SECURITY": "plain",
-           "PAKN_MAIL_ACK_LIMIT_PER_DAY": "100000", **extra}
+           "PAKN_MAIL_ACK_LIMIT_PER_DAY": "100000", "PAKN_MAIL_ACK_LIMIT_PER_HOUR": "1000000",
+           **extra}
     return load_mail_settings(env)
 
 
