@@ -18,7 +18,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,6 +36,7 @@ FIELD_WEIGHTS = {"name": 3.0, "keywords": 2.0, "field": 0.8, "agency": 0.4, "con
 K1, B = 1.2, 0.75
 RERANK_DEPTH = 30
 VARIANT_PENALTY = 0.85
+IMPLIED_WEIGHT = 0.5  # words a situation implies count less than the citizen's own
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -64,12 +65,18 @@ class SynonymTable:
     question_phrases: tuple[tuple[str, ...], ...]
     stopwords: frozenset[str]
     modifiers: tuple[tuple[str, ...], ...] = ()
+    expansions: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def longest(self) -> int:
         """Length in tokens of the longest phrase, for the greedy matcher."""
         return max([len(k) for k in self.synonyms] + [len(p) for p in self.question_phrases]
                    + [1])
+
+    @property
+    def longest_expansion(self) -> int:
+        """Length in tokens of the longest situation phrase."""
+        return max([len(k) for k in self.expansions] + [1])
 
 
 def _tokens(text: str) -> list[str]:
@@ -91,6 +98,9 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
         stopwords=frozenset(fold(str(w)) for w in data.get("stopwords") or []),
         modifiers=tuple(m for m in (tuple(_tokens(str(w))) for w in data.get("modifiers") or [])
                         if m),
+        expansions={k: v for k, v in ((tuple(_tokens(str(k))), tuple(_tokens(str(v))))
+                                      for k, v in (data.get("expansions") or {}).items())
+                    if k and v},
     )
 
 
@@ -128,6 +138,18 @@ class Analyzer:
                 out.append(token)
             i += 1
         return out
+
+    def implied(self, text: str) -> list[str]:
+        """The procedure words the question's situations imply (expansions), each once."""
+        tokens = [self.table.variants.get(t, t) for t in _tokens(text)]
+        found: list[str] = []
+        for i in range(len(tokens)):
+            for size in range(min(self.table.longest_expansion, len(tokens) - i), 0, -1):
+                added = self.table.expansions.get(tuple(tokens[i:i + size]))
+                if added is not None:
+                    found.extend(w for w in added if w not in found)
+                    break
+        return found
 
     def _match(self, tokens: list[str], i: int, question: bool) -> tuple[int, tuple[str, ...]]:
         for size in range(min(self.table.longest, len(tokens) - i), 0, -1):
@@ -218,11 +240,15 @@ class SearchIndex:
 
     def search(self, question: str, limit: int = 5) -> list[Hit]:
         """The best ``limit`` procedures for the question (``InvalidQuery`` if unusable)."""
-        words = self.query_words(validate_query(question))
-        if not words or not self.records:
+        text = validate_query(question)
+        words = self.query_words(text)
+        implied = self.analyzer.implied(text)
+        if not (words or implied) or not self.records:
             return []
-        query_terms = list(dict.fromkeys(terms(words)))
-        scores = self._bm25(query_terms)
+        scores = self._bm25(list(dict.fromkeys(terms(words))))
+        for doc, value in self._bm25(list(dict.fromkeys(terms(implied)))).items():
+            scores[doc] = scores.get(doc, 0.0) + IMPLIED_WEIGHT * value
+        words = words + [w for w in implied if w not in words]
         if not scores:
             return []
         candidates = sorted(scores.items(), key=lambda kv: -kv[1])[:RERANK_DEPTH]
