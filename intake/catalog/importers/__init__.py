@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from intake.catalog import limits
 from intake.catalog.errors import CatalogFileError
 from intake.catalog.importers import flat, national
 from intake.catalog.records import ParsedFile
@@ -37,11 +38,12 @@ def parse_path(path: Path, queue_names: Mapping[str, str]) -> ParsedFile:
 def _parse_json(path: Path, queue_names: Mapping[str, str]) -> ParsedFile:
     raw = flat._read_text(path)
     try:
-        data = json.loads(raw)
+        data = limits.load_json(raw)
     except json.JSONDecodeError:
         data = None  # flat.json_rows explains the error with position and hint
     if national.looks_national(data):
         docs = data if isinstance(data, list) else [data]
+        limits.check_rows(len(docs))
         return national.parse_documents([(f"{path.name}#{i}", d) for i, d in
                                          enumerate(docs, start=1)], path.name, queue_names)
     return flat.parse_rows(flat.json_rows(raw, path), path.name, "json",

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from intake.catalog import limits
 from intake.catalog import normalise as n
 from intake.catalog.errors import CatalogFileError, RecordRejected
 from intake.catalog.records import (
@@ -45,6 +46,7 @@ def read_rows(path: Path) -> tuple[str, list[Mapping[str, Any]]]:
 
 
 def _read_text(path: Path) -> str:
+    limits.check_file_size(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -61,7 +63,7 @@ def _read_text(path: Path) -> str:
 def json_rows(raw: str, path: Path) -> list[Mapping[str, Any]]:
     """A JSON list of objects (or {"procedures": [...]})."""
     try:
-        data = json.loads(raw)
+        data = limits.load_json(raw)
     except json.JSONDecodeError as exc:
         hint = " (the file looks truncated)" if exc.pos >= len(raw.rstrip()) - 1 else ""
         raise CatalogFileError(f"{path}: not valid JSON at line {exc.lineno}, column "
@@ -71,6 +73,7 @@ def json_rows(raw: str, path: Path) -> list[Mapping[str, Any]]:
     if not isinstance(data, list):
         raise CatalogFileError(f"{path}: expected a JSON list of procedures, got "
                                f"{type(data).__name__} (see intake/catalog/FORMAT.md)")
+    limits.check_rows(len(data))
     return [row if isinstance(row, dict) else {"__invalid__": row} for row in data]
 
 
@@ -78,8 +81,14 @@ def _csv_rows(raw: str, path: Path) -> list[Mapping[str, Any]]:
     reader = csv.DictReader(io.StringIO(raw))
     if not reader.fieldnames or "ma_tthc" not in [f.strip() for f in reader.fieldnames]:
         raise CatalogFileError(f"{path}: no header row with 'ma_tthc' (see FORMAT.md)")
+    limits.check_columns(len(reader.fieldnames))
+    rows: list[Mapping[str, Any]] = []
     try:
-        return [{(k or "").strip(): v for k, v in row.items()} for row in reader]
+        for row in reader:
+            limits.check_rows(len(rows) + 1)
+            limits.check_columns(len(row))
+            rows.append({(k or "").strip(): v for k, v in row.items()})
+        return rows
     except csv.Error as exc:
         raise CatalogFileError(f"{path}: malformed CSV at line {reader.line_num}: {exc}") \
             from exc
@@ -90,18 +99,40 @@ def _xlsx_rows(path: Path) -> list[Mapping[str, Any]]:
 
     from openpyxl import load_workbook
 
+    limits.check_file_size(path)
+    limits.check_xlsx(path)  # before anything is inflated
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise CatalogFileError(f"{path}: not a readable XLSX workbook: {exc}") from exc
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
+    try:
+        return _sheet_rows(workbook.worksheets[0], path)
+    finally:
+        workbook.close()
+
+
+def _sheet_rows(sheet: Any, path: Path) -> list[Mapping[str, Any]]:
+    """The non-empty rows of a read-only sheet keyed by its header, within the limits
+    (the declared dimension first, then counted: a file may declare none, or lie)."""
+    declared_rows, declared_columns = sheet.max_row, sheet.max_column
+    if isinstance(declared_rows, int):
+        limits.check_rows(declared_rows - 1)
+    if isinstance(declared_columns, int):
+        limits.check_columns(declared_columns)
+    # cells past MAX_COLUMNS are never built; rows come padded to that width
+    rows = sheet.iter_rows(values_only=True, max_col=limits.MAX_COLUMNS + 1)
     header = [str(c).strip() if c is not None else "" for c in next(rows, ())]
+    while header and not header[-1]:
+        header.pop()
+    limits.check_columns(len(header))
     if "ma_tthc" not in header:
         raise CatalogFileError(f"{path}: no header row with 'ma_tthc' in the first sheet")
-    result: list[Mapping[str, Any]] = [dict(zip(header, row, strict=False)) for row in rows
-              if any(c not in (None, "") for c in row)]
-    workbook.close()
+    result: list[Mapping[str, Any]] = []
+    for number, row in enumerate(rows, start=1):
+        limits.check_rows(number)
+        cells = row[:len(header)]
+        if any(c not in (None, "") for c in cells):
+            result.append(dict(zip(header, cells, strict=False)))
     return result
 
 
@@ -118,6 +149,7 @@ def parse_rows(rows: Iterable[Mapping[str, Any]], source_file: str, fmt: str,
     parsed = ParsedFile(source_file, fmt)
     seen: set[str] = set()
     for position, row in enumerate(rows, start=1):
+        limits.check_rows(position)
         raw_code = row.get("ma_tthc") if isinstance(row, Mapping) else None
         label = str(raw_code) if raw_code not in (None, "") else None
         try:
