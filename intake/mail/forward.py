@@ -39,6 +39,10 @@ FORWARD_SUBJECT = re.compile(r"^\s*(\[[^\]]*\]\s*)?(fwd?|fw|tv|chuyển tiếp|c
                              r"forward)\s*:", re.IGNORECASE)
 REPLY_SUBJECT = re.compile(r"^\s*(re|tl|trả lời|tra loi|aw|sv|rv|antw)\s*:", re.IGNORECASE)
 _BLANKS = re.compile(r"\n{3,}")
+# A line that could start a forwarded letter (checked on the whole text first: most
+# mail has none, and then no line needs a closer look).
+_HINT = re.compile(r"^\s*([-_=]{2}|\*?(from|từ|người gửi)\*?\s*:|begin forwarded|bắt đầu)",
+                   re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,8 @@ def _unquoted(lines: list[str]) -> str:
 
 def split_inline(text: str, subject: str) -> InlineSplit:
     """``text`` split at the first inline forwarded letter (see the module docstring)."""
+    if not _HINT.search(text):
+        return InlineSplit(text, (), -1)
     lines = text.split("\n")
     offset = 0
     for i, line in enumerate(lines):

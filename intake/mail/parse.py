@@ -146,11 +146,12 @@ class ParsedMail:
 
 def fix_text(text: str) -> str:
     """Undo surrogate-escaped 8-bit bytes (UTF-8, else the best Vietnamese reading),
-    then NFC."""
+    drop NUL, then NFC."""
     if _SURROGATES.search(text):
         data = text.encode("utf-8", "surrogateescape")
         text = decode_bytes(data, None)
-    return nfc(text.encode("utf-8", "replace").decode("utf-8"))
+    # NUL is no text (and PostgreSQL refuses it); lone surrogates become "?".
+    return nfc(text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8"))
 
 
 def _decoded_words(raw: str) -> str:
@@ -440,8 +441,10 @@ def _attached_letters(msg: EmailMessage, leaves: list[tuple[Message, str]]
             continue
         _, text, html = _body(inner)
         text = html_to_text(text, drop_quotes=False) if html else text
-        letters.append(ForwardedLetter(header_text(inner, "From"), header_text(inner, "Date"),
-                                       header_text(inner, "Subject"), text))
+        letter = ForwardedLetter(header_text(inner, "From"), header_text(inner, "Date"),
+                                 header_text(inner, "Subject"), text)
+        if letter.text or letter.subject:
+            letters.append(letter)
         if len(letters) >= MAX_FORWARDED:
             break
     return tuple(letters)
