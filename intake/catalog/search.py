@@ -238,11 +238,14 @@ class SearchIndex:
         """The question's searchable syllables, typos corrected."""
         return [self.correct(w) for w in self.analyzer.words(question, question=True)]
 
-    def search(self, question: str, limit: int = 5) -> list[Hit]:
-        """The best ``limit`` procedures for the question (``InvalidQuery`` if unusable)."""
+    def search(self, question: str, limit: int = 5, *, expand: bool = True) -> list[Hit]:
+        """The best ``limit`` procedures for the question (``InvalidQuery`` if unusable).
+
+        ``expand``: let situations imply procedures (``expansions``); routing turns this
+        off, since a complaint only names a procedure when it says its name."""
         text = validate_query(question)
         words = self.query_words(text)
-        implied = self.analyzer.implied(text)
+        implied = self.analyzer.implied(text) if expand else []
         if not (words or implied) or not self.records:
             return []
         scores = self._bm25(list(dict.fromkeys(terms(words))))

@@ -75,6 +75,7 @@ class DecisionTable:
     rows: tuple[Row, ...]
     topic: TopicWeights = field(default_factory=TopicWeights)
     local_boost: float = 0.5
+    department_leaning: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,8 @@ def load_table(path: Path = TABLE_FILE) -> DecisionTable:
                          r.get("ask")) for r in doc["rules"])
         table = DecisionTable(float(doc["threshold"]), rows,
                               TopicWeights(**(doc.get("topic") or {})),
-                              float(doc.get("local_boost", 0.5)))
+                              float(doc.get("local_boost", 0.5)),
+                              float(doc.get("department_leaning", 1.0)))
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise RoutingDataError(f"cannot read decision table {path}: {exc}") from exc
     unknown = [r.use for r in rows if r.use not in RESOLVERS]
@@ -357,6 +359,7 @@ def _addressed(ev: Evidence, label: str) -> tuple[str, ...]:
         else ()
 
 
+LEANING_DISCOUNT = 0.5
 ADDRESSEE_MIN = 0.85
 ADDRESSEE_OVERRIDE = 0.8
 
@@ -416,8 +419,20 @@ def _local_place(router: Router, ev: Evidence, signal: Signal) -> Outcome | None
         return None
     level, strength = router.local_level(ev)
     base = 1 - (1 - cand.score) * (1 - router.table.local_boost * strength)
+    if level is None and _department_leaning(router, ev):
+        # a department's matter that names a place: the committee stays an alternative
+        base *= LEANING_DISCOUNT
     lead = (ev.topic.reason or "",) if level else ()
     return _place_outcome(router, ev, signal, level, base, lead)
+
+
+def _department_leaning(router: Router, ev: Evidence) -> bool:
+    """The subject points at a department (at least ``department_leaning`` of
+    decision.yml) more than at the local committee."""
+    combined: dict[str, float] = ev.topic.detail.get("combined", {})
+    department = max((v for label, v in combined.items() if label not in LEVELS), default=0.0)
+    local = max((v for label, v in combined.items() if label in LEVELS), default=0.0)
+    return department >= router.table.department_leaning and department > local
 
 
 def _conflict_codes(ev: Evidence) -> tuple[str, ...]:

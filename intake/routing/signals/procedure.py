@@ -62,7 +62,7 @@ class CatalogFinder:
         if not len(index):
             return []
         try:
-            hits = index.search(text[:MAX_SEARCH_CHARS], self.limit)
+            hits = index.search(text[:MAX_SEARCH_CHARS], self.limit, expand=False)
         except InvalidQuery:
             return []
         queues = self._queue_of(index)
