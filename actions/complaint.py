@@ -262,7 +262,7 @@ class ActionSubmitComplaint(Action):
             f"Đơn vị xử lý: {view.queue_name}\n"
             f"Hạn trả lời dự kiến: {as_datetime_text(view.due_at)}\n"
             f"Bạn có thể tra cứu tình trạng bằng cách nhắn 'tra cứu {view.code}'."))
-        log.info("complaint filed over chat: %s → %s", view.code, view.queue_code)
+        log.info("complaint filed over chat → %s", view.queue_code)  # no tracking code
         return [*_reset_form(), SlotSet("last_complaint_code", view.code)]
 
 

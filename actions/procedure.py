@@ -32,7 +32,6 @@ from intake.catalog.errors import InvalidQuery, ProcedureNotFound
 from intake.catalog.records import ProcedureRecord
 from intake.catalog.service import CatalogService, get_catalog
 from intake.errors import SenderError
-from intake.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +116,7 @@ class ActionAnswerProcedure(Action):
             return None
         if current and attribute and len(words) <= 1:
             return _current(catalog, current)
-        log.info("no procedure for %r", fold(text)[:120])
+        log.info("no procedure found (%d characters asked)", len(text))  # no citizen text
         dispatcher.utter_message(text=NO_MATCH, buttons=SEARCH_AGAIN)
         return None
 

@@ -6,9 +6,9 @@ Rasa server and the action server (``tests.harness.rasa_stack``), the Bot API do
 Simulated citizens (threads) each send a message, wait for the bot's first answer, think,
 and send the next, paced so that all of them together offer ``--rate`` messages/s.
 A turn is measured from the moment the update is queued in the double to the first
-sendMessage the bot makes to that chat (long polling included). The Rasa REST turn alone
-(the same messages posted straight to ``/webhooks/rest/webhook``) is measured the same way
-in the same run, for comparison.
+sendMessage the bot makes to that chat (long polling included). The Rasa turn alone (the
+same messages posted straight to Rasa's signed channel, ``/webhooks/pakn/webhook``) is
+measured the same way in the same run, for comparison.
 
     .venv/bin/python bench/chat_latency.py [--rate 20] [--seconds 10] [--levels 1,10,50]
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import statistics
 import subprocess
 import sys
@@ -36,8 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from intake.assistant.training import ensure_model  # noqa: E402
+from intake.chat.relay import CHANNEL_PATH  # noqa: E402
 from tests.bot.conftest import bot_env, start_bot, stop_bot  # noqa: E402
-from tests.harness.rasa_stack import start_rasa_stack  # noqa: E402
+from tests.harness.rasa_stack import RasaStack, start_rasa_stack  # noqa: E402
 from tests.harness.telegram_api import TelegramApiDouble  # noqa: E402
 
 MESSAGES = ("xin chào", "lý lịch tư pháp cần giấy tờ gì", "tra cứu PA-ZZZZZZZZ",
@@ -112,8 +114,8 @@ def bot_turn(api: TelegramApiDouble, split: list[float] | None = None
     return turn
 
 
-def rasa_turn(rasa_url: str) -> Callable[[int, str], float]:
-    """One REST turn straight to Rasa (one HTTP client per thread)."""
+def rasa_turn(stack: RasaStack) -> Callable[[int, str], float]:
+    """One turn straight to Rasa's signed channel (one HTTP client per thread)."""
     local = threading.local()
 
     def turn(chat: int, text: str) -> float:
@@ -121,8 +123,9 @@ def rasa_turn(rasa_url: str) -> Callable[[int, str], float]:
         if client is None:
             client = local.client = httpx.Client(timeout=60, trust_env=False)
         started = time.monotonic()
-        response = client.post(f"{rasa_url}/webhooks/rest/webhook",
-                               json={"sender": f"rest:{chat}", "message": text})
+        body = json.dumps({"sender": f"rest:{chat}", "message": text}).encode()
+        response = client.post(f"{stack.rasa_url}{CHANNEL_PATH}", content=body,
+                               headers=stack.signed_headers(body))
         response.raise_for_status()
         return (time.monotonic() - started) * 1000
 
@@ -154,16 +157,17 @@ def main() -> int:
           f"{args.seconds:g} s per level", flush=True)
     with start_rasa_stack(ROOT, url, model, workdir=work) as stack, \
             TelegramApiDouble(f"{uuid.uuid4().int % 10**9}:BENCH") as api:
-        env = bot_env(api, stack.rasa_url, url, work, PAKN_TELEGRAM_BURST="100000",
+        env = bot_env(api, stack.rasa_url, url, work, **stack.edge_env,
+                      PAKN_TELEGRAM_BURST="100000",
                       PAKN_TELEGRAM_REFILL_PER_SECOND="100000")
         bot = start_bot(env, work / "bot.log", api)
         try:
             for warm in MESSAGES:  # load caches (catalog index, places) before measuring
                 bot_turn(api)(1, warm)
-                rasa_turn(stack.rasa_url)(1, warm)
+                rasa_turn(stack)(1, warm)
             for citizens in levels:
                 report("rasa REST alone", citizens,
-                       *run_level(citizens, args.rate, args.seconds, rasa_turn(stack.rasa_url)))
+                       *run_level(citizens, args.rate, args.seconds, rasa_turn(stack)))
                 split: list[float] = []
                 report("telegram → bot", citizens,
                        *run_level(citizens, args.rate, args.seconds, bot_turn(api, split)))

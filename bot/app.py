@@ -81,9 +81,11 @@ def make_services(settings: BotSettings) -> Services:
     attachments = AttachmentService(db, settings.intake)
     return Services(
         settings=settings,
-        relay=RasaRelay(settings.intake.rasa_url),
-        rasa_api=httpx.AsyncClient(base_url=settings.intake.rasa_url, timeout=10.0,
-                                   trust_env=False),
+        relay=RasaRelay(settings.intake.rasa_url,
+                        settings.intake.resolved("PAKN_CHANNEL_SECRET")),
+        rasa_api=httpx.AsyncClient(  # Rasa's HTTP API wants its token as a parameter
+            base_url=settings.intake.rasa_url, timeout=10.0, trust_env=False,
+            params={"token": settings.intake.resolved("PAKN_RASA_TOKEN")}),
         intake=IntakeService(db, settings.intake),
         attachments=attachments,
         pending=PendingStore(attachments),

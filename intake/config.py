@@ -6,9 +6,12 @@ process (action server, console, bot, mail worker, CLI) agrees without flags.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from intake.secret_store import check_configured, runtime_secret
 
 
 def project_root() -> Path:
@@ -49,11 +52,44 @@ class Settings:
     max_message_chars: int
     secret_key: str | None
     dossier_portal_url: str = "https://dichvucong.bacgiang.gov.vn"
+    rasa_token: str | None = None
+    actions_token: str | None = None
+    channel_secret: str | None = None
+    trusted_proxies: tuple[str, ...] = ()
+    session_idle_minutes: int = 60
+    chat_messages_per_client_minute: int = 60
 
     @property
     def attachments_dir(self) -> Path:
         """Content-addressed attachment store."""
         return self.var_dir / "attachments"
+
+    def resolved(self, name: str) -> str:
+        """The secret ``name`` (``PAKN_SECRET_KEY``, ``PAKN_RASA_TOKEN``,
+        ``PAKN_ACTIONS_TOKEN`` or ``PAKN_CHANNEL_SECRET``): as configured, else the one
+        generated for this installation under ``var/secrets/`` (see ``intake.secret_store``)."""
+        configured = {"PAKN_SECRET_KEY": self.secret_key, "PAKN_RASA_TOKEN": self.rasa_token,
+                      "PAKN_ACTIONS_TOKEN": self.actions_token,
+                      "PAKN_CHANNEL_SECRET": self.channel_secret}[name]
+        return runtime_secret(self.var_dir, name, configured)
+
+
+def parse_trusted_proxies(value: str) -> tuple[str, ...]:
+    """``PAKN_TRUSTED_PROXIES``: comma-separated addresses or networks (CIDR) of the
+    reverse proxies whose ``X-Forwarded-For``/``-Proto`` the console believes. Empty: none
+    (the peer's address is the client's). ``*`` is refused: it would let anyone choose
+    their address and walk past the per-address limits."""
+    entries = tuple(e.strip() for e in value.split(",") if e.strip())
+    for entry in entries:
+        if entry == "*":
+            raise ValueError("PAKN_TRUSTED_PROXIES: '*' would trust every client; "
+                             "list the proxies' addresses or networks")
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError as exc:
+            raise ValueError(f"PAKN_TRUSTED_PROXIES: {entry!r} is not an IP address or "
+                             "network") from exc
+    return entries
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
@@ -76,7 +112,15 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         imap_host=merged.get("PAKN_IMAP_HOST") or None,
         complaint_due_working_days=int(merged.get("PAKN_DUE_WORKING_DAYS", "10")),
         max_message_chars=int(merged.get("PAKN_MAX_MESSAGE_CHARS", "5000")),
-        secret_key=merged.get("PAKN_SECRET_KEY") or None,
+        secret_key=check_configured("PAKN_SECRET_KEY", merged.get("PAKN_SECRET_KEY") or None),
         dossier_portal_url=merged.get("PAKN_DOSSIER_PORTAL_URL")
         or "https://dichvucong.bacgiang.gov.vn",
+        rasa_token=check_configured("PAKN_RASA_TOKEN", merged.get("PAKN_RASA_TOKEN") or None),
+        actions_token=check_configured("PAKN_ACTIONS_TOKEN",
+                                       merged.get("PAKN_ACTIONS_TOKEN") or None),
+        channel_secret=check_configured("PAKN_CHANNEL_SECRET",
+                                        merged.get("PAKN_CHANNEL_SECRET") or None),
+        trusted_proxies=parse_trusted_proxies(merged.get("PAKN_TRUSTED_PROXIES", "")),
+        session_idle_minutes=int(merged.get("PAKN_SESSION_IDLE_MINUTES", "60")),
+        chat_messages_per_client_minute=int(merged.get("PAKN_CHAT_LIMIT_PER_CLIENT", "60")),
     )

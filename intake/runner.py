@@ -20,6 +20,7 @@ from honcho.printer import Printer
 from intake.assistant.processes import (
     action_server_command,
     action_webhook_url,
+    assistant_secrets,
     rasa_env,
     rasa_server_command,
     write_endpoints,
@@ -46,7 +47,15 @@ def _product_env(settings: Settings) -> dict[str, str]:
     env["PAKN_DATABASE_URL"] = settings.database_url
     env["PAKN_RASA_URL"] = settings.rasa_url
     env["PYTHONUNBUFFERED"] = "1"
+    env.update(shared_secrets(settings))
     return env
+
+
+def shared_secrets(settings: Settings) -> dict[str, str]:
+    """Every secret the processes share, resolved once here (generated under
+    ``var/secrets/`` when not configured) so that all children agree from the start."""
+    return {"PAKN_SECRET_KEY": settings.resolved("PAKN_SECRET_KEY"),
+            **assistant_secrets(settings)}
 
 
 def optional_notes(settings: Settings) -> list[str]:
@@ -61,11 +70,10 @@ def optional_notes(settings: Settings) -> list[str]:
 
 
 def console_command(settings: Settings) -> list[str]:
-    """The console process (uvicorn serving the web chat and the staff console); the test
-    harness starts it the same way."""
-    return [sys.executable, "-m", "uvicorn", "intake.console.app:create_app", "--factory",
-            "--host", settings.console_host, "--port", str(settings.console_port),
-            "--no-access-log"]
+    """The console process (``intake.console.serve``: uvicorn with the console's proxy and
+    limit settings, host and port from the environment); the test harness starts it the
+    same way."""
+    return [sys.executable, "-m", "intake.console.serve"]
 
 
 def plan(settings: Settings, model: Path) -> list[ProcessSpec]:
@@ -77,7 +85,8 @@ def plan(settings: Settings, model: Path) -> list[ProcessSpec]:
     specs = [
         ProcessSpec("actions", action_server_command(settings.actions_port), product),
         ProcessSpec("rasa", rasa_server_command(settings.root, model, settings.rasa_port,
-                                                endpoints), rasa_env()),
+                                                endpoints),
+                    rasa_env() | assistant_secrets(settings)),
         ProcessSpec("console", console, product),
     ]
     if settings.telegram_token is not None:  # polling/webhook and outbox: bot/__main__.py

@@ -115,9 +115,10 @@ def test_ensure_model_skips_training_when_the_model_exists(tmp_path: Path) -> No
 
 def test_server_commands_bind_loopback(tmp_path: Path) -> None:
     rasa = rasa_server_command(tmp_path, tmp_path / "m.tar.gz", 5005, tmp_path / "e.yml")
-    assert rasa[0] == str(tmp_path / ".venv-rasa" / "bin" / "rasa")
+    assert rasa[:3] == [str(tmp_path / ".venv-rasa" / "bin" / "python"), "-m",
+                        "rasa_addons.serve"]  # adds --auth-token from the environment
     assert rasa[rasa.index("-i") + 1] == "127.0.0.1"
-    assert "--enable-api" in rasa
+    assert "--enable-api" in rasa and "--auth-token" not in rasa
     assert rasa[rasa.index("--credentials") + 1] == str(tmp_path / "credentials.yml")
     action = action_server_command(5055)
     assert action[1:3] == ["-m", "intake.assistant.action_server"]
@@ -130,7 +131,9 @@ def test_endpoints_and_tracker_store(tmp_path: Path) -> None:
                      "db": "rasa_tracker", "username": "rasa", "password": "pw"}
     path = write_endpoints(tmp_path / "endpoints.yml", "http://127.0.0.1:5055/webhook", store)
     content = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert content["action_endpoint"] == {"url": "http://127.0.0.1:5055/webhook"}
+    assert content["action_endpoint"] == {
+        "url": "http://127.0.0.1:5055/webhook",
+        "headers": {"Authorization": "Bearer ${PAKN_ACTIONS_TOKEN}"}}  # expanded by Rasa
     assert content["tracker_store"]["db"] == "rasa_tracker"
 
 
@@ -150,14 +153,19 @@ def test_action_server_binds_the_given_host(tmp_path: Path) -> None:
     """), encoding="utf-8")
     port = free_port()
     command = action_server_command(port, actions_package="harness_actions")
-    env = {"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    token = "harness-actions-token-0123456789"
+    env = {"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin", "PAKN_ACTIONS_TOKEN": token,
+           "PAKN_VAR_DIR": str(tmp_path / "var")}
     with subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, cwd=tmp_path) as process:
         try:
             wait_until_ready(f"http://127.0.0.1:{port}/health", 60, process=process)
             import httpx
 
-            actions = httpx.get(f"http://127.0.0.1:{port}/actions", trust_env=False).json()
+            url = f"http://127.0.0.1:{port}/actions"
+            assert httpx.get(url, trust_env=False).status_code == 401
+            actions = httpx.get(url, trust_env=False,
+                                headers={"Authorization": f"Bearer {token}"}).json()
             assert {"name": "action_ping"} in actions
             outside = _non_loopback_address()
             if outside is not None:

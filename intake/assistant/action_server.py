@@ -7,12 +7,19 @@ entry point builds the same Sanic app as ``rasa_sdk.endpoint.run`` (``create_app
 the plugin hook and keep-alive setting) and serves it on ``--host``/``--port`` in a single
 process, so SIGTERM to this process stops the server.
 
+Only Rasa may run actions: every request but ``GET /health`` must carry
+``Authorization: Bearer <PAKN_ACTIONS_TOKEN>`` (what Rasa's action endpoint sends, see
+``processes.write_endpoints``); anything else is answered 401 before an action runs.
+Otherwise any local process could run the actions with a made-up tracker (any sender,
+any slot) and write to the product's database.
+
 Usage: ``python -m intake.assistant.action_server --host 127.0.0.1 --port 5055``
 """
 
 from __future__ import annotations
 
 import argparse
+import hmac
 import logging
 from collections.abc import Sequence
 
@@ -20,21 +27,43 @@ from rasa_sdk.constants import DEFAULT_KEEP_ALIVE_TIMEOUT, DEFAULT_SERVER_PORT
 from rasa_sdk.endpoint import create_app
 from rasa_sdk.executor import ActionExecutor
 from rasa_sdk.plugin import plugin_manager
-from sanic import Sanic
+from sanic import Request, Sanic
+from sanic.response import HTTPResponse, json
 
 from intake.assistant.processes import DEFAULT_HOST
+from intake.config import load_settings
+
+OPEN_PATHS = frozenset({"/health"})
 
 log = logging.getLogger(__name__)
 
 
-def build_app(actions_package: str) -> Sanic:  # type: ignore[type-arg]
-    """The rasa_sdk Sanic app serving the custom actions of ``actions_package``."""
+def build_app(actions_package: str, token: str) -> Sanic:  # type: ignore[type-arg]
+    """The rasa_sdk Sanic app serving the custom actions of ``actions_package`` to callers
+    that present ``token``."""
     executor = ActionExecutor()
     executor.register_package(actions_package)
     app: Sanic = create_app(executor, cors_origins=None)  # type: ignore[type-arg]
     app.config.KEEP_ALIVE_TIMEOUT = DEFAULT_KEEP_ALIVE_TIMEOUT
+    require_token(app, token)
     plugin_manager().hook.attach_sanic_app_extensions(app=app)
     return app
+
+
+def require_token(app: Sanic, token: str) -> None:  # type: ignore[type-arg]
+    """Answer 401 to every request (but ``/health``) without ``Bearer <token>``."""
+    expected = f"Bearer {token}".encode()
+
+    async def check(request: Request) -> HTTPResponse | None:
+        if request.path in OPEN_PATHS:
+            return None
+        given = request.headers.get("authorization", "").encode()
+        if hmac.compare_digest(given, expected):
+            return None
+        return json({"error": "Unauthorized: only the assistant may run actions"},
+                    status=401)
+
+    app.register_middleware(check, "request")
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -64,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     logging.basicConfig(
         level=args.log_level, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s"
     )
-    app = build_app(args.actions)
+    app = build_app(args.actions, load_settings().resolved("PAKN_ACTIONS_TOKEN"))
     log.info("action server for package %r on http://%s:%s", args.actions, args.host, args.port)
     app.run(
         host=args.host,

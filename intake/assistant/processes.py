@@ -4,10 +4,14 @@ The Rasa server (``.venv-rasa``, Python 3.10) and the action server (this enviro
 ``rasa_sdk``) are separate processes. The supervisor (``pakn run``) and the test harness
 both start them from here, so they run the same way in production and in tests:
 
-- Rasa listens on loopback by default: its channel webhooks are not covered by
-  ``--auth-token``.
+- Rasa listens on loopback by default. Its only channel is our signed one
+  (``rasa_addons.channels``, secret ``PAKN_CHANNEL_SECRET``); its HTTP API (the bot reads
+  the conversation's state, readiness checks read ``/status``) wants ``PAKN_RASA_TOKEN``,
+  given by :mod:`rasa_addons.serve` so it never shows on a command line.
 - The action server is started through :mod:`intake.assistant.action_server`, which,
-  unlike ``python -m rasa_sdk``, binds the host it is given.
+  unlike ``python -m rasa_sdk``, binds the host it is given and refuses requests without
+  ``PAKN_ACTIONS_TOKEN``, which Rasa's action endpoint sends (see
+  :func:`write_endpoints`).
 """
 
 from __future__ import annotations
@@ -23,16 +27,38 @@ import httpx
 import yaml
 from sqlalchemy.engine import make_url
 
+from intake.config import Settings
+
 DEFAULT_HOST = "127.0.0.1"
+#: what Rasa's action endpoint sends; Rasa expands ``${…}`` from its environment
+ACTIONS_AUTHORIZATION = "Bearer ${PAKN_ACTIONS_TOKEN}"
 
 
 class ServiceNotReadyError(RuntimeError):
     """A server did not answer its readiness URL in time, or exited while starting."""
 
 
+SECRET_NAMES = ("PAKN_RASA_TOKEN", "PAKN_ACTIONS_TOKEN", "PAKN_CHANNEL_SECRET")
+#: Sanic refuses bodies larger than this (the channel's messages are a few kB; the API's
+#: model upload, which would need more, is not used)
+RASA_MAX_REQUEST_BYTES = 1024 * 1024
+
+
 def rasa_executable(root: Path) -> Path:
     """The ``rasa`` executable of the project's Rasa environment (``.venv-rasa``)."""
     return root / ".venv-rasa" / "bin" / "rasa"
+
+
+def rasa_python(root: Path) -> Path:
+    """The Python interpreter of the project's Rasa environment (``.venv-rasa``)."""
+    return root / ".venv-rasa" / "bin" / "python"
+
+
+def assistant_secrets(settings: Settings) -> dict[str, str]:
+    """The Rasa token, the action server's token and the channel secret, as environment
+    variables for the assistant's processes and the edges (generated on first use when
+    not configured, see ``intake.secret_store``)."""
+    return {name: settings.resolved(name) for name in SECRET_NAMES}
 
 
 def rasa_env(base: dict[str, str] | None = None) -> dict[str, str]:
@@ -50,20 +76,25 @@ def rasa_env(base: dict[str, str] | None = None) -> dict[str, str]:
     env["TF_CPP_MIN_LOG_LEVEL"] = "2"
     env.setdefault("LOG_LEVEL_LIBRARIES", "ERROR")
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    env["SANIC_REQUEST_MAX_SIZE"] = str(RASA_MAX_REQUEST_BYTES)
     return env
 
 
 def rasa_server_command(
     root: Path, model: Path, port: int, endpoints: Path, host: str = DEFAULT_HOST
 ) -> list[str]:
-    """``rasa run`` with the HTTP API, serving ``model`` on ``host:port``.
+    """``rasa run`` with the HTTP API (token-protected), serving ``model`` on ``host:port``.
 
-    Channels come from ``root/credentials.yml`` (it must enable ``rest:`` for the web chat,
-    the Telegram front end and the tests); the action server and tracker store from
-    ``endpoints`` (see :func:`write_endpoints`). Run it with :func:`rasa_env`.
+    Started through :mod:`rasa_addons.serve`, which adds ``--auth-token`` from
+    ``PAKN_RASA_TOKEN``. Channels come from ``root/credentials.yml`` (the signed channel
+    the web chat, the Telegram front end and the tests use); the action server and tracker
+    store from ``endpoints`` (see :func:`write_endpoints`). Run it with :func:`rasa_env`
+    plus :func:`assistant_secrets`.
     """
     return [
-        str(rasa_executable(root)),
+        str(rasa_python(root)),
+        "-m",
+        "rasa_addons.serve",
         "run",
         "--enable-api",
         "-i",
@@ -137,10 +168,13 @@ def write_endpoints(
 ) -> Path:
     """Write a Rasa ``endpoints.yml`` pointing at the action server (and a tracker store).
 
-    ``action_url`` is the full webhook URL (:func:`action_webhook_url`). Without
+    ``action_url`` is the full webhook URL (:func:`action_webhook_url`); every call to it
+    carries ``Authorization: Bearer $PAKN_ACTIONS_TOKEN`` (Rasa expands the variable from
+    its environment when it reads the file, so the token is not written here). Without
     ``tracker_store`` Rasa keeps conversations in memory. Returns ``path``.
     """
-    content: dict[str, Any] = {"action_endpoint": {"url": action_url}}
+    content: dict[str, Any] = {"action_endpoint": {
+        "url": action_url, "headers": {"Authorization": ACTIONS_AUTHORIZATION}}}
     if tracker_store is not None:
         content["tracker_store"] = dict(tracker_store)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -76,11 +76,17 @@ def rasa_version(root: Path) -> str:
     return "unknown"
 
 
+#: files under ``rasa_addons/`` that the server runs but training never reads
+SERVING_ONLY = frozenset({"rasa_addons/channels.py", "rasa_addons/serve.py"})
+
+
 def _training_files(root: Path) -> Iterator[Path]:
     """The files that decide the model, in a stable order.
 
-    ``rasa_addons/`` holds the custom NLU components named in ``config.yml``. Hidden files
-    and directories (editor swap files, ``.DS_Store``) and ``__pycache__`` are ignored.
+    ``rasa_addons/`` holds the custom NLU components named in ``config.yml``; its
+    ``SERVING_ONLY`` modules (the signed input channel, the launcher) are used by the
+    running server only and never change the model. Hidden files and directories (editor
+    swap files, ``.DS_Store``) and ``__pycache__`` are ignored.
     """
     singles = [root / "config.yml", root / "domain.yml"]
     trees = [root / "domain", root / "data", root / "rasa_addons"]
@@ -91,6 +97,7 @@ def _training_files(root: Path) -> Iterator[Path]:
                 relative = path.relative_to(root)
                 ignored = any(part.startswith(".") or part == "__pycache__"
                               for part in relative.parts)
+                ignored = ignored or relative.as_posix() in SERVING_ONLY
                 if path.is_file() and not ignored:
                     found.append(path)
     yield from sorted(found, key=lambda p: p.relative_to(root).as_posix())

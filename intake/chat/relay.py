@@ -1,13 +1,20 @@
-"""Relaying a citizen's chat message to the Rasa REST channel, safely.
+"""Relaying a citizen's chat message to the assistant's channel, safely.
 
 Shared by the web chat and the Telegram bot. Guards what the assistant must never see
 raw (empty text, ``/commands`` that Rasa would parse as intents, floods of characters),
 and turns Rasa's silent failures (HTTP 200 with ``[]``) into a polite Vietnamese reply.
+Every message is signed with the edges' secret (``PAKN_CHANNEL_SECRET``): the assistant's
+channel (``rasa_addons.channels``) refuses anything else, so only our edges can speak as
+``web:…`` or ``telegram:…``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 import logging
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +44,21 @@ class Reply:
         """JSON form for the web chat."""
         return {"text": self.text,
                 "buttons": [{"title": t, "payload": p} for t, p in self.buttons]}
+
+
+CHANNEL_PATH = "/webhooks/pakn/webhook"
+SIGNATURE_HEADER = "X-Pakn-Signature"
+TIMESTAMP_HEADER = "X-Pakn-Timestamp"
+
+
+def sign_request(secret: str, body: bytes, timestamp: int | None = None) -> dict[str, str]:
+    """Headers that let the assistant's channel verify ``body`` came from an edge of ours:
+    ``HMAC-SHA256(secret, timestamp + "." + body)`` (``rasa_addons.channels.signature``)."""
+    moment = str(int(time.time()) if timestamp is None else timestamp)
+    digest = hmac.new(secret.encode("utf-8"), moment.encode("ascii") + b"." + body,
+                      hashlib.sha256).hexdigest()
+    return {TIMESTAMP_HEADER: moment, SIGNATURE_HEADER: digest,
+            "Content-Type": "application/json"}
 
 
 class AssistantUnavailable(Exception):
@@ -76,18 +98,21 @@ def parse_rasa_answer(payload: Any) -> list[Reply]:
 
 
 class RasaRelay:
-    """Async client of the Rasa REST channel."""
+    """Async client of the assistant's signed channel."""
 
-    def __init__(self, rasa_url: str, timeout: float = 30.0) -> None:
-        self.webhook = rasa_url.rstrip("/") + "/webhooks/rest/webhook"
-        self._client = httpx.AsyncClient(timeout=timeout)
+    def __init__(self, rasa_url: str, channel_secret: str, timeout: float = 30.0) -> None:
+        self.webhook = rasa_url.rstrip("/") + CHANNEL_PATH
+        self.channel_secret = channel_secret
+        self._client = httpx.AsyncClient(timeout=timeout, trust_env=False)
 
     async def send(self, sender: str, text: str,
                    metadata: dict[str, Any] | None = None) -> list[Reply]:
         """Send one message; raises ``AssistantUnavailable`` on any failure."""
-        body = {"sender": sender, "message": text, "metadata": metadata or {}}
+        body = json.dumps({"sender": sender, "message": text, "metadata": metadata or {}},
+                          ensure_ascii=False).encode("utf-8")
         try:
-            response = await self._client.post(self.webhook, json=body)
+            response = await self._client.post(
+                self.webhook, content=body, headers=sign_request(self.channel_secret, body))
             response.raise_for_status()
             return parse_rasa_answer(response.json())
         except (httpx.HTTPError, ValueError) as exc:

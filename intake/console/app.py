@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -24,17 +23,20 @@ HERE = Path(__file__).resolve().parent
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the console for ``settings`` (default: from the environment)."""
     config = settings or load_settings()
-    relay = RasaRelay(config.rasa_url)
+    relay = RasaRelay(config.rasa_url, config.resolved("PAKN_CHANNEL_SECRET"))
+    rasa_token = config.resolved("PAKN_RASA_TOKEN")
+    probe = httpx.AsyncClient(timeout=2.0, trust_env=False)  # one pool for /healthz
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         await relay.aclose()
+        await probe.aclose()
 
     app = FastAPI(title="PAKN console", docs_url=None, redoc_url=None, openapi_url=None,
                   lifespan=lifespan)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    secret = config.secret_key.encode() if config.secret_key else secrets.token_bytes(32)
+    secret = config.resolved("PAKN_SECRET_KEY").encode()
     chat = WebChat(relay, secret, templates, config.max_message_chars)
     app.include_router(chat.router)
     staffweb.install(app, config, secret)
@@ -46,17 +48,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/healthz")
     async def health() -> Response:
-        rasa_ok = await _rasa_alive(config.rasa_url)
+        rasa_ok = await _rasa_alive(probe, config.rasa_url, rasa_token)
         return JSONResponse({"status": "ok", "assistant": rasa_ok},
                             status_code=200 if rasa_ok else 503)
 
     return app
 
 
-async def _rasa_alive(rasa_url: str) -> bool:
+async def _rasa_alive(client: httpx.AsyncClient, rasa_url: str, token: str) -> bool:
+    """True when Rasa answers ``/status`` (its model is loaded). The token travels as
+    Rasa wants it (a query parameter); failures are not logged, so neither is the URL."""
     try:
-        async with httpx.AsyncClient(timeout=2.0) as client:
-            response = await client.get(rasa_url.rstrip("/") + "/status")
+        response = await client.get(rasa_url.rstrip("/") + "/status",
+                                    params={"token": token})
     except httpx.HTTPError:
         return False
     return response.status_code == 200

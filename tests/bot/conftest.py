@@ -107,6 +107,7 @@ def bot_process(telegram: TelegramApiDouble, rasa_stack: RasaStack, bot_var_dir:
                 ) -> Iterator[subprocess.Popen[bytes]]:
     """The bot, polling the double, relaying to the session's Rasa stack."""
     env = bot_env(telegram, rasa_stack.rasa_url, rasa_stack.database_url, bot_var_dir,
+                  **rasa_stack.edge_env,
                   PAKN_TELEGRAM_BURST="6", PAKN_TELEGRAM_REFILL_PER_SECOND="1",
                   PAKN_TELEGRAM_MAX_CHARS="1500", PAKN_TELEGRAM_OUTBOX_POLL_SECONDS="0.2",
                   PAKN_TELEGRAM_OUTBOX_RETRY_SECONDS="0.5")

@@ -34,7 +34,8 @@ def test_a_photo_held_before_a_restart_is_attached_after_it(
     intake, attachments = intake_services
     chat = 5_560_001
     with TelegramApiDouble("222333444:RESTART-token") as api:
-        env = bot_env(api, rasa_stack.rasa_url, rasa_stack.database_url, bot_var_dir)
+        env = bot_env(api, rasa_stack.rasa_url, rasa_stack.database_url, bot_var_dir,
+                      **rasa_stack.edge_env)
         first = start_bot(env, bot_var_dir / "bot-restart-1.log", api)
         try:
             assert "mô tả nội dung" in api.say(chat, "Tôi muốn gửi phản ánh")
@@ -76,6 +77,7 @@ def test_webhook_mode_as_its_own_process(rasa_stack: RasaStack, tmp_path: Path) 
     url = f"http://127.0.0.1:{port}/telegram"
     with TelegramApiDouble("333444555:WEBHOOK-token") as api:
         env = bot_env(api, rasa_stack.rasa_url, rasa_stack.database_url, tmp_path,
+                      **rasa_stack.edge_env,
                       PAKN_TELEGRAM_MODE="webhook", PAKN_TELEGRAM_WEBHOOK_URL=url,
                       PAKN_TELEGRAM_WEBHOOK_SECRET=SECRET,
                       PAKN_TELEGRAM_WEBHOOK_LISTEN="127.0.0.1",

@@ -5,9 +5,11 @@
 
 Both run as in production (commands from :mod:`intake.assistant.processes`): the action
 server from this environment with ``PAKN_DATABASE_URL`` set, Rasa from ``.venv-rasa``
-with the REST channel of ``root/credentials.yml`` and an ``endpoints.yml`` written into a
-temp directory. Both bind 127.0.0.1 on free ports and log to files in the temp
-directory. Rasa needs about 35 s to load a model on two cores.
+with the signed channel of ``root/credentials.yml`` and an ``endpoints.yml`` written into
+a temp directory. Each stack has its own random Rasa token, action-server token and
+channel secret (``edge_env`` gives them to an edge such as the bot); ``send`` signs its
+messages like the console and the bot. Both bind 127.0.0.1 on free ports and log to files
+in the temp directory. Rasa needs about 35 s to load a model on two cores.
 
 On a start failure the raised :class:`RasaStackError` includes the end of both logs. On
 exit both processes get SIGTERM, then SIGKILL after a grace period.
@@ -16,7 +18,9 @@ exit both processes get SIGTERM, then SIGKILL after a grace period.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -37,6 +41,7 @@ from intake.assistant.processes import (
     wait_until_ready,
     write_endpoints,
 )
+from intake.chat.relay import CHANNEL_PATH, sign_request
 from tests.harness.ports import free_port
 
 RASA_READY_TIMEOUT = 240.0
@@ -67,22 +72,42 @@ class RasaStack:
     rasa_log: Path
     action_log: Path
     endpoints: Path
+    rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(24), repr=False)
+    actions_token: str = field(default_factory=lambda: secrets.token_urlsafe(24), repr=False)
+    channel_secret: str = field(default_factory=lambda: secrets.token_urlsafe(24),
+                                repr=False)
     timeout: float = 30.0
     _client: httpx.Client = field(
         default_factory=lambda: httpx.Client(timeout=30.0, trust_env=False), repr=False
     )
 
+    @property
+    def secrets_env(self) -> dict[str, str]:
+        """The stack's secrets as the processes read them from their environment."""
+        return {"PAKN_RASA_TOKEN": self.rasa_token, "PAKN_ACTIONS_TOKEN": self.actions_token,
+                "PAKN_CHANNEL_SECRET": self.channel_secret}
+
+    @property
+    def edge_env(self) -> dict[str, str]:
+        """What an edge (the bot, a console) needs to talk to this stack."""
+        return {"PAKN_RASA_URL": self.rasa_url, "PAKN_RASA_TOKEN": self.rasa_token,
+                "PAKN_CHANNEL_SECRET": self.channel_secret}
+
+    def signed_headers(self, body: bytes, timestamp: int | None = None) -> dict[str, str]:
+        """The headers an edge of ours sends with ``body``."""
+        return sign_request(self.channel_secret, body, timestamp)
+
     def send(self, sender: str, text: str) -> list[dict[str, Any]]:
-        """Post ``text`` as ``sender`` to the REST channel; return Rasa's answers.
+        """Post ``text`` as ``sender`` to the signed channel; return Rasa's answers.
 
         Each answer is a dict with ``recipient_id`` and ``text`` (and ``buttons``,
-        ``image``, ``custom`` … when the response has them). Note that the REST channel
+        ``image``, ``custom`` … when the response has them). Note that the channel
         answers ``[]`` when something failed inside Rasa.
         """
+        body = json.dumps({"sender": sender, "message": text}).encode()
         response = self._client.post(
-            f"{self.rasa_url}/webhooks/rest/webhook",
-            json={"sender": sender, "message": text},
-            timeout=self.timeout,
+            f"{self.rasa_url}{CHANNEL_PATH}", content=body,
+            headers=self.signed_headers(body), timeout=self.timeout,
         )
         if response.status_code != httpx.codes.OK:
             raise RasaStackError(
@@ -98,14 +123,16 @@ class RasaStack:
 
     def tracker(self, sender: str) -> dict[str, Any]:
         """The conversation tracker of ``sender`` (slots, events, active loop)."""
-        response = self._client.get(f"{self.rasa_url}/conversations/{sender}/tracker")
+        response = self._client.get(f"{self.rasa_url}/conversations/{sender}/tracker",
+                                    params={"token": self.rasa_token})
         response.raise_for_status()
         tracker: dict[str, Any] = response.json()
         return tracker
 
     def parse(self, text: str) -> dict[str, Any]:
         """NLU result for ``text`` (intent, entities, ranking) without a conversation."""
-        response = self._client.post(f"{self.rasa_url}/model/parse", json={"text": text})
+        response = self._client.post(f"{self.rasa_url}/model/parse", json={"text": text},
+                                     params={"token": self.rasa_token})
         response.raise_for_status()
         result: dict[str, Any] = response.json()
         return result
@@ -191,7 +218,7 @@ def start_rasa_stack(
         action_log=workdir / "action-server.log",
         endpoints=endpoints,
     )
-    extra = dict(extra_env or {})
+    extra = {**dict(extra_env or {}), **stack.secrets_env}
     action_env = {**os.environ, **extra, "PAKN_DATABASE_URL": database_url}
     processes: list[subprocess.Popen[bytes]] = []
     started = False
@@ -210,7 +237,8 @@ def start_rasa_stack(
         try:
             wait_until_ready(f"{stack.action_url}/health", ACTION_READY_TIMEOUT, process=action)
             # /status answers 200 only once the model is loaded (409 before).
-            wait_until_ready(f"{stack.rasa_url}/status", RASA_READY_TIMEOUT, process=rasa)
+            wait_until_ready(f"{stack.rasa_url}/status?token={stack.rasa_token}",
+                             RASA_READY_TIMEOUT, process=rasa)
         except ServiceNotReadyError as exc:
             raise RasaStackError(f"{exc}\n{stack.log_tails()}") from exc
         started = True
