@@ -147,8 +147,11 @@ def combine_topic(subject: Signal, classifier: Signal, procedure: Signal,
             value += weights.procedure_bonus
         combined[label] = min(0.99, value)
     ranked = sorted(combined.items(), key=lambda kv: -kv[1])
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
     top_label, top = ranked[0]
+    # The rival is the next label of the same kind: departments compete with each other;
+    # whether the matter is the local committee's is settled with the place rows.
+    second = next((v for label, v in ranked[1:]
+                   if (label in LEVELS) == (top_label in LEVELS)), 0.0)
     confidence = max(0.0, top - weights.rival_penalty * second)
     candidates = (Candidate(top_label, confidence),
                   *(Candidate(lbl, v) for lbl, v in ranked[1:4]))
