@@ -21,10 +21,17 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from intake.catalog.isolated import parse_isolated
 from intake.catalog.models import CatalogImport
 from intake.catalog.service import CatalogService
 from intake.catalog.store import ImportSummary
-from intake.console.auth import MIN_PASSWORD_CHARS, Accounts, StaffIdentity, hash_password
+from intake.console.auth import (
+    MIN_PASSWORD_CHARS,
+    Accounts,
+    StaffIdentity,
+    end_sessions,
+    hash_password,
+)
 from intake.console.models import AdminEvent, Role, StaffQueue, StaffUser
 from intake.db import Database
 from intake.errors import SenderError, ValidationError
@@ -187,7 +194,7 @@ class AdminService:
                    {"before": before, "after": {"role": chosen.value, "queues": sorted(codes)}})
 
     def set_active(self, who: StaffIdentity, user_id: int, active: bool) -> None:
-        """Deactivate (signs the person out at once) or reactivate an account."""
+        """Deactivate (ends the person's sessions at once) or reactivate an account."""
         self.require_admin(who, "users:activate" if active else "users:deactivate")
         if user_id == who.id and not active:
             raise ValidationError("admin deactivating self",
@@ -197,11 +204,14 @@ class AdminService:
             if user.active == active:
                 return
             user.active = active
+            if not active:
+                end_sessions(session, user.id, "deactivated")
             _audit(session, who, "user_reactivated" if active else "user_deactivated",
                    user.username)
 
     def reset_password(self, who: StaffIdentity, user_id: int, password: str) -> None:
-        """Set a new password (argon2); the person tells it to the user out of band."""
+        """Set a new password (argon2) and end the account's sessions (whoever knew the
+        old password is signed out); the person tells it to the user out of band."""
         self.require_admin(who, "users:password")
         if len(password) < MIN_PASSWORD_CHARS:
             raise ValidationError("password too short",
@@ -209,7 +219,8 @@ class AdminService:
         with self.db.transaction() as session:
             user = self._user(session, user_id)
             user.password_hash = hash_password(password)
-            _audit(session, who, "password_reset", user.username)
+            ended = end_sessions(session, user.id, "password_reset")
+            _audit(session, who, "password_reset", user.username, {"sessions_ended": ended})
 
     @staticmethod
     def _user(session: Session, user_id: int) -> StaffUser:
@@ -271,14 +282,17 @@ class AdminService:
                         CatalogImport.id.desc()).limit(limit))]
 
     def catalog_dry_run(self, who: StaffIdentity, path: Path) -> ImportSummary:
-        """What importing ``path`` would do (nothing is written)."""
+        """What importing ``path`` would do (nothing is written). The file is read in a
+        bounded child process (``intake.catalog.isolated``), like the import's."""
         self.require_admin(who, "catalog:dry-run")
-        return self.catalog.import_file(path, dry_run=True)
+        parsed = parse_isolated(path, self.catalog.queue_names())
+        return self.catalog.import_file(path, dry_run=True, parsed=parsed)
 
     def catalog_import(self, who: StaffIdentity, path: Path, name: str) -> ImportSummary:
         """Import ``path`` (one transaction), then record who did it."""
         self.require_admin(who, "catalog:import")
-        summary = self.catalog.import_file(path)
+        parsed = parse_isolated(path, self.catalog.queue_names())
+        summary = self.catalog.import_file(path, parsed=parsed)
         with self.db.transaction() as session:
             _audit(session, who, "catalog_imported", name, summary.as_dict())
         return summary

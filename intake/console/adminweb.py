@@ -10,6 +10,14 @@ A catalog upload is checked in two steps: the file is saved under
 unchanged and rejected rows with reasons; nothing is written); the confirm form carries
 only the token, and importing deletes the upload. Uploads larger than ``MAX_UPLOAD``
 are refused (413).
+
+Bodies are bounded while they are read (``intake.console.limits``): a form gets
+``FORM_BYTES``; only a signed-in administrator whose CSRF token came in the upload URL
+(the page's form puts it there) may send a catalog file up to ``UPLOAD_BYTES``, so
+anyone else's large upload is refused with 413 after at most ``FORM_BYTES``. Reading,
+checking and importing a file run in a worker thread with the catalog's limits (size once
+uncompressed, rows, columns, nesting, time: ``intake.catalog.limits``). The handlers are
+plain ``def`` (FastAPI's thread pool): nothing here blocks the event loop.
 """
 
 from __future__ import annotations
@@ -22,15 +30,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import anyio.from_thread
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData, UploadFile
 
+from intake.catalog import limits as catalog_limits
 from intake.catalog.errors import CatalogFileError
 from intake.config import Settings
 from intake.console.admin import AdminService
-from intake.console.auth import Auth, StaffIdentity
+from intake.console.auth import Auth, NotSignedIn, StaffIdentity
+from intake.console.guards import DbId
+from intake.console.limits import UPLOAD_BYTES, budget_of
 from intake.console.models import Role
 from intake.errors import SenderError
 from intake.mail.config import MailConfigError
@@ -97,6 +109,20 @@ class AdminConsole:
             raise HTTPException(status_code=403, detail="CSRF token missing or invalid")
         return self._admin(request, what), form
 
+    def _posted(self, request: Request, what: str) -> tuple[StaffIdentity, FormData]:
+        """From a worker thread: the signed-in person (checked before the body is read),
+        their form (CSRF-checked: 403 without it), then admin only (refusals audited)."""
+        user = self.auth.user(request)
+        form = anyio.from_thread.run(_read_form, request)
+        self._check_csrf(request, form)
+        self.admin.require_admin(user, what)
+        return user, form
+
+    def _check_csrf(self, request: Request, form: FormData) -> None:
+        token = form.get("csrf")
+        if not self.auth.codec.csrf_ok(request, token if isinstance(token, str) else None):
+            raise HTTPException(status_code=403, detail="CSRF token missing or invalid")
+
     def render(self, request: Request, name: str, context: dict[str, Any],
                status: int = 200) -> Response:
         base = {"csrf": self.auth.csrf(request), "roles": ROLE_VI}
@@ -104,7 +130,7 @@ class AdminConsole:
                                                status_code=status)
 
     # -- users ----------------------------------------------------------------------
-    async def home(self, request: Request) -> Response:
+    def home(self, request: Request) -> Response:
         self._admin(request, "admin")
         return RedirectResponse("/admin/users", status_code=303)
 
@@ -116,12 +142,12 @@ class AdminConsole:
             "events": self.admin.events(30), "error": error, "done": done,
             "form": form or {}}, status)
 
-    async def users_page(self, request: Request) -> Response:
+    def users_page(self, request: Request) -> Response:
         """Every account, the new-account form and the audit of account changes."""
         return self._users(request, self._admin(request, "users"))
 
-    async def create_user(self, request: Request) -> Response:
-        user, form = await self._form(request, "users:create")
+    def create_user(self, request: Request) -> Response:
+        user, form = self._posted(request, "users:create")
         fields = {k: _text(form, k) for k in ("username", "role", "password", "email")}
         queues = [q for q in form.getlist("queues") if isinstance(q, str)]
         try:
@@ -132,8 +158,8 @@ class AdminConsole:
             return self._users(request, user, exc.message_vi, fields | {"queues": queues}, 400)
         return RedirectResponse("/admin/users?done=created", status_code=303)
 
-    async def update_user(self, request: Request, user_id: int) -> Response:
-        user, form = await self._form(request, "users:update")
+    def update_user(self, request: Request, user_id: DbId) -> Response:
+        user, form = self._posted(request, "users:update")
         queues = [q for q in form.getlist("queues") if isinstance(q, str)]
         try:
             self.admin.update_user(user, user_id, _text(form, "role"), queues)
@@ -141,8 +167,8 @@ class AdminConsole:
             return self._users(request, user, exc.message_vi, status=400)
         return RedirectResponse("/admin/users?done=updated", status_code=303)
 
-    async def set_active(self, request: Request, user_id: int) -> Response:
-        user, form = await self._form(request, "users:active")
+    def set_active(self, request: Request, user_id: DbId) -> Response:
+        user, form = self._posted(request, "users:active")
         active = _text(form, "active") == "1"
         try:
             self.admin.set_active(user, user_id, active)
@@ -151,8 +177,8 @@ class AdminConsole:
         done = "reactivated" if active else "deactivated"
         return RedirectResponse(f"/admin/users?done={done}", status_code=303)
 
-    async def reset_password(self, request: Request, user_id: int) -> Response:
-        user, form = await self._form(request, "users:password")
+    def reset_password(self, request: Request, user_id: DbId) -> Response:
+        user, form = self._posted(request, "users:password")
         try:
             self.admin.reset_password(user, user_id, _text(form, "password"))
         except SenderError as exc:
@@ -166,12 +192,12 @@ class AdminConsole:
             "history": self.admin.queue_history(50), "summary": summary,
             "org_file": self.admin.org_file.name})
 
-    async def org_page(self, request: Request) -> Response:
+    def org_page(self, request: Request) -> Response:
         """Queue counts per kind, the recent queue history, the reload button."""
         return self._org(request, self._admin(request, "organisation"))
 
-    async def org_reload(self, request: Request) -> Response:
-        user, _form = await self._form(request, "organisation:reload")
+    def org_reload(self, request: Request) -> Response:
+        user, _form = self._posted(request, "organisation:reload")
         return self._org(request, user, self.admin.reload_organisation(user))
 
     # -- catalog --------------------------------------------------------------------
@@ -184,17 +210,22 @@ class AdminConsole:
             "token": token, "imported": imported, "max_mb": MAX_UPLOAD // (1024 * 1024)},
             status)
 
-    async def catalog_page(self, request: Request) -> Response:
+    def catalog_page(self, request: Request) -> Response:
         """The catalog's size, its import history and the upload form."""
         return self._catalog(request, self._admin(request, "catalog"))
 
-    async def catalog_dry_run(self, request: Request) -> Response:
-        """Save the upload and show what importing it would do (nothing written)."""
-        declared = request.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > MAX_UPLOAD + 64 * 1024:
-            user = self._admin(request, "catalog:dry-run")
-            return self._catalog(request, user, error=UploadTooLarge.message_vi, status=413)
-        user, form = await self._form(request, "catalog:dry-run")
+    def catalog_dry_run(self, request: Request) -> Response:
+        """Save the upload and show what importing it would do (nothing written).
+
+        The body may be a catalog file's size only for a signed-in administrator whose
+        CSRF token is in the URL, checked before any of it is read; anyone else's body is
+        read up to ``FORM_BYTES`` (413 past it), then refused as any other form."""
+        if self._may_upload(request):
+            budget_of(request).allow(UPLOAD_BYTES)
+        form = anyio.from_thread.run(_read_form, request)
+        user = self.auth.user(request)
+        self._check_csrf(request, form)
+        self.admin.require_admin(user, "catalog:dry-run")
         upload = form.get("file")
         if not isinstance(upload, UploadFile) or not upload.filename:
             return self._catalog(request, user, error="Chưa chọn tệp.", status=400)
@@ -205,11 +236,12 @@ class AdminConsole:
         self._prune()
         token = secrets.token_hex(16)
         try:
-            path = await self._save(upload, token, name)
+            path = self._save(upload, token, name)
         except UploadTooLarge as exc:
             return self._catalog(request, user, error=exc.message_vi, status=413)
         try:
-            summary = self.admin.catalog_dry_run(user, path)
+            with catalog_limits.time_limit():
+                summary = self.admin.catalog_dry_run(user, path)
         except CatalogFileError as exc:
             shutil.rmtree(path.parent, ignore_errors=True)
             detail = str(exc).replace(str(path), name)
@@ -217,15 +249,16 @@ class AdminConsole:
                                  status=400)
         return self._catalog(request, user, summary=summary, token=token)
 
-    async def catalog_import(self, request: Request) -> Response:
+    def catalog_import(self, request: Request) -> Response:
         """Import the file a dry run showed (by its token), then delete the upload."""
-        user, form = await self._form(request, "catalog:import")
+        user, form = self._posted(request, "catalog:import")
         path = self._upload_of(_text(form, "token"))
         if path is None:
             return self._catalog(request, user, status=400,
                                  error="Tệp đã tải lên không còn; vui lòng tải lại.")
         try:
-            summary = self.admin.catalog_import(user, path, path.name)
+            with catalog_limits.time_limit():
+                summary = self.admin.catalog_import(user, path, path.name)
         except CatalogFileError as exc:
             return self._catalog(request, user, error=exc.message_vi, status=400)
         finally:
@@ -260,13 +293,24 @@ class AdminConsole:
         code = f", mã {result.code}" if result.code else ""
         return self._mail(request, user, done=f"Thư #{ingest_id}: {outcome}{code}.")
 
-    async def _save(self, upload: UploadFile, token: str, name: str) -> Path:
+    def _may_upload(self, request: Request) -> bool:
+        """True for a signed-in administrator whose CSRF token is in the URL."""
+        try:
+            user = self.auth.user(request)
+        except NotSignedIn:
+            return False
+        return user.role == Role.ADMIN and self.auth.codec.csrf_ok(
+            request, request.query_params.get("csrf"))
+
+    def _save(self, upload: UploadFile, token: str, name: str) -> Path:
+        """Copy the spooled upload into its folder (from a worker thread)."""
         folder = self.uploads / token
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / name
         size = 0
+        upload.file.seek(0)
         with path.open("wb") as out:
-            while chunk := await upload.read(1024 * 1024):
+            while chunk := upload.file.read(1024 * 1024):
                 size += len(chunk)
                 if size > MAX_UPLOAD:
                     out.close()
@@ -290,6 +334,11 @@ class AdminConsole:
         for folder in self.uploads.iterdir():
             if folder.is_dir() and folder.stat().st_mtime < limit:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+async def _read_form(request: Request) -> FormData:
+    """The posted form (one file at most); its body is bounded by the request's budget."""
+    return await request.form(max_files=1, max_fields=50)
 
 
 def _text(form: FormData, key: str) -> str:

@@ -1,4 +1,11 @@
-"""The console's ASGI application (``uvicorn intake.console.app:create_app --factory``)."""
+"""The console's ASGI application (served by ``python -m intake.console.serve``).
+
+Around every route: ``ErrorShield`` (an unhandled error becomes a logged, polite 500),
+``SecurityHeaders`` (CSP with ``frame-ancestors 'none'`` everywhere) and ``BodyLimit``
+(request bodies bounded while they are read). The signing key of sessions, CSRF tokens
+and web-chat conversations is ``PAKN_SECRET_KEY``, else the installation's generated one
+(``var/secrets/``), so sessions survive a restart and several console processes agree.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +22,8 @@ from fastapi.templating import Jinja2Templates
 from intake.chat.relay import RasaRelay
 from intake.config import Settings, load_settings
 from intake.console import staffweb
+from intake.console.guards import ErrorShield, SecurityHeaders
+from intake.console.limits import BodyLimit
 from intake.console.webchat import WebChat
 
 HERE = Path(__file__).resolve().parent
@@ -25,6 +34,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     config = settings or load_settings()
     relay = RasaRelay(config.rasa_url, config.resolved("PAKN_CHANNEL_SECRET"))
     rasa_token = config.resolved("PAKN_RASA_TOKEN")
+
     probe = httpx.AsyncClient(timeout=2.0, trust_env=False)  # one pool for /healthz
 
     @asynccontextmanager
@@ -37,10 +47,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   lifespan=lifespan)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     secret = config.resolved("PAKN_SECRET_KEY").encode()
-    chat = WebChat(relay, secret, templates, config.max_message_chars)
+    chat = WebChat(relay, secret, templates, config.max_message_chars,
+                   config.chat_messages_per_client_minute)
     app.include_router(chat.router)
     staffweb.install(app, config, secret)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(ErrorShield)
 
     @app.get("/")
     async def home() -> Response:

@@ -1,5 +1,5 @@
-"""Tables of the staff console: accounts, their queues, login attempts, assignments,
-and the audit of the administration pages.
+"""Tables of the staff console: accounts, their queues, their sessions, login attempts,
+assignments, and the audit of the administration pages.
 
 Kept apart from the core models (registered in ``intake.schema``) so the console can
 evolve without touching the intake domain; the complaint itself stays in ``complaints``.
@@ -45,6 +45,22 @@ class StaffQueue(Base):
 
     user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), primary_key=True)
     queue_code: Mapped[str] = mapped_column(ForeignKey("queues.code"), primary_key=True)
+
+
+class StaffSession(Base):
+    """A signed-in session, kept on the server so that it can be ended at once: logout,
+    "sign out everywhere", a password reset or a deactivation end it, and so do
+    ``SESSION_SECONDS`` of age or the idle timeout. The cookie carries a random token;
+    only its SHA-256 is stored."""
+
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # sha256 of the token
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    ended_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
 class LoginAttempt(Base):

@@ -1,11 +1,14 @@
 """The staff console pages: the queue, one complaint, its attachments and the actions.
 
 Server-rendered (Jinja2, autoescape on: whatever a citizen wrote is shown as text, a
-``<script>`` stays inert), no JavaScript. Pages send a strict Content-Security-Policy;
-attachments are served with safe types: only raster images inline, everything else as
-``application/octet-stream`` with ``Content-Disposition: attachment``, always
-``nosniff`` and a sandboxing CSP, so an HTML file is never rendered in the console's
-origin. ``install`` wires it into the app (one line in ``app.py``).
+``<script>`` stays inert), no JavaScript. Pages send a strict Content-Security-Policy
+(``intake.console.guards``); attachments are served with safe types: only raster images
+inline, everything else as ``application/octet-stream`` with ``Content-Disposition:
+attachment``, always ``nosniff`` and a sandboxing CSP, so an HTML file is never rendered
+in the console's origin. The handlers are plain ``def`` (FastAPI runs them in its thread
+pool): database work never blocks the event loop that serves the public web chat.
+Query and path values are validated (400 with a Vietnamese message, never a 500).
+``install`` wires it into the app (one line in ``app.py``).
 """
 
 from __future__ import annotations
@@ -20,14 +23,14 @@ from urllib.parse import quote
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from intake.config import Settings
 from intake.console.admin import AdminOnly, AdminService
 from intake.console.adminweb import AdminConsole, is_admin
 from intake.console.auth import Accounts, Auth, NotSignedIn, SessionCodec, StaffIdentity
+from intake.console.guards import FILE_CSP, DbId, install_error_pages
 from intake.deadlines import VIETNAM
-from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError
+from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError, ValidationError
 from intake.mail.config import load_mail_settings
 from intake.mail.ingest import IngestResult, MailIngestor
 from intake.models import Channel, Status
@@ -41,10 +44,8 @@ from intake.services.staff import AccessDenied, QueueFilter, RecordedCall, Staff
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 INLINE_IMAGES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
-PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-            "frame-ancestors 'none'; base-uri 'none'")
-FILE_CSP = "default-src 'none'; sandbox"
-CONSOLE_PREFIXES = ("/login", "/logout", "/queue", "/complaints", "/reports", "/admin")
+FIRST_REPORT_DAY = date(2000, 1, 1)
+LAST_REPORT_DAY = date(2100, 12, 31)
 DONE_VI = {
     "take": "Đã nhận xử lý phản ánh.", "reply": "Đã gửi trả lời.",
     "ask": "Đã yêu cầu người dân bổ sung thông tin.", "transfer": "Đã chuyển đơn vị.",
@@ -59,20 +60,6 @@ CHANNEL_VI = {"web": "Web", "telegram": "Telegram", "email": "Email", "phone": "
 def vn_time(value: datetime | None) -> str:
     """``dd/mm/yyyy HH:MM`` in Vietnam time (template filter)."""
     return value.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M") if value else "—"
-
-
-class _SecurityHeaders(BaseHTTPMiddleware):
-    """Strict headers on the console's pages (the web chat keeps its own)."""
-
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        response = await call_next(request)
-        if request.url.path.startswith(CONSOLE_PREFIXES):
-            response.headers.setdefault("Content-Security-Policy", PAGE_CSP)
-            response.headers.setdefault("X-Content-Type-Options", "nosniff")
-            response.headers.setdefault("X-Frame-Options", "DENY")
-            response.headers.setdefault("Referrer-Policy", "same-origin")
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
 
 
 class StaffConsole:
@@ -104,7 +91,7 @@ class StaffConsole:
         return self.templates.TemplateResponse(request, name, base | context,
                                                status_code=status)
 
-    async def queue_page(self, request: Request) -> Response:
+    def queue_page(self, request: Request) -> Response:
         """The complaints of the user's queues, by due date, with filters."""
         user = self.auth.user(request)
         wanted = _filter_of(request)
@@ -113,7 +100,7 @@ class StaffConsole:
             "user": user, "page": page, "wanted": wanted,
             "statuses": list(Status), "channel_list": list(Channel)})
 
-    async def reports_page(self, request: Request) -> Response:
+    def reports_page(self, request: Request) -> Response:
         """Per-queue figures over a period, with a bar chart and a CSV link."""
         user = self.auth.user(request)
         start, end = _period_of(request)
@@ -122,7 +109,7 @@ class StaffConsole:
         return self.render(request, "reports.html", {
             "user": user, "rows": rows, "start": start, "end": end, "top": top})
 
-    async def reports_csv(self, request: Request) -> Response:
+    def reports_csv(self, request: Request) -> Response:
         """The same report as CSV."""
         user = self.auth.user(request)
         start, end = _period_of(request)
@@ -131,16 +118,15 @@ class StaffConsole:
         return Response(to_csv(rows), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
-    async def call_page(self, request: Request) -> Response:
+    def call_page(self, request: Request) -> Response:
         """The form for a complaint received by phone or at the one-stop desk."""
         user = self.auth.user(request)
         return self.render(request, "record.html", {"user": user, "error": None,
                                                     "form": {}, "made": None})
 
-    async def record_call(self, request: Request) -> Response:
+    def record_call(self, request: Request) -> Response:
         """File the recorded complaint; show the tracking code to read out."""
-        fields = await self.auth.require_form(request)
-        user = self.auth.user(request)
+        user, fields = self.auth.posted_form(request)
         channel = fields.get("channel", "")
         try:
             made = self.staff.record_call(user, RecordedCall(
@@ -154,7 +140,7 @@ class StaffConsole:
         return self.render(request, "record.html", {"user": user, "error": None,
                                                     "form": {}, "made": made})
 
-    async def complaint_page(self, request: Request, code: str) -> Response:
+    def complaint_page(self, request: Request, code: str) -> Response:
         """One complaint: thread, attachments, routing reasons, audit, actions."""
         user = self.auth.user(request)
         detail = self.staff.detail(user, code)
@@ -163,7 +149,7 @@ class StaffConsole:
             "user": user, "d": detail, "c": detail.complaint, "done": done,
             "inline": INLINE_IMAGES})
 
-    async def attachment(self, request: Request, code: str, attachment_id: int) -> Response:
+    def attachment(self, request: Request, code: str, attachment_id: DbId) -> Response:
         """An attachment's bytes with a safe type (images inline, the rest downloaded)."""
         user = self.auth.user(request)
         found = self.staff.attachment(user, code, attachment_id)
@@ -179,10 +165,9 @@ class StaffConsole:
         return FileResponse(path, media_type=found.content_type if inline
                             else "application/octet-stream", headers=headers)
 
-    async def act(self, request: Request, code: str, action: str) -> Response:
+    def act(self, request: Request, code: str, action: str) -> Response:
         """Run one action from its form (CSRF-checked), then back to the complaint."""
-        fields = await self.auth.require_form(request)
-        user = self.auth.user(request)
+        user, fields = self.auth.posted_form(request)
         try:
             self._run(user, code, action, fields)
         except (AccessDenied, ComplaintNotFound, InvalidTrackingCode):
@@ -218,16 +203,27 @@ class StaffConsole:
             raise ComplaintNotFound(f"no action {action!r}")
 
 
+class BadPeriod(ValidationError):
+    """A report period outside the dates the console can count (400)."""
+
+    message_vi = (f"Khoảng thời gian không hợp lệ: ngày phải từ "
+                  f"{FIRST_REPORT_DAY:%d/%m/%Y} đến {LAST_REPORT_DAY:%d/%m/%Y}.")
+
+
 def _period_of(request: Request) -> tuple[date, date]:
-    """``from``/``to`` (inclusive dates, Vietnam) from the query; default: last 30 days."""
+    """``from``/``to`` (inclusive dates, Vietnam) from the query; default: last 30 days.
+    An unreadable date falls back to the default; a date outside 2000–2100 is a 400."""
     today = datetime.now(VIETNAM).date()
     def parse(key: str, default: date) -> date:
         try:
-            return date.fromisoformat(request.query_params.get(key, ""))
+            day = date.fromisoformat(request.query_params.get(key, ""))
         except ValueError:
             return default
+        if not FIRST_REPORT_DAY <= day <= LAST_REPORT_DAY:
+            raise BadPeriod(f"{key} out of range")
+        return day
     end = parse("to", today)
-    start = parse("from", end - timedelta(days=29))
+    start = parse("from", max(end - timedelta(days=29), FIRST_REPORT_DAY))
     return (start, end) if start <= end else (end, start)
 
 
@@ -260,14 +256,15 @@ def install(app: FastAPI, settings: Settings, secret: bytes) -> None:
     templates.env.filters["vn"] = vn_time
     templates.env.globals["is_admin"] = is_admin
     service = get_service(settings)
-    auth = Auth(Accounts(service.db), SessionCodec(secret), templates)
+    auth = Auth(Accounts(service.db, settings.session_idle_minutes), SessionCodec(secret),
+                templates)
     console = StaffConsole(StaffService(service), auth, templates, settings)
     app.include_router(auth.router)
     app.include_router(console.router)
     admin = AdminConsole(AdminService(service.db), auth, templates, settings,
                          _mail_retry(service, settings))
     app.include_router(admin.router)
-    app.add_middleware(_SecurityHeaders)
+    install_error_pages(app, templates)
 
     def _page(request: Request, message: str, status: int) -> Response:
         return templates.TemplateResponse(request, "error.html", {

@@ -1,9 +1,19 @@
 """The built-in web chat: a page and a JSON endpoint that relays to the assistant.
 
 The browser never talks to Rasa (it stays on loopback): the console relays each
-message with the sender ``web:<session>``. The session is a random HttpOnly cookie; the
-JSON endpoint wants a CSRF token derived from it, so another site cannot post as the
-citizen.
+message with the sender ``web:<conversation>``. The conversation id is issued by the
+server and signed with the installation's secret key (itsdangerous): a cookie the client
+made up, or one whose signature fails, is not a conversation (the page issues a fresh
+one; the API answers 403). So nobody can choose, guess or plant the conversation that
+the assistant treats as the owner of a complaint. Over HTTPS the cookie is
+``__Host-pakn_chat`` (no sibling domain and no plain-HTTP page can set it). The JSON
+endpoint wants a CSRF token derived from the conversation, so another site cannot post
+as the citizen.
+
+Rate limits: per conversation (a flood from one tab) and per client address (a flood of
+fresh conversations from one place); the address is the peer's, or the one a trusted
+proxy forwarded (``PAKN_TRUSTED_PROXIES``). The body is bounded while it is read
+(``intake.console.limits``: 413 past ``CHAT_BYTES``).
 """
 
 from __future__ import annotations
@@ -16,11 +26,15 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
+from itsdangerous import BadSignature, TimestampSigner
 
 from intake.chat.relay import RasaRelay, Reply
 from intake.console.ratelimit import RateLimiter
 
 COOKIE = "pakn_chat"
+SECURE_COOKIE = "__Host-pakn_chat"
+CONVERSATION_SECONDS = 7 * 24 * 3600
+PER_CONVERSATION = (20, 30.0)  # messages, seconds
 MSG_SLOW_DOWN = "Bạn gửi tin nhắn hơi nhanh. Vui lòng chờ một chút rồi gửi tiếp."
 MSG_BAD_SESSION = "Phiên trò chuyện đã hết hạn. Bạn vui lòng tải lại trang."
 
@@ -29,41 +43,64 @@ class WebChat:
     """Routes of the web chat, bound to one relay and one secret."""
 
     def __init__(self, relay: RasaRelay, secret: bytes, templates: Jinja2Templates,
-                 max_chars: int, limiter: RateLimiter | None = None) -> None:
+                 max_chars: int, per_client_minute: int = 60,
+                 limiter: RateLimiter | None = None) -> None:
         self.relay = relay
         self.secret = secret
+        self.signer = TimestampSigner(secret, salt="pakn-web-chat")
         self.templates = templates
         self.max_chars = max_chars
-        self.limiter = limiter or RateLimiter(limit=20, window=30.0)
+        self.limiter = limiter or RateLimiter(*PER_CONVERSATION)
+        self.client_limiter = RateLimiter(per_client_minute, 60.0)
         self.router = APIRouter()
         self.router.add_api_route("/chat", self.page, methods=["GET"],
                                   response_class=HTMLResponse)
         self.router.add_api_route("/chat/api/messages", self.post_message, methods=["POST"])
 
-    def csrf_for(self, session: str) -> str:
-        """The CSRF token that goes with a chat session."""
-        return hmac.new(self.secret, b"chat:" + session.encode(), hashlib.sha256).hexdigest()
+    def csrf_for(self, conversation: str) -> str:
+        """The CSRF token that goes with a conversation."""
+        return hmac.new(self.secret, b"chat:" + conversation.encode(),
+                        hashlib.sha256).hexdigest()
+
+    def conversation_of(self, request: Request) -> str | None:
+        """The server-issued conversation of the request's cookie (None if absent,
+        made up, or older than ``CONVERSATION_SECONDS``)."""
+        for name in (SECURE_COOKIE, COOKIE):
+            value = request.cookies.get(name)
+            if not value:
+                continue
+            try:
+                return self.signer.unsign(value, max_age=CONVERSATION_SECONDS).decode()
+            except (BadSignature, UnicodeDecodeError):
+                continue
+        return None
 
     async def page(self, request: Request) -> Response:
-        """The chat page; starts a session if the browser has none."""
-        session = request.cookies.get(COOKIE) or secrets.token_urlsafe(24)
+        """The chat page; keeps a valid conversation, else issues a new one."""
+        conversation = self.conversation_of(request) or secrets.token_urlsafe(18)
         response = self.templates.TemplateResponse(
-            request, "chat.html", {"csrf": self.csrf_for(session), "max_chars": self.max_chars})
-        response.set_cookie(COOKIE, session, httponly=True, samesite="strict",
-                            secure=request.url.scheme == "https", max_age=7 * 24 * 3600)
+            request, "chat.html",
+            {"csrf": self.csrf_for(conversation), "max_chars": self.max_chars})
+        https = request.url.scheme == "https"
+        response.set_cookie(SECURE_COOKIE if https else COOKIE,
+                            self.signer.sign(conversation).decode(), httponly=True,
+                            samesite="strict", secure=https, max_age=CONVERSATION_SECONDS,
+                            path="/")
         return response
 
     async def post_message(self, request: Request) -> Response:
         """Relay ``{"text": …}`` and return ``{"replies": [{text, buttons}]}``."""
-        session = request.cookies.get(COOKIE)
+        conversation = self.conversation_of(request)
         token = request.headers.get("x-csrf-token", "")
-        if not session or not hmac.compare_digest(token, self.csrf_for(session)):
+        if conversation is None or not hmac.compare_digest(token,
+                                                           self.csrf_for(conversation)):
             return JSONResponse({"error": "csrf", "replies": [Reply(MSG_BAD_SESSION).as_dict()]},
                                 status_code=403)
-        if not self.limiter.allow(session):
+        client = request.client.host if request.client else "unknown"
+        if not self.client_limiter.allow(client) or not self.limiter.allow(conversation):
             return JSONResponse({"replies": [Reply(MSG_SLOW_DOWN).as_dict()]}, status_code=429)
         text = await _text_of(request)
-        replies = await self.relay.reply_to(f"web:{session}", text, self.max_chars,
+        replies = await self.relay.reply_to(f"web:{conversation}", text, self.max_chars,
                                             metadata={"channel": "web"})
         return JSONResponse({"replies": [r.as_dict() for r in replies]})
 

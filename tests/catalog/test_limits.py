@@ -78,3 +78,22 @@ def test_a_normal_file_still_imports(tmp_path: Path) -> None:
     assert isinstance(parsed.records, list)
     with pytest.raises(CatalogFileError):
         parse_path(tmp_path / "missing.json", QUEUES)
+
+
+def test_isolated_reading_keeps_messages_and_is_stopped_in_time(tmp_path: Path) -> None:
+    from intake.catalog.isolated import parse_isolated
+
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 1000 + "]" * 1000, encoding="utf-8")
+    with pytest.raises(CatalogFileError) as caught:
+        parse_isolated(deep, QUEUES)
+    assert "lồng" in caught.value.message_vi  # the child's message crosses the pipe
+    rows = tmp_path / "rows.xlsx"
+    rows.write_bytes(xlsx_rows(300_000))
+    started = time.monotonic()
+    with pytest.raises(limits.CatalogTooLarge) as slow:
+        parse_isolated(rows, QUEUES, seconds=0.5)
+    assert "quá lâu" in slow.value.message_vi
+    assert time.monotonic() - started < 0.5 + 10.0
+    fixture = Path(__file__).parent / "fixtures" / "flat_small.json"
+    assert parse_isolated(fixture, QUEUES).source_file == "flat_small.json"

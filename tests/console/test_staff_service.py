@@ -115,10 +115,16 @@ def test_login_and_rate_limit(accounts: Accounts, alice: StaffIdentity) -> None:
     assert accounts.authenticate("alice", PASSWORD, "10.0.0.1") == alice
     assert accounts.authenticate("alice", "wrong password", "10.0.0.1") is None
     assert accounts.authenticate("nobody", PASSWORD, "10.0.0.1") is None
-    for _ in range(4):
+    for _ in range(5):
         accounts.authenticate("alice", "wrong password", "10.0.0.2")
-    with pytest.raises(TooManyAttempts):
-        accounts.authenticate("alice", PASSWORD, "10.0.0.3")
+    with pytest.raises(TooManyAttempts):  # this username from this address: locked
+        accounts.authenticate("alice", PASSWORD, "10.0.0.2")
+    # … but not its owner elsewhere: failures on a username only slow it down
+    assert accounts.authenticate("alice", PASSWORD, "10.0.0.3") == alice
+    assert accounts.login_delay("alice") == 0.0
+    for _ in range(5):
+        accounts.authenticate("alice", "wrong password", "10.0.0.4")
+    assert accounts.login_delay("alice") > 0.0
 
 
 def test_add_user_validates(accounts: Accounts) -> None:
