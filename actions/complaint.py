@@ -24,7 +24,7 @@ MIN_WORDS = 4
 MAX_CHARS = 5000
 FORM_SLOTS = ("complaint_text", "complaint_location", "complaint_procedure", "complaint_contact",
               "complaint_confirm", "location_queue", "rejected_location", "procedure_code",
-              "rejected_procedure", "requested_slot")
+              "rejected_procedure", "contact_wanted", "requested_slot")
 NOT_RELATED = frozenset({"khong lien quan", "ko lien quan", "k lien quan", "khong co thu tuc",
                          "khong biet", "khong ro"})
 YES = frozenset({"co", "c", "dung", "dung roi", "ok", "oke", "okay", "uh", "u", "vang", "da",
@@ -136,13 +136,13 @@ class ValidateComplaintForm(FormValidationAction):
     def validate_complaint_contact(self, value: Any, dispatcher: CollectingDispatcher,
                                    tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         text = clean(str(value or ""))
-        if is_yes(text) or (latest_intent(tracker) == "affirm" and not is_skip(text)):
-            return {"complaint_contact": None, "contact_wanted": True}
         if not text or is_skip(text):
             return {"complaint_contact": SKIPPED}
         try:
             contact = parse_contact(text)
         except SenderError as exc:
+            if is_yes(text) or latest_intent(tracker) == "affirm":
+                return {"complaint_contact": None, "contact_wanted": True}
             dispatcher.utter_message(text=exc.message_vi)
             return {"complaint_contact": None}
         return {"complaint_contact": contact.phone or contact.email}

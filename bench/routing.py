@@ -184,12 +184,12 @@ def main() -> int:
           f"{len(undecided) / len(rows):.3f}")
     print(f"latency per complaint: p50 {figures['latency_ms_p50']} ms, "
           f"p95 {figures['latency_ms_p95']} ms")
+    if quiet:
+        print("(set2 is the final blind set: confusions and misses are not printed)")
+        return 0
     print("confusions (gold → routed × n):")
     for (gold, got), n in confusions.most_common():
         print(f"  {gold} → {got} × {n}")
-    if quiet:
-        print("(set2 is the final blind set: misses are not printed)")
-        return 0
     for row, decision in results:
         if args.show_all or row["label"] != decision.queue_code:
             mark = "ok " if row["label"] == decision.queue_code else "ERR"

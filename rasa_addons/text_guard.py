@@ -116,3 +116,41 @@ class PatternIntents(GraphComponent):
                     message.set(INTENT_RANKING, [intent, *ranking], add_to_output=True)
                     break
         return messages
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class CueGuard(GraphComponent):
+    """Intents that must be said in words, not guessed from the shape of a message.
+
+    Cancelling (``stop``) throws away a half-filled complaint; DIET's character n-grams
+    can take an unrelated short answer for it ("xã Bích Động, huyện Việt Yên" scored
+    ``stop`` 0.70). An intent listed here keeps its prediction only when the lower-cased,
+    diacritic-free text matches its cue expression; otherwise the next intent of the
+    ranking takes its place. Cues come from the pipeline configuration.
+    """
+
+    def __init__(self, cues: Dict[str, str]) -> None:
+        self.cues = {name: re.compile(p) for name, p in cues.items()}
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {"cues": {}}
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> CueGuard:
+        return cls(dict(config.get("cues") or {}))
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            intent = message.get(INTENT) or {}
+            cue = self.cues.get(intent.get(INTENT_NAME_KEY) or "")
+            if not isinstance(text, str) or cue is None or cue.search(_fold(text)):
+                continue
+            ranking = [r for r in message.get(INTENT_RANKING) or []
+                       if r.get(INTENT_NAME_KEY) not in self.cues]
+            if ranking:
+                message.set(INTENT, ranking[0], add_to_output=True)
+                message.set(INTENT_RANKING, ranking, add_to_output=True)
+        return messages

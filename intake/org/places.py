@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from intake.errors import OrganisationDataError
 from intake.text import fold, nfc, strip_diacritics
 
 AMBIGUITY_FILE = Path(__file__).resolve().parent / "data" / "place_name_ambiguity.yml"
@@ -80,9 +81,12 @@ def load_ambiguity(path: Path = AMBIGUITY_FILE) -> Ambiguity:
     """Read place_name_ambiguity.yml (empty sets when the file is absent)."""
     if not path.exists():
         return Ambiguity(frozenset(), frozenset())
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return Ambiguity(frozenset(fold(str(w)) for w in doc.get("ordinary") or []),
-                     frozenset(fold(str(w)) for w in doc.get("person_words") or []))
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return Ambiguity(frozenset(fold(str(w)) for w in doc.get("ordinary") or []),
+                         frozenset(fold(str(w)) for w in doc.get("person_words") or []))
+    except (OSError, yaml.YAMLError, AttributeError, TypeError) as exc:
+        raise OrganisationDataError(f"cannot read {path}: {exc}") from exc
 
 
 class PlaceIndex:
@@ -127,10 +131,12 @@ class PlaceIndex:
             return TYPED_DISTRICT if place.is_district else TYPED_COMMUNE
         if before in self.ambiguity.person_words:
             return None
-        if key in self.ambiguity.ordinary and not place.is_district:
+        if key in self.ambiguity.ordinary and not place.is_district and typed != place.name:
+            # "đồng tiền" or "tân tiến" (an ordinary phrase) is not "Tân Tiến" as a proper
+            # name with its diacritics and capitals; "dong tien" may be either
             return ORDINARY_SCORE
         score = BARE_DISTRICT if place.is_district else BARE_COMMUNE
-        if typed == strip_diacritics(typed) and typed != place.name:
+        if typed.lower() != place.name.lower() and typed == strip_diacritics(typed):
             score -= FOLDED_PENALTY / (2 if place.is_district else 1)
         return score
 

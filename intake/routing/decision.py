@@ -99,6 +99,7 @@ class Evidence:
     subject: Signal
     classifier: Signal
     topic: Signal
+    words: int = 0  # how many words describe the matter (after the letter's frame)
     addressee: Signal = field(default_factory=lambda: Signal("addressee"))
     competence: Signal = field(default_factory=lambda: Signal("competence"))
     kind: KindFinding = field(default_factory=lambda: KindFinding("feedback", None))
@@ -203,7 +204,7 @@ class Router:
             hint=hint_signal(data, self.places, residence=letter.residence_text),
             subject=subject, classifier=classifier,
             topic=combine_topic(subject, classifier, procedure, self.table.topic, addressee),
-            addressee=addressee, kind=kind,
+            addressee=addressee, kind=kind, words=len(about.text.split()),
             competence=competence_signal(letter.incident, kind, self.bodies, self.places))
 
     # -- decision -------------------------------------------------------------------
@@ -355,6 +356,17 @@ def topic_queue(router: Router, ev: Evidence) -> Outcome | None:
     return Outcome(best.label, best.score, (ev.topic.reason or "", *_addressed(ev, best.label)))
 
 
+MIN_DESCRIBED_WORDS = 6
+
+
+def described_topic(router: Router, ev: Evidence) -> Outcome | None:
+    """A weak topic, only for a text that describes something ("cảm ơn" or a row of
+    letters is no department's matter, whatever the classifier makes of it)."""
+    if ev.words < MIN_DESCRIBED_WORDS:
+        return None
+    return topic_queue(router, ev)
+
+
 def _addressed(ev: Evidence, label: str) -> tuple[str, ...]:
     """The addressee's reason when it backs ``label``."""
     best = ev.addressee.best
@@ -371,7 +383,8 @@ def addressee_queue(router: Router, ev: Evidence) -> Outcome | None:
     """The provincial body the letter is addressed to ("Kính gửi Sở Y tế"), unless the
     content clearly belongs to another department (a misaddressed letter)."""
     best = ev.addressee.best
-    if best is None or best.label in LEVELS or best.score < ADDRESSEE_MIN:
+    if best is None or best.label in LEVELS or best.score < ADDRESSEE_MIN \
+            or best.label not in ev.addressee.detail.get("addressed", ()):
         return None
     combined: dict[str, float] = ev.topic.detail.get("combined", {})
     own = combined.get(best.label, 0.0)
@@ -479,6 +492,7 @@ RESOLVERS: dict[str, Resolver] = {
     "procedure_queue": procedure_queue, "procedure_at_place": procedure_at_place,
     "procedure_without_place": procedure_without_place, "topic_queue": topic_queue,
     "competence_queue": competence_queue, "addressee_queue": addressee_queue,
+    "described_topic": described_topic,
     "place_given": place_given, "place_in_text": place_in_text,
     "places_conflict": places_conflict, "local_without_place": local_without_place,
     "place_hint": place_hint,

@@ -13,17 +13,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from intake.routing.bodies import fold_keep_length
+from intake.text import nfc, strip_diacritics
 
 FEEDBACK, REQUEST, COMPLAINT, DENUNCIATION = "feedback", "request", "complaint", "denunciation"
 KIND_VI = {FEEDBACK: "phản ánh", REQUEST: "kiến nghị", COMPLAINT: "khiếu nại",
            DENUNCIATION: "tố cáo"}
 
-_NEGATED = r"(?<!khong )(?<!khong phai )(?<!chua )(?<!chua muon )"
-_DENUNCIATION = re.compile(_NEGATED + r"\b(to cao|to giac)\b")
-_COMPLAINT = re.compile(_NEGATED + r"\b(khieu nai|khieu kien)\b")
-_FEEDBACK = re.compile(r"\b(phan anh|phan anh kien nghi)\b")
-_REQUEST = re.compile(r"\b(kien nghi|de xuat)\b")
+# Written with diacritics, only the exact words count ("xây tường to cao" is not "tố cáo");
+# written without, the folded words do.
+_WORDS = {
+    DENUNCIATION: ("tố cáo|tố giác", "to cao|to giac"),
+    COMPLAINT: ("khiếu nại|khiếu kiện", "khieu nai|khieu kien"),
+    FEEDBACK: ("phản ánh", "phan anh"),
+    REQUEST: ("kiến nghị|đề xuất", "kien nghi|de xuat"),
+}
+_NEGATION = {True: r"(?:không|chưa|chẳng)(?: (?:có ý|muốn|phải|hề|định))* ",
+             False: r"(?:khong|ko|chua|chang)(?: (?:co y|muon|phai|he|dinh))* "}
+def _find(kind: str, text: str, accented: bool) -> re.Match[str] | None:
+    """The first mention of ``kind``'s words in ``text`` that is not negated."""
+    words = _WORDS[kind][0 if accented else 1]
+    for found in re.finditer(rf"(?<![^\W\d_])({words})(?![^\W\d_])", text):
+        before = text[max(0, found.start() - 40):found.start()]
+        if not re.search(_NEGATION[accented] + r"$", before):
+            return found
+    return None
 
 
 @dataclass(frozen=True)
@@ -41,14 +54,17 @@ class KindFinding:
 
 
 def detect_kind(text: str) -> KindFinding:
-    """Tố cáo before khiếu nại before kiến nghị/phản ánh (whichever is named first)."""
-    folded = " ".join(fold_keep_length(text[:6000]).split())
-    for kind, pattern in ((DENUNCIATION, _DENUNCIATION), (COMPLAINT, _COMPLAINT)):
-        found = pattern.search(folded)
+    """Tố cáo before khiếu nại before kiến nghị/phản ánh (whichever is named first);
+    a kind the writer denies ("tôi không có ý tố cáo ai") does not count."""
+    original = " ".join(nfc(text[:6000]).lower().split())
+    accented = strip_diacritics(original) != original
+    body = original
+    for kind in (DENUNCIATION, COMPLAINT):
+        found = _find(kind, body, accented)
         if found:
             return KindFinding(kind, found.group(1))
-    feedback = _FEEDBACK.search(folded)
-    request = _REQUEST.search(folded)
+    feedback = _find(FEEDBACK, body, accented)
+    request = _find(REQUEST, body, accented)
     if request and (feedback is None or request.start() < feedback.start()):
         return KindFinding(REQUEST, request.group(1))
     if feedback:

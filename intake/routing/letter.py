@@ -20,12 +20,13 @@ MAX_ADDRESSEE_CHARS = 160
 MAX_RESIDENCE_CHARS = 120
 
 _ADDRESSEE = re.compile(
-    r"^\W*(?P<cc>dong\s+)?(?:kinh\s+gui|k\s*/\s*g|kg)\s*[:.\-]?\s*(?P<rest>.*)$")
+    r"^\W*(?P<cc>dong\s+)?(?:kinh\s+gui|k\s*/\s*g|kg)\s*[:.\-]?\s*(?P<rest>.*?)\s*$")
 _BULLET = re.compile(r"^\s*[-+•*–]\s*\S")
 _RESIDENCE_CUE = re.compile(
     r"\b(?:(?:hien\s+)?(?:dang\s+)?(?:tru|ngu|cu tru|sinh song|thuong tru|tam tru|o)\s+tai"
-    r"|(?:thuong|tam)\s+tru\s*(?::|o\b)|noi\s+(?:thuong\s+tru|tam\s+tru|o|cu\s+tru)(?:\s+hien\s+nay)?"
-    r"|cho\s+o(?:\s+hien\s+nay)?|dia\s+chi(?:\s+(?:lien\s+he|thuong\s+tru|hien\s+nay|nha))?\s*:"
+    r"|(?:thuong|tam)\s+tru\s*(?::|o\b)|noi\s+(?:thuong\s+tru|tam\s+tru|cu\s+tru)"
+    r"|(?:noi|cho)\s+o\s+(?:hien\s+nay|cua\s+(?:toi|chung\s+toi|gia\s+dinh))"
+    r"|dia\s+chi(?:\s+(?:lien\s+he|thuong\s+tru|hien\s+nay|nha))?\s*:"
     r"|d\s*/\s*c\s*:|dc\s*:|que\s+quan|que\s+(?:toi\s+)?o|que\s+tai)(?![a-z0-9])\s*:?")
 _RESIDENCE_END = re.compile(
     r"[.;!?()\n]|\b(?:xin|kinh|nay|toi|chung toi|em|con|gia dinh|lam don|viet don|gui don"
@@ -69,11 +70,13 @@ def _addressee_lines(lines: list[str]) -> tuple[list[Addressee], list[str]]:
     kept: list[str] = []
     group: bool | None = None  # inside a "Kính gửi:" block: primary or not
     for line in lines:
-        key = fold_keep_length(line).strip()
-        head = _ADDRESSEE.match(key) if len(key) <= MAX_ADDRESSEE_CHARS else None
+        folded = fold_keep_length(line)
+        key = folded.strip()
+        head = _ADDRESSEE.match(folded) if len(key) <= MAX_ADDRESSEE_CHARS else None
         if head is not None:
             primary = head["cc"] is None
-            rest = line[len(line) - len(head["rest"]):].strip() if head["rest"] else ""
+            rest = line[head.start("rest"):].strip() if len(folded) == len(line) \
+                else head["rest"].strip()
             addressee, after = _first_sentence(rest)
             if addressee:
                 found.append(Addressee(addressee, primary))
@@ -90,7 +93,11 @@ def _addressee_lines(lines: list[str]) -> tuple[list[Addressee], list[str]]:
     return found, kept
 
 
-_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|,\s+(?=(?:toi|em|chung toi|chau|con)\b)", re.IGNORECASE)
+# A sentence ends at . ! ? ; — but not after a type word's abbreviation ("UBND TP. Bắc
+# Giang", "H. Lục Nam") — or at a comma before the writer introduces themself.
+_SENTENCE_END = re.compile(
+    r"(?<!\btp)(?<!\btx)(?<!\b[hxp])(?<!\btt)[.!?;](?:\s|$)"
+    r"|,\s+(?=(?:toi|em|chung toi|chau|con)\b)", re.IGNORECASE)
 
 
 def _first_sentence(rest: str) -> tuple[str, str]:

@@ -153,7 +153,7 @@ class IntakeService:
             existing = self._by_external_id(new.channel, new.external_id, session)
             if existing is not None:
                 return existing
-        decision = self.router().route(RoutingInput(
+        decision = self._route_safely(RoutingInput(
             text, location, new.procedure_queue, new.procedure_name,
             coordinates=new.coordinates, signature_text=new.signature_text,
             subject=new.subject))
@@ -168,6 +168,19 @@ class IntakeService:
                 if existing is not None:
                     return existing
             raise
+
+    def _route_safely(self, data: RoutingInput) -> RoutingDecision:
+        """The routing decision, or the triage desk when routing itself fails (bad
+        routing data, a bug): a complaint is never lost because routing broke. The
+        failure is logged with its type only (the text is personal data)."""
+        try:
+            return self.router().route(data)
+        except Exception as exc:  # the boundary that keeps the complaint
+            log.error("routing failed (%s); the complaint goes to triage",
+                      type(exc).__name__, exc_info=True)
+            return RoutingDecision(self.triage_queue, 0.0, (
+                "định tuyến tự động gặp lỗi → chuyển bộ phận tiếp nhận, phân loại",),
+                "routing_error")
 
     def _by_external_id(self, channel: Channel, external_id: str,
                         session: Session | None = None) -> ComplaintView | None:

@@ -123,13 +123,14 @@ def test_the_kind_of_submission_is_read_from_the_writers_words(text: str, kind: 
 
 
 @pytest.mark.parametrize(("text", "queue"), [
-    # Luật Tố cáo 2018: a commune official → the district's Chairman
+    # Luật Tố cáo 2018, Điều 13–15: the head of the body that manages the official
     ("Tôi tố cáo ông Trần Văn B, cán bộ địa chính xã Quý Sơn, huyện Lục Ngạn nhận tiền "
-     "của dân để làm sổ đỏ.", "HUYEN_219"),
+     "của dân để làm sổ đỏ.", "XA_07576"),                  # a commune civil servant
     ("to cao chu tich xa tan moc lam sai lech ho so de nghi cap dat", "HUYEN_219"),
-    # a district or provincial department's official → the provincial inspectorate
-    ("Tôi tố cáo trưởng phòng tài nguyên huyện Lục Nam gây khó dễ, đòi tiền.", "THANH_TRA"),
-    # a police officer → the provincial police
+    ("Tôi tố cáo trưởng phòng tài nguyên huyện Lục Nam gây khó dễ, đòi tiền.",
+     "HUYEN_218"),                                           # a district office's head
+    ("Tôi tố cáo phó giám đốc sở chỉ đạo nâng khống giá thiết bị.", "THANH_TRA"),
+    ("Tôi tố cáo cán bộ Sở Xây dựng nhận tiền để bỏ qua vi phạm.", "SO_XAY_DUNG"),
     ("Tôi tố cáo cảnh sát giao thông đứng chốt ở quốc lộ 31 nhận tiền của lái xe.",
      "CONG_AN"),
     # Luật Khiếu nại 2011: first to whoever made the decision
@@ -173,3 +174,32 @@ def test_a_filed_complaint_keeps_its_kind_and_the_kinds_time_limit(
     routed = next(e for e in routing_service.events(view.code) if e.kind == "routed")
     assert routed.data["kind"] == "complaint"
     assert any("loại đơn: khiếu nại" in r for r in routed.data["reasons"])
+
+
+@pytest.mark.parametrize("text", [
+    # "kết luận" of a committee is not an inspection's conclusion
+    "Tôi khiếu nại vì kết luận của UBND huyện Lục Nam về ranh giới đất không đúng.",
+    # a body asked for information is not the one whose decision is complained about
+    "Tôi khiếu nại việc chậm chi trả bồi thường, đã hỏi Sở Tài chính nhưng chưa được trả lời.",
+])
+def test_competence_needs_the_decision_maker_or_an_inspection(letters: Router,
+                                                             text: str) -> None:
+    decision = letters.route(RoutingInput(text))
+    competence = next(s for s in decision.signals if s.name == "competence")
+    assert competence.best is None or competence.best.label not in ("THANH_TRA",
+                                                                    "SO_TAI_CHINH")
+
+
+def test_ordinary_words_are_not_the_writers_address_or_a_kind() -> None:
+    market = read_letter("Chợ ở xã Tân Mộc bán thịt ôi thiu, cán bộ nói ở cuộc họp sẽ xử lý")
+    assert market.residence == () and "Tân Mộc" in market.incident
+    assert detect_kind("Nhà bên cạnh xây tường to cao che hết nắng").kind == "feedback"
+    assert detect_kind("Tôi không có ý tố cáo ai, chỉ phản ánh đường hỏng").kind == "feedback"
+
+
+def test_addressee_lines_with_trailing_spaces_and_abbreviated_type_words() -> None:
+    assert [a.text for a in read_letter("Kính gửi: Sở Y tế   \nTôi phản ánh").addressees] \
+        == ["Sở Y tế"]
+    letter = read_letter("Kính gửi: UBND TP. Bắc Giang. Tôi phản ánh đèn đường hỏng.")
+    assert [a.text for a in letter.addressees] == ["UBND TP. Bắc Giang"]
+    assert letter.incident.startswith("Tôi phản ánh")

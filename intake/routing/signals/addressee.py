@@ -25,24 +25,31 @@ def addressee_signal(letter: Letter, bodies: BodyIndex | None) -> Signal:
         return Signal(NAME)
     evidence: dict[str, float] = {}
     said: dict[str, str] = {}
-    sources: list[tuple[list[BodyMention], str, float]] = [
-        (bodies.find(a.text), a.text, PRIMARY if a.primary else COPY)
-        for a in letter.addressees]
-    sources.append((bodies.find(letter.incident[:6000]), letter.incident, MENTION))
-    for mentions, text, weight in sources:
-        for mention in mentions:
-            if mention.label == GENERIC:
-                continue
+    addressed: set[str] = set()
+    for addressee in letter.addressees:
+        for mention in _named(bodies.find(addressee.text)):
+            weight = PRIMARY if addressee.primary else COPY
             before = evidence.get(mention.label, 0.0)
             evidence[mention.label] = 1 - (1 - before) * (1 - weight)
+            addressed.add(mention.label)
             if weight > before:
-                said[mention.label] = text[mention.start:mention.end].strip()
+                said[mention.label] = addressee.text[mention.start:mention.end].strip()
+    for mention in _named(bodies.find(letter.incident[:6000])):
+        if mention.label not in evidence:  # a body named in the text, however often: 0.3
+            evidence[mention.label] = MENTION
+            said[mention.label] = letter.incident[mention.start:mention.end].strip()
     if not evidence:
         return Signal(NAME)
     ranked = sorted(evidence.items(), key=lambda kv: -kv[1])
-    top, score = ranked[0]
-    how = "thư gửi" if score >= COPY else "nhắc đến"
+    top = ranked[0][0]
+    how = "thư gửi" if top in addressed else "nhắc đến"
     reason = f"{how} '{said[top]}' → {level_vi(top)}"
     return Signal(NAME, tuple(Candidate(label, value) for label, value in ranked[:4]), reason,
                   {"evidence": {k: round(v, 2) for k, v in ranked[:4]},
+                   "addressed": sorted(addressed),
                    "addressees": [a.text for a in letter.addressees][:4]})
+
+
+def _named(mentions: list[BodyMention]) -> list[BodyMention]:
+    """Mentions of a particular body (not the province as a whole)."""
+    return [m for m in mentions if m.label != GENERIC]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from intake.org.places import PlaceIndex
 from intake.routing.bodies import GENERIC, BodyIndex, fold_keep_length
 from intake.routing.kind import COMPLAINT, DENUNCIATION, KIND_VI, KindFinding
-from intake.routing.types import LEVEL_COMMUNE, LEVEL_DISTRICT, Candidate, Signal
+from intake.routing.types import LEVEL_COMMUNE, LEVEL_DISTRICT, LEVELS, Candidate, Signal
 
 NAME = "competence"
 CONFIDENCE = 0.82
@@ -34,38 +34,44 @@ _DISTRICT = r"(?:huyen|thanh pho|tp|thi xa)"
 _COMMITTEE = r"(?:(?:ubnd|uy ban nhan dan|uy ban)\s+)?"
 
 
+DEPARTMENT = "SO"  # the department named with the official, else the inspectorate
+
+
 @dataclass(frozen=True)
 class Official:
-    """A kind of official a denunciation names, and who settles it."""
+    """A kind of official a denunciation names, and who settles it (Luật Tố cáo 2018,
+    Điều 13–15: the head of the body that manages the official)."""
 
-    label: str  # a queue code, or the level whose head settles it
-    level_of: str | None  # the level the place must be read at (None: a fixed queue)
+    label: str  # a queue code, a level (XA/HUYEN) read at the place named, or DEPARTMENT
     who: str
     pattern: re.Pattern[str]
 
 
 OFFICIALS: tuple[Official, ...] = (
-    Official(POLICE, None, "cán bộ công an", re.compile(
+    Official(POLICE, "cán bộ công an", re.compile(
         r"\b(?:cong an vien|can bo cong an|chien si cong an|canh sat giao thong|csgt|canh sat"
         rf"|(?:pho )?truong cong an|(?:cong an|ca) (?:{_COMMUNE}|{_DISTRICT}|tinh))\b")),
-    Official(LEVEL_DISTRICT, LEVEL_COMMUNE, "cán bộ cấp xã", re.compile(
-        rf"\b(?:(?:pho )?chu tich {_COMMITTEE}{_COMMUNE}|(?:can bo|cong chuc|lanh dao|ke toan"
-        rf"|van phong|bi thu(?: dang uy)?) {_COMMITTEE}{_COMMUNE}"
+    Official(LEVEL_DISTRICT, "lãnh đạo UBND cấp xã", re.compile(
+        rf"\b(?:(?:pho )?chu tich {_COMMITTEE}{_COMMUNE}|chu tich xa)\b")),
+    Official(LEVEL_COMMUNE, "công chức cấp xã", re.compile(
+        rf"\b(?:(?:can bo|cong chuc|ke toan|van phong) {_COMMITTEE}{_COMMUNE}"
         r"|(?:cong chuc|can bo) (?:dia chinh|tu phap|van hoa|tai chinh|giao thong thuy loi)"
-        r"|dia chinh (?:xa|phuong)|can bo xa|chu tich xa)\b")),
-    Official(LEVEL_COMMUNE, LEVEL_COMMUNE, "trưởng thôn, tổ trưởng dân phố", re.compile(
-        r"\b(?:truong thon|pho thon|truong ban cong tac mat tran|to truong dan pho|truong xom)\b")),
-    Official(INSPECTORATE, None, "cán bộ cấp huyện", re.compile(
-        rf"\b(?:(?:pho )?chu tich {_COMMITTEE}{_DISTRICT}|(?:can bo|cong chuc|lanh dao)"
-        rf" {_COMMITTEE}(?:{_DISTRICT}|cap huyen)|(?:pho )?truong phong|can bo phong"
-        r"|cong chuc phong)\b")),
-    Official(INSPECTORATE, None, "cán bộ sở, ngành tỉnh", re.compile(
-        r"\b(?:(?:pho )?giam doc so|(?:can bo|cong chuc|lanh dao|thanh tra)(?: cua)? so"
-        r"|chi cuc truong|(?:pho )?chanh thanh tra)\b")),
+        r"|dia chinh (?:xa|phuong)|can bo xa)\b")),
+    Official(LEVEL_COMMUNE, "trưởng thôn, tổ trưởng dân phố", re.compile(
+        r"\b(?:truong thon|pho thon|to truong dan pho|truong xom)\b")),
+    Official(INSPECTORATE, "lãnh đạo UBND cấp huyện, giám đốc sở", re.compile(
+        rf"\b(?:(?:pho )?chu tich {_COMMITTEE}{_DISTRICT}|(?:pho )?giam doc so)\b")),
+    Official(LEVEL_DISTRICT, "cán bộ phòng, ban cấp huyện", re.compile(
+        rf"\b(?:(?:pho )?truong phong|can bo phong|cong chuc phong"
+        rf"|(?:can bo|cong chuc|lanh dao) {_COMMITTEE}(?:{_DISTRICT}|cap huyen))\b")),
+    Official(DEPARTMENT, "công chức sở, ngành tỉnh", re.compile(
+        r"\b(?:(?:can bo|cong chuc|lanh dao|thanh tra)(?: cua)? so|chi cuc truong"
+        r"|(?:pho )?chanh thanh tra)\b")),
 )
 _TO_CAO = re.compile(r"\b(?:to cao|to giac)\b")
-_DECISION = re.compile(r"\b(?:quyet dinh|thong bao|cong van|van ban|hanh vi|viec)\b")
-_INSPECTION = re.compile(r"\bket luan(?: thanh tra| kiem tra)?\b|\bthanh tra\b.{0,40}\bket luan\b")
+_DECISION = re.compile(r"\b(?:quyet dinh|thong bao|cong van|van ban|hanh vi)\b")
+_BY = re.compile(r"\b(?:cua|do)\b")
+_INSPECTION = re.compile(r"\bket luan (?:thanh tra|kiem tra)\b|\bthanh tra\b.{0,40}\bket luan\b")
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,7 @@ def competence_signal(text: str, kind: KindFinding, bodies: BodyIndex | None,
     """The body competent for a khiếu nại or tố cáo, when the text says enough."""
     found: Competent | None = None
     if kind.kind == DENUNCIATION:
-        found = _denounced(text, places)
+        found = _denounced(text, places, bodies)
     elif kind.kind == COMPLAINT and bodies is not None:
         found = _decision_maker(text, bodies)
     if found is None:
@@ -91,7 +97,7 @@ def competence_signal(text: str, kind: KindFinding, bodies: BodyIndex | None,
                   {"kind": kind.kind, "place": found.place})
 
 
-def _denounced(text: str, places: PlaceIndex) -> Competent | None:
+def _denounced(text: str, places: PlaceIndex, bodies: BodyIndex | None) -> Competent | None:
     folded = fold_keep_length(text[:8000])
     windows = [(m.end(), m.end() + _WINDOW) for m in _TO_CAO.finditer(folded)]
     for start, end in [*windows, (0, len(folded))]:
@@ -102,23 +108,36 @@ def _denounced(text: str, places: PlaceIndex) -> Competent | None:
                 best = (match.start(), official, match)
         if best is not None:
             _, official, match = best
-            place = _place_near(text, match.end(), places, official.level_of) \
-                if official.level_of else None
-            settles = _settler(official.label)
-            return Competent(official.label, place,
+            label = official.label
+            if label == DEPARTMENT:
+                label = _department_after(text, match.start(), bodies) or INSPECTORATE
+            place = _place_near(text, match.end(), places) if label in LEVELS else None
+            return Competent(label, place,
                              f"tố cáo {official.who} ('{text[match.start():match.end()]}') → "
-                             f"{settles} giải quyết (Luật Tố cáo 2018)")
+                             f"{_settler(label)} giải quyết (Luật Tố cáo 2018)")
+    return None
+
+
+def _department_after(text: str, start: int, bodies: BodyIndex | None) -> str | None:
+    """The department named with its official ("cán bộ Sở Xây dựng" → SO_XAY_DUNG)."""
+    if bodies is None:
+        return None
+    for mention in bodies.find(text[start:start + 80]):
+        if mention.label not in LEVELS and mention.label != GENERIC:
+            return mention.label
     return None
 
 
 def _settler(label: str) -> str:
     return {LEVEL_DISTRICT: "Chủ tịch UBND cấp huyện", LEVEL_COMMUNE: "Chủ tịch UBND cấp xã",
-            INSPECTORATE: "Thanh tra tỉnh", POLICE: "Công an tỉnh"}.get(label, label)
+            INSPECTORATE: "Chủ tịch UBND tỉnh (Thanh tra tỉnh tham mưu)",
+            POLICE: "Công an tỉnh"}.get(label, f"thủ trưởng {label}")
 
 
-def _place_near(text: str, start: int, places: PlaceIndex, level: str | None) -> str | None:
+def _place_near(text: str, start: int, places: PlaceIndex) -> str | None:
+    """The commune or district named right after the official's title."""
     for match in places.find(text[start:start + 40]):
-        if match.position <= 12 and not match.place.is_district and level == LEVEL_COMMUNE:
+        if match.position <= 12:
             return match.place.queue_code
     return None
 
@@ -131,7 +150,9 @@ def _decision_maker(text: str, bodies: BodyIndex) -> Competent | None:
     mentions = [m for m in bodies.find(text[:8000]) if m.label != GENERIC]
     for decision in _DECISION.finditer(folded):
         for mention in mentions:
-            if decision.end() <= mention.start <= decision.end() + _DECISION_WINDOW:
+            between = folded[decision.end():mention.start]
+            if decision.end() <= mention.start <= decision.end() + _DECISION_WINDOW \
+                    and _BY.search(between):
                 named = text[mention.start:mention.end]
                 return Competent(mention.label, mention.place,
                                  f"khiếu nại {text[decision.start():decision.end()]} của "
