@@ -175,10 +175,18 @@ def _candidates(data: bytes) -> list[str]:
     return readings
 
 
+GUESS_MARGIN = 2  # how much more Vietnamese another reading must be than windows-1258's
+
+
 def guess_text(data: bytes) -> str:
-    """Bytes of an unknown encoding: the most Vietnamese-looking reading."""
+    """Bytes of an unknown encoding: windows-1258's reading, unless another one is
+    clearly more Vietnamese (a stray byte or two is no evidence for any encoding)."""
     readings = _candidates(data)
-    best = max(readings, key=lambda text: (vietnamese_score(text), -text.count(REPLACEMENT)))
+    best, score = readings[0], vietnamese_score(readings[0]) + GUESS_MARGIN
+    for reading in readings[1:]:
+        value = vietnamese_score(reading)
+        if value > score:
+            best, score = reading, value
     return best.replace(REPLACEMENT, "")
 
 

@@ -375,8 +375,9 @@ class MailIngestor:
         complaint = outcome.view
         if complaint is not None and outcome.related_code:
             session.add(Event(complaint_id=complaint.record_id, kind="linked", actor=ACTOR,
-                              reason="thư nhắc tới phản ánh của người gửi khác",
-                              data={"related": outcome.related_code, "mail_ingest": ingest_id},
+                              reason=_link_reason_vi(outcome.reason),
+                              data={"related": outcome.related_code, "mail_ingest": ingest_id,
+                                    "why": outcome.reason},
                               at=now))
         target = outcome.related_code if outcome.kind.automatic or complaint else None
         if target is None:
@@ -467,6 +468,16 @@ class MailIngestor:
         if channel == Channel.EMAIL.value and reply_address:
             return str(reply_address).lower()
         return str(email or "").lower()
+
+
+def _link_reason_vi(reason: str) -> str:
+    """Why a message became a new complaint linked to another, for staff to read."""
+    if "failed authentication" in reason:
+        return ("thư mang địa chỉ người gửi của phản ánh liên quan nhưng máy chủ thư của "
+                "tỉnh xác định địa chỉ đó bị giả mạo (SPF/DKIM/DMARC không đạt)")
+    if "not trusted" in reason:
+        return "địa chỉ người gửi lấy từ Reply-To/Sender, không đủ tin cậy để ghép vào phản ánh"
+    return "thư nhắc tới phản ánh của người gửi khác"
 
 
 def _result(row: MailIngest) -> IngestResult:

@@ -58,6 +58,13 @@ def _wait_for_progress(db: Database, before: int, process: subprocess.Popen[byte
         time.sleep(0.05)
 
 
+def _routing_ready(service: IntakeService) -> None:
+    """Train the routing classifier into the test's var dir now, so the workers started
+    below load it instead of each training it (tens of seconds on a busy machine) while
+    the test waits for their first message."""
+    service.router()
+
+
 def _worker(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-m", "intake.cli", "mail", "poll", *args],
                             cwd=ROOT, env={**os.environ, **env}, stdin=subprocess.DEVNULL,
@@ -66,8 +73,9 @@ def _worker(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
 
 def test_worker_killed_between_fetch_and_commit_takes_each_message_once(
         imap: DovecotServer, smtp: SmtpPeer, settings: Settings, db: Database,
-        database_url: str) -> None:
+        database_url: str, service: IntakeService) -> None:
     count = 300
+    _routing_ready(service)
     imap.append("hotline", numbered(count))
     env = {**mailbox_env(imap, smtp, settings.var_dir), "PAKN_DATABASE_URL": database_url,
            "PAKN_IMAP_FETCH_BATCH": "25"}
@@ -98,8 +106,9 @@ def test_worker_killed_between_fetch_and_commit_takes_each_message_once(
 
 def test_sigterm_ends_the_worker_waiting_in_idle_cleanly(
         imap: DovecotServer, smtp: SmtpPeer, settings: Settings, db: Database,
-        database_url: str) -> None:
+        database_url: str, service: IntakeService) -> None:
     count = 20
+    _routing_ready(service)
     env = {**mailbox_env(imap, smtp, settings.var_dir), "PAKN_DATABASE_URL": database_url,
            "PAKN_IMAP_IDLE_TIMEOUT": "600"}
     process = _worker(env)

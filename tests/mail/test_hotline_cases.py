@@ -254,7 +254,8 @@ def test_forged_from_does_not_join_the_victims_complaint(
     assert row.kind == "linked" and new != victim
     assert "failed authentication" in (row.reason or "") and "dmarc=fail" in (row.reason or "")
     assert len(service.messages(victim)) == 1  # the victim's thread is untouched
-    assert any(e.kind == "linked" and e.data["related"] == victim for e in service.events(new))
+    (link,) = [e for e in service.events(new) if e.kind == "linked"]
+    assert link.data["related"] == victim and "giả mạo" in (link.reason or "")
     # The real sender's reply, verified by our server, still joins.
     _same, reply = _take(pipeline, "vi_verified_reply.eml", code=code, ack_id=ack_id)
     assert reply.kind == "reply" and reply.complaint_code == victim
