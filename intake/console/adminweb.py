@@ -101,14 +101,6 @@ class AdminConsole:
         self.admin.require_admin(user, what)
         return user
 
-    async def _form(self, request: Request, what: str) -> tuple[StaffIdentity, FormData]:
-        """The posted form (CSRF-checked first: 403 without it) and the admin posting it."""
-        form = await request.form(max_files=1, max_fields=50)
-        token = form.get("csrf")
-        if not self.auth.codec.csrf_ok(request, token if isinstance(token, str) else None):
-            raise HTTPException(status_code=403, detail="CSRF token missing or invalid")
-        return self._admin(request, what), form
-
     def _posted(self, request: Request, what: str) -> tuple[StaffIdentity, FormData]:
         """From a worker thread: the signed-in person (checked before the body is read),
         their form (CSRF-checked: 403 without it), then admin only (refusals audited)."""
@@ -274,14 +266,17 @@ class AdminConsole:
             "set_aside_vi": SET_ASIDE_VI, "ack_held_vi": ACK_HELD_VI,
             "done": done, "error": error}, status)
 
-    async def mail_page(self, request: Request) -> Response:
+    def mail_page(self, request: Request) -> Response:
         """Messages per status, those set aside in the last 24 hours per outcome, the
-        acknowledgements held back, the outbox backlog and the quarantine."""
+        acknowledgements held back, the outbox backlog and the quarantine (a plain
+        handler: the database work runs in the thread pool, not on the event loop)."""
         return self._mail(request, self._admin(request, "mail"))
 
-    async def mail_retry_one(self, request: Request, ingest_id: int) -> Response:
+    def mail_retry_one(self, request: Request, ingest_id: int) -> Response:
         """Run one quarantined message through the pipeline again and say what happened."""
-        user, _form = await self._form(request, "mail:retry")
+        user, _form = self._posted(request, "mail:retry")
+        if not 0 < ingest_id < 2**63:
+            return self._mail(request, user, error="Mã thư không hợp lệ.", status=400)
         try:
             result = self.admin.retry_mail(user, ingest_id, self.mail_retry)
         except SenderError as exc:

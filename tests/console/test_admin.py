@@ -300,6 +300,8 @@ def test_mail_quarantine_is_listed_escaped_and_retried_from_the_page(
     assert f"Thư #{garbage.ingest_id}: Cách ly" in still.text
     again = client.post(retry, data={"csrf": token})
     assert again.status_code == 400 and "không nằm trong khu cách ly" in again.text
+    huge = client.post(f"/admin/mail/{10**23}/retry", data={"csrf": token})
+    assert huge.status_code == 400 and "Mã thư không hợp lệ" in huge.text
     assert ("staff:quantri", "mail_retried", f"#{broken.ingest_id}") in _admin_events(db)
     assert service.count() == 1
 
