@@ -20,7 +20,14 @@ import typer
 
 from intake.config import load_settings
 from intake.errors import IntakeError, SenderError
-from intake.routing.signals.classifier import TRAINING_FILE, read_examples, save, train
+from intake.routing.signals.classifier import (
+    CALIBRATION_NAME,
+    TRAINING_FILE,
+    read_examples,
+    save,
+    train,
+    write_calibration,
+)
 from intake.routing.types import RoutingDecision, RoutingInput
 from intake.services.complaints import IntakeService
 from intake.services.factory import get_service
@@ -139,7 +146,12 @@ def _train() -> int:
 
     started = time.monotonic()
     try:
-        model = train(TRAINING_FILE)
+        calibration = TRAINING_FILE.with_name(CALIBRATION_NAME)
+        model = train(TRAINING_FILE, calibration=calibration.with_suffix(".none"))
+        try:
+            write_calibration(model, calibration)
+        except OSError as exc:
+            typer.echo(f"calibration not saved to {calibration}: {exc}", err=True)
         target = model_path(load_settings())
         save(model, target)
     except (IntakeError, OSError) as exc:

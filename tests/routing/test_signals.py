@@ -11,8 +11,12 @@ from intake.catalog.service import DEMO_CATALOG
 from intake.org.data_files import read_organisation
 from intake.org.places import PlaceIndex
 from intake.routing.signals.classifier import (
+    CALIBRATION_NAME,
+    TRAINING_FILE,
     Classifier,
     classifier_signal,
+    data_hash,
+    read_calibration,
     read_examples,
 )
 from intake.routing.signals.place import (
@@ -139,3 +143,13 @@ def test_a_procedure_the_edge_already_knows_wins() -> None:
     signal = procedure_signal(RoutingInput("hỏi", procedure_queue="SO_TU_PHAP",
                                            procedure_name="Cấp Phiếu lý lịch tư pháp"), None)
     assert signal.best and signal.best.label == "SO_TU_PHAP"
+
+
+def test_the_shipped_calibration_belongs_to_the_shipped_training_data() -> None:
+    # computed by `pakn route train`; stale data would make every process pay for the
+    # cross-validation again (tens of seconds), so it must follow the training file
+    stored = read_calibration(TRAINING_FILE.with_name(CALIBRATION_NAME),
+                              data_hash(TRAINING_FILE))
+    assert stored is not None, "run `pakn route train` after editing training.jsonl"
+    xs, ys = stored
+    assert len(xs) == len(ys) > 10 and max(ys) <= 0.95

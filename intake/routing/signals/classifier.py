@@ -37,6 +37,7 @@ from intake.text import fold
 TRAINING_FILE = Path(__file__).resolve().parents[1] / "data" / "training.jsonl"
 MAX_CHARS = 1200
 CALIBRATION_FOLDS = 4
+CALIBRATION_NAME = "calibration.json"
 CALIBRATION_CEILING = 0.95  # the team's own data never proves a text certain
 log = logging.getLogger(__name__)
 
@@ -185,10 +186,15 @@ def data_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def train(path: Path = TRAINING_FILE) -> Classifier:
+def train(path: Path = TRAINING_FILE, calibration: Path | None = None) -> Classifier:
     """Fit the model on the examples of ``path`` (read as routing reads a complaint:
-    without addressee lines, the writer's address, greetings and signature), and
-    calibrate its top probability by cross-validation."""
+    without addressee lines, the writer's address, greetings and signature), with its
+    top probability calibrated by cross-validation.
+
+    The calibration costs four more fits, so it is kept as data
+    (``calibration.json`` next to the training file, keyed by the training data's hash)
+    and computed here only when that file is missing or stale; ``pakn route train``
+    writes it."""
     examples = read_examples(path)
     if len({e.label for e in examples}) < 2:
         raise ClassifierError(f"{path}: need examples of at least two labels")
@@ -196,7 +202,32 @@ def train(path: Path = TRAINING_FILE) -> Classifier:
     labels = [e.label for e in examples]
     pipeline = _pipeline()
     pipeline.fit(texts, labels)
-    return Classifier(pipeline, data_hash(path), _calibrate(texts, labels))
+    wanted = data_hash(path)
+    stored = read_calibration(calibration or path.with_name(CALIBRATION_NAME), wanted)
+    return Classifier(pipeline, wanted,
+                      stored if stored is not None else _calibrate(texts, labels))
+
+
+def read_calibration(path: Path, wanted_hash: str) -> tuple[list[float], list[float]] | None:
+    """The stored calibration for this training data (None if absent, stale or bad)."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        if doc.get("training_sha256") != wanted_hash:
+            return None
+        return [float(x) for x in doc["xs"]], [float(y) for y in doc["ys"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_calibration(model: Classifier, path: Path) -> None:
+    """Keep a model's calibration as data, keyed by its training data's hash."""
+    if model.calibration is None:
+        return
+    xs, ys = model.calibration
+    path.write_text(json.dumps({"training_sha256": model.data_hash,
+                                "xs": [round(x, 6) for x in xs],
+                                "ys": [round(y, 6) for y in ys]}, indent=1) + "\n",
+                    encoding="utf-8")
 
 
 def _calibrate(texts: list[str], labels: list[str]) -> tuple[list[float], list[float]] | None:
