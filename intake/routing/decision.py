@@ -321,28 +321,71 @@ def _place_outcome(router: Router, ev: Evidence, signal: Signal, level: str | No
 def procedure_queue(router: Router, ev: Evidence) -> Outcome | None:
     """The procedure's own department."""
     best = ev.procedure.best
-    if best is None or best.label in LEVELS:
+    if best is None or best.label in LEVELS or _addressed_elsewhere(ev, best.label):
         return None
     topic = ev.topic.best
     bonus = 0.05 if topic and topic.label == best.label else 0.0
     return Outcome(best.label, min(0.99, best.score + bonus), (ev.procedure.reason or "",))
 
 
+def _addressed_elsewhere(ev: Evidence, label: str) -> bool:
+    """The letter is addressed to another body than ``label``: a procedure it mentions
+    (the land certificate in a letter to Sở Giao thông) does not outweigh that; the
+    addressee's row decides, with its own check for a misaddressed letter."""
+    addressee = ev.addressee.best
+    return addressee is not None and addressee.label != label \
+        and addressee.score >= ADDRESSEE_MIN \
+        and addressee.label in ev.addressee.detail.get("addressed", ())
+
+
+DEPARTMENT_OVER_PROCEDURE = 0.6
+DEPARTMENT_MARGIN = 0.1
+
+
+def _clearly_departmental(ev: Evidence) -> bool:
+    """The letter is addressed to a provincial body, or its subject points at a department
+    well above the local committee: a local procedure it mentions ("giấy phép xây dựng",
+    "khai tử") is context, not the matter (a social-housing complaint to Sở Xây dựng)."""
+    addressee = ev.addressee.best
+    if addressee is not None and addressee.label not in LEVELS \
+            and addressee.score >= ADDRESSEE_MIN \
+            and addressee.label in ev.addressee.detail.get("addressed", ()):
+        return True
+    combined: dict[str, float] = ev.topic.detail.get("combined", {})
+    department = max((v for label, v in combined.items() if label not in LEVELS), default=0.0)
+    local = max((v for label, v in combined.items() if label in LEVELS), default=0.0)
+    return department >= DEPARTMENT_OVER_PROCEDURE and department - local >= DEPARTMENT_MARGIN
+
+
+def _procedure_level(ev: Evidence, level: str) -> tuple[str, tuple[str, ...]]:
+    """The level a local procedure is handled at: the catalog's, unless the letter is
+    addressed to the other level's committee ("Kính gửi UBND xã …"), which knows."""
+    addressee = ev.addressee.best
+    if addressee is not None and addressee.label in LEVELS and addressee.label != level \
+            and addressee.score >= ADDRESSEE_MIN \
+            and addressee.label in ev.addressee.detail.get("addressed", ()):
+        return addressee.label, ((ev.addressee.reason,) if ev.addressee.reason else ())
+    return level, ()
+
+
 def procedure_at_place(router: Router, ev: Evidence) -> Outcome | None:
     """A commune/district-level procedure at the place the citizen or text names."""
     best = ev.procedure.best
     found = _first_place(ev)
-    if best is None or best.label not in LEVELS or found is None:
+    if best is None or best.label not in LEVELS or found is None \
+            or _clearly_departmental(ev):
         return None
     signal, place = found
-    return _place_outcome(router, ev, signal, best.label, min(best.score, place.score),
-                          (ev.procedure.reason or "",))
+    level, addressed = _procedure_level(ev, best.label)
+    return _place_outcome(router, ev, signal, level, min(best.score, place.score),
+                          (ev.procedure.reason or "", *addressed))
 
 
 def procedure_without_place(router: Router, ev: Evidence) -> Outcome | None:
     """A commune/district-level procedure and no usable place: ask, never guess."""
     best = ev.procedure.best
-    if best is None or best.label not in LEVELS or _first_place(ev) is not None:
+    if best is None or best.label not in LEVELS or _first_place(ev) is not None \
+            or _clearly_departmental(ev):
         return None
     return Outcome(None, best.score, (why.triage_reason(
         f"{ev.procedure.reason}, nhưng chưa rõ xã/huyện nào"),), _conflict_codes(ev))
