@@ -94,6 +94,17 @@ def test_subject_rules_point_at_departments() -> None:
         assert signal.reason and label in signal.reason
 
 
+def test_typed_with_diacritics_a_phrase_must_match_them_exactly() -> None:
+    # "tiền thuê" (hire, rent) folds to the same letters as "tiền thuế" (tax)
+    hire = subject_signal(RoutingInput("Nhà nghèo, không có tiền thuê người bênh vực ở tòa."))
+    assert not hire.best or hire.best.label != "CUC_THUE", hire
+    tax = subject_signal(RoutingInput("Tôi nộp tiền thuế đất hai lần mà chưa được hoàn."))
+    assert tax.best and tax.best.label == "CUC_THUE", tax
+    # typed without diacritics, the folded phrase still counts
+    plain = subject_signal(RoutingInput("toi nop tien thue dat hai lan ma chua duoc hoan"))
+    assert plain.best and plain.best.label == "CUC_THUE", plain
+
+
 def test_salutations_do_not_count_as_the_subject() -> None:
     mail = ("Kính gửi Văn phòng UBND tỉnh,\n\nNhà máy xả thải ra sông.\n\n"
             "Trân trọng,\nNguyễn Văn An\nĐường dây nóng")

@@ -3,9 +3,11 @@
 ``subject_rules.yml`` lists, per label (a queue code, or ``XA``/``HUYEN`` for matters of
 the local People's Committee), phrases that point at it: ``strong`` (weight 1) and
 ``weak`` (0.4) phrases, and ``all`` combinations (every phrase must appear: "học phí"
-with "THPT" → education). Matching is on whole words of the diacritic-free text, so
-"o nhiem" and "ô nhiễm" are the same. The confidence grows with the evidence and
-shrinks when another label has nearly as much.
+with "THPT" → education). Matching is on whole words. A text typed without diacritics
+is matched diacritic-free, so "o nhiem" finds "ô nhiễm"; a text typed with diacritics
+is matched exactly, so "tiền thuê người" (hire) is not "tiền thuế" (tax) and "cổng
+chung" is not "công chứng". The confidence grows with the evidence and shrinks when
+another label has nearly as much.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ import yaml
 
 from intake.routing.errors import RoutingDataError
 from intake.routing.types import Candidate, RoutingInput, Signal
-from intake.text import fold
+from intake.text import fold, nfc, strip_diacritics
 
 RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "subject_rules.yml"
 STRONG, WEAK = 1.0, 0.4
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_NON_LETTER = re.compile(r"[\W_]+")
 MAX_CHARS = 6000
+ACCENTED_SHARE = 0.3  # of a text's words carrying a diacritic: typed with diacritics
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Phrase:
     parts: tuple[str, ...]
     weight: float
     label: str
+    exact: tuple[str, ...] = ()  # the parts with their diacritics (``normalise_exact``)
 
     @property
     def text(self) -> str:
@@ -55,13 +60,33 @@ def normalise(text: str) -> str:
     return " " + _NON_WORD.sub(" ", fold(text)).strip() + " "
 
 
+def normalise_exact(text: str) -> str:
+    """Lower-case words with their diacritics, single-spaced, padded: ``" ô nhiễm "``."""
+    return " " + _NON_LETTER.sub(" ", nfc(text).lower()).strip() + " "
+
+
+def is_accented(text: str) -> bool:
+    """Whether the writer typed diacritics (enough of the words carry one)."""
+    words = _NON_LETTER.split(nfc(text))
+    words = [w for w in words if w and not w.isdigit()]
+    if not words:
+        return False
+    accented = sum(1 for w in words if strip_diacritics(w) != w)
+    return accented >= ACCENTED_SHARE * len(words)
+
+
+def _phrase(parts: list[str], weight: float, label: str) -> Phrase:
+    return Phrase(tuple(normalise(p) for p in parts), weight, label,
+                  tuple(normalise_exact(p) for p in parts))
+
+
 def _entries(label: str, spec: dict[str, Any]) -> list[Phrase]:
-    out = [Phrase((normalise(p),), STRONG, label) for p in spec.get("strong", [])]
-    out += [Phrase((normalise(p),), WEAK, label) for p in spec.get("weak", [])]
+    out = [_phrase([p], STRONG, label) for p in spec.get("strong", [])]
+    out += [_phrase([p], WEAK, label) for p in spec.get("weak", [])]
     for combo in spec.get("all", []):
         if not isinstance(combo, list) or len(combo) < 2:
             raise RoutingDataError(f"{label}: 'all' entries are lists of 2+ phrases: {combo!r}")
-        out.append(Phrase(tuple(normalise(p) for p in combo), STRONG, label))
+        out.append(_phrase(combo, STRONG, label))
     return out
 
 
@@ -80,12 +105,15 @@ def load_rules(path: Path = RULES_FILE) -> SubjectRules:
 
 
 def score(text: str, rules: SubjectRules) -> tuple[dict[str, float], dict[str, list[str]]]:
-    """Evidence per label, and the phrases that gave it."""
-    padded = normalise(text[:MAX_CHARS])
+    """Evidence per label, and the phrases that gave it (exact words when the text
+    was typed with diacritics)."""
+    text = text[:MAX_CHARS]
+    exact = is_accented(text)
+    padded = normalise_exact(text) if exact else normalise(text)
     totals: dict[str, float] = {}
     hits: dict[str, list[str]] = {}
     for phrase in rules.phrases:
-        if all(part in padded for part in phrase.parts):
+        if all(part in padded for part in (phrase.exact if exact else phrase.parts)):
             totals[phrase.label] = totals.get(phrase.label, 0.0) + phrase.weight
             hits.setdefault(phrase.label, []).append(phrase.text)
     return totals, hits
