@@ -2,8 +2,12 @@
 
 A small Starlette app served by uvicorn: ``POST /telegram`` accepts an update only
 with ``X-Telegram-Bot-Api-Secret-Token`` equal to the configured secret (constant-time
-comparison), else 403; ``GET /healthz`` for probes. Put it behind the HTTPS reverse proxy
-Telegram calls (Telegram needs HTTPS on 443, 80, 88 or 8443).
+comparison), else 403 — checked from the headers, before a byte of the body is read, so
+a stranger cannot make the bot read anything. The body (Telegram's own, with the secret)
+is then bounded while it is read: a declared ``Content-Length`` over ``MAX_BODY`` is 413
+before reading, and a chunked body is counted chunk by chunk and refused (413) the
+moment it passes the limit. ``GET /healthz`` for probes. Put it behind the HTTPS reverse
+proxy Telegram calls (Telegram needs HTTPS on 443, 80, 88 or 8443).
 """
 
 from __future__ import annotations
@@ -27,6 +31,22 @@ log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY = 1024 * 1024
+#: a refused request's unread body is not wanted: the connection is not kept
+CLOSE = {"Connection": "close"}
+
+
+async def _bounded_body(request: Request, limit: int) -> bytes | None:
+    """The request's body, or None once it is (or says it will be) over ``limit`` bytes;
+    read chunk by chunk, so at most ``limit`` plus one chunk is ever held."""
+    declared = request.headers.get("content-length", "")
+    if declared.strip().isdigit() and int(declared) > limit:
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
 
 
 def webhook_app(app: Application[Any, Any, Any, Any, Any, Any], secret: str) -> Starlette:
@@ -35,10 +55,10 @@ def webhook_app(app: Application[Any, Any, Any, Any, Any, Any], secret: str) -> 
     async def receive(request: Request) -> Response:
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), secret.encode()):
-            return PlainTextResponse("forbidden", status_code=403)
-        body = await request.body()
-        if len(body) > MAX_BODY:
-            return PlainTextResponse("too large", status_code=413)
+            return PlainTextResponse("forbidden", status_code=403, headers=CLOSE)
+        body = await _bounded_body(request, MAX_BODY)
+        if body is None:
+            return PlainTextResponse("too large", status_code=413, headers=CLOSE)
         try:
             update = Update.de_json(json.loads(body), app.bot)
         except (ValueError, KeyError, TypeError):
