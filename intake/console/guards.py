@@ -38,7 +38,7 @@ PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action '
             "frame-ancestors 'none'; base-uri 'none'")
 CHAT_CSP = ("default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
             "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-FILE_CSP = "default-src 'none'; sandbox"
+FILE_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'"
 MAX_DB_ID = 2**31 - 1
 #: an id in a URL: a positive database integer (a larger one is a 400, not an overflow)
 DbId = Annotated[int, PathParam(ge=1, le=MAX_DB_ID)]

@@ -10,16 +10,23 @@ the assistant treats as the owner of a complaint. Over HTTPS the cookie is
 endpoint wants a CSRF token derived from the conversation, so another site cannot post
 as the citizen.
 
-Rate limits: per conversation (a flood from one tab) and per client address (a flood of
-fresh conversations from one place); the address is the peer's, or the one a trusted
-proxy forwarded (``PAKN_TRUSTED_PROXIES``). The body is bounded while it is read
-(``intake.console.limits``: 413 past ``CHAT_BYTES``).
+Rate limits: per conversation (a flood from one tab, whatever address it comes from)
+and per client address (a flood of fresh conversations from one place). The address is
+the peer's, or the one a trusted proxy forwarded (``PAKN_TRUSTED_PROXIES``; uvicorn is
+told to believe only those, ``intake.console.serve``); an IPv6 client counts by its /64
+network, since one subscriber holds a whole /64 and could rotate through it. Both limits
+live in this console process's memory (``RateLimiter``): a restart forgets them, and with
+several console processes behind a balancer each counts only what it receives (a client
+spread over N processes gets up to N times the limit). Shared counters for several
+consoles (PostgreSQL or Redis) come later; the login limits are in the database already.
+The body is bounded while it is read (``intake.console.limits``: 413 past ``CHAT_BYTES``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import secrets
 from typing import Any
 
@@ -96,13 +103,27 @@ class WebChat:
                                                            self.csrf_for(conversation)):
             return JSONResponse({"error": "csrf", "replies": [Reply(MSG_BAD_SESSION).as_dict()]},
                                 status_code=403)
-        client = request.client.host if request.client else "unknown"
+        client = client_key(request.client.host if request.client else "")
         if not self.client_limiter.allow(client) or not self.limiter.allow(conversation):
             return JSONResponse({"replies": [Reply(MSG_SLOW_DOWN).as_dict()]}, status_code=429)
         text = await _text_of(request)
         replies = await self.relay.reply_to(f"web:{conversation}", text, self.max_chars,
                                             metadata={"channel": "web"})
         return JSONResponse({"replies": [r.as_dict() for r in replies]})
+
+
+def client_key(host: str) -> str:
+    """The key a client address is counted under: an IPv4 address itself, an IPv6
+    address by its /64 network (an IPv4-mapped one as IPv4); anything else as given."""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host or "unknown"
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
 
 
 async def _text_of(request: Request) -> str:

@@ -11,24 +11,29 @@ import json
 import re
 import select
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
 from sqlalchemy import update
+from starlette.routing import Mount
 
 from intake.config import load_settings
+from intake.console.app import create_app
 from intake.console.auth import Accounts
 from intake.console.models import Role
 from intake.db import Database, upgrade
 from intake.org.data_files import read_organisation
 from intake.org.loader import load_organisation
+from intake.services.attachments import AttachmentService
 from intake.services.complaints import IntakeService
 from tests.catalog.bombs import xlsx_bomb, xlsx_rows
 from tests.console.conftest import PASSWORD, QUEUE_A
@@ -343,6 +348,45 @@ def test_rotating_chat_cookies_are_limited_per_client(new_console: ConsoleFactor
     assert statuses.count(429) >= 30, statuses
 
 
+def _chat_statuses(console: RunningConsole, senders: list[str], one_conversation: bool
+                   ) -> list[int]:
+    """Post one chat message per entry of ``senders`` (each sent with that
+    ``X-Forwarded-For``), in one conversation or each in a fresh one; the statuses."""
+    statuses = []
+    token = ""
+    with _client(console) as client:
+        for address in senders:
+            if not one_conversation or not token:
+                client.cookies.clear()
+                found = re.search(r'"csrf": "([0-9a-f]+)"', client.get("/chat").text)
+                assert found
+                token = found.group(1)
+            statuses.append(client.post(
+                "/chat/api/messages", json={"text": "xin chào"},
+                headers={"x-csrf-token": token, "X-Forwarded-For": address}).status_code)
+    return statuses
+
+
+def test_chat_limits_per_conversation_and_per_client_address(
+        new_console: ConsoleFactory) -> None:
+    rotating = [f"198.51.100.{n}" for n in range(1, 26)]
+    # behind a trusted proxy: each forwarded address is its own client ...
+    proxied = new_console({"PAKN_TRUSTED_PROXIES": "127.0.0.1",
+                           "PAKN_CHAT_LIMIT_PER_CLIENT": "10"})
+    assert set(_chat_statuses(proxied, rotating[:15], one_conversation=False)) == {200}
+    # ... but one conversation stays one conversation, whatever address it comes from
+    one = _chat_statuses(proxied, rotating, one_conversation=True)
+    assert one[:20] == [200] * 20 and set(one[20:]) == {429}, one
+    # an IPv6 client is counted by its /64: rotating within it does not help
+    ipv6 = _chat_statuses(proxied, [f"2001:db8:5:6::{n:x}" for n in range(1, 16)],
+                          one_conversation=False)
+    assert ipv6[:10] == [200] * 10 and set(ipv6[10:]) == {429}, ipv6
+    # without a trusted proxy the header is the client's own word and does not count
+    direct = new_console({"PAKN_CHAT_LIMIT_PER_CLIENT": "10"})
+    alone = _chat_statuses(direct, rotating[:15], one_conversation=False)
+    assert alone[:10] == [200] * 10 and set(alone[10:]) == {429}, alone
+
+
 # -- 6. forwarded headers and the login lockout --
 def test_rotating_forwarded_for_does_not_bypass_the_client_limit(
         new_console: ConsoleFactory) -> None:
@@ -390,13 +434,108 @@ def test_bad_report_period_and_attachment_id_are_400(console: RunningConsole) ->
 
 
 # -- 8. CSP everywhere --
-def test_every_page_forbids_framing_and_the_chat_has_a_csp(console: RunningConsole) -> None:
+def _route_templates(console: RunningConsole) -> list[tuple[str, str]]:
+    """(method, path template) of every route of the console's application, read from
+    the application itself so that a route added later is walked too."""
+    settings = load_settings({"PAKN_DATABASE_URL": _database_url(console),
+                              "PAKN_VAR_DIR": str(console.var_dir)})
+    found: list[tuple[str, str]] = []
+
+    def walk(routes: list[Any], prefix: str) -> None:
+        for route in routes:
+            if isinstance(route, Mount):
+                found.append(("GET", prefix + route.path + "/{file}"))
+            elif getattr(route, "methods", None):
+                found.extend((method, prefix + route.path) for method in route.methods
+                             if method != "HEAD")
+            elif hasattr(route, "original_router"):  # FastAPI's included routers
+                walk(route.original_router.routes, prefix + route.include_context.prefix)
+            else:
+                raise AssertionError(f"a route this test cannot walk: {route!r}")
+
+    walk(create_app(settings).routes, "")
+    return sorted(set(found))
+
+
+def _database_url(console: RunningConsole) -> str:
+    return f"sqlite:///{console.var_dir.parent / 'pakn.db'}"
+
+
+def _assert_framing_refused(response: httpx.Response, what: str) -> None:
+    csp = response.headers.get("content-security-policy", "")
+    assert "frame-ancestors 'none'" in csp, (what, response.status_code, csp)
+    assert response.headers.get("x-frame-options") == "DENY", what
+    assert response.headers.get("x-content-type-options") == "nosniff", what
+    if response.request.url.path != "/chat":
+        assert "script-src" not in csp, (what, csp)  # only the chat page runs a script
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp, (what, csp)
+
+
+def test_every_route_forbids_framing_on_every_answer(console: RunningConsole) -> None:
+    database = Database(_database_url(console))
+    settings = load_settings({"PAKN_DATABASE_URL": database.url,
+                              "PAKN_VAR_DIR": str(console.var_dir)})
+    filed = file_complaint(IntakeService(database, settings))
+    attachment = AttachmentService(database, settings).add(
+        filed.code, b"%PDF-1.4 demo", "don.pdf", "application/pdf", "citizen:test")
+    database.dispose()
+    values = {"code": filed.code, "attachment_id": str(attachment.id), "action": "reply",
+              "user_id": "1", "ingest_id": "1", "file": "chat.js"}
+    routes = _route_templates(console)
+    assert len(routes) >= 25, routes
+    statuses: dict[int, int] = {}
+
+    def check(response: httpx.Response, what: str) -> None:
+        _assert_framing_refused(response, what)
+        statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+
+    with _client(console) as anonymous, _client(console) as admin:
+        login(admin, "quantri")
+        for method, template in routes:
+            path = re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], template)
+            for who, client in (("anonymous", anonymous), ("admin", admin)):
+                what = f"{who} {method} {path}"
+                if method == "GET":
+                    check(client.get(path), what)
+                    continue
+                # without the CSRF token (refused, so nothing changes), then too large
+                check(client.post(path, data={"x": "1"}), what)
+                check(client.post(path, content=b"x" * (300 * 1024),
+                                  headers={"content-type": "application/json"}),
+                      what + " (300 kB)")
+            if admin.get("/queue").status_code != 200:  # the login page starts afresh
+                login(admin, "quantri")
+        for path in ("/no-such-page", "/complaints/PA-ZZZZZZZZ", "/static/none.js",
+                     f"/complaints/{filed.code}/attachments/{10**23}",
+                     "/reports?from=9999-12-31"):
+            check(admin.get(path), f"admin GET {path}")
+        check(admin.get("/logout"), "GET of a POST route")
+        check(admin.request("OPTIONS", "/login"), "OPTIONS")
+        page = anonymous.get("/chat")
+        chat = page.headers["content-security-policy"]
+        assert "script-src 'self'" in chat and "connect-src 'self'" in chat
+        token = re.search(r'"csrf": "([0-9a-f]+)"', page.text)
+        assert token
+        check(anonymous.post("/chat/api/messages", content=b"x" * (100 * 1024), headers={
+            "x-csrf-token": token.group(1), "content-type": "application/json"}),
+              "a chat message over its limit")
+        download = admin.get(f"/complaints/{filed.code}/attachments/{attachment.id}")
+        assert download.status_code == 200 and "sandbox" in \
+            download.headers["content-security-policy"]
+    for status in (200, 303, 400, 403, 404, 405, 413):
+        assert statuses.get(status), (status, statuses)
+
+
+def test_a_server_error_page_forbids_framing_too(new_console: ConsoleFactory) -> None:
+    console = new_console()
     with _client(console) as client:
-        for path in ("/chat", "/login", "/healthz", "/no-such-page", "/static/chat.js"):
-            response = client.get(path)
-            csp = response.headers.get("content-security-policy", "")
-            assert "frame-ancestors 'none'" in csp, path
-            assert response.headers.get("x-frame-options") == "DENY", path
-        chat = client.get("/chat").headers["content-security-policy"]
-        assert "script-src 'self'" in chat and "unsafe-inline" not in chat
-        assert "connect-src 'self'" in chat
+        login(client, "coord")
+        broken = sqlite3.connect(console.var_dir.parent / "pakn.db")
+        broken.execute("DROP TABLE complaints")  # a fault of the server, not the sender
+        broken.commit()
+        broken.close()
+        response = client.get("/queue")
+    assert response.status_code == 500, response.text[:300]
+    assert "sự cố" in response.text and "Traceback" not in response.text
+    _assert_framing_refused(response, "500")
+    assert "OperationalError" in console.log_text()  # logged, without the values
