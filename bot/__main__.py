@@ -11,6 +11,7 @@ from telegram import Update
 from bot.app import build_application
 from bot.settings import BotConfigError, load_bot_settings
 from bot.webhook import run_webhook
+from intake.logsetup import configure_logging
 
 log = logging.getLogger("bot")
 
@@ -21,8 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", choices=("polling", "webhook"),
                         help="override PAKN_TELEGRAM_MODE")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # its lines carry the token
+    configure_logging()  # PAKN_LOG_LEVEL for ours; httpx (its lines carry the token) quiet
     try:
         settings = load_bot_settings()
     except BotConfigError as exc:

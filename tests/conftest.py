@@ -107,5 +107,7 @@ def rasa_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaStack]:
         model = ensure_model(ROOT)
     except TrainingError as exc:
         pytest.fail(f"training the Rasa model failed: {exc}", pytrace=False)
-    with start_rasa_stack(ROOT, database_url, model, workdir=workdir) as stack:
+    # the product's own loggers at DEBUG: no log line may carry personal data at any level
+    with start_rasa_stack(ROOT, database_url, model, workdir=workdir,
+                          extra_env={"PAKN_LOG_LEVEL": "DEBUG"}) as stack:
         yield stack

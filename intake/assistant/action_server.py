@@ -32,6 +32,7 @@ from sanic.response import HTTPResponse, json
 
 from intake.assistant.processes import DEFAULT_HOST
 from intake.config import load_settings
+from intake.logsetup import LEVEL_ENV, configure_logging
 
 OPEN_PATHS = frozenset({"/health"})
 
@@ -80,9 +81,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--log-level",
-        default="INFO",
+        default=None,
         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
-        help="log level (default %(default)s)",
+        help="log level of the product's own loggers (default: PAKN_LOG_LEVEL, else INFO;"
+        " libraries stay at INFO, those quoting data at WARNING: intake.logsetup)",
     )
     return parser.parse_args(argv)
 
@@ -90,9 +92,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> None:
     """Start the action server and serve until SIGINT/SIGTERM."""
     args = parse_args(argv)
-    logging.basicConfig(
-        level=args.log_level, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s"
-    )
+    configure_logging("%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+                      {LEVEL_ENV: args.log_level} if args.log_level else None)
     app = build_app(args.actions, load_settings().resolved("PAKN_ACTIONS_TOKEN"))
     log.info("action server for package %r on http://%s:%s", args.actions, args.host, args.port)
     app.run(

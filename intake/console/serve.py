@@ -5,7 +5,8 @@ peer could choose the client address the console sees and walk past the per-addr
 limits (login failures, web chat). Here forwarded headers count only from the proxies in
 ``PAKN_TRUSTED_PROXIES`` (addresses or networks; none by default); from anyone else the
 peer's own address is the client's. Host and port come from ``PAKN_CONSOLE_HOST`` and
-``PAKN_CONSOLE_PORT``; no access log (URLs carry tracking codes).
+``PAKN_CONSOLE_PORT``; no access log (URLs carry tracking codes). The product's own
+loggers log at ``PAKN_LOG_LEVEL`` (``intake.logsetup``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 import uvicorn
 
 from intake.config import Settings, load_settings
+from intake.logsetup import configure_logging
 
 #: seconds an idle keep-alive connection is kept (uvicorn's default, said here)
 KEEP_ALIVE_SECONDS = 5
@@ -34,6 +36,7 @@ def uvicorn_config(app: Any, settings: Settings, *, host: str | None = None,
 
 def main() -> None:
     """Serve the console until SIGINT/SIGTERM."""
+    configure_logging()
     settings = load_settings()
     config = uvicorn_config("intake.console.app:create_app", settings, factory=True)
     uvicorn.Server(config).run()
