@@ -11,19 +11,50 @@ what they carry at ``WARNING``: their debug lines are theirs, not ours, and quot
 SQLAlchemy every statement's values, python-telegram-bot every Bot API call's parameters
 (a citizen's text), httpx and httpcore URLs (the bot token is in Telegram's), imapclient
 the IMAP conversation (whole letters), aiosmtplib the SMTP dialogue.
+
+Tracebacks are written without the exceptions' messages (``QuietTracebacks``): a
+message can quote what the failing code was handling — a ``KeyError`` of a place name,
+a database error's parameters, a parser's "unexpected text …" — and ``log.exception``
+or ``exc_info=True`` anywhere, ours or a library's (rasa-sdk logs a failing action's
+exception), would otherwise write it out. The frames and the exception types are kept,
+which is what finding the fault needs.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import traceback
 from collections.abc import Mapping
+from types import TracebackType
 
 LEVEL_ENV = "PAKN_LOG_LEVEL"
 FORMAT = "%(levelname)s %(name)s: %(message)s"
 PRODUCT_LOGGERS = ("intake", "bot", "actions", "rasa_addons")
 QUOTING_LIBRARIES = ("sqlalchemy", "telegram", "httpx", "httpcore", "imapclient",
                      "aiosmtplib", "hpack")
+
+
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None] | \
+    tuple[None, None, None]
+
+
+class QuietTracebacks(logging.Formatter):
+    """A formatter whose tracebacks name each exception's type but not its message."""
+
+    def formatException(self, ei: ExcInfo) -> str:  # logging names it so
+        """The frames of the exception and of its causes, each ending with its type."""
+        parts: list[str] = []
+        error = ei[1]
+        seen: set[int] = set()
+        while error is not None and id(error) not in seen and len(parts) < 10:
+            seen.add(id(error))
+            kind = type(error)
+            parts.append("Traceback (most recent call last):\n"
+                         + "".join(traceback.format_tb(error.__traceback__))
+                         + f"{kind.__module__}.{kind.__qualname__} (message not logged)")
+            error = error.__cause__ or error.__context__
+        return "\n\nwhile handling (or caused by):\n".join(reversed(parts))
 
 
 def product_level(environ: Mapping[str, str] | None = None) -> int:
@@ -35,9 +66,12 @@ def product_level(environ: Mapping[str, str] | None = None) -> int:
 
 def configure_logging(fmt: str = FORMAT, environ: Mapping[str, str] | None = None) -> int:
     """Log to stderr: the product's loggers at ``PAKN_LOG_LEVEL``, libraries at INFO at
-    most (the quoting ones at WARNING). Returns the product's level."""
+    most (the quoting ones at WARNING), tracebacks without messages. Returns the
+    product's level."""
     level = product_level(environ)
     logging.basicConfig(level=max(level, logging.INFO), format=fmt)
+    for handler in logging.getLogger().handlers:
+        handler.setFormatter(QuietTracebacks(fmt))
     quiet_libraries()
     for name in PRODUCT_LOGGERS:
         logging.getLogger(name).setLevel(level)
