@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +14,7 @@ from intake.config import load_settings
 from intake.console import cli as users_cli
 from intake.db import Database, upgrade
 from intake.errors import IntakeError, SenderError
+from intake.logsetup import configure_logging
 from intake.mail import cli as mail_cli
 from intake.models import Status
 from intake.org.data_files import DEFAULT_ORG_FILE, read_organisation
@@ -143,7 +143,7 @@ def _redact(url: str) -> str:
 
 def main() -> None:
     """Entry point of the ``pakn`` script."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    configure_logging()  # PAKN_LOG_LEVEL; quiet libraries; tracebacks without messages
     app()
 
 
