@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import secrets
 import statistics
 import subprocess
 import sys
@@ -123,7 +124,8 @@ def rasa_turn(stack: RasaStack) -> Callable[[int, str], float]:
         if client is None:
             client = local.client = httpx.Client(timeout=60, trust_env=False)
         started = time.monotonic()
-        body = json.dumps({"sender": f"rest:{chat}", "message": text}).encode()
+        body = json.dumps({"sender": f"rest:{chat}", "message": text,
+                           "nonce": secrets.token_hex(12)}).encode()
         response = client.post(f"{stack.rasa_url}{CHANNEL_PATH}", content=body,
                                headers=stack.signed_headers(body))
         response.raise_for_status()

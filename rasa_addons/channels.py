@@ -8,7 +8,17 @@ message only with
 
 - ``X-Pakn-Timestamp``: Unix seconds, within ``MAX_SKEW_SECONDS`` of the server's clock;
 - ``X-Pakn-Signature``: hex ``HMAC-SHA256(PAKN_CHANNEL_SECRET, timestamp + "." + body)``
-  over the exact request body.
+  over the exact request body;
+- a signature not seen before: a captured request replayed within the window is refused
+  (``SeenSignatures``). The edges put a random ``nonce`` into every body, so a citizen
+  who sends the same words twice in one second sends two different requests.
+
+The memory of seen signatures is per Rasa process (this server's memory, bounded and
+expiring with the window). With several Rasa servers behind a balancer each remembers
+only what it received: a request captured on its way to one server could be replayed
+once to each other server within the 5 minutes. Route a sender to one server (as the
+lock store wants anyway), or keep the servers' channel unreachable except from the
+edges; a shared memory (Redis/PostgreSQL) comes with the shared state of several servers.
 
 The console (web chat) and the Telegram bot sign with ``intake.chat.relay.sign_request``
 (the same computation; this module must not import the product, see ``__init__``). The
@@ -19,6 +29,7 @@ answer (a JSON list of bot messages). Nothing of a message is ever logged.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import hmac
 import json
 import logging
@@ -39,6 +50,9 @@ TIMESTAMP_HEADER = "X-Pakn-Timestamp"
 MAX_SKEW_SECONDS = 300
 MAX_BODY_BYTES = 256 * 1024
 SECRET_ENV = "PAKN_CHANNEL_SECRET"
+#: signatures remembered at most (about 40 MB at worst; a busy server sees far fewer
+#: within the window: 40 messages a second are 12,000 in 5 minutes)
+MAX_SEEN = 100_000
 
 
 def signature(secret: bytes, timestamp: str, body: bytes) -> str:
@@ -55,6 +69,48 @@ def is_signed(secret: bytes, timestamp: str | None, given: str | None, body: byt
     if abs(moment - int(timestamp)) > MAX_SKEW_SECONDS:
         return False
     return hmac.compare_digest(given.strip().lower(), signature(secret, timestamp, body))
+
+
+class SeenSignatures:
+    """The signatures already used, each remembered while its timestamp is fresh.
+
+    A signature is valid while ``|now - timestamp| <= window``, so it is kept until
+    ``timestamp + window`` and then forgotten (it would be refused as stale anyway).
+    Only verified signatures are recorded, so nobody without the secret can fill this.
+    When ``capacity`` signatures are remembered at once, the one expiring first is
+    dropped and every timestamp at or before its own is refused from then on (``floor``):
+    the window shrinks under an extreme load instead of reopening a replay. One process,
+    one event loop: ``first_use`` does not await, so two copies cannot both pass.
+    """
+
+    def __init__(self, window: int = MAX_SKEW_SECONDS, capacity: int = MAX_SEEN) -> None:
+        self.window = window
+        self.capacity = capacity
+        self.floor = -1
+        self._expiry: Dict[str, int] = {}
+        self._queue: list[tuple[int, str]] = []  # (expiry, signature), a heap
+
+    def __len__(self) -> int:
+        return len(self._expiry)
+
+    def first_use(self, sig: str, timestamp: int, now: float) -> bool:
+        """Record ``sig`` (sent at ``timestamp``); False if it was used already (or its
+        timestamp is at or before a dropped one's)."""
+        while self._queue and self._queue[0][0] < now:
+            _expiry, old = heapq.heappop(self._queue)
+            del self._expiry[old]
+        if timestamp <= self.floor or sig in self._expiry:
+            return False
+        while len(self._expiry) >= self.capacity:
+            expiry, old = heapq.heappop(self._queue)
+            del self._expiry[old]
+            self.floor = max(self.floor, expiry - self.window)
+            if timestamp <= self.floor:
+                return False
+        expiry = timestamp + self.window
+        self._expiry[sig] = expiry
+        heapq.heappush(self._queue, (expiry, sig))
+        return True
 
 
 def _message_of(body: bytes) -> Dict[str, Any] | None:
@@ -79,6 +135,7 @@ class SignedInput(InputChannel):
 
     def __init__(self, secret: str) -> None:
         self.secret = secret.encode("utf-8")
+        self.seen = SeenSignatures()
 
     @classmethod
     def name(cls) -> str:
@@ -110,9 +167,15 @@ class SignedInput(InputChannel):
             body = request.body or b""
             if len(body) > MAX_BODY_BYTES:
                 return response.json({"error": "too large"}, status=413)
-            if not is_signed(self.secret, request.headers.get(TIMESTAMP_HEADER),
-                             request.headers.get(SIGNATURE_HEADER), body):
+            timestamp = request.headers.get(TIMESTAMP_HEADER)
+            given = request.headers.get(SIGNATURE_HEADER)
+            now = time.time()
+            if not is_signed(self.secret, timestamp, given, body, now=now) \
+                    or timestamp is None or given is None:
                 return response.json({"error": "not signed by an edge of ours"}, status=403)
+            if not self.seen.first_use(given.strip().lower(), int(timestamp), now):
+                return response.json({"error": "this signed request was used already"},
+                                     status=403)
             message = _message_of(body)
             if message is None:
                 return response.json({"error": "malformed message"}, status=400)

@@ -5,7 +5,9 @@ raw (empty text, ``/commands`` that Rasa would parse as intents, floods of chara
 and turns Rasa's silent failures (HTTP 200 with ``[]``) into a polite Vietnamese reply.
 Every message is signed with the edges' secret (``PAKN_CHANNEL_SECRET``): the assistant's
 channel (``rasa_addons.channels``) refuses anything else, so only our edges can speak as
-``web:…`` or ``telegram:…``.
+``web:…`` or ``telegram:…``. Each body carries a random ``nonce``: the channel refuses a
+signature it has seen before (a replayed request), and the nonce keeps two identical
+messages sent within one second (a double tap on a button) two different requests.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import hashlib
 import hmac
 import json
 import logging
+import secrets
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -108,7 +111,8 @@ class RasaRelay:
     async def send(self, sender: str, text: str,
                    metadata: dict[str, Any] | None = None) -> list[Reply]:
         """Send one message; raises ``AssistantUnavailable`` on any failure."""
-        body = json.dumps({"sender": sender, "message": text, "metadata": metadata or {}},
+        body = json.dumps({"sender": sender, "message": text, "metadata": metadata or {},
+                           "nonce": secrets.token_hex(12)},
                           ensure_ascii=False).encode("utf-8")
         try:
             response = await self._client.post(

@@ -2,26 +2,32 @@
 
 Against the running Rasa server and action server (the session's ``rasa_stack``): a
 message without the edges' signature is refused (nobody speaks as ``telegram:<id>`` or
-``web:<id>`` but the bot and the console), the HTTP API wants its token, the action server
-wants the token Rasa's action endpoint sends, and neither server logs tracking codes or
-phone numbers.
+``web:<id>`` but the bot and the console), a captured signed message cannot be replayed,
+a huge body is refused while Rasa reads it (1 MB), the HTTP API wants its token, the
+action server wants the token Rasa's action endpoint sends, and neither server logs
+tracking codes or phone numbers.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import secrets
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.console.test_security import chunked_post
 from tests.e2e.conftest import Conversation
 from tests.e2e.test_conversations import BICH_DONG
 from tests.harness.rasa_stack import RasaStack
 
 pytestmark = pytest.mark.e2e
 
+MB = 1024 * 1024
 SPOOFED = {"sender": "telegram:424242", "message": "xin chào", "metadata": {}}
 
 
@@ -43,6 +49,62 @@ def test_unsigned_messages_are_refused(rasa_stack: RasaStack) -> None:
         assert client.post(url, content=b'{"sender": "a", "message": "b"}',
                            headers=stale).status_code == 403
     assert "Xin chào" in " ".join(rasa_stack.texts("telegram:424242", "xin chào"))
+
+
+def _user_turns(rasa_stack: RasaStack, sender: str) -> int:
+    return sum(1 for event in rasa_stack.tracker(sender)["events"] if event["event"] == "user")
+
+
+def test_a_captured_signed_request_cannot_be_replayed(rasa_stack: RasaStack) -> None:
+    sender = f"telegram:{secrets.randbelow(10**9)}"
+    body = json.dumps({"sender": sender, "message": "xin chào",
+                       "nonce": secrets.token_hex(12)}).encode()
+    headers = rasa_stack.signed_headers(body)
+    url = f"{rasa_stack.rasa_url}/webhooks/pakn/webhook"
+    with _client() as client:
+        first = client.post(url, content=body, headers=headers)
+        assert first.status_code == 200 and first.json(), first.text[:200]
+        assert _user_turns(rasa_stack, sender) == 1
+        again = client.post(url, content=body, headers=headers)  # within the window
+        assert again.status_code == 403, again.text[:200]
+        shouted = {**headers, "X-Pakn-Signature": headers["X-Pakn-Signature"].upper()}
+        assert client.post(url, content=body, headers=shouted).status_code == 403
+    assert _user_turns(rasa_stack, sender) == 1, "a replayed message reached the assistant"
+    # our edges send the same words twice within a second: two requests, both answered
+    for _ in range(2):
+        assert "Xin chào" in " ".join(rasa_stack.texts(sender, "xin chào"))
+    assert _user_turns(rasa_stack, sender) == 3
+
+
+def _read_bytes(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/io").read_text().splitlines():
+        if line.startswith("rchar: "):
+            return int(line.split()[1])
+    raise AssertionError("no rchar")
+
+
+def test_a_huge_body_is_refused_while_rasa_reads_it(rasa_stack: RasaStack) -> None:
+    pid = _rasa_pid(rasa_stack)
+    for path in ("/webhooks/pakn/webhook", "/conversations/telegram:1/tracker/events"):
+        before = _read_bytes(pid)
+        status, sent = chunked_post(rasa_stack.rasa_url, path, 50 * MB,
+                                    {"Content-Type": "application/json"}, prefix=b'{"a": "')
+        read = _read_bytes(pid) - before
+        assert status == 413, (path, status)
+        assert sent < 50 * MB and read < 3 * MB, (path, sent, read)
+
+
+def _rasa_pid(rasa_stack: RasaStack) -> int:
+    """The Rasa server's process: the one listening on its port."""
+    port = rasa_stack.rasa_url.rsplit(":", 1)[1]
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            words = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"rasa_addons.serve" in words and port.encode() in words:
+            return int(cmdline.parent.name)
+    raise AssertionError("no Rasa process found")
 
 
 def test_http_api_wants_its_token(rasa_stack: RasaStack) -> None:

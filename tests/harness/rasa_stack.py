@@ -104,7 +104,8 @@ class RasaStack:
         ``image``, ``custom`` … when the response has them). Note that the channel
         answers ``[]`` when something failed inside Rasa.
         """
-        body = json.dumps({"sender": sender, "message": text}).encode()
+        body = json.dumps({"sender": sender, "message": text,
+                           "nonce": secrets.token_hex(12)}).encode()
         response = self._client.post(
             f"{self.rasa_url}{CHANNEL_PATH}", content=body,
             headers=self.signed_headers(body), timeout=self.timeout,
