@@ -15,7 +15,11 @@ loopback (``/status`` answers 200, the signed channel answers one message), then
    20 ms — want every answer within 200 ms;
 4. 200 concurrent web-chat messages, each from a fresh conversation (a new cookie from
    ``GET /chat``), and 200 with made-up cookies — want the first limited (429) past the
-   per-client limit and the second refused (403).
+   per-client limit and the second refused (403);
+5. the Telegram bot's webhook server (``python -m bot --mode webhook`` against the Bot API
+   double): a 100 MB chunked POST without the secret token, and one with it — want 403
+   and 413 while the client has sent only a few MB (the limit, 1 MB, plus what the
+   kernel's socket buffers take; socket reads are not in ``/proc/<pid>/io``).
 
 Usage: ``.venv/bin/python bench/abuse.py`` (about a minute; prints one line per check and
 exits non-zero if one fails).
@@ -41,11 +45,13 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.webhook import SECRET_HEADER  # noqa: E402
 from intake.console.auth import Accounts  # noqa: E402
 from intake.console.models import Role  # noqa: E402
 from intake.db import Database, upgrade  # noqa: E402
 from intake.org.data_files import read_organisation  # noqa: E402
 from intake.org.loader import load_organisation  # noqa: E402
+from tests.bot.conftest import bot_env, start_webhook_bot, stop_bot  # noqa: E402
 from tests.catalog.bombs import xlsx_bomb, xlsx_rows  # noqa: E402
 from tests.console.test_security import (  # noqa: E402
     BOUNDARY,
@@ -56,6 +62,7 @@ from tests.console.test_security import (  # noqa: E402
 )
 from tests.harness.console import RunningConsole, start_console  # noqa: E402
 from tests.harness.ports import free_port  # noqa: E402
+from tests.harness.telegram_api import TelegramApiDouble  # noqa: E402
 
 MB = 1024 * 1024
 PASSWORD = "abuse bench password"
@@ -220,6 +227,30 @@ async def chat_flood(console: RunningConsole) -> None:
           f"{dict(sorted(forged.items()))}")
 
 
+def bot_webhook(work: Path, rasa_url: str) -> None:
+    """Check 5."""
+    port, secret = free_port(), "abuse-bench-webhook-secret"
+    with TelegramApiDouble("777888999:ABUSE-token") as api:
+        env = bot_env(api, rasa_url, f"sqlite:///{work / 'bot.db'}", work / "bot-var",
+                      PAKN_TELEGRAM_MODE="webhook", PAKN_TELEGRAM_WEBHOOK_SECRET=secret,
+                      PAKN_TELEGRAM_WEBHOOK_URL=f"http://127.0.0.1:{port}/telegram",
+                      PAKN_TELEGRAM_WEBHOOK_LISTEN="127.0.0.1",
+                      PAKN_TELEGRAM_WEBHOOK_PORT=str(port))
+        bot = start_webhook_bot(env, work / "bot.log", api)
+        try:
+            for name, headers, want in (
+                    ("without the secret", {}, 403),
+                    ("with the secret", {SECRET_HEADER: secret}, 413)):
+                status, sent = chunked_post(f"http://127.0.0.1:{port}", "/telegram", 100 * MB,
+                                            {"Content-Type": "application/json", **headers},
+                                            prefix=b'{"update_id": 1, "message": {"text": "')
+                check(f"bot webhook, 100 MB chunked POST {name}",
+                      status == want and sent < 20 * MB,
+                      f"HTTP {status} after {sent / MB:.2f} MB sent")
+        finally:
+            stop_bot(bot)
+
+
 def main() -> int:
     """Start the console and the Rasa stand-in, run the checks, print the summary."""
     work = Path(tempfile.mkdtemp(prefix="pakn-abuse-"))
@@ -233,6 +264,7 @@ def main() -> int:
             anonymous_chunked_upload(console)
             spreadsheet_bombs(console)
             asyncio.run(chat_flood(console))
+        bot_webhook(work, rasa_url)
     finally:
         rasa.shutdown()
     failed = [name for name, ok, _ in results if not ok]
