@@ -361,8 +361,15 @@ class Auth:
         return response
 
     def login_page(self, request: Request) -> Response:
-        """The login form (starts an anonymous session for its CSRF token)."""
-        return self._login_form(request, None, 200)
+        """The login form (starts an anonymous session for its CSRF token). A signed-in
+        person is sent to the queue instead: the form's fresh cookie would replace theirs,
+        so a link to ``/login`` from another site (a GET, which carries no CSRF token)
+        would otherwise sign staff out."""
+        try:
+            self.user(request)
+        except NotSignedIn:
+            return self._login_form(request, None, 200)
+        return RedirectResponse("/queue", status_code=303)
 
     async def login(self, request: Request) -> Response:
         """Check the password (limited, slowed after failures) and start a session."""

@@ -223,6 +223,14 @@ def test_logout_ends_the_session_on_the_server(console: RunningConsole) -> None:
         assert response.status_code == 303 and response.headers["location"] == "/login"
 
 
+def test_a_link_to_the_login_page_does_not_sign_staff_out(console: RunningConsole) -> None:
+    with _client(console) as client:
+        login(client, "coord")
+        page = client.get("/login")  # as a link or an image on another site would
+        assert page.status_code == 303 and page.headers["location"] == "/queue"
+        assert client.get("/queue").status_code == 200
+
+
 def test_password_reset_and_sign_out_everywhere_end_other_sessions(
         console: RunningConsole) -> None:
     with _client(console) as admin, _client(console) as alice, \
@@ -503,8 +511,8 @@ def test_every_route_forbids_framing_on_every_answer(console: RunningConsole) ->
                 check(client.post(path, content=b"x" * (300 * 1024),
                                   headers={"content-type": "application/json"}),
                       what + " (300 kB)")
-            if admin.get("/queue").status_code != 200:  # the login page starts afresh
-                login(admin, "quantri")
+            # nothing above (a GET, a refused POST) may sign the administrator out
+            assert admin.get("/queue").status_code == 200, f"signed out by {method} {path}"
         for path in ("/no-such-page", "/complaints/PA-ZZZZZZZZ", "/static/none.js",
                      f"/complaints/{filed.code}/attachments/{10**23}",
                      "/reports?from=9999-12-31"):
