@@ -32,14 +32,15 @@ from intake.console.guards import FILE_CSP, DbId, install_error_pages
 from intake.deadlines import VIETNAM
 from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError, ValidationError
 from intake.mail.config import load_mail_settings
-from intake.mail.ingest import IngestResult, MailIngestor
+from intake.mail.ingest import SCANNED_EVENT, IngestResult, MailIngestor
 from intake.models import Channel, Status
-from intake.services.attachments import blob_path
+from intake.services.attachments import AttachmentView, blob_path
 from intake.services.complaints import IntakeService
 from intake.services.factory import get_service
 from intake.services.lifecycle import label_vi
 from intake.services.reports import Reports, to_csv
 from intake.services.staff import AccessDenied, QueueFilter, RecordedCall, StaffService
+from intake.services.views import EventView
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -55,6 +56,19 @@ DONE_VI = {
 }
 CHANNEL_VI = {"web": "Web", "telegram": "Telegram", "email": "Email", "phone": "Điện thoại",
               "walk_in": "Trực tiếp", "chat": "Trò chuyện"}
+
+
+def files_first(events: list[EventView], attachments: list[AttachmentView]) -> list[AttachmentView]:
+    """The attachments that hold a letter sent as a file, in the letter's order: named by
+    the mail intake's ``letter_in_files`` event (one stored file per name, the first)."""
+    names: list[str] = []
+    for event in events:
+        if event.kind == SCANNED_EVENT:
+            names += [str(n) for n in event.data.get("files", []) if str(n) not in names]
+    by_name: dict[str, AttachmentView] = {}
+    for attachment in attachments:
+        by_name.setdefault(attachment.filename, attachment)
+    return [by_name[name] for name in names if name in by_name]
 
 
 def vn_time(value: datetime | None) -> str:
@@ -141,13 +155,18 @@ class StaffConsole:
                                                     "form": {}, "made": made})
 
     def complaint_page(self, request: Request, code: str) -> Response:
-        """One complaint: thread, attachments, routing reasons, audit, actions."""
+        """One complaint: thread, attachments, routing reasons, audit, actions. A letter
+        sent as a file (a scan, a photo) shows that file first, at the top: its text only
+        says the content is attached."""
         user = self.auth.user(request)
         detail = self.staff.detail(user, code)
         done = DONE_VI.get(request.query_params.get("done", ""))
+        first = files_first(detail.events, detail.attachments)
+        shown = {a.id for a in first}
         return self.render(request, "complaint.html", {
             "user": user, "d": detail, "c": detail.complaint, "done": done,
-            "inline": INLINE_IMAGES})
+            "inline": INLINE_IMAGES, "first": first,
+            "others": [a for a in detail.attachments if a.id not in shown]})
 
     def attachment(self, request: Request, code: str, attachment_id: DbId) -> Response:
         """An attachment's bytes with a safe type (images inline, the rest downloaded)."""

@@ -124,6 +124,11 @@ def _file_lines(ctx: AckContext) -> list[str]:
     if ctx.scanned:
         lines += ["", "Nội dung phản ánh được gửi dưới dạng tệp đính kèm ("
                   + ", ".join(ctx.scanned) + "); cán bộ tiếp nhận sẽ đọc nội dung trong tệp."]
+    if ctx.mail.encrypted:
+        lines += ["", "Thư của Ông/Bà được mã hoá (S/MIME) nên đường dây nóng không đọc được "
+                  "nội dung; thư đã được lưu nguyên vẹn cùng phản ánh. Ông/Bà vui lòng gửi lại "
+                  "nội dung phản ánh không mã hoá (thư thường, có thể kèm chữ ký số) bằng cách "
+                  "trả lời thư này."]
     if ctx.mail.kept_unread:
         lines += ["", "Tệp " + ", ".join(ctx.mail.kept_unread) + " (định dạng riêng của "
                   "Outlook) đã được lưu nguyên vẹn cùng phản ánh. Nếu trong đó có tài liệu, "

@@ -62,6 +62,8 @@ MESSAGE_ERRORS = (*PARSE_ERRORS, IntakeError, RuntimeError, ArithmeticError, Ass
 ERROR_TEXT_LIMIT = 2000
 WARM_UP_TEXT = "Hồ sơ cấp giấy chứng nhận quyền sử dụng đất nộp ở xã đã quá hạn"
 COVER_LINE_CHARS = 80  # a letter sent as a file comes with at most one short line
+# The event naming the files that hold a letter sent as a file (read by the console).
+SCANNED_EVENT = "letter_in_files"
 SCAN_TYPES = ("application/pdf", "image/")
 # Header fields that servers add on delivery: two copies of one message differ in them.
 _TRACE = re.compile(
@@ -145,7 +147,18 @@ def scanned_files(mail: ParsedMail) -> tuple[str, ...]:
                  if a.refused is None and a.content_type.startswith(SCAN_TYPES))
 
 
+def encrypted_note(mail: ParsedMail) -> str:
+    """What the complaint says of an encrypted (S/MIME enveloped) letter: it could not be
+    read and is kept as a file."""
+    return ("Thư được mã hoá (S/MIME), không đọc được nội dung; thư gốc được lưu nguyên "
+            "vẹn trong tệp đính kèm: " + ", ".join(mail.encrypted) + ". Đã đề nghị người "
+            "gửi gửi lại thư không mã hoá.")
+
+
 def _composed(mail: ParsedMail) -> str:
+    if mail.encrypted:
+        parts = [encrypted_note(mail), f"Tiêu đề thư: {mail.subject}" if mail.subject else ""]
+        return "\n".join(p for p in parts if p)
     scanned = scanned_files(mail)
     if scanned:
         parts = ["Nội dung phản ánh nằm trong tệp đính kèm (xem tệp trước): "
@@ -268,6 +281,11 @@ class MailIngestor:
             return _Outcome(IngestStatus.REJECTED, found.kind, str(exc),
                             purpose=Purpose.REJECTED if mail.sender else None,
                             problem_vi=exc.message_vi)
+        scanned = scanned_files(mail)
+        if scanned:  # the console shows these files first (see ``SCANNED_EVENT``)
+            session.add(Event(complaint_id=view.record_id, kind=SCANNED_EVENT, actor=ACTOR,
+                              reason="Thư gửi dưới dạng tệp (bản quét, ảnh chụp): xem tệp "
+                                     "trước", data={"files": list(scanned)}, at=utcnow()))
         purpose = Purpose.ACK if mail.sender else None
         related = found.code if found.kind is Kind.LINKED else None
         return _Outcome(IngestStatus.INGESTED, found.kind, found.reason, view=view,
@@ -276,7 +294,7 @@ class MailIngestor:
     def _file_reply(self, session: Session, mail: ParsedMail, key: str,
                     found: Classification) -> _Outcome:
         assert found.code is not None
-        text = mail.text
+        text = encrypted_note(mail) if mail.encrypted else mail.text
         if not text and any(a.refused is None for a in mail.attachments):
             text = "(Bổ sung tệp đính kèm)"
         if not text:

@@ -9,9 +9,11 @@ text ends NFC-normalised. A From header that yields no address (a broken mailer 
 Sender. HTML-only mail is turned into text with BeautifulSoup. Quoted history and
 signatures are trimmed from the complaint text (the raw message keeps them); forwarded
 letters (inline, see ``forward``, or attached as ``message/rfc822``) are kept apart as
-the complaint's substance. Inline PGP is unwrapped (``signed``); ``winmail.dat`` is
-unpacked (``tnef``). Attachments over the size limit or of a refused type are recorded
-as refused; the rest of the message is still taken.
+the complaint's substance. Inline PGP is unwrapped and opaque S/MIME opened (``signed``:
+the signed entity is parsed as the letter, the ``.p7m`` kept; an encrypted one is kept
+and noted in ``encrypted``); ``winmail.dat`` is unpacked (``tnef``). Attachments over
+the size limit or of a refused type are recorded as refused; the rest of the message is
+still taken.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import functools
 import mimetypes
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email import policy
 from email.errors import HeaderParseError, MessageError
 from email.header import decode_header, make_header
@@ -36,7 +38,15 @@ from bs4 import BeautifulSoup
 from intake.mail import tnef
 from intake.mail.charsets import decode_bytes, decode_header_value, without_replacement
 from intake.mail.forward import ForwardedLetter, split_inline
-from intake.mail.signed import PGP_SIGNATURE_NAME, SIGNATURE_TYPES, unwrap_pgp
+from intake.mail.signed import (
+    MAX_LAYERS,
+    PGP_SIGNATURE_NAME,
+    SIGNATURE_TYPES,
+    Layer,
+    is_pkcs7_mime,
+    opaque_content,
+    unwrap_pgp,
+)
 from intake.text import nfc
 
 # What the stdlib's header and MIME code raises on malformed input (it has no single base).
@@ -137,6 +147,7 @@ class ParsedMail:
     forward_start: int = -1  # offset in ``full_text`` of an inline forwarded letter
     calendar_method: str | None = None  # METHOD of a calendar invitation (REQUEST …)
     kept_unread: tuple[str, ...] = ()  # files kept that could not be opened (winmail.dat)
+    encrypted: tuple[str, ...] = ()  # encrypted S/MIME letters kept as files (unreadable)
 
     def header(self, name: str) -> str:
         """The first raw value of header ``name`` (case-insensitive), or ``""``."""
@@ -388,6 +399,8 @@ class _Files:
     def add_tnef(self, filename: str, ctype: str, data: bytes, limits: Limits) -> None:
         """The files inside a winmail.dat; the file itself when nothing can be read."""
         content = tnef.unpack(data) if len(data) <= limits.max_attachment_bytes else None
+        if content is not None and content.html:  # only an HTML body: its text
+            content = replace(content, text=html_to_text(fix_text(content.html)))
         if content is not None and content.text:
             self.texts.append(fix_text(content.text))
         if content is not None and content.files:
@@ -402,8 +415,8 @@ class _Files:
 
 
 def _attachments(leaves: list[tuple[Message, str]], body: Message | None,
-                 limits: Limits) -> _Files:
-    files = _Files()
+                 limits: Limits, files: _Files | None = None) -> _Files:
+    files = files if files is not None else _Files()
     for part, declared in leaves:
         if part is body:
             continue
@@ -481,6 +494,73 @@ def _embedded_ids(leaves: list[tuple[Message, str]]) -> tuple[str, ...]:
     return tuple(found[:10])
 
 
+# -- opaque S/MIME ------------------------------------------------------------------------
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_FIELD_NAME = re.compile(rb"^([^:\s]+)\s*:")
+
+
+@dataclass(frozen=True)
+class _Opened:
+    """A message after its opaque S/MIME layers: the letter to read, the ``.p7m`` files
+    to keep (``name, type, bytes``), and those that were encrypted."""
+
+    msg: EmailMessage
+    p7m: tuple[tuple[str, str, bytes], ...] = ()
+    encrypted: tuple[str, ...] = ()
+
+
+def _outer_headers(raw: bytes) -> bytes:
+    """The header block of ``raw`` without its MIME fields (Content-*, MIME-Version):
+    what the letter inside an opaque S/MIME blob keeps of the envelope it came in."""
+    end = _HEADER_END.search(raw)
+    block = raw[:end.start()] if end else raw
+    kept: list[bytes] = []
+    keep = True
+    for line in block.splitlines(keepends=True):
+        if line[:1] in (b" ", b"\t"):
+            if keep:
+                kept.append(line)
+            continue
+        name = _FIELD_NAME.match(line)
+        field_name = name.group(1).lower() if name else b""
+        keep = not (field_name.startswith(b"content-") or field_name == b"mime-version")
+        if keep:
+            kept.append(line if line.endswith(b"\n") else line + b"\r\n")
+    return b"".join(kept)
+
+
+def _opened(raw: bytes, msg: EmailMessage) -> _Opened:
+    """Open opaque S/MIME (``application/pkcs7-mime``) layers around the letter: the
+    signed MIME entity becomes the message read (with the outer headers: From, Subject,
+    Authentication-Results …); an encrypted or unreadable blob stays as it is."""
+    p7m: list[tuple[str, str, bytes]] = []
+    for _ in range(MAX_LAYERS):
+        if msg.is_multipart():
+            break
+        ctype = msg.get_content_type()
+        if not ctype.startswith("application/"):  # the usual case: no file name to read
+            break
+        _disposition, name = _disposition_and_name(msg)
+        if not is_pkcs7_mime(ctype, name):
+            break
+        payload = msg.get_payload(decode=True)
+        data = payload if isinstance(payload, bytes) else b""
+        filename = _filename(name, len(p7m) + 1, ctype)
+        filename = filename if filename.lower().endswith(".p7m") else "smime.p7m"
+        opaque = opaque_content(data)
+        if opaque.layer is Layer.ENCRYPTED:
+            return _Opened(msg, tuple(p7m), (filename,))
+        if opaque.layer is not Layer.SIGNED or opaque.entity is None:
+            break
+        p7m.append((filename, ctype, data))
+        raw = _outer_headers(raw) + b"MIME-Version: 1.0\r\n" + opaque.entity
+        inner = BytesParser(policy=PARSING_POLICY).parsebytes(raw)
+        if not isinstance(inner, EmailMessage):
+            break
+        msg = inner
+    return _Opened(msg, tuple(p7m))
+
+
 # -- the message --------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Text:
@@ -531,11 +611,16 @@ def parse_message(raw: bytes, limits: Limits | None = None) -> ParsedMail:
     if not isinstance(msg, EmailMessage) or not msg.keys():
         raise ParseError("no header fields: not an RFC 822 message")
     limits = limits or Limits()
+    opened = _opened(raw, msg) if not msg.is_multipart() else _Opened(msg)
+    msg = opened.msg
     headers = _raw_headers(msg)
     leaves = [(part, part.get_content_type()) for part in _leaves(msg)]
     subject = header_text(msg, "Subject")
     body, texts = _texts(msg, subject)
-    files = _attachments(leaves, body, limits)
+    files = _Files()
+    for p7m_name, ctype, data in opened.p7m:  # the signed blob: the proof, kept
+        files.add(p7m_name, ctype, data, limits, always=True)
+    files = _attachments(leaves, body, limits, files)
     _extra_files(files, texts, limits)
     text, full_text = texts.text, texts.full_text
     if not text and files.texts:  # the text was only inside winmail.dat
@@ -562,4 +647,5 @@ def parse_message(raw: bytes, limits: Limits | None = None) -> ParsedMail:
         forward_start=texts.forward_start,
         calendar_method=_calendar_method(leaves),
         kept_unread=tuple(files.kept_unread),
+        encrypted=opened.encrypted,
     )

@@ -321,7 +321,14 @@ def test_mail_page_counts_what_was_set_aside_in_the_last_24_hours(
                                    name)
              for name in ("vi_utf8_qp.eml", "vi_official_ooo.eml", "vi_bulk_newsletter.eml",
                           "vi_calendar_invite.eml", "vi_official_roundcube.eml",
-                          "vi_empty.eml")}
+                          "vi_empty.eml", "vi_read_receipt.eml", "vi_cc_copy_a.eml",
+                          "vi_cc_copy_b.eml")}
+    # Our own mail come back (our address with our loop marker), and bytes that are no
+    # message at all (quarantined): every outcome set aside is counted at least once.
+    ours = (b"From: thutuchanhchinh@bacgiang.gov.vn\nTo: x@example.vn\nSubject: x\n"
+            b"X-Loop: thutuchanhchinh@bacgiang.gov.vn\nMessage-ID: <own-1@mail.example>\n\nx\n")
+    assert ingestor.ingest(ours, "own").kind == "own"
+    assert ingestor.ingest(b"\x00\x01 no header here", "junk").status is IngestStatus.QUARANTINED
     with db.transaction() as session:  # the newsletter came two days ago: not counted
         old = session.get(MailIngest, taken["vi_bulk_newsletter.eml"].ingest_id)
         assert old is not None
@@ -332,8 +339,8 @@ def test_mail_page_counts_what_was_set_aside_in_the_last_24_hours(
         "recorded:auto", "recorded:bulk", "recorded:calendar", "recorded:own",
         "recorded:receipt", "rejected", "duplicate", "quarantined")}
     assert counts == {"recorded:auto": 1, "recorded:bulk": 0, "recorded:calendar": 1,
-                      "recorded:own": 0, "recorded:receipt": 0, "rejected": 1,
-                      "duplicate": 0, "quarantined": 0}
-    # The hourly limit (1) held the next two answers: an alert, and the count per reason.
-    assert _count(page, "held", "hourly_limit") == 2
-    assert 'id="ack-hourly-alert"' in page and "2 thư trả lời tự động đã bị giữ lại" in page
+                      "recorded:own": 1, "recorded:receipt": 1, "rejected": 1,
+                      "duplicate": 1, "quarantined": 1}
+    # The hourly limit (1) held the next three answers: an alert, and the count per reason.
+    assert _count(page, "held", "hourly_limit") == 3
+    assert 'id="ack-hourly-alert"' in page and "3 thư trả lời tự động đã bị giữ lại" in page

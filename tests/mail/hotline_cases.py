@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from intake.db import Database
 from intake.mail.models import MailIngest, MailThread
-from intake.models import Complaint, Event, Outbox
+from intake.models import Attachment, Complaint, Event, Outbox
 from intake.storage import sha256_hex
 from tests.mail.conftest import fixture_bytes
 
@@ -29,27 +29,35 @@ class Expect:
     kind: str | None
     acked: bool                 # an acknowledgement went to the outbox for it
     reads: str | None = None    # routing's signals must have found this in the text
+    says: str | None = None     # the complaint's text must contain this
+    files: tuple[str, ...] | None = None  # the complaint's attachments, in order
+    queue: str | None = None    # the queue routing chose (where the matter is clear)
+    candidate: str | None = None  # the decision or one of routing's alternatives
 
 
 NEW = Expect("ingested", "new", True)
+TAN_DINH = "XA_07432"  # xã Tân Dĩnh, huyện Lạng Giang
+TRIAGE = "VP_UBND"     # nothing to read: the triage queue
+LAND = "SO_TN_MT"      # the forwarded letter's matter (land registration)
+SCANNED = "Nội dung phản ánh nằm trong tệp đính kèm (xem tệp trước)"
 CASES: dict[str, Expect] = {
     # 1. officials of the province's domain: Zimbra, Exchange Online, Roundcube/Postfix
-    "vi_official_zimbra.eml": Expect("ingested", "new", True, "Tân Dĩnh"),
+    "vi_official_zimbra.eml": Expect("ingested", "new", True, "Tân Dĩnh", candidate=LAND),
     "vi_official_exchange.eml": NEW,
     "vi_official_roundcube.eml": NEW,
     "vi_official_ooo.eml": Expect("recorded", "auto", False),
     # 2. forwarded letters: attached, Gmail, Outlook, Vietnamese Gmail
-    "vi_fwd_rfc822.eml": Expect("ingested", "new", True, "Tân Dĩnh"),
-    "vi_fwd_gmail.eml": Expect("ingested", "new", True, "Tân Dĩnh"),
-    "vi_fwd_outlook.eml": Expect("ingested", "new", True, "Tân Dĩnh"),
-    "vi_fwd_chuyen_tiep.eml": Expect("ingested", "new", True, "Tân Dĩnh"),
+    "vi_fwd_rfc822.eml": Expect("ingested", "new", True, "Tân Dĩnh", candidate=LAND),
+    "vi_fwd_gmail.eml": Expect("ingested", "new", True, "Tân Dĩnh", candidate=LAND),
+    "vi_fwd_outlook.eml": Expect("ingested", "new", True, "Tân Dĩnh", candidate=LAND),
+    "vi_fwd_chuyen_tiep.eml": Expect("ingested", "new", True, "Tân Dĩnh", candidate=LAND),
     # 3. From as one encoded word; From unusable, Reply-To
     "vi_from_one_word.eml": NEW,
     "vi_from_reply_to.eml": NEW,
     # 4. legacy charsets
-    "vi_charset_vni.eml": Expect("ingested", "new", True, "Tân Dĩnh"),
-    "vi_charset_viscii.eml": Expect("ingested", "new", True, "Tân Dĩnh"),
-    "vi_charset_tcvn3.eml": NEW,
+    "vi_charset_vni.eml": Expect("ingested", "new", True, "Tân Dĩnh", queue=TAN_DINH),
+    "vi_charset_viscii.eml": Expect("ingested", "new", True, "Tân Dĩnh", queue=TAN_DINH),
+    "vi_charset_tcvn3.eml": Expect("ingested", "new", True, queue=TAN_DINH),
     # 5. forged From on the victim's thread (a new linked complaint); a verified reply
     "vi_forged_reply.eml": Expect("ingested", "linked", True),
     "vi_verified_reply.eml": Expect("ingested", "reply", True),
@@ -57,16 +65,29 @@ CASES: dict[str, Expect] = {
     "vi_phishing_subject.eml": NEW,
     "vi_phishing_verified.eml": NEW,
     # also: scans, winmail.dat, signed mail, invitations, receipts, cc'd copies
-    "vi_scan_pdf.eml": NEW,
-    "vi_scan_photo.eml": NEW,
-    "vi_winmail.eml": Expect("ingested", "new", True, "Tân Dĩnh"),
+    "vi_scan_pdf.eml": Expect("ingested", "new", True, says=SCANNED,
+                              files=("don-khieu-nai.pdf",)),
+    "vi_scan_photo.eml": Expect("ingested", "new", True, says=SCANNED, queue=TRIAGE,
+                                files=("IMG_0412.jpg", "IMG_0413.jpg")),
+    "vi_winmail.eml": Expect("ingested", "new", True, "Tân Dĩnh",
+                             files=("bien-ban-lam-viec.pdf", "anh-hien-truong.jpg")),
     "vi_winmail_broken.eml": NEW,
-    "vi_smime_signed.eml": NEW,
+    "vi_winmail_rtf.eml": Expect("ingested", "new", True, "Tân Dĩnh",
+                                 says="chưa trả, không báo lý do", files=("giay-hen.pdf",)),
+    "vi_smime_signed.eml": Expect("ingested", "new", True, files=("smime.p7s",)),
+    "vi_smime_opaque.eml": Expect("ingested", "new", True, "Nghĩa Trung",
+                                  says="thu tiền khám bệnh",
+                                  files=("smime.p7m", "bien-lai.pdf")),
+    "vi_smime_opaque_x.eml": Expect("ingested", "new", True, "Tân Dĩnh",
+                                    says="chậm trả kết quả chứng thực", files=("smime.p7m",),
+                                    queue=TAN_DINH),
+    "vi_smime_encrypted.eml": Expect("ingested", "new", True, says="Thư được mã hoá (S/MIME)",
+                                     files=("smime.p7m",), queue=TRIAGE),
     "vi_pgp_inline.eml": NEW,
     "vi_pgp_mime.eml": NEW,
     "vi_calendar_invite.eml": Expect("recorded", "calendar", False),
     "vi_read_receipt.eml": Expect("recorded", "receipt", False),
-    "vi_cc_copy_a.eml": NEW,
+    "vi_cc_copy_a.eml": Expect("ingested", "new", True, queue="SO_Y_TE"),
     "vi_cc_copy_b.eml": Expect("duplicate", None, False),
 }
 
@@ -104,9 +125,24 @@ def assert_outcomes(db: Database, messages: list[tuple[str, bytes]]) -> None:
                 complaint = session.scalar(select(Complaint).where(
                     Complaint.code == row.complaint_code))
                 assert complaint is not None and complaint.queue_code, name
+                if expect.queue:
+                    assert complaint.queue_code == expect.queue, (name, complaint.queue_code)
+                if expect.says:
+                    assert expect.says in complaint.text, (name, complaint.text[:500])
+                if expect.files is not None:
+                    files = tuple(session.scalars(select(Attachment.filename).where(
+                        Attachment.complaint_id == complaint.id).order_by(Attachment.id)))
+                    assert files == expect.files, (name, files)
                 if expect.reads:
                     routed = session.scalars(select(Event).where(
                         Event.complaint_id == complaint.id, Event.kind == "routed")).first()
                     # what the signals found (the decision itself is routing's business)
                     found = str(routed.data["signals"]) if routed is not None else ""
                     assert expect.reads in found, (name, found[:2000])
+                if expect.candidate:
+                    routed = session.scalars(select(Event).where(
+                        Event.complaint_id == complaint.id, Event.kind == "routed")).first()
+                    assert routed is not None, name
+                    candidates = [complaint.queue_code, *(
+                        a.get("queue") for a in routed.data.get("alternatives") or [])]
+                    assert expect.candidate in candidates, (name, candidates)

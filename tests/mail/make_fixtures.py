@@ -250,6 +250,50 @@ def winmail(files: list[tuple[str, bytes]], body: str) -> bytes:
     return out
 
 
+def rtf(text: str) -> bytes:
+    """``text`` as Outlook writes a "Rich Text" body on a Vietnamese Windows (code page
+    1258): characters of the code page as ``\\'xx``, the rest as ``\\uN?``, lines as
+    paragraphs."""
+    body = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch == "\n":
+            body.append("\\par\n")
+        elif ch in "\\{}":
+            body.append("\\" + ch)
+        elif ord(ch) < 128:
+            body.append(ch)
+        else:
+            try:
+                body.append("".join(f"\\'{byte:02x}" for byte in ch.encode("cp1258")))
+            except UnicodeEncodeError:
+                body.append(f"\\u{ord(ch)}?")
+    return ("{\\rtf1\\ansi\\ansicpg1258\\deff0\\deflang1066{\\fonttbl{\\f0\\fswiss"
+            "\\fcharset163 Arial;}}\n{\\*\\generator Microsoft Exchange Server;}\n"
+            "{\\*\\formatting plain text}\\viewkind4\\uc1\\pard\\f0\\fs20 "
+            + "".join(body) + "\n}\n").encode("ascii")
+
+
+def winmail_rtf(files: list[tuple[str, bytes]], text: str) -> bytes:
+    """A winmail.dat whose only body is compressed RTF (``PR_RTF_COMPRESSED`` in
+    ``attMAPIProps``, MS-OXTNEF 2.1.3.4; compressed by ``compressed_rtf``, MS-OXRTFCP),
+    as Outlook sends a letter written in "Rich Text"."""
+    from compressed_rtf import compress  # only needed to write this fixture
+
+    packed = compress(rtf(text))
+    padded = packed + b"\x00" * (-len(packed) % 4)
+    props = struct.pack("<IHHII", 1, 0x0102, 0x1009, 1, len(packed)) + padded
+    out = struct.pack("<IH", 0x223E9F78, 0x0001)
+    out += tnef_attribute(1, 0x9006, 0x0008, struct.pack("<I", 0x00010000))
+    out += tnef_attribute(1, 0x9007, 0x0006, struct.pack("<II", 1258, 0))
+    out += tnef_attribute(1, 0x8008, 0x0007, b"IPM.Note\x00")
+    out += tnef_attribute(1, 0x9003, 0x0006, props)
+    for name, data in files:
+        out += tnef_attribute(2, 0x9002, 0x0006, b"\x01\x00" + b"\xff" * 4 + b"\x00" * 8)
+        out += tnef_attribute(2, 0x8010, 0x0001, name.encode() + b"\x00")
+        out += tnef_attribute(2, 0x800F, 0x0006, data)
+    return out
+
+
 VNI_MARKS = {"": "", "\u0301": "ù", "\u0300": "ø", "\u0309": "û", "\u0303": "õ",
              "\u0323": "ï"}
 VNI_HAT = {"": "â", "\u0301": "á", "\u0300": "à", "\u0309": "å", "\u0303": "ã", "\u0323": "ä"}
@@ -522,6 +566,16 @@ def attachment_mail() -> dict[str, str]:
         "t2", [text_part("Đường ở xã Tân Dĩnh, huyện Lạng Giang ngập sau mưa, tôi gửi tài liệu "
                          "kèm theo.\n"),
                file_part("application/ms-tnef", "winmail.dat", b"\x78\x9f\x3e\x22" * 3)])
+    rich = winmail_rtf([("giay-hen.pdf", PDF)],
+                       "Kính gửi Đường dây nóng,\n\nBộ phận một cửa UBND xã Tân Dĩnh, huyện "
+                       "Lạng Giang hẹn trả giấy chứng nhận quyền sử dụng đất ngày 15/4/2025 "
+                       "nhưng đến nay vẫn chưa trả, không báo lý do. Tôi gửi kèm giấy hẹn.\n\n"
+                       "Trân trọng,\nLý Văn Thành")
+    files["vi_winmail_rtf.eml"] = multipart(
+        headers("Ly Van Thanh <lyvanthanh@example.vn>", word_b("Chậm trả sổ đỏ"),
+                "winmail-3@example.vn", 'Content-Type: multipart/mixed; boundary="t3"')
+        + "X-Mailer: Microsoft Outlook 16.0\n",
+        "t3", [file_part("application/ms-tnef", "winmail.dat", rich)])
     signed_text = ("Tôi phản ánh việc cán bộ địa chính xã Bích Động, huyện Việt Yên yêu cầu "
                    "nộp thêm giấy tờ không có trong quy định khi làm thủ tục cấp đổi sổ đỏ.\n")
     files["vi_smime_signed.eml"] = multipart(

@@ -37,6 +37,7 @@ from tests.mail.hotline_cases import (
     base_thread,
     case_messages,
 )
+from tests.mail.make_fixtures import PDF, file_part, headers, multipart, winmail_rtf
 
 LETTER = "đăng ký biến động đất đai (tách thửa)"
 
@@ -358,6 +359,148 @@ def test_signed_text_is_the_complaint_and_the_signature_kept(
     assert "PGP" not in text and "Hash:" not in text and "-----" not in text
     assert _attachments(db, code) == [signature]
     assert row.refused == []
+
+
+# -- also: opaque and encrypted S/MIME ------------------------------------------------
+def _smime_entity(raw: bytes) -> bytes:
+    """The MIME entity of a fixture made by OpenSSL (from its MIME-Version line on)."""
+    return raw[raw.index(b"MIME-Version:"):]
+
+
+def _envelope(raw: bytes, msgid: str) -> bytes:
+    """The fixture's envelope headers (From … Message-ID) with a new Message-ID."""
+    head = raw[:raw.index(b"MIME-Version:")]
+    return head.replace(b"<smime-", f"<{msgid}-smime-".encode())
+
+
+@pytest.fixture(scope="module")
+def signer(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A throwaway key and self-signed certificate made by openssl (key, cert)."""
+    where = tmp_path_factory.mktemp("signer")
+    key, cert = where / "key.pem", where / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=Dinh Van Khoa", "-keyout", str(key), "-out", str(cert)],
+                   capture_output=True, check=True)
+    return key, cert
+
+
+def _openssl_sign(entity: bytes, signer: tuple[Path, Path]) -> bytes:
+    key, cert = signer
+    return subprocess.run(["openssl", "smime", "-sign", "-nodetach", "-signer", str(cert),
+                           "-inkey", str(key)], input=entity, capture_output=True,
+                          check=True).stdout
+
+
+@pytest.mark.parametrize(("name", "starts", "files"), [
+    ("vi_smime_opaque.eml", "Kính gửi Đường dây nóng,\n\nTôi phản ánh việc Trạm y tế xã "
+     "Nghĩa Trung", [("smime.p7m", "application/pkcs7-mime"),
+                     ("bien-lai.pdf", "application/pdf")]),
+    ("vi_smime_opaque_x.eml", "Tôi phản ánh UBND xã Tân Dĩnh, huyện Lạng Giang chậm trả",
+     [("smime.p7m", "application/x-pkcs7-mime")])])
+def test_opaque_smime_the_signed_letter_is_read_and_the_p7m_kept(
+        pipeline: MailIngestor, service: IntakeService, db: Database, name: str, starts: str,
+        files: list[tuple[str, str]]) -> None:
+    code, row = _take(pipeline, name)
+    view = service.get(code)
+    assert view.text.startswith(starts), view.text[:200]
+    assert "MII" not in view.text and "smime.p7m" not in view.text  # no base64, no note
+    assert view.subject and view.subject.startswith("Phản ánh")
+    assert _attachments(db, code) == files
+    assert row.refused == [] and row.kind == "new"
+    ack = _ack_for(db, str(row.sender)).body
+    assert "mã hoá" not in ack and "định dạng riêng" not in ack
+
+
+def test_p7m_sent_as_octet_stream_is_opened_too(pipeline: MailIngestor,
+                                                service: IntakeService, db: Database) -> None:
+    raw = fixture_bytes("vi_smime_opaque_x.eml").replace(
+        b"application/x-pkcs7-mime; smime-type=signed-data;", b"application/octet-stream;")
+    assert b"application/octet-stream; name=" in raw
+    code, _row = _take_raw(pipeline, raw.replace(b"smime-opaque-2@", b"octet-p7m@"))
+    assert service.get(code).text.startswith("Tôi phản ánh UBND xã Tân Dĩnh")
+    assert [f for f, _ in _attachments(db, code)] == ["smime.p7m"]
+
+
+def test_encrypted_smime_is_filed_kept_and_the_citizen_asked_to_resend(
+        pipeline: MailIngestor, service: IntakeService, db: Database) -> None:
+    code, row = _take(pipeline, "vi_smime_encrypted.eml")
+    assert (row.status, row.kind, row.ack) == ("ingested", "new", "queued")
+    view = service.get(code)
+    assert view.text.startswith("Thư được mã hoá (S/MIME), không đọc được nội dung; thư gốc "
+                                "được lưu nguyên vẹn trong tệp đính kèm: smime.p7m.")
+    assert "Tiêu đề thư: Phản ánh (thư mã hoá)" in view.text
+    assert _attachments(db, code) == [("smime.p7m", "application/pkcs7-mime")]
+    ack = _ack_for(db, "dinhvankhoa@example.vn")
+    assert ack.subject == f"[{code}] Đã tiếp nhận phản ánh, kiến nghị"
+    assert "được mã hoá (S/MIME) nên đường dây nóng không đọc được nội dung" in ack.body
+    assert "vui lòng gửi lại nội dung phản ánh không mã hoá" in ack.body
+
+
+def test_nested_smime_layers_are_opened(pipeline: MailIngestor, service: IntakeService,
+                                        db: Database, signer: tuple[Path, Path]) -> None:
+    """Signed twice (a gateway signing a signed letter): the letter inside is read;
+    an encrypted letter inside a signature stays an encrypted letter."""
+    signed = fixture_bytes("vi_smime_opaque_x.eml")
+    twice = _envelope(signed, "twice") + _openssl_sign(_smime_entity(signed), signer)
+    code, _row = _take_raw(pipeline, twice)
+    assert service.get(code).text.startswith("Tôi phản ánh UBND xã Tân Dĩnh")
+    assert [f for f, _ in _attachments(db, code)] == ["smime.p7m", "smime.p7m"]
+    secret = fixture_bytes("vi_smime_encrypted.eml")
+    wrapped = _envelope(secret, "wrapped") + _openssl_sign(_smime_entity(secret), signer)
+    code, row = _take_raw(pipeline, wrapped)
+    assert service.get(code).text.startswith("Thư được mã hoá (S/MIME)")
+    assert "gửi lại nội dung phản ánh không mã hoá" in _ack_for(db, str(row.sender)).body
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not-cms", "not-base64", "empty",
+                                    "detached-only"])
+def test_a_pkcs7_blob_that_cannot_be_opened_is_kept_never_lost(
+        pipeline: MailIngestor, service: IntakeService, db: Database, damage: str) -> None:
+    raw = fixture_bytes("vi_smime_opaque_x.eml")
+    head, blob = raw.split(b"\n\n", 1)
+    blob = {"truncated": blob[:len(blob) // 2],
+            "not-cms": b"MAMCAQE=\n",  # DER of a lone INTEGER
+            "not-base64": b"\x00\xff\x80 kh\xf4ng ph\xe1i base64\n",
+            "empty": b"",
+            # signed-data without the content (a detached signature in an opaque wrapper)
+            "detached-only": b"MCMGCSqGSIb3DQEHAqAWMBQCAQExADALBgkqhkiG9w0BBwExAA==\n"}[damage]
+    code, row = _take_raw(pipeline, head.replace(b"smime-opaque-2@", f"{damage}@".encode())
+                          + b"\n\n" + blob)
+    assert (row.status, row.kind) == ("ingested", "new"), row.error
+    assert service.get(code).text == "Phản ánh chậm chứng thực"  # the subject, all there is
+    assert [f for f, _ in _attachments(db, code)] == ["smime.p7m"]
+
+
+# -- also: winmail.dat whose only body is compressed RTF --------------------------------
+def test_winmail_dat_with_only_an_rtf_body_is_read(pipeline: MailIngestor,
+                                                   service: IntakeService,
+                                                   db: Database) -> None:
+    code, row = _take(pipeline, "vi_winmail_rtf.eml")
+    text = service.get(code).text
+    assert ("Bộ phận một cửa UBND xã Tân Dĩnh, huyện Lạng Giang hẹn trả giấy chứng nhận quyền "
+            "sử dụng đất ngày 15/4/2025 nhưng đến nay vẫn chưa trả") in text
+    assert "\\" not in text and "{" not in text and "rtf" not in text and "?" not in text
+    assert _attachments(db, code) == [("giay-hen.pdf", "application/pdf")]
+    (routed,) = [e for e in service.events(code) if e.kind == "routed"]
+    assert "Tân Dĩnh" in str(routed.data["signals"])
+    assert "winmail.dat" not in _ack_for(db, str(row.sender)).body
+
+
+def test_winmail_dat_with_a_corrupt_rtf_body_still_gives_its_files(
+        pipeline: MailIngestor, service: IntakeService, db: Database) -> None:
+    rich = winmail_rtf([("giay-hen.pdf", PDF)], "Đường xã Tân Dĩnh ngập sau mưa.")
+    at = rich.index(b"LZFu") + 20  # inside the compressed stream: its CRC no longer holds
+    broken = rich[:at] + bytes([rich[at] ^ 0xFF]) + rich[at + 1:]
+    raw = multipart(headers("Ly Van Thanh <lyvanthanh@example.vn>", "Gui tai lieu",
+                            "winmail-crc@example.vn",
+                            'Content-Type: multipart/mixed; boundary="t9"'),
+                    "t9", [file_part("application/ms-tnef", "winmail.dat", broken)]).encode()
+    code, row = _take_raw(pipeline, raw)
+    assert (row.status, row.kind) == ("ingested", "new")
+    # No text could be read: the PDF is the letter (a letter sent as a file).
+    assert service.get(code).text == ("Nội dung phản ánh nằm trong tệp đính kèm (xem tệp "
+                                      "trước): giay-hen.pdf.\nTiêu đề thư: Gui tai lieu")
+    assert _attachments(db, code) == [("giay-hen.pdf", "application/pdf")]
 
 
 # -- also: invitations, receipts, copies ----------------------------------------------
