@@ -15,7 +15,6 @@ import re
 import secrets
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import httpx
 import pytest
@@ -76,35 +75,14 @@ def test_a_captured_signed_request_cannot_be_replayed(rasa_stack: RasaStack) -> 
     assert _user_turns(rasa_stack, sender) == 3
 
 
-def _read_bytes(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/io").read_text().splitlines():
-        if line.startswith("rchar: "):
-            return int(line.split()[1])
-    raise AssertionError("no rchar")
-
-
 def test_a_huge_body_is_refused_while_rasa_reads_it(rasa_stack: RasaStack) -> None:
-    pid = _rasa_pid(rasa_stack)
+    # What the client got to send before the answer: Sanic's default (100 MB) would read
+    # all 50 MB first; refused at 1 MB, only that and the socket buffers (a few MB) go out.
     for path in ("/webhooks/pakn/webhook", "/conversations/telegram:1/tracker/events"):
-        before = _read_bytes(pid)
         status, sent = chunked_post(rasa_stack.rasa_url, path, 50 * MB,
                                     {"Content-Type": "application/json"}, prefix=b'{"a": "')
-        read = _read_bytes(pid) - before
         assert status == 413, (path, status)
-        assert sent < 50 * MB and read < 3 * MB, (path, sent, read)
-
-
-def _rasa_pid(rasa_stack: RasaStack) -> int:
-    """The Rasa server's process: the one listening on its port."""
-    port = rasa_stack.rasa_url.rsplit(":", 1)[1]
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            words = cmdline.read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if b"rasa_addons.serve" in words and port.encode() in words:
-            return int(cmdline.parent.name)
-    raise AssertionError("no Rasa process found")
+        assert sent < 20 * MB, (path, f"{sent / MB:.1f} MB sent before the refusal")
 
 
 def test_http_api_wants_its_token(rasa_stack: RasaStack) -> None:
