@@ -35,6 +35,7 @@ PGP_SIGNATURE_NAME = "chu-ky-pgp.asc"
 PKCS7_MIME_TYPES = frozenset({"application/pkcs7-mime", "application/x-pkcs7-mime"})
 PKCS7_EXTENSIONS = (".p7m", ".p7z")
 MAX_LAYERS = 4  # signed inside compressed inside signed …: more is no real mail
+MAX_INFLATED = 16 * 1024 * 1024  # a compressed layer inflates to no more than this
 _BEGIN = "-----BEGIN PGP SIGNED MESSAGE-----"
 _SIGNATURE = re.compile(
     r"^-----BEGIN PGP SIGNATURE-----\s*$.*?^-----END PGP SIGNATURE-----\s*$",
@@ -103,6 +104,16 @@ def _der(data: bytes) -> bytes:
         return data
 
 
+def _inflate(data: object) -> bytes | None:
+    """A compressed-data layer inflated (zlib, RFC 3274), at most ``MAX_INFLATED`` bytes:
+    a few kilobytes must not become gigabytes in the ingest process."""
+    if not isinstance(data, bytes):
+        return None
+    inflater = zlib.decompressobj()
+    out = inflater.decompress(data, MAX_INFLATED)
+    return None if inflater.unconsumed_tail else out
+
+
 def opaque_content(data: bytes) -> Opaque:
     """What an ``application/pkcs7-mime`` part holds: the signed MIME entity, or that it
     is encrypted, or that it cannot be read (never raises on malformed input)."""
@@ -114,7 +125,10 @@ def opaque_content(data: bytes) -> Opaque:
             if kind in _ENCRYPTED_TYPES:
                 return Opaque(Layer.ENCRYPTED)
             if kind == "compressed_data":
-                der = info["content"].decompressed
+                inflated = _inflate(info["content"]["encap_content_info"]["content"].native)
+                if inflated is None:
+                    return Opaque(Layer.UNREADABLE)
+                der = inflated
                 continue
             if kind != "signed_data":
                 return Opaque(Layer.UNREADABLE)

@@ -4,14 +4,18 @@ cannot be forged — every case through the pipeline, through Dovecot and throug
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
 import sys
+import tracemalloc
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from asn1crypto import cms
 from sqlalchemy import select
 
 from intake.config import Settings
@@ -21,6 +25,7 @@ from intake.mail.config import MailSettings
 from intake.mail.ingest import MailIngestor
 from intake.mail.models import IngestStatus, MailIngest
 from intake.mail.quarantine import overview
+from intake.mail.signed import MAX_INFLATED, Layer, opaque_content
 from intake.mail.worker import MailWorker
 from intake.models import Attachment, Complaint, Outbox
 from intake.services.complaints import IntakeService
@@ -533,3 +538,40 @@ def test_nothing_is_sent_to_our_second_address(pipeline: MailIngestor, db: Datab
         b"tqhuy.snv@bacgiang.gov.vn", OTHER_ADDRESS.encode())
     _code, row = _take_raw(pipeline, raw)
     assert row.kind == "new" and row.ack == "ours" and _outbox(db) == []
+
+
+def _compressed(content: bytes) -> bytes:
+    """CMS compressed-data (RFC 3274, zlib) around ``content``, as base64 lines (the
+    OpenSSL here is built without zlib, so asn1crypto writes it)."""
+    info = cms.ContentInfo({"content_type": "compressed_data", "content": cms.CompressedData({
+        "version": "v0", "compression_algorithm": {"algorithm": "zlib"},
+        "encap_content_info": {"content_type": "data",
+                               "content": zlib.compress(content, 9)}})})
+    return base64.encodebytes(info.dump())
+
+
+def test_compressed_smime_is_opened_but_a_bomb_is_not(pipeline: MailIngestor,
+                                                      service: IntakeService) -> None:
+    raw = fixture_bytes("vi_smime_opaque_x.eml")
+    head, blob = raw.split(b"\n\n", 1)
+    head = head.replace(b"smime-type=signed-data", b"smime-type=compressed-data")
+    # compressed around the signed letter: opened layer by layer
+    letter = _compressed(base64.b64decode(blob))
+    code, _row = _take_raw(pipeline, head.replace(b"smime-opaque-2@", b"zlib-1@") + b"\n\n"
+                           + letter)
+    assert service.get(code).text.startswith("Tôi phản ánh UBND xã Tân Dĩnh")
+    # 64 MB of nothing in 64 kB: not inflated past the limit, the file kept as it is
+    bomb = _compressed(b"\0" * (64 * 1024 * 1024))
+    assert len(bomb) < 200_000
+    code, row = _take_raw(pipeline, head.replace(b"smime-opaque-2@", b"zlib-2@") + b"\n\n"
+                          + bomb)
+    assert (row.status, row.kind) == ("ingested", "new")
+    assert service.get(code).text == "Phản ánh chậm chứng thực"
+    tracemalloc.start()
+    try:
+        assert opaque_content(base64.b64decode(bomb)).layer is Layer.UNREADABLE
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # zlib builds its output, then copies it: twice the limit at most, never the 64 MB
+    assert peak < 2 * MAX_INFLATED + 8 * 1024 * 1024, peak
