@@ -45,7 +45,7 @@ from intake.chat.relay import CHANNEL_PATH, sign_request
 from tests.harness.ports import free_port
 
 RASA_READY_TIMEOUT = 240.0
-ACTION_READY_TIMEOUT = 60.0
+ACTION_READY_TIMEOUT = 180.0  # the action server loads routing (maybe trains it) first
 STOP_GRACE = 15.0
 
 
