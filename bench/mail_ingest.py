@@ -13,7 +13,7 @@
    the timer, as in a long-running worker; "cold" adds the time it took to start them.
    Each database gets ``--repeat`` runs (a fresh mailbox and database each); the summary
    line gives the medians and intake as a share of the raw fetch rate.
-2. Latency: with the worker and the outbox sender running (as ``pakn run`` runs them),
+2. Latency: with the worker and the delivery dispatcher running (as ``pakn run`` runs them),
    messages are APPENDed one at a time; the time from APPEND to the acknowledgement
    accepted by a real SMTP peer (aiosmtpd), p50/p95, with IDLE and with polling.
 
@@ -37,9 +37,9 @@ sys.path.insert(0, str(ROOT))
 
 from intake.config import load_settings  # noqa: E402
 from intake.db import Database, upgrade  # noqa: E402
+from intake.delivery.config import mail_dispatcher  # noqa: E402
 from intake.mail.config import MailSettings, load_mail_settings  # noqa: E402
 from intake.mail.ingest import MailIngestor  # noqa: E402
-from intake.mail.outbox import OutboxSender  # noqa: E402
 from intake.mail.worker import MailWorker  # noqa: E402
 from intake.org.data_files import read_organisation  # noqa: E402
 from intake.org.loader import load_organisation  # noqa: E402
@@ -159,12 +159,12 @@ def latency(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpPeer
                              PAKN_IMAP_IDLE="1" if idle else "0",
                              PAKN_IMAP_POLL_SECONDS=str(poll_seconds))
     worker = MailWorker(MailIngestor(service, settings), settings)
-    sender = OutboxSender(service.db, settings)
+    sender = mail_dispatcher(service.db, settings)
     stop = asyncio.Event()
     loop = asyncio.new_event_loop()
     threads = [threading.Thread(target=worker.run, daemon=True),
                threading.Thread(target=loop.run_until_complete,
-                                args=(sender.run(idle_seconds=0.5, stop=stop),), daemon=True)]
+                                args=(sender.run(stop, poll_seconds=0.5),), daemon=True)]
     for thread in threads:
         thread.start()
     time.sleep(1.0)

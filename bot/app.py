@@ -1,4 +1,4 @@
-"""Building the bot: the Application, its handlers, its services and the outbox worker.
+"""Building the bot: the Application, its handlers and its services.
 
 ``base_url`` / ``base_file_url`` come from the settings, so the same code talks to
 Telegram, to a local Bot API server, or to the test double. Updates of different chats
@@ -27,7 +27,6 @@ from telegram.ext import (
 
 from bot import attachments, commands, relay
 from bot.context import Services
-from bot.outbox import TelegramOutbox
 from bot.pending import PendingStore
 from bot.ratelimit import FloodGuard, guard_update
 from bot.sending import PayloadKeys
@@ -110,23 +109,12 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CallbackQueryHandler(relay.on_button))
 
 
-def build_application(settings: BotSettings, run_outbox: bool = True
-                      ) -> Application[Any, Any, Any, Any, Any, Any]:
-    """The configured Application; the outbox worker starts and stops with it."""
+def build_application(settings: BotSettings) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The configured Application (answers from staff leave through the delivery
+    dispatcher, ``pakn delivery send``, not through this process)."""
     svc = make_services(settings)
-    outbox_stop = asyncio.Event()
-    tasks: list[asyncio.Task[None]] = []
-
-    async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        if run_outbox:
-            worker = TelegramOutbox(svc.intake.db, app.bot, settings.outbox_retry_seconds)
-            tasks.append(asyncio.create_task(
-                worker.run_forever(settings.outbox_poll_seconds, outbox_stop)))
 
     async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        outbox_stop.set()
-        for task in tasks:
-            await task
         await svc.relay.aclose()
         await svc.rasa_api.aclose()
         svc.intake.db.dispose()
@@ -134,7 +122,7 @@ def build_application(settings: BotSettings, run_outbox: bool = True
     app = (ApplicationBuilder().token(settings.token).base_url(settings.base_url)
            .base_file_url(settings.base_file_url)
            .concurrent_updates(PerChatProcessor())
-           .post_init(post_init).post_stop(post_shutdown).build())
+           .post_stop(post_shutdown).build())
     app.bot_data["services"] = svc
     add_handlers(app)
     return app

@@ -71,7 +71,8 @@ async def send_text(bot: Bot, chat_id: int, text: str,
     """Send one message; waits out a 429 (up to 30 s) and tries again.
 
     Returns None when Telegram kept refusing: the caller's update is done either way
-    (the citizen's next message starts afresh); outbox deliveries use their own retries.
+    (the citizen's next message starts afresh); queued deliveries are retried by the
+    delivery dispatcher.
     """
     body = text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 1] + "…"
     for attempt in range(attempts):

@@ -44,8 +44,6 @@ class BotSettings:
     burst: int
     refill_per_second: float
     attach_window_hours: float
-    outbox_poll_seconds: float
-    outbox_retry_seconds: float
 
 
 def load_bot_settings(env: dict[str, str] | None = None) -> BotSettings:
@@ -80,6 +78,4 @@ def load_bot_settings(env: dict[str, str] | None = None) -> BotSettings:
         burst=int(merged.get("PAKN_TELEGRAM_BURST", "8")),
         refill_per_second=float(merged.get("PAKN_TELEGRAM_REFILL_PER_SECOND", "0.5")),
         attach_window_hours=float(merged.get("PAKN_TELEGRAM_ATTACH_WINDOW_HOURS", "24")),
-        outbox_poll_seconds=float(merged.get("PAKN_TELEGRAM_OUTBOX_POLL_SECONDS", "1")),
-        outbox_retry_seconds=float(merged.get("PAKN_TELEGRAM_OUTBOX_RETRY_SECONDS", "5")),
     )

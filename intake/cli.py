@@ -13,6 +13,7 @@ from intake.catalog import cli as catalog_cli
 from intake.config import load_settings
 from intake.console import cli as users_cli
 from intake.db import Database, upgrade
+from intake.delivery import cli as delivery_cli
 from intake.errors import IntakeError, SenderError
 from intake.logsetup import configure_logging
 from intake.mail import cli as mail_cli
@@ -36,6 +37,7 @@ app.add_typer(complaints_app, name="complaints")
 app.add_typer(complaint_app, name="complaint")
 app.add_typer(assistant_cli.app, name="assistant")
 app.add_typer(mail_cli.app, name="mail")
+app.add_typer(delivery_cli.app, name="delivery")
 app.add_typer(catalog_cli.app, name="catalog")
 app.add_typer(users_cli.app, name="users")
 app.add_typer(users_cli.console_app, name="console")

@@ -58,6 +58,8 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()
     session_idle_minutes: int = 60
     chat_messages_per_client_minute: int = 60
+    smtp_host: str | None = None
+    mail_domain: str = "bacgiang.gov.vn"  # the domain of our Message-IDs
 
     @property
     def attachments_dir(self) -> Path:
@@ -123,4 +125,18 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         trusted_proxies=parse_trusted_proxies(merged.get("PAKN_TRUSTED_PROXIES", "")),
         session_idle_minutes=int(merged.get("PAKN_SESSION_IDLE_MINUTES", "60")),
         chat_messages_per_client_minute=int(merged.get("PAKN_CHAT_LIMIT_PER_CLIENT", "60")),
+        smtp_host=merged.get("PAKN_SMTP_HOST") or None,
+        mail_domain=mail_domain_of(merged),
     )
+
+
+DEFAULT_MAIL_FROM = "Đường dây nóng TTHC Bắc Giang <thutuchanhchinh@bacgiang.gov.vn>"
+
+
+def mail_domain_of(env: dict[str, str]) -> str:
+    """The domain of the Message-IDs we generate: ``PAKN_MAIL_DOMAIN``, else the domain
+    of ``PAKN_MAIL_FROM`` (how our own mail is recognised when it comes back)."""
+    from email.utils import parseaddr
+
+    sender = env.get("PAKN_MAIL_FROM") or DEFAULT_MAIL_FROM
+    return (env.get("PAKN_MAIL_DOMAIN") or parseaddr(sender)[1].rpartition("@")[2]).lower()

@@ -1,9 +1,9 @@
 """The intake domain as SQLAlchemy 2 typed models.
 
 Tables: queues (and their history), complaints, messages, attachments, events (an
-append-only audit trail) and the outbox (deliveries written in the same transaction as
-the change they report). Enumerations are stored as short strings so a new status needs
-no database type migration on PostgreSQL.
+append-only audit trail), the outbox (deliveries written in the same transaction as
+the change they report) and the threads of the e-mail we sent. Enumerations are stored
+as short strings so a new status needs no database type migration on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -208,7 +208,11 @@ class Event(Base):
 
 
 class Outbox(Base):
-    """A delivery to make (mail, Telegram message), retried until the peer accepts it."""
+    """A delivery to make (mail, Telegram message), retried until the peer accepts it.
+
+    Written only by ``intake.delivery.enqueue`` and worked only by its dispatcher;
+    ``purpose`` (acknowledgement, answer, …) and ``complaint_code`` are columns so that
+    no transport has to read them back out of the text."""
 
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
@@ -221,12 +225,33 @@ class Outbox(Base):
     body: Mapped[str] = mapped_column(Text)
     headers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     dedup_key: Mapped[str | None] = mapped_column(String(255), unique=True, nullable=True)
+    purpose: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    complaint_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
     status: Mapped[str] = mapped_column(String(16), default=OutboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class MailThread(Base):
+    """An e-mail we sent (any purpose): its Message-ID, complaint, recipient and outbox
+    row, so that a reply naming it in In-Reply-To/References finds its complaint and a
+    bounce quoting it finds its delivery; the acknowledgement limits count these rows."""
+
+    __tablename__ = "mail_threads"
+    __table_args__ = (Index("ix_mail_threads_recipient_at", "recipient", "created_at"),
+                      Index("ix_mail_threads_created_at", "created_at"),
+                      Index("ix_mail_threads_purpose_at", "purpose", "created_at"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    message_id: Mapped[str] = mapped_column(String(255), unique=True)
+    complaint_code: Mapped[str] = mapped_column(String(16), index=True)
+    recipient: Mapped[str] = mapped_column(String(320))
+    purpose: Mapped[str] = mapped_column(String(16))
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class ComplaintKind(Base):

@@ -1,7 +1,8 @@
 """``pakn run``: the supervisor that starts the system's processes.
 
-Rasa (REST channel, loopback only), the action server and the web console always run;
-the Telegram bot and the mail worker only when configured. Every log line is prefixed
+Rasa (signed channel, loopback only), the action server and the web console always run;
+the Telegram bot and the mail worker only when configured, and the delivery dispatcher
+whenever any transport is (SMTP or Telegram). Every log line is prefixed
 with the process that wrote it, Ctrl-C stops them all, and when one process dies the
 others are stopped too, so a broken start is seen at once, not half-working.
 """
@@ -27,6 +28,7 @@ from intake.assistant.processes import (
 )
 from intake.assistant.training import model_path
 from intake.config import Settings
+from intake.delivery.config import transports_configured
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +68,12 @@ def optional_notes(settings: Settings) -> list[str]:
     if settings.imap_host is None:
         notes.append("mail: not started (set PAKN_IMAP_HOST and credentials to read the "
                      "hotline mailbox)")
+    if not transports_configured(settings):
+        notes.append("delivery: not started (set PAKN_SMTP_HOST or TELEGRAM_BOT_TOKEN; "
+                     "answers and acknowledgements wait in the outbox until then)")
+    elif settings.smtp_host is None:
+        notes.append("delivery: no SMTP server (set PAKN_SMTP_HOST): e-mail waits in the "
+                     "outbox")
     return notes
 
 
@@ -89,12 +97,13 @@ def plan(settings: Settings, model: Path) -> list[ProcessSpec]:
                     rasa_env() | assistant_secrets(settings)),
         ProcessSpec("console", console, product),
     ]
-    if settings.telegram_token is not None:  # polling/webhook and outbox: bot/__main__.py
+    if settings.telegram_token is not None:  # polling or webhook: bot/__main__.py
         specs.append(ProcessSpec("telegram", [sys.executable, "-m", "bot"], product))
+    pakn = [sys.executable, "-m", "intake.cli"]
     if settings.imap_host is not None:
-        pakn = [sys.executable, "-m", "intake.cli", "mail"]
-        specs += [ProcessSpec("mail", [*pakn, "poll"], product),
-                  ProcessSpec("outbox", [*pakn, "outbox", "send"], product)]
+        specs.append(ProcessSpec("mail", [*pakn, "mail", "poll"], product))
+    if transports_configured(settings):
+        specs.append(ProcessSpec("delivery", [*pakn, "delivery", "send"], product))
     return specs
 
 

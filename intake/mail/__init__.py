@@ -1,7 +1,10 @@
 """The hotline mailbox: fetch (IMAP) → store raw → parse → classify → ingest → acknowledge.
 
-One module per stage: ``config`` (settings), ``models`` (tables), ``store`` (raw bytes),
-``fetch`` (IMAP), ``parse`` (MIME → text), ``classify`` (new / reply / automatic),
-``ingest`` (the pipeline), ``ack`` (acknowledgements through the outbox), ``outbox``
-(SMTP delivery), ``worker`` (the poll / IDLE loop) and ``cli`` (``pakn mail …``).
+One module per stage: ``config`` (settings), ``models`` (tables), ``fetch`` (IMAP),
+``parse`` (MIME → text, with ``charsets``, ``forward``, ``tnef``, ``signed``), ``auth``
+(our server's verdict on the From), ``classify`` (new / reply / automatic), ``ingest``
+(the pipeline, raw bytes stored first), ``pool`` (ingest processes), ``ack``
+(acknowledgements, queued through ``intake.delivery``, which also sends them),
+``quarantine`` (what could not be processed), ``worker`` (the poll / IDLE loop) and
+``cli`` (``pakn mail …``).
 """

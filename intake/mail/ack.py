@@ -1,9 +1,10 @@
-"""Acknowledgements in Vietnamese, queued in the outbox in the caller's transaction.
+"""Acknowledgements in Vietnamese, queued through ``intake.delivery`` in the caller's
+transaction.
 
 The acknowledgement carries the tracking code in its subject (``[PA-XXXXXXXX]``), so a
 citizen's reply threads by itself; our own Message-ID (recorded in ``mail_threads``, so
 In-Reply-To finds the complaint too); In-Reply-To/References of the citizen's message;
-and ``Auto-Submitted: auto-replied`` plus ``X-Loop`` (RFC 3834), so well-behaved
+and ``Auto-Submitted: auto-replied`` plus ``X-Loop`` (RFC 3834, added by delivery), so well-behaved
 autoresponders do not answer it. A sender gets at most ``ack_limit_per_day``
 acknowledgements per day, whatever they send (loop protection), and the hotline sends at
 most ``ack_limit_per_hour`` in all (a flood of forged mail must not turn the official
@@ -17,11 +18,8 @@ display name, not the subject; and even then no link or address of theirs.
 
 from __future__ import annotations
 
-import enum
-import hashlib
 import logging
 import re
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -29,11 +27,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from intake.deadlines import VIETNAM
+from intake.delivery import Letter, Outgoing, Purpose, enqueue
+from intake.delivery.outbox import hashed_key
+from intake.delivery.purposes import ACK_PURPOSES
 from intake.mail.charsets import without_replacement
 from intake.mail.config import MailSettings
-from intake.mail.models import AckOutcome, MailThread
+from intake.mail.models import AckOutcome
 from intake.mail.parse import ParsedMail
-from intake.models import Channel, Outbox
+from intake.models import Channel, MailThread
 from intake.services.complaints import as_datetime_text
 from intake.services.views import ComplaintView
 
@@ -49,14 +50,6 @@ REFUSAL_VI = {
     "type_not_allowed": "định dạng tệp không được chấp nhận",
     "too_many": "vượt quá số tệp đính kèm cho phép",
 }
-
-
-class Purpose(enum.StrEnum):
-    """Why we write to the citizen."""
-
-    ACK = "ack"              # a new complaint was filed
-    ACK_REPLY = "ack_reply"  # their reply was added to the complaint
-    REJECTED = "rejected"    # nothing could be filed (e.g. an empty message)
 
 
 @dataclass(frozen=True)
@@ -76,33 +69,28 @@ class AckContext:
     scanned: tuple[str, ...] = ()  # the files holding a letter sent only as a file
 
 
-def new_message_id(domain: str) -> str:
-    """A fresh Message-ID of our domain (how our own mail is recognised when it returns)."""
-    return f"pakn.{secrets.token_hex(12)}@{domain}"
-
-
 def _day_start(now: datetime) -> datetime:
     local = now.astimezone(VIETNAM)
     return local.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def acks_today(session: Session, recipient: str, now: datetime) -> int:
-    """How many messages we queued to ``recipient`` since midnight (Vietnam time)."""
+    """How many acknowledgements we queued to ``recipient`` since midnight (Vietnam
+    time); staff answers and notices to them do not count."""
     start = _day_start(now)
     return int(session.scalar(select(func.count(MailThread.id)).where(
         MailThread.recipient == recipient, MailThread.created_at >= start,
-        MailThread.created_at < start + timedelta(days=1))) or 0)
+        MailThread.created_at < start + timedelta(days=1),
+        MailThread.purpose.in_(sorted(ACK_PURPOSES)))) or 0)
 
 
 def acks_last_hour(session: Session, now: datetime) -> int:
-    """How many messages we queued to anybody in the last hour, at most: the span of
-    ids since the first one of the hour (two index look-ups, however many there are;
-    ids lost to rolled-back transactions only make it larger)."""
-    first = select(MailThread.id).where(
-        MailThread.created_at >= now - timedelta(hours=1)).order_by(
-        MailThread.created_at).limit(1).scalar_subquery()
-    last = select(func.max(MailThread.id)).scalar_subquery()
-    return int(session.scalar(select(last - first + 1)) or 0)
+    """How many acknowledgements we queued to anybody in the last hour: an index range
+    per purpose (``ix_mail_threads_purpose_at``), never more rows than the hourly limit
+    lets through; digests and staff answers do not count."""
+    return int(session.scalar(select(func.count(MailThread.id)).where(
+        MailThread.purpose.in_(sorted(ACK_PURPOSES)),
+        MailThread.created_at >= now - timedelta(hours=1))) or 0)
 
 
 def safe_echo(text: str | None, limit: int = ECHO_LIMIT) -> str:
@@ -209,15 +197,12 @@ def _references(mail: ParsedMail) -> str:
     return " ".join(f"<{i}>" for i in dict.fromkeys(ids))
 
 
-def _headers(mail: ParsedMail, message_id: str, settings: MailSettings,
-             purpose: Purpose) -> dict[str, str]:
-    headers = {"Message-ID": f"<{message_id}>", "Auto-Submitted": "auto-replied",
-               "X-Loop": settings.from_address, "X-PAKN-Purpose": purpose.value,
-               "Content-Language": "vi"}
-    if mail.message_id:
-        headers["In-Reply-To"] = f"<{mail.message_id}>"
-        headers["References"] = _references(mail)
-    return headers
+def _threading(mail: ParsedMail) -> dict[str, str]:
+    """In-Reply-To/References of the citizen's message (our Message-ID, ``X-Loop`` and
+    ``Auto-Submitted`` are added by ``enqueue`` and the SMTP transport)."""
+    if not mail.message_id:
+        return {}
+    return {"In-Reply-To": f"<{mail.message_id}>", "References": _references(mail)}
 
 
 def _held(session: Session, ctx: AckContext, settings: MailSettings,
@@ -245,16 +230,13 @@ def queue_ack(session: Session, ctx: AckContext, settings: MailSettings,
         subject, body = _rejected_body(ctx)
     else:
         subject, body = _ack_body(ctx)
-    message_id = new_message_id(settings.mail_domain)
-    outbox = Outbox(
-        complaint_id=ctx.complaint_id, channel=Channel.EMAIL.value, recipient=ctx.recipient,
-        subject=_subject_with_original(subject, ctx), body=without_replacement(body),
-        headers=_headers(ctx.mail, message_id, settings, ctx.purpose),
-        dedup_key="mail:" + hashlib.sha256(ctx.dedup_key.encode()).hexdigest(),
-        next_attempt_at=now, created_at=now)
-    session.add(outbox)
-    session.flush()
-    session.add(MailThread(message_id=message_id, complaint_code=ctx.view.code if ctx.view
-                           else "", recipient=ctx.recipient, purpose=ctx.purpose.value,
-                           outbox_id=outbox.id, created_at=now))
+    letter = Letter(_subject_with_original(subject, ctx), without_replacement(body))
+    enqueue(session, Outgoing(Channel.EMAIL, ctx.recipient, ctx.purpose, letter,
+                              ctx.complaint_id, ctx.view.code if ctx.view else None,
+                              headers=_threading(ctx.mail),
+                              dedup_key=hashed_key("mail", ctx.dedup_key)),
+            settings.mail_domain, now)
     return AckOutcome.QUEUED
+
+
+__all__ = ["AckContext", "Purpose", "acks_last_hour", "acks_today", "queue_ack", "safe_echo"]

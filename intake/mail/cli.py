@@ -1,8 +1,8 @@
-"""``pakn mail …``: the mail worker, imports, the quarantine and the outbox sender."""
+"""``pakn mail …``: the mail worker, imports and the quarantine (sending is
+``pakn delivery send``)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import mailbox as mbox
@@ -17,7 +17,6 @@ from intake.errors import SenderError
 from intake.mail.config import MailConfigError, MailSettings, load_mail_settings
 from intake.mail.ingest import IngestResult, MailIngestor
 from intake.mail.models import IngestStatus
-from intake.mail.outbox import OutboxSender
 from intake.mail.quarantine import quarantined
 from intake.mail.worker import MailWorker
 from intake.services.factory import get_service
@@ -26,10 +25,7 @@ app = typer.Typer(help="The hotline mailbox (IMAP intake, acknowledgements by SM
                   no_args_is_help=True)
 quarantine_app = typer.Typer(help="Messages that could not be processed.",
                              no_args_is_help=True)
-outbox_app = typer.Typer(help="Outgoing mail (acknowledgements, answers).",
-                         no_args_is_help=True)
 app.add_typer(quarantine_app, name="quarantine")
-app.add_typer(outbox_app, name="outbox")
 log = logging.getLogger(__name__)
 
 
@@ -142,18 +138,3 @@ def quarantine_retry(ingest_id: Annotated[int, typer.Argument(help="ingest recor
     _echo_result(f"#{ingest_id}", result, as_json=False)
     if result.status is IngestStatus.QUARANTINED:
         raise typer.Exit(code=1)
-
-
-@outbox_app.command("send")
-def outbox_send(
-    once: Annotated[bool, typer.Option("--once", help="send what is due, then exit")] = False,
-    interval: Annotated[float, typer.Option(help="seconds between looks at the outbox")] = 0.5,
-) -> None:
-    """Deliver queued e-mail through SMTP, retrying with backoff while it is down."""
-    settings = _settings()
-    try:
-        sender = OutboxSender(get_service().db, settings)
-    except MailConfigError as exc:
-        raise _fail(str(exc)) from exc
-    sent = asyncio.run(sender.run(once=once, idle_seconds=interval))
-    typer.echo(f"sent {sent} message(s)")

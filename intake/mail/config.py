@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from email.utils import parseaddr
 from pathlib import Path
 
-from intake.config import Settings, _read_env_file, load_settings, project_root
+from intake.config import (
+    Settings,
+    _read_env_file,
+    load_settings,
+    mail_domain_of,
+    project_root,
+)
 
 DEFAULT_ALLOWED_TYPES = (
     "application/pdf", "image/*", "text/plain", "text/csv", "audio/*", "video/mp4",
@@ -194,7 +200,7 @@ def load_mail_settings(env: dict[str, str] | None = None,
     imap_port = {Security.TLS: 993}.get(imap_security, 143)
     smtp_port = {Security.TLS: 465, Security.STARTTLS: 587}.get(smtp_security, 25)
     mail_from = e.get("PAKN_MAIL_FROM") or MailSettings.mail_from
-    domain = e.get("PAKN_MAIL_DOMAIN") or parseaddr(mail_from)[1].rpartition("@")[2]
+    domain = mail_domain_of(e)
     try:
         after = AfterCommit(e.get("PAKN_IMAP_AFTER", "move").lower())
         return MailSettings(
@@ -221,7 +227,7 @@ def load_mail_settings(env: dict[str, str] | None = None,
             smtp_ca_file=_ca_file(e, "PAKN_SMTP_CA_FILE"),
             retry_base=float(e.get("PAKN_SMTP_RETRY_SECONDS") or 5),
             mail_from=mail_from,
-            mail_domain=domain.lower(),
+            mail_domain=domain,
             ack_limit_per_day=int(e.get("PAKN_MAIL_ACK_LIMIT_PER_DAY") or 5),
             ack_limit_per_hour=int(e.get("PAKN_MAIL_ACK_LIMIT_PER_HOUR") or 300),
             other_addresses=_list(e.get("PAKN_MAIL_ADDRESSES")),

@@ -28,6 +28,7 @@ from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from intake.contacts import Contact
+from intake.delivery.outbox import fail_bounced
 from intake.errors import IntakeError, SenderError, ValidationError
 from intake.mail.ack import AckContext, Purpose, queue_ack
 from intake.mail.auth import Verdict
@@ -43,8 +44,6 @@ from intake.models import (
     Direction,
     Event,
     Message,
-    Outbox,
-    OutboxStatus,
     utcnow,
 )
 from intake.routing.types import RoutingInput
@@ -368,8 +367,9 @@ class MailIngestor:
 
     def _bounced(self, session: Session, raw: bytes, mail: ParsedMail,
                  found: Classification) -> dict[str, object]:
-        """A bounce of mail we sent: its outbox rows become ``failed`` with the reason
-        (unless the report says only "delayed"/"relayed"); what to add to the event."""
+        """A bounce of mail we sent (any purpose: acknowledgement, answer, digest …): its
+        deliveries become ``failed`` with the reason and an audit event (unless the
+        report says only "delayed"/"relayed"); what to add to the event."""
         domain = "@" + self.settings.mail_domain
         ids = [i for i in (*mail.embedded_ids, *mail.in_reply_to, *mail.references)
                if i.lower().endswith(domain)]
@@ -379,14 +379,8 @@ class MailIngestor:
         if report is not None and not report.failed:
             return {"dsn": report.reason}
         reason = f"bounce: {report.reason if report else found.reason}"
-        rows = session.scalars(select(Outbox).join(
-            MailThread, MailThread.outbox_id == Outbox.id).where(
-            MailThread.message_id.in_(ids[:50]))).all()
-        for outbox in rows:
-            outbox.status, outbox.last_error = OutboxStatus.FAILED.value, reason[:500]
-        if rows:
-            log.info("outbox %s: %s", ",".join(str(r.id) for r in rows), reason)
-        return {"dsn": reason, "outbox": [r.id for r in rows]}
+        failed = fail_bounced(session, ids, reason)
+        return {"dsn": reason, "outbox": failed}
 
     def _events(self, session: Session, outcome: _Outcome, ingest_id: int, now: datetime,
                 extra: dict[str, object] | None = None) -> None:

@@ -4,9 +4,8 @@
   was classified as, which complaint it went to, or why it is quarantined. The primary
   row of a Message-ID holds ``dedup_key``; a second message with the same Message-ID
   but other bytes is recorded as a duplicate of it and taken no further.
-- ``mail_threads``: the Message-IDs of the mail we sent, so a reply that names one of
-  them in In-Reply-To/References finds its complaint; also counts acknowledgements per
-  recipient and day (loop protection).
+- ``mail_threads`` (a core table, ``intake.models.MailThread``, re-exported here): the
+  Message-IDs of every e-mail we sent, written by ``intake.delivery.enqueue``.
 - ``mail_mailboxes``: per account and folder, the UIDVALIDITY and the UID watermark.
 
 ``mail_ingests.ack`` says what became of the acknowledgement a message called for
@@ -22,7 +21,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from intake.models import Base, UTCDateTime, utcnow
+from intake.models import Base, MailThread, UTCDateTime, utcnow
 
 
 class IngestStatus(enum.StrEnum):
@@ -42,6 +41,9 @@ class AckOutcome(enum.StrEnum):
     SENDER_LIMIT = "sender_limit"  # the sender had their acknowledgements for today
     HOURLY_LIMIT = "hourly_limit"  # the hotline's hourly limit was reached (an alert)
     OURS = "ours"                  # addressed to one of our own addresses: never sent
+
+
+__all__ = ["AckOutcome", "IngestStatus", "MailIngest", "MailMailbox", "MailThread"]
 
 
 class MailIngest(Base):
@@ -72,22 +74,6 @@ class MailIngest(Base):
                                                      nullable=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class MailThread(Base):
-    """A message we sent (an acknowledgement …): its Message-ID, complaint and recipient."""
-
-    __tablename__ = "mail_threads"
-    __table_args__ = (Index("ix_mail_threads_recipient_at", "recipient", "created_at"),
-                      Index("ix_mail_threads_created_at", "created_at"))
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    message_id: Mapped[str] = mapped_column(String(255), unique=True)
-    complaint_code: Mapped[str] = mapped_column(String(16), index=True)
-    recipient: Mapped[str] = mapped_column(String(320))
-    purpose: Mapped[str] = mapped_column(String(16))
-    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id"), nullable=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class MailMailbox(Base):

@@ -25,6 +25,7 @@ from intake.config import Settings
 from intake.contacts import Contact
 from intake.db import Database
 from intake.deadlines import due_at
+from intake.delivery import Outgoing, Purpose, enqueue, push_channel, templates
 from intake.errors import (
     ComplaintNotFound,
     InvalidTransition,
@@ -38,7 +39,6 @@ from intake.models import (
     Direction,
     Event,
     Message,
-    Outbox,
     Queue,
     Status,
     utcnow,
@@ -335,15 +335,20 @@ class IntakeService:
 
     def _notify_citizen(self, session: Session, complaint: Complaint, status: Status,
                         reason: str | None) -> None:
-        if complaint.reply_channel not in (Channel.EMAIL, Channel.TELEGRAM) or \
-                not complaint.reply_address:
+        """The status notice on the citizen's channel (nothing for web chat, phone and
+        desk); an answered complaint's notice carries the latest answer."""
+        channel = push_channel(complaint.reply_channel, complaint.reply_address)
+        if channel is None or complaint.reply_address is None:
             return
-        body = f"Phản ánh {complaint.code}: {label_vi(status.value)}."
-        if reason:
-            body += f"\n{reason}"
-        session.add(Outbox(complaint_id=complaint.id, channel=complaint.reply_channel,
-                           recipient=complaint.reply_address,
-                           subject=f"[{complaint.code}] {label_vi(status.value)}", body=body))
+        answer = None
+        if status is Status.ANSWERED:
+            answer = session.scalar(select(Message.text).where(
+                Message.complaint_id == complaint.id,
+                Message.direction == Direction.OUTBOUND.value).order_by(
+                Message.id.desc()).limit(1))
+        letter = templates.status_notice(complaint.code, label_vi(status.value), reason, answer)
+        enqueue(session, Outgoing(channel, complaint.reply_address, Purpose.STATUS, letter,
+                                  complaint.id, complaint.code), self.settings.mail_domain)
 
     # -- look-ups -----------------------------------------------------------------
     def get(self, code: str, session: Session | None = None) -> ComplaintView:

@@ -3,9 +3,9 @@
 Every action checks the person may see the complaint (their queues; coordinators and
 administrators: all), is one transaction, and leaves an audit ``Event``. A refused
 look at another queue's complaint is itself audited (kind ``access_denied``).
-Answers to the citizen go through the outbox on the channel they used: e-mail → their
-reply address, Telegram → their chat id; web chat and hotline have no push (noted on
-the event, so staff know to call back).
+Answers to the citizen go through ``intake.delivery`` on the channel they used: e-mail →
+their reply address, Telegram → their chat id; web chat and hotline have no push (noted
+on the event, so staff know to call back).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from intake.deadlines import (
     resume_due,
     working_days_between,
 )
+from intake.delivery import Letter, Outgoing, Purpose, enqueue, push_channel, templates
 from intake.errors import ComplaintNotFound, InvalidTransition, SenderError, ValidationError
 from intake.models import (
     Attachment,
@@ -38,7 +39,6 @@ from intake.models import (
     ComplaintKind,
     Direction,
     Event,
-    Outbox,
     Queue,
     Status,
     utcnow,
@@ -53,7 +53,6 @@ from intake.text import nfc
 OPEN_STATUSES = (Status.RECEIVED, Status.ROUTED, Status.IN_PROGRESS,
                  Status.WAITING_FOR_CITIZEN)
 RUNNING_STATUSES = (Status.RECEIVED, Status.ROUTED, Status.IN_PROGRESS)  # clock not paused
-PUSH_CHANNELS = (Channel.EMAIL.value, Channel.TELEGRAM.value)
 MAX_NOTE_CHARS = 10_000
 PAGE_SIZE = 200
 SEARCH_CAP = 1000
@@ -269,8 +268,8 @@ class StaffService:
             self.intake.add_message(complaint.code, Direction.OUTBOUND, body,
                                     Channel(complaint.reply_channel), who.actor,
                                     sender=who.actor, session=session)
-            delivery = _push(session, complaint, label_vi(Status.ANSWERED.value),
-                             f"Trả lời của cơ quan:\n{body}")
+            delivery = self._push(session, complaint, Purpose.ANSWER, templates.answer(
+                complaint.code, label_vi(Status.ANSWERED.value), body))
             _event(session, complaint, "reply", who, None, {"delivery": delivery})
             if complaint.status != Status.ANSWERED and \
                     can_move(Status(complaint.status), Status.ANSWERED):
@@ -286,8 +285,10 @@ class StaffService:
                                     Channel(complaint.reply_channel), who.actor,
                                     sender=who.actor, session=session)
             _move(session, complaint, Status.WAITING_FOR_CITIZEN, who, body)
-            delivery = _push(session, complaint, label_vi(Status.WAITING_FOR_CITIZEN.value),
-                             body)
+            delivery = self._push(session, complaint, Purpose.INFO_REQUEST,
+                                  templates.info_request(
+                                      complaint.code,
+                                      label_vi(Status.WAITING_FOR_CITIZEN.value), body))
             _event(session, complaint, "ask_info", who, None, {"delivery": delivery})
             return delivery
 
@@ -335,9 +336,8 @@ class StaffService:
             _move(session, duplicate, Status.CLOSED, who, why)
             _event(session, duplicate, "merged", who, why, {"into": target.code})
             _event(session, target, "merged_from", who, why, {"from": duplicate.code})
-            _push(session, duplicate, label_vi(Status.CLOSED.value),
-                  f"Phản ánh này trùng với phản ánh {target.code}; kết quả xử lý sẽ được "
-                  f"thông báo theo mã {target.code}.")
+            self._push(session, duplicate, Purpose.MERGED, templates.merged(
+                duplicate.code, label_vi(Status.CLOSED.value), target.code))
 
     def set_kind(self, who: StaffIdentity, code: str, kind: str) -> None:
         """Classify the submission; its due date follows that kind's rule, counted from
@@ -397,11 +397,22 @@ class StaffService:
             view = self.intake.create_complaint(new, who.actor, session=session)
             if contact.email:
                 complaint = _complaint(session, view.code)
-                _push(session, complaint, label_vi(Status.RECEIVED.value),
-                      f"Cơ quan đã tiếp nhận phản ánh của ông/bà qua "
-                      f"{'điện thoại' if call.channel == Channel.PHONE else 'bộ phận một cửa'}."
-                      f"\nMã tra cứu: {view.code}\nĐơn vị xử lý: {view.queue_name or ''}")
+                self._push(session, complaint, Purpose.RECORDED, templates.recorded(
+                    view.code, label_vi(Status.RECEIVED.value),
+                    call.channel == Channel.PHONE, view.queue_name))
             return view
+
+    def _push(self, session: Session, complaint: Complaint, purpose: Purpose,
+              letter: Letter) -> str:
+        """Queue ``letter`` to the citizen on their channel; the channel used, or
+        ``none`` (web chat, hotline: no push)."""
+        channel = push_channel(complaint.reply_channel, complaint.reply_address)
+        if channel is None or complaint.reply_address is None:
+            return "none"
+        enqueue(session, Outgoing(channel, complaint.reply_address, purpose, letter,
+                                  complaint.id, complaint.code),
+                self.intake.settings.mail_domain)
+        return channel.value
 
     @contextmanager
     def _acting(self, who: StaffIdentity, code: str) -> Iterator[tuple[Session, Complaint]]:
@@ -488,17 +499,6 @@ def _resume_clock(session: Session, complaint: Complaint, who: StaffIdentity) ->
     _event(session, complaint, "clock_resumed", who, None, {
         "paused_at": paused.isoformat(), "due_before": before.isoformat(),
         "due_after": complaint.due_at.isoformat(), "lost_working_days": lost})
-
-
-def _push(session: Session, complaint: Complaint, label: str, text: str) -> str:
-    """An outbox row to the citizen on their channel; the channel used, or ``none``."""
-    if complaint.reply_channel not in PUSH_CHANNELS or not complaint.reply_address:
-        return "none"
-    session.add(Outbox(complaint_id=complaint.id, channel=complaint.reply_channel,
-                       recipient=complaint.reply_address,
-                       subject=f"[{complaint.code}] {label}",
-                       body=f"Phản ánh {complaint.code}: {label}.\n\n{text}"))
-    return complaint.reply_channel
 
 
 __all__ = ["AccessDenied", "ComplaintDetail", "QueueFilter", "QueuePage", "QueueRow",

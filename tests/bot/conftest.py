@@ -1,9 +1,11 @@
 """The real bot process against the Bot API double and the running Rasa stack.
 
 ``bot_env`` is the environment the bot runs with (also used by the benchmark);
-``telegram`` is the double, ``bot_process`` the running ``python -m bot`` (polling).
-Limits are set low so the abuse tests stay short: a burst of 6 messages per chat,
-refilled at 1/s; messages over 1,500 characters refused; outbox polled every 0.2 s.
+``telegram`` is the double, ``bot_process`` the running ``python -m bot`` (polling) with,
+beside it, the delivery dispatcher (``pakn delivery send``) that brings staff answers to
+the chats, as ``pakn run`` starts them. Limits are set low so the abuse tests stay
+short: a burst of 6 messages per chat, refilled at 1/s; messages over 1,500 characters
+refused; the outbox polled every 0.2 s.
 """
 
 from __future__ import annotations
@@ -79,6 +81,22 @@ def start_webhook_bot(env: dict[str, str], log_path: Path, api: TelegramApiDoubl
         time.sleep(0.1)
 
 
+def start_delivery(env: dict[str, str], log_path: Path, timeout: float = 30.0
+                   ) -> subprocess.Popen[bytes]:
+    """``pakn delivery send`` (the dispatcher); returns once it says what it delivers."""
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen([sys.executable, "-m", "intake.cli", "delivery", "send"],
+                                   cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + timeout
+    while b"delivering:" not in log_path.read_bytes():
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"dispatcher did not start:\n{log_path.read_text()[-3000:]}")
+        time.sleep(0.1)
+    return process
+
+
 def stop_bot(process: subprocess.Popen[bytes]) -> None:
     """SIGTERM, then SIGKILL after 15 s."""
     process.terminate()
@@ -109,10 +127,12 @@ def bot_process(telegram: TelegramApiDouble, rasa_stack: RasaStack, bot_var_dir:
     env = bot_env(telegram, rasa_stack.rasa_url, rasa_stack.database_url, bot_var_dir,
                   **rasa_stack.edge_env,
                   PAKN_TELEGRAM_BURST="6", PAKN_TELEGRAM_REFILL_PER_SECOND="1",
-                  PAKN_TELEGRAM_MAX_CHARS="1500", PAKN_TELEGRAM_OUTBOX_POLL_SECONDS="0.2",
-                  PAKN_TELEGRAM_OUTBOX_RETRY_SECONDS="0.5")
+                  PAKN_TELEGRAM_MAX_CHARS="1500", PAKN_DELIVERY_POLL_SECONDS="0.2",
+                  PAKN_DELIVERY_RETRY_SECONDS="0.5")
     process = start_bot(env, bot_var_dir / "bot.log", telegram)
+    dispatcher = start_delivery(env, bot_var_dir / "delivery.log")
     yield process
+    stop_bot(dispatcher)
     stop_bot(process)
 
 

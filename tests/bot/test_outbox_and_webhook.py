@@ -1,7 +1,8 @@
-"""The bot without Rasa: outbox delivery (SQLite and PostgreSQL), webhook secret, Rasa down.
+"""The bot without Rasa: Telegram delivery (SQLite and PostgreSQL), webhook secret, Rasa down.
 
-The outbox worker runs in-process with a real python-telegram-bot ``Bot`` pointed at
-the Bot API double; the database is migrated and loaded through the ``pakn`` CLI.
+The delivery dispatcher runs in-process with its Telegram transport (a real
+python-telegram-bot ``Bot``) pointed at the Bot API double; the database is migrated and
+loaded through the ``pakn`` CLI.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
-from telegram import Bot
 
 from bot.app import build_application
-from bot.outbox import TelegramOutbox
 from bot.settings import load_bot_settings
 from bot.webhook import SECRET_HEADER, webhook_app
 from intake.config import load_settings
 from intake.db import Database
+from intake.delivery.dispatcher import Dispatcher, RetryPolicy
+from intake.delivery.transports.telegram import TelegramTransport
 from intake.models import Channel, Outbox, OutboxStatus, Status, utcnow
 from intake.services.complaints import IntakeService, NewComplaint
 from tests.bot.conftest import bot_env, start_bot, stop_bot
@@ -77,13 +78,17 @@ def _run(coro: Any) -> Any:
     return asyncio.run(coro)
 
 
+def _dispatcher(api_url: str, db: Database, retry: float = 0.5) -> Dispatcher:
+    return Dispatcher(db, {"telegram": TelegramTransport(TOKEN, base_url=api_url)},
+                      RetryPolicy(base=timedelta(seconds=retry)))
+
+
 async def _pass(api_url: str, db: Database, retry: float = 0.5) -> dict[str, int]:
-    bot = Bot(TOKEN, base_url=api_url)  # not initialised: no getMe, the API may be down
+    dispatcher = _dispatcher(api_url, db, retry)
     try:
-        counts: dict[str, int] = await TelegramOutbox(db, bot, retry_seconds=retry).run_once()
-        return counts
+        return await dispatcher.run_once()
     finally:
-        await bot.shutdown()
+        await dispatcher.aclose()
 
 
 def test_outbox_sends_waits_out_429_and_fails_403(database: Database) -> None:
@@ -102,6 +107,10 @@ def test_outbox_sends_waits_out_429_and_fails_403(database: Database) -> None:
         assert first_try.next_attempt_at > utcnow() + timedelta(seconds=2)
         failed = _row(database, blocked)
         assert failed.status == OutboxStatus.FAILED.value and "403" in (failed.last_error or "")
+        audit = [e for e in IntakeService(database, load_settings(
+            {"PAKN_DATABASE_URL": database.url})).events(failed.complaint_code or "")
+                 if e.kind == "delivery_failed"]
+        assert [e.data["outbox_id"] for e in audit] == [failed.id]
         # Due again after retry_after: sent on a later pass, nothing lost.
         with database.transaction() as session:
             row = session.get(Outbox, first_try.id)
@@ -135,8 +144,8 @@ def test_two_workers_never_claim_the_same_row(database: Database) -> None:
         _answered(database, chat)
 
     async def claim_twice() -> tuple[list[int], list[int]]:
-        bot = Bot(TOKEN)
-        a, b = TelegramOutbox(database, bot), TelegramOutbox(database, bot)
+        a, b = (_dispatcher("http://127.0.0.1:9/bot", database),
+                _dispatcher("http://127.0.0.1:9/bot", database))
         got_a, got_b = await asyncio.gather(asyncio.to_thread(a.claim_due, 50),
                                             asyncio.to_thread(b.claim_due, 50))
         return [d.id for d in got_a], [d.id for d in got_b]
@@ -150,7 +159,7 @@ def test_webhook_checks_the_secret_token(tmp_path: Path) -> None:
     with TelegramApiDouble(TOKEN) as api:
         env = bot_env(api, "http://127.0.0.1:9", f"sqlite:///{tmp_path / 'x.db'}", tmp_path)
         settings = load_bot_settings(env)
-        app = build_application(settings, run_outbox=False)
+        app = build_application(settings)
         client = TestClient(webhook_app(app, "s3cret-token"))
         update = {"update_id": 1, "message": {
             "message_id": 1, "date": 0, "chat": {"id": 1, "type": "private"}, "text": "hi"}}
@@ -187,3 +196,4 @@ def test_the_supervisor_starts_the_bot_only_when_configured(tmp_path: Path) -> N
     with_token = load_settings({**base, "TELEGRAM_BOT_TOKEN": "1:x"})
     specs = {s.name: s for s in plan(with_token, tmp_path / "model.tar.gz")}
     assert specs["telegram"].command[-2:] == ["-m", "bot"]
+    assert specs["delivery"].command[-2:] == ["delivery", "send"]

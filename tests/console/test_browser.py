@@ -2,7 +2,7 @@
 
 The app runs under uvicorn in a thread on a free port, over the test's migrated
 database (SQLite, and PostgreSQL with the ``postgres`` marker). Answers are delivered
-by the real outbox senders to the SMTP peer and the Telegram Bot API double.
+by the delivery dispatcher's transports to the SMTP peer and the Telegram Bot API double.
 ``PAKN_SCREENSHOTS=1`` also refreshes the screenshots under ``docs/``.
 """
 
@@ -23,14 +23,14 @@ import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, sync_playwright
 from sqlalchemy import update
-from telegram import Bot
 
-from bot.outbox import TelegramOutbox
 from intake.config import Settings
 from intake.console.app import create_app
 from intake.console.auth import StaffIdentity
+from intake.delivery.config import mail_dispatcher
+from intake.delivery.dispatcher import Dispatcher
+from intake.delivery.transports.telegram import TelegramTransport
 from intake.mail.config import MailSettings, Security
-from intake.mail.outbox import OutboxSender
 from intake.models import Channel, Complaint, utcnow
 from intake.services.attachments import AttachmentService
 from intake.services.complaints import IntakeService
@@ -138,17 +138,18 @@ def test_reply_delivered_by_email_and_telegram(
     with smtp_peer() as peer:
         mail = MailSettings(var_dir=settings.var_dir, smtp_host="127.0.0.1",
                             smtp_port=peer.port, smtp_security=Security.PLAIN)
-        assert run_async(OutboxSender(service.db, mail).send_due()) == 1
+        assert run_async(mail_dispatcher(service.db, mail).send_due()) == 1
         (received,) = peer.wait_for(1)
         assert received.recipients == ["dan@example.vn"]
         assert "Sở đã trả lời qua thư." in received.message().get_content()
     with TelegramApiDouble(TOKEN) as api:
         async def one_pass() -> dict[str, int]:
-            bot = Bot(TOKEN, base_url=api.base_url)
+            dispatcher = Dispatcher(service.db, {"telegram": TelegramTransport(
+                TOKEN, base_url=api.base_url)})
             try:
-                return await TelegramOutbox(service.db, bot).run_once()
+                return await dispatcher.run_once()
             finally:
-                await bot.shutdown()
+                await dispatcher.aclose()
         assert run_async(one_pass())["sent"] == 1
         (sent,) = api.sent_to(4242)
         assert "Sở đã trả lời qua Telegram." in sent.text

@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import func, select
 
 from intake.db import Database
+from intake.delivery.config import mail_dispatcher
 from intake.mail import ingest as ingest_module
 from intake.mail.config import MailSettings
 from intake.mail.ingest import MailIngestor
 from intake.mail.models import IngestStatus, MailIngest, MailMailbox
-from intake.mail.outbox import OutboxSender
 from intake.mail.worker import MailWorker
 from intake.models import Outbox, OutboxStatus
 from intake.services.complaints import IntakeService
@@ -109,7 +109,7 @@ def test_ack_reaches_the_smtp_peer_and_the_reply_threads(
     imap.append("hotline", [fixture_bytes("vi_utf8_qp.eml")])
     worker = MailWorker(MailIngestor(service, live_settings), live_settings)
     worker.run(once=True, max_failures=0)
-    sender = OutboxSender(db, live_settings)
+    sender = mail_dispatcher(db, live_settings)
     assert asyncio.run(sender.send_due()) == 1
     (received,) = smtp.received
     ack = received.message()
@@ -136,7 +136,7 @@ def test_smtp_down_during_intake_acks_sent_once_back(
     imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL])
     MailWorker(MailIngestor(service, live_settings), live_settings).run(once=True,
                                                                         max_failures=0)
-    sender = OutboxSender(db, live_settings)
+    sender = mail_dispatcher(db, live_settings)
     assert asyncio.run(sender.send_due()) == 0
     with db.reading() as session:
         rows = session.scalars(select(Outbox)).all()
@@ -209,7 +209,7 @@ def test_bounce_of_our_ack_marks_the_outbox_row_failed(
     imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL[:2]])
     worker = MailWorker(MailIngestor(service, live_settings), live_settings)
     worker.run(once=True, max_failures=0)
-    assert asyncio.run(OutboxSender(db, live_settings).send_due()) == 2
+    assert asyncio.run(mail_dispatcher(db, live_settings).send_due()) == 2
     acks = {str(r.message()["To"]): r.message() for r in smtp.wait_for(2)}
     ack = acks["nguyenvanan@example.vn"]
     code = str(ack["Subject"])[1:12]

@@ -16,9 +16,9 @@ from sqlalchemy import select
 
 from intake.config import Settings
 from intake.db import Database
+from intake.delivery.config import mail_dispatcher
 from intake.mail.config import MailConfigError, MailSettings, Security, load_mail_settings
 from intake.mail.ingest import MailIngestor
-from intake.mail.outbox import OutboxSender
 from intake.mail.worker import MailWorker
 from intake.models import Outbox, OutboxStatus
 from intake.services.complaints import IntakeService
@@ -78,7 +78,7 @@ def test_worker_reads_the_mailbox_over_tls(
     assert tls_imap.count("hotline", "INBOX") == 0
     assert tls_imap.count("hotline", "Processed") == 2
     # … and the acknowledgements leave over STARTTLS, verified against the same CA.
-    assert asyncio.run(OutboxSender(db, live).send_due()) == 2
+    assert asyncio.run(mail_dispatcher(db, live).send_due()) == 2
     assert len(tls_smtp.wait_for(2)) == 2
 
 
@@ -129,7 +129,7 @@ def test_outbox_wrong_ca_keeps_the_row_for_a_retry(
            "PAKN_SMTP_PORT": str(tls_smtp.port), "PAKN_SMTP_SECURITY": "starttls",
            "PAKN_IMAP_SECURITY": "tls", "PAKN_SMTP_RETRY_SECONDS": "0.05"}
     wrong = load_mail_settings({**env, "PAKN_SMTP_CA_FILE": str(other_ca.ca)})
-    assert asyncio.run(OutboxSender(db, wrong).send_due()) == 0
+    assert asyncio.run(mail_dispatcher(db, wrong).send_due()) == 0
     with db.reading() as session:
         row = session.scalars(select(Outbox)).one()
         assert row.status == OutboxStatus.PENDING and row.attempts == 1
@@ -137,7 +137,7 @@ def test_outbox_wrong_ca_keeps_the_row_for_a_retry(
         assert "PAKN_SMTP_CA_FILE" in row.last_error
     assert tls_smtp.received == []
     right = load_mail_settings({**env, "PAKN_SMTP_CA_FILE": str(tls_files.ca)})
-    sender = OutboxSender(db, right)
+    sender = mail_dispatcher(db, right)
 
     async def until_sent() -> int:
         for _ in range(100):
@@ -164,7 +164,7 @@ def test_outbox_over_implicit_tls(
             "PAKN_SMTP_PORT": str(smtps.port), "PAKN_SMTP_SECURITY": "tls",
             "PAKN_IMAP_SECURITY": "tls",
             "PAKN_SMTP_CA_FILE": str((tls_files if ca == "right" else other_ca).ca)})
-        sent = asyncio.run(OutboxSender(db, live).send_due())
+        sent = asyncio.run(mail_dispatcher(db, live).send_due())
         with db.reading() as session:
             row = session.scalars(select(Outbox)).one()
         if ca == "right":
@@ -186,7 +186,7 @@ def test_plain_smtp_to_a_starttls_only_peer_is_refused(
         "PAKN_VAR_DIR": str(settings.var_dir), "PAKN_SMTP_HOST": "127.0.0.1",
         "PAKN_SMTP_PORT": str(tls_smtp.port), "PAKN_SMTP_SECURITY": "plain",
         "PAKN_MAIL_ALLOW_PLAIN": "1"})
-    assert asyncio.run(OutboxSender(db, plain).send_due()) == 0
+    assert asyncio.run(mail_dispatcher(db, plain).send_due()) == 0
     assert tls_smtp.received == []
 
 
@@ -208,4 +208,4 @@ def test_missing_ca_file_is_a_config_error(tmp_path: Path) -> None:
     settings = load_mail_settings({"PAKN_VAR_DIR": str(tmp_path), "PAKN_IMAP_HOST": "h",
                                    "PAKN_SMTP_HOST": "h", "PAKN_SMTP_CA_FILE": str(bad)})
     with pytest.raises(MailConfigError, match="cannot load the CA file"):
-        OutboxSender(Database.__new__(Database), settings)
+        mail_dispatcher(Database.__new__(Database), settings)

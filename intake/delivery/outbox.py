@@ -1,0 +1,144 @@
+"""``enqueue``: the one way a message to a citizen or to staff is queued.
+
+Called inside the caller's transaction, so the message is queued if and only if the
+change it reports is committed. Every e-mail gets our own Message-ID and a thread row
+(``mail_threads``): a reply naming it finds its complaint, a bounce quoting it finds
+its delivery. The purpose and the complaint code are columns, never parsed from text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intake.delivery.purposes import ACK_PURPOSES, HUMAN_PURPOSES, Purpose
+from intake.delivery.templates import Letter
+from intake.models import Channel, Event, MailThread, Outbox, OutboxStatus, utcnow
+
+log = logging.getLogger(__name__)
+PUSH_CHANNELS = frozenset({Channel.EMAIL.value, Channel.TELEGRAM.value})
+MAX_REFERENCES = 10
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One message to queue: to whom, why, about which complaint, and what it says."""
+
+    channel: Channel
+    recipient: str
+    purpose: Purpose
+    letter: Letter
+    complaint_id: int | None = None
+    complaint_code: str | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)  # e-mail only (threading)
+    dedup_key: str | None = None  # the same key is queued once, ever
+
+
+@dataclass(frozen=True)
+class Queued:
+    """The outbox row written, and the e-mail's Message-ID (without angle brackets)."""
+
+    outbox_id: int
+    message_id: str | None
+
+
+def new_message_id(domain: str) -> str:
+    """A fresh Message-ID of our domain (how our own mail is recognised when it returns)."""
+    return f"pakn.{secrets.token_hex(12)}@{domain}"
+
+
+def hashed_key(prefix: str, key: str) -> str:
+    """A dedup key of bounded length for an arbitrary ``key`` (a Message-ID …)."""
+    return f"{prefix}:{hashlib.sha256(key.encode()).hexdigest()}"
+
+
+def enqueue(session: Session, outgoing: Outgoing, mail_domain: str,
+            now: datetime | None = None) -> Queued:
+    """Queue ``outgoing`` in ``session`` (the caller's transaction)."""
+    moment = now or utcnow()
+    message_id = (new_message_id(mail_domain) if outgoing.channel is Channel.EMAIL
+                  else None)
+    headers = (_mail_headers(session, outgoing, message_id) if message_id is not None
+               else {})
+    row = Outbox(complaint_id=outgoing.complaint_id, complaint_code=outgoing.complaint_code,
+                 channel=outgoing.channel.value, recipient=outgoing.recipient,
+                 purpose=outgoing.purpose.value, subject=outgoing.letter.subject,
+                 body=outgoing.letter.body, headers=headers, dedup_key=outgoing.dedup_key,
+                 next_attempt_at=moment, created_at=moment)
+    session.add(row)
+    session.flush()
+    if message_id is not None:
+        session.add(MailThread(message_id=message_id,
+                               complaint_code=outgoing.complaint_code or "",
+                               recipient=outgoing.recipient, purpose=outgoing.purpose.value,
+                               outbox_id=row.id, created_at=moment))
+    return Queued(row.id, message_id)
+
+
+def _mail_headers(session: Session, outgoing: Outgoing, message_id: str) -> dict[str, str]:
+    """Our Message-ID, the purpose, RFC 3834's marker on automatic mail, and threading:
+    the caller's In-Reply-To/References, else our last message on the same complaint to
+    the same person (so their mail program shows one conversation)."""
+    headers = {"Message-ID": f"<{message_id}>", "X-PAKN-Purpose": outgoing.purpose.value,
+               "Content-Language": "vi"}
+    if outgoing.purpose not in HUMAN_PURPOSES:
+        headers["Auto-Submitted"] = ("auto-replied" if outgoing.purpose in ACK_PURPOSES
+                                     else "auto-generated")
+    headers.update(outgoing.headers)
+    if "In-Reply-To" not in headers and outgoing.complaint_code:
+        earlier = _thread_of(session, outgoing.complaint_code, outgoing.recipient)
+        if earlier:
+            headers["In-Reply-To"] = f"<{earlier[-1]}>"
+            headers["References"] = " ".join(f"<{i}>" for i in earlier)
+    return headers
+
+
+def _thread_of(session: Session, code: str, recipient: str) -> list[str]:
+    """Our last Message-IDs to ``recipient`` about ``code``, oldest first."""
+    ids = session.scalars(select(MailThread.message_id).where(
+        MailThread.complaint_code == code, MailThread.recipient == recipient).order_by(
+        MailThread.id.desc()).limit(MAX_REFERENCES)).all()
+    return list(reversed(ids))
+
+
+def enqueued(session: Session, dedup_key: str) -> bool:
+    """True when a message with this dedup key was already queued."""
+    return session.scalar(select(Outbox.id).where(Outbox.dedup_key == dedup_key)) is not None
+
+
+def fail_bounced(session: Session, message_ids: Sequence[str], reason: str) -> list[int]:
+    """The deliveries a bounce names (by our Message-IDs) become ``failed`` with the
+    reason and an audit event on their complaint; their outbox ids."""
+    rows = session.scalars(select(Outbox).join(
+        MailThread, MailThread.outbox_id == Outbox.id).where(
+        MailThread.message_id.in_(list(message_ids)[:50]))).all()
+    for row in rows:
+        mark_failed(session, row, reason, actor="system:mail")
+    return [row.id for row in rows]
+
+
+def mark_failed(session: Session, row: Outbox, reason: str, actor: str) -> None:
+    """A final failure: the row is ``failed``, and its complaint's audit trail says so
+    (staff see that the citizen did not get the message)."""
+    row.status, row.last_error = OutboxStatus.FAILED.value, reason[:500]
+    if row.complaint_id is not None:
+        session.add(Event(complaint_id=row.complaint_id, kind="delivery_failed", actor=actor,
+                          reason=reason[:500],
+                          data={"outbox_id": row.id, "channel": row.channel,
+                                "purpose": row.purpose}, at=utcnow()))
+    log.info("outbox %d (%s, %s): failed", row.id, row.channel, row.purpose)
+
+
+def push_channel(reply_channel: str, reply_address: str | None) -> Channel | None:
+    """The channel a citizen can be reached on (e-mail, Telegram), or None (web chat,
+    hotline phone, desk: they read the answer with their tracking code)."""
+    if reply_channel in PUSH_CHANNELS and reply_address:
+        return Channel(reply_channel)
+    return None

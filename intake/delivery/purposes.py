@@ -1,0 +1,25 @@
+"""Why we write: the purpose of every outgoing message, stored as a column."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Purpose(enum.StrEnum):
+    """The purpose of an outgoing message (``outbox.purpose``)."""
+
+    ACK = "ack"                    # a complaint received by e-mail was filed
+    ACK_REPLY = "ack_reply"        # the citizen's e-mail reply was added to the complaint
+    REJECTED = "rejected"          # nothing could be filed from the citizen's e-mail
+    RECORDED = "recorded"          # a phone or walk-in complaint was filed for the citizen
+    ANSWER = "answer"              # staff answered
+    INFO_REQUEST = "info_request"  # staff ask the citizen for more information
+    STATUS = "status"              # the complaint changed status (closed, rejected …)
+    MERGED = "merged"              # the complaint was closed as a duplicate of another
+    DIGEST = "digest"              # the daily digest to a member of staff
+
+
+# Answers to mail a citizen sent: limited per sender and per hour (see ``intake.mail.ack``).
+ACK_PURPOSES = frozenset({Purpose.ACK, Purpose.ACK_REPLY, Purpose.REJECTED})
+# Written by a person: no ``Auto-Submitted`` header (RFC 3834), the rest is automatic.
+HUMAN_PURPOSES = frozenset({Purpose.ANSWER, Purpose.INFO_REQUEST})
