@@ -71,6 +71,16 @@ class Status(enum.StrEnum):
     REJECTED = "rejected"
 
 
+# Defined here once. Open: not finished (counted as open, in digests, moved by
+# organisation changes). Running: the due-date clock runs (paused while waiting for the
+# citizen), so these can be overdue. The steps between statuses: intake.services.lifecycle.
+OPEN_STATUSES = frozenset({Status.RECEIVED, Status.ROUTED, Status.IN_PROGRESS,
+                           Status.WAITING_FOR_CITIZEN})
+RUNNING_STATUSES = frozenset({Status.RECEIVED, Status.ROUTED, Status.IN_PROGRESS})
+OPEN_VALUES = tuple(sorted(s.value for s in OPEN_STATUSES))
+RUNNING_VALUES = tuple(sorted(s.value for s in RUNNING_STATUSES))
+
+
 class Channel(enum.StrEnum):
     WEB = "web"
     TELEGRAM = "telegram"

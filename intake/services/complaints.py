@@ -25,10 +25,8 @@ from intake.config import Settings
 from intake.contacts import Contact
 from intake.db import Database
 from intake.deadlines import due_at
-from intake.delivery import Outgoing, Purpose, enqueue, push_channel, templates
 from intake.errors import (
     ComplaintNotFound,
-    InvalidTransition,
     UnknownQueue,
     ValidationError,
 )
@@ -49,7 +47,7 @@ from intake.routing.decision import Router
 from intake.routing.service import build_router
 from intake.routing.types import RoutingDecision, RoutingInput
 from intake.services.kinds import due_rules
-from intake.services.lifecycle import can_move, label_vi
+from intake.services.lifecycle import Lifecycle, require_move
 from intake.services.views import ComplaintView, EventView, MessageView
 from intake.text import clean, has_letters_or_digits, nfc
 
@@ -58,8 +56,6 @@ log = logging.getLogger(__name__)
 MAX_TEXT_CHARS = 20_000
 ROUTER_TTL_SECONDS = 60.0
 MAX_LOCATION_CHARS = 255
-NOTIFY_ON = frozenset({Status.ANSWERED, Status.WAITING_FOR_CITIZEN, Status.CLOSED,
-                       Status.REJECTED})
 
 
 @dataclass(frozen=True)
@@ -109,6 +105,7 @@ class IntakeService:
         self._places: PlaceIndex | None = None
         self._router: Router | None = None
         self._router_built = 0.0
+        self.lifecycle = Lifecycle(settings.mail_domain)
 
     # -- places -------------------------------------------------------------------
     def places(self) -> PlaceIndex:
@@ -254,10 +251,7 @@ class IntakeService:
     # -- routing ------------------------------------------------------------------
     def _apply_routing(self, session: Session, complaint: Complaint, decision: RoutingDecision,
                        actor: str) -> None:
-        previous = complaint.queue_code
-        complaint.queue_code = decision.queue_code
-        complaint.status = Status.ROUTED.value
-        complaint.updated_at = utcnow()
+        previous = self.lifecycle.reroute(session, complaint, decision.queue_code, actor)
         self._routed_event(session, complaint, decision, actor, previous)
 
     def _routed_event(self, session: Session, complaint: Complaint, decision: RoutingDecision,
@@ -279,8 +273,7 @@ class IntakeService:
             subject = complaint.subject if complaint.channel == Channel.EMAIL.value else None
             decision = self.router().route(RoutingInput(
                 complaint.text, complaint.location_text, subject=subject))
-            if not can_move(Status(complaint.status), Status.ROUTED):
-                raise InvalidTransition(f"cannot route a {complaint.status} complaint")
+            require_move(complaint, Status.ROUTED)
             self._require_queue(session, decision.queue_code)
             self._apply_routing(session, complaint, decision, actor)
             return decision
@@ -319,36 +312,12 @@ class IntakeService:
 
     def change_status(self, code: str, status: Status, actor: str,
                       reason: str | None = None) -> ComplaintView:
-        """Move a complaint along its life cycle; tells the citizen when it matters."""
+        """Move a complaint along its life cycle (``Lifecycle.move``: the event, the
+        clock, the citizen told when it matters); one transaction."""
         with self.db.transaction() as session:
             complaint = self._get(session, code)
-            current = Status(complaint.status)
-            if not can_move(current, status):
-                raise InvalidTransition(f"{current.value} → {status.value} is not allowed")
-            complaint.status = status.value
-            complaint.updated_at = utcnow()
-            self._event(session, complaint, "status", actor, reason,
-                        {"from": current.value, "to": status.value})
-            if status in NOTIFY_ON:
-                self._notify_citizen(session, complaint, status, reason)
+            self.lifecycle.move(session, complaint, status, actor, reason)
             return self._view(session, complaint)
-
-    def _notify_citizen(self, session: Session, complaint: Complaint, status: Status,
-                        reason: str | None) -> None:
-        """The status notice on the citizen's channel (nothing for web chat, phone and
-        desk); an answered complaint's notice carries the latest answer."""
-        channel = push_channel(complaint.reply_channel, complaint.reply_address)
-        if channel is None or complaint.reply_address is None:
-            return
-        answer = None
-        if status is Status.ANSWERED:
-            answer = session.scalar(select(Message.text).where(
-                Message.complaint_id == complaint.id,
-                Message.direction == Direction.OUTBOUND.value).order_by(
-                Message.id.desc()).limit(1))
-        letter = templates.status_notice(complaint.code, label_vi(status.value), reason, answer)
-        enqueue(session, Outgoing(channel, complaint.reply_address, Purpose.STATUS, letter,
-                                  complaint.id, complaint.code), self.settings.mail_domain)
 
     # -- look-ups -----------------------------------------------------------------
     def get(self, code: str, session: Session | None = None) -> ComplaintView:

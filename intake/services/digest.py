@@ -20,11 +20,8 @@ from intake.deadlines import VIETNAM
 from intake.delivery import Letter, Outgoing, Purpose, enqueue, templates
 from intake.delivery.outbox import enqueued
 from intake.delivery.templates import DigestFacts
-from intake.models import Channel, Complaint, Queue, Status, utcnow
+from intake.models import OPEN_VALUES, RUNNING_VALUES, Channel, Complaint, Queue, Status, utcnow
 
-OPEN = (Status.RECEIVED.value, Status.ROUTED.value, Status.IN_PROGRESS.value,
-        Status.WAITING_FOR_CITIZEN.value)
-RUNNING = (Status.RECEIVED.value, Status.ROUTED.value, Status.IN_PROGRESS.value)
 MAX_LISTED = 50
 
 
@@ -65,10 +62,10 @@ def enqueue_digests(db: Database, now: datetime | None = None,
 def _facts(session: Session, queue: str, day: date, now: datetime) -> DigestFacts:
     name = session.scalar(select(Queue.name).where(Queue.code == queue)) or queue
     counts = dict(session.execute(select(Complaint.status, func.count()).where(
-        Complaint.queue_code == queue, Complaint.status.in_(OPEN)).group_by(
+        Complaint.queue_code == queue, Complaint.status.in_(OPEN_VALUES)).group_by(
         Complaint.status)).tuples().all())
     overdue = session.execute(select(Complaint.code, Complaint.subject, Complaint.due_at).where(
-        Complaint.queue_code == queue, Complaint.status.in_(RUNNING),
+        Complaint.queue_code == queue, Complaint.status.in_(RUNNING_VALUES),
         Complaint.due_at < now).order_by(Complaint.due_at).limit(MAX_LISTED)).tuples().all()
     return DigestFacts(day, queue, name, sum(counts.values()),
                        counts.get(Status.WAITING_FOR_CITIZEN.value, 0),

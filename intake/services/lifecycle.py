@@ -1,8 +1,32 @@
-"""The complaint life cycle: which status may follow which."""
+"""The complaint life cycle: the one place that moves a complaint between statuses.
+
+Which status may follow which (``ALLOWED``), the labels citizens read, and
+``Lifecycle``, which makes a step inside
+the caller's transaction: the ``status`` event, the clock (paused while waiting for the
+citizen: leaving "waiting" moves the due date by the working days spent waiting,
+audited as ``clock_resumed``) and the notice to the citizen through ``intake.delivery``.
+"""
 
 from __future__ import annotations
 
-from intake.models import Status
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intake.deadlines import VIETNAM, resume_due, working_days_between
+from intake.delivery import Outgoing, Purpose, enqueue, push_channel, templates
+from intake.errors import InvalidTransition
+from intake.models import (
+    OPEN_STATUSES,
+    OPEN_VALUES,
+    RUNNING_STATUSES,
+    RUNNING_VALUES,
+    Complaint,
+    Direction,
+    Event,
+    Message,
+    Status,
+    utcnow,
+)
 
 ALLOWED: dict[Status, frozenset[Status]] = {
     Status.RECEIVED: frozenset({Status.ROUTED, Status.REJECTED, Status.CLOSED}),
@@ -27,6 +51,10 @@ LABELS_VI: dict[Status, str] = {
     Status.REJECTED: "Không tiếp nhận",
 }
 
+# The citizen is told when their complaint reaches one of these.
+NOTIFY_ON = frozenset({Status.ANSWERED, Status.WAITING_FOR_CITIZEN, Status.CLOSED,
+                       Status.REJECTED})
+
 
 def can_move(current: Status, target: Status) -> bool:
     """True if ``current`` → ``target`` is a legal step."""
@@ -36,3 +64,97 @@ def can_move(current: Status, target: Status) -> bool:
 def label_vi(status: str) -> str:
     """The Vietnamese label citizens see."""
     return LABELS_VI.get(Status(status), status)
+
+
+def require_move(complaint: Complaint, target: Status) -> None:
+    """``InvalidTransition`` unless the complaint may move to ``target``."""
+    if not can_move(Status(complaint.status), target):
+        raise InvalidTransition(f"{complaint.status} → {target.value} is not allowed")
+
+
+class Lifecycle:
+    """Status steps inside the caller's transaction."""
+
+    def __init__(self, mail_domain: str) -> None:
+        self.mail_domain = mail_domain
+
+    def move(self, session: Session, complaint: Complaint, target: Status, actor: str,
+             reason: str | None = None, notify: bool = True) -> None:
+        """One step: checked, audited (``status``), the clock resumed when leaving
+        "waiting", and — with ``notify`` and a status the citizen hears about — the
+        status notice queued. ``notify=False`` when the caller sends its own message
+        (a staff answer, a question)."""
+        require_move(complaint, target)
+        current = Status(complaint.status)
+        self._leave(session, complaint, current, target, actor)
+        session.add(Event(complaint_id=complaint.id, kind="status", actor=actor,
+                          reason=reason, data={"from": current.value, "to": target.value},
+                          at=utcnow()))
+        complaint.status = target.value
+        complaint.updated_at = utcnow()
+        if notify and target in NOTIFY_ON:
+            self.notify(session, complaint, target, reason)
+
+    def reroute(self, session: Session, complaint: Complaint, queue_code: str,
+                actor: str) -> str | None:
+        """Into another queue (routing, a transfer): status "routed", the clock resumed
+        when it was waiting; the caller records the ``routed`` event with its reasons.
+        The previous queue."""
+        require_move(complaint, Status.ROUTED)
+        current = Status(complaint.status)
+        self._leave(session, complaint, current, Status.ROUTED, actor)
+        previous = complaint.queue_code
+        complaint.queue_code = queue_code
+        complaint.status = Status.ROUTED.value
+        complaint.updated_at = utcnow()
+        return previous
+
+    def notify(self, session: Session, complaint: Complaint, status: Status,
+               reason: str | None) -> None:
+        """The status notice on the citizen's channel (nothing for web chat, phone and
+        desk, where the citizen reads it with the code); an answered complaint's notice
+        carries the latest answer."""
+        channel = push_channel(complaint.reply_channel, complaint.reply_address)
+        if channel is None or complaint.reply_address is None:
+            return
+        answer = _latest_answer(session, complaint) if status is Status.ANSWERED else None
+        letter = templates.status_notice(complaint.code, label_vi(status.value), reason,
+                                         answer)
+        enqueue(session, Outgoing(channel, complaint.reply_address, Purpose.STATUS, letter,
+                                  complaint.id, complaint.code), self.mail_domain)
+
+    def _leave(self, session: Session, complaint: Complaint, current: Status,
+               target: Status, actor: str) -> None:
+        if current is Status.WAITING_FOR_CITIZEN and target is not current:
+            _resume_clock(session, complaint, actor)
+
+
+def _latest_answer(session: Session, complaint: Complaint) -> str | None:
+    return session.scalar(select(Message.text).where(
+        Message.complaint_id == complaint.id,
+        Message.direction == Direction.OUTBOUND.value).order_by(Message.id.desc()).limit(1))
+
+
+def _resume_clock(session: Session, complaint: Complaint, actor: str) -> None:
+    """Move the due date by the working days spent waiting for the citizen."""
+    paused = session.scalar(select(Event.at).where(
+        Event.complaint_id == complaint.id, Event.kind == "status",
+        Event.data["to"].as_string() == Status.WAITING_FOR_CITIZEN.value).order_by(
+        Event.id.desc()).limit(1))
+    if paused is None or complaint.due_at is None:
+        return
+    now = utcnow()
+    before = complaint.due_at
+    complaint.due_at = resume_due(before, paused, now)
+    lost = working_days_between(paused.astimezone(VIETNAM).date(),
+                                now.astimezone(VIETNAM).date())
+    session.add(Event(complaint_id=complaint.id, kind="clock_resumed", actor=actor,
+                      reason=None, data={
+                          "paused_at": paused.isoformat(), "due_before": before.isoformat(),
+                          "due_after": complaint.due_at.isoformat(),
+                          "lost_working_days": lost}, at=utcnow()))
+
+
+__all__ = ["ALLOWED", "LABELS_VI", "NOTIFY_ON", "OPEN_STATUSES", "OPEN_VALUES",
+           "RUNNING_STATUSES", "RUNNING_VALUES", "Lifecycle", "can_move", "label_vi",
+           "require_move"]

@@ -19,12 +19,19 @@ from sqlalchemy import func, select
 
 from intake.console.auth import StaffIdentity
 from intake.db import Database
-from intake.models import Complaint, Direction, Event, Message, Queue, Status, utcnow
+from intake.models import (
+    OPEN_VALUES,
+    RUNNING_VALUES,
+    Complaint,
+    Direction,
+    Event,
+    Message,
+    Queue,
+    Status,
+    utcnow,
+)
 
 FINISHED = (Status.ANSWERED.value, Status.CLOSED.value, Status.REJECTED.value)
-OPEN = (Status.RECEIVED.value, Status.ROUTED.value, Status.IN_PROGRESS.value,
-        Status.WAITING_FOR_CITIZEN.value)
-RUNNING = (Status.RECEIVED.value, Status.ROUTED.value, Status.IN_PROGRESS.value)
 CSV_FIELDS = ("queue", "name", "received", "open", "overdue", "median_first_answer_h",
               "median_resolution_h")
 
@@ -99,8 +106,8 @@ def _summarise(rows: list[_Received], first_answer: dict[int, datetime],
         done_h = [_hours(r.created_at, resolved[r.id]) for r in items if r.id in resolved]
         out.append(QueueReport(
             queue, names.get(queue, queue), len(items),
-            sum(1 for r in items if r.status in OPEN),
-            sum(1 for r in items if r.status in RUNNING and r.due_at is not None
+            sum(1 for r in items if r.status in OPEN_VALUES),
+            sum(1 for r in items if r.status in RUNNING_VALUES and r.due_at is not None
                 and r.due_at < now),
             _median(answer_h), _median(done_h)))
     return out

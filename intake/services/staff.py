@@ -27,11 +27,9 @@ from intake.deadlines import (
     VIETNAM,
     add_working_days,
     due_at,
-    resume_due,
-    working_days_between,
 )
 from intake.delivery import Letter, Outgoing, Purpose, enqueue, push_channel, templates
-from intake.errors import ComplaintNotFound, InvalidTransition, SenderError, ValidationError
+from intake.errors import ComplaintNotFound, SenderError, ValidationError
 from intake.models import (
     Attachment,
     Channel,
@@ -46,13 +44,10 @@ from intake.models import (
 from intake.services.attachments import AttachmentView
 from intake.services.complaints import IntakeService, NewComplaint
 from intake.services.kinds import due_rules
-from intake.services.lifecycle import can_move, label_vi
+from intake.services.lifecycle import RUNNING_VALUES, can_move, label_vi, require_move
 from intake.services.views import ComplaintView, EventView, MessageView
 from intake.text import nfc
 
-OPEN_STATUSES = (Status.RECEIVED, Status.ROUTED, Status.IN_PROGRESS,
-                 Status.WAITING_FOR_CITIZEN)
-RUNNING_STATUSES = (Status.RECEIVED, Status.ROUTED, Status.IN_PROGRESS)  # clock not paused
 MAX_NOTE_CHARS = 10_000
 PAGE_SIZE = 200
 SEARCH_CAP = 1000
@@ -181,7 +176,7 @@ class StaffService:
             query = query.where(Complaint.channel == wanted.channel.value)
         if wanted.overdue:
             query = query.where(Complaint.due_at < now, Complaint.status.in_(
-                [s.value for s in RUNNING_STATUSES]))
+                RUNNING_VALUES))
         text = nfc(wanted.text).strip()
         if text:
             like = f"%{_escape_like(text)}%"
@@ -255,7 +250,7 @@ class StaffService:
             _event(session, complaint, "taken", who, None, {"previous": previous})
             if complaint.status in (Status.RECEIVED, Status.ROUTED,
                                     Status.WAITING_FOR_CITIZEN):
-                _move(session, complaint, Status.IN_PROGRESS, who, None)
+                self._move(session, complaint, Status.IN_PROGRESS, who)
 
     def reply(self, who: StaffIdentity, code: str, text: str) -> str:
         """Answer the citizen: an outbound message, pushed on their channel.
@@ -273,18 +268,18 @@ class StaffService:
             _event(session, complaint, "reply", who, None, {"delivery": delivery})
             if complaint.status != Status.ANSWERED and \
                     can_move(Status(complaint.status), Status.ANSWERED):
-                _move(session, complaint, Status.ANSWERED, who, None)
+                self._move(session, complaint, Status.ANSWERED, who)
             return delivery
 
     def ask_info(self, who: StaffIdentity, code: str, question: str) -> str:
         """Ask the citizen for more information; status "waiting for citizen"."""
         body = _required(question, "Câu hỏi")
         with self._acting(who, code) as (session, complaint):
-            _require_move(complaint, Status.WAITING_FOR_CITIZEN)
+            require_move(complaint, Status.WAITING_FOR_CITIZEN)
             self.intake.add_message(complaint.code, Direction.OUTBOUND, body,
                                     Channel(complaint.reply_channel), who.actor,
                                     sender=who.actor, session=session)
-            _move(session, complaint, Status.WAITING_FOR_CITIZEN, who, body)
+            self._move(session, complaint, Status.WAITING_FOR_CITIZEN, who, body)
             delivery = self._push(session, complaint, Purpose.INFO_REQUEST,
                                   templates.info_request(
                                       complaint.code,
@@ -301,11 +296,8 @@ class StaffService:
                 raise ValidationError(f"unknown queue {queue_code!r}", "Đơn vị không tồn tại.")
             if target.code == complaint.queue_code:
                 raise ValidationError("same queue", "Phản ánh đã ở đơn vị này.")
-            _require_move(complaint, Status.ROUTED)
-            previous = complaint.queue_code
-            complaint.queue_code = target.code
-            complaint.status = Status.ROUTED.value
-            complaint.updated_at = utcnow()
+            previous = self.intake.lifecycle.reroute(session, complaint, target.code,
+                                                     who.actor)
             found = session.get(Assignment, complaint.id)
             if found is not None:
                 session.delete(found)
@@ -333,7 +325,7 @@ class StaffService:
             if target.id == duplicate.id:
                 raise ValidationError("merge into itself", "Không thể gộp phản ánh vào chính nó.")
             why = nfc(reason).strip() or None
-            _move(session, duplicate, Status.CLOSED, who, why)
+            self._move(session, duplicate, Status.CLOSED, who, why)
             _event(session, duplicate, "merged", who, why, {"into": target.code})
             _event(session, target, "merged_from", who, why, {"from": duplicate.code})
             self._push(session, duplicate, Purpose.MERGED, templates.merged(
@@ -402,6 +394,13 @@ class StaffService:
                     call.channel == Channel.PHONE, view.queue_name))
             return view
 
+    def _move(self, session: Session, complaint: Complaint, status: Status,
+              who: StaffIdentity, reason: str | None = None) -> None:
+        """A status step in the action's transaction (``Lifecycle.move``: event, clock);
+        the action tells the citizen itself (its answer, its question, the merge)."""
+        self.intake.lifecycle.move(session, complaint, status, who.actor, reason,
+                                   notify=False)
+
     def _push(self, session: Session, complaint: Complaint, purpose: Purpose,
               letter: Letter) -> str:
         """Queue ``letter`` to the citizen on their channel; the channel used, or
@@ -441,7 +440,7 @@ def _overdue(complaint: Complaint, now: datetime) -> bool:
 
 def _is_overdue(due: datetime | None, status: str, now: datetime) -> bool:
     """Past due while the clock runs (not when waiting for the citizen or finished)."""
-    return bool(due and due < now and status in {s.value for s in RUNNING_STATUSES})
+    return bool(due and due < now and status in RUNNING_VALUES)
 
 
 def _escape_like(text: str) -> str:
@@ -461,44 +460,6 @@ def _event(session: Session, complaint: Complaint, kind: str, who: StaffIdentity
            reason: str | None, data: dict[str, Any]) -> None:
     session.add(Event(complaint_id=complaint.id, kind=kind, actor=who.actor, reason=reason,
                       data=data, at=utcnow()))
-
-
-def _require_move(complaint: Complaint, status: Status) -> None:
-    if not can_move(Status(complaint.status), status):
-        raise InvalidTransition(f"{complaint.status} → {status.value} is not allowed")
-
-
-def _move(session: Session, complaint: Complaint, status: Status, who: StaffIdentity,
-          reason: str | None) -> None:
-    """A status step inside the caller's transaction (the caller tells the citizen).
-
-    Leaving "waiting for citizen" restarts the clock: the due date moves by the working
-    days spent waiting (audited as ``clock_resumed``).
-    """
-    _require_move(complaint, status)
-    if complaint.status == Status.WAITING_FOR_CITIZEN and status != complaint.status:
-        _resume_clock(session, complaint, who)
-    _event(session, complaint, "status", who, reason,
-           {"from": complaint.status, "to": status.value})
-    complaint.status = status.value
-    complaint.updated_at = utcnow()
-
-
-def _resume_clock(session: Session, complaint: Complaint, who: StaffIdentity) -> None:
-    paused = session.scalar(select(Event.at).where(
-        Event.complaint_id == complaint.id, Event.kind == "status",
-        Event.data["to"].as_string() == Status.WAITING_FOR_CITIZEN.value).order_by(
-        Event.id.desc()).limit(1))
-    if paused is None or complaint.due_at is None:
-        return
-    now = utcnow()
-    before = complaint.due_at
-    complaint.due_at = resume_due(before, paused, now)
-    lost = working_days_between(paused.astimezone(VIETNAM).date(),
-                                now.astimezone(VIETNAM).date())
-    _event(session, complaint, "clock_resumed", who, None, {
-        "paused_at": paused.isoformat(), "due_before": before.isoformat(),
-        "due_after": complaint.due_at.isoformat(), "lost_working_days": lost})
 
 
 __all__ = ["AccessDenied", "ComplaintDetail", "QueueFilter", "QueuePage", "QueueRow",
