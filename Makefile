@@ -28,6 +28,7 @@ test:
 lint: setup
 	.venv/bin/ruff check .
 	.venv/bin/mypy
+	.venv/bin/lint-imports
 
 train: setup
 	.venv/bin/pakn assistant train --if-stale

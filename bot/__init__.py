@@ -1,5 +1,7 @@
-"""Telegram front end (python-telegram-bot): relays chats to the assistant.
+"""Telegram front end (python-telegram-bot 22): relays chats to the assistant.
 
-Not built yet: the Telegram issue adds it. Until then ``pakn run`` reports that the bot
-is not started; the web chat of the console is the embedded default channel.
+``python -m bot`` (started by ``pakn run`` when ``TELEGRAM_BOT_TOKEN`` is set) polls or
+serves a webhook, relays text and buttons to the assistant's signed channel, answers
+its own commands and holds files and locations for the complaint being written.
+Messages to citizens from staff leave through ``intake.delivery``, not through here.
 """

@@ -34,10 +34,6 @@ class PendingStore:
         await asyncio.to_thread(self._attachments.hold_location, sender_of(chat_id),
                                 latitude, longitude)
 
-    async def has_any(self, chat_id: int) -> bool:
-        """True when something waits for this chat's complaint."""
-        return await asyncio.to_thread(self._attachments.has_pending, sender_of(chat_id))
-
     async def attach_to(self, chat_id: int, code: str) -> AttachedPending:
         """Attach everything held for the chat to ``code``; held items are then gone."""
         return await asyncio.to_thread(self._attachments.attach_pending, sender_of(chat_id),

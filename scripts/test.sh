@@ -4,7 +4,8 @@
 # Phases (each one timed):
 #   1. system packages   scripts/install-system-deps.sh (PostgreSQL, Dovecot, Chromium)
 #   2. environments      scripts/setup.sh (.venv and .venv-rasa; seconds when current)
-#   3. lint              ruff check . ; mypy
+#   3. lint              ruff check . ; mypy ; lint-imports (the layer contract in
+#                        pyproject.toml: core ← services ← edges, no edge writes rows)
 #   4. rasa data         rasa data validate --fail-on-warnings
 #   5. model             pakn assistant train --if-stale (minutes when the data changed)
 #   6. pytest            with PAKN_REQUIRE_SERVICES=1: a missing PostgreSQL or Rasa is a
@@ -60,6 +61,7 @@ phase "system packages" fatal bash scripts/install-system-deps.sh
 phase "environments" fatal bash scripts/setup.sh
 phase "ruff" continue .venv/bin/ruff check .
 phase "mypy" continue .venv/bin/mypy
+phase "layers" continue .venv/bin/lint-imports
 phase "rasa data" continue validate_rasa_data
 phase "model" fatal .venv/bin/pakn assistant train --if-stale
 phase "pytest" continue .venv/bin/pytest -ra --durations=15 "$@"

@@ -12,7 +12,8 @@ from typing import Annotated
 
 import typer
 
-from intake.assistant.training import TrainingError, project_root, train_if_stale
+from intake.assistant.training import TrainingError, train_if_stale
+from intake.config import project_root
 
 app = typer.Typer(help="The Rasa assistant: training.", no_args_is_help=True)
 

@@ -16,7 +16,6 @@ import collections
 import fcntl
 import hashlib
 import logging
-import os
 import re
 import subprocess
 import time
@@ -49,21 +48,6 @@ class TrainingError(RuntimeError):
     def __init__(self, message: str, output_tail: str = "") -> None:
         super().__init__(f"{message}\n{output_tail}" if output_tail else message)
         self.output_tail = output_tail
-
-
-def project_root() -> Path:
-    """The project's root directory (where ``config.yml`` and ``domain.yml`` live).
-
-    ``PAKN_ROOT`` wins; otherwise the source checkout this package was imported from
-    (an editable install), else the current directory.
-    """
-    env = os.environ.get("PAKN_ROOT")
-    if env:
-        return Path(env).resolve()
-    checkout = Path(__file__).resolve().parents[2]
-    if (checkout / "pyproject.toml").is_file() and (checkout / "intake").is_dir():
-        return checkout
-    return Path.cwd()
 
 
 def rasa_version(root: Path) -> str:

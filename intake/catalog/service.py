@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -129,11 +129,6 @@ class CatalogService:
     def search(self, question: str, limit: int = 5) -> list[Hit]:
         """Ranked procedures for a question (``InvalidQuery`` for unusable input)."""
         return self.index().search(question, limit)
-
-    def search_many(self, questions: Sequence[str], limit: int = 5) -> list[list[Hit]]:
-        """``search`` for each question, on one index."""
-        index = self.index()
-        return [index.search(q, limit) for q in questions]
 
     def lookup(self, question: str) -> Lookup:
         """The procedure a citizen means, up to 3 close candidates, or nothing.

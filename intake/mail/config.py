@@ -114,10 +114,6 @@ class MailSettings:
         """Every address of the hotline: we never write to these."""
         return frozenset({self.from_address, *self.other_addresses})
 
-    @property
-    def imap_configured(self) -> bool:
-        """True when the worker has a mailbox to read."""
-        return bool(self.imap_host)
 
 
 def _secret(env: dict[str, str], name: str) -> str | None:

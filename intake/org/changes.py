@@ -25,21 +25,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from intake.db import Database
 from intake.deadlines import VIETNAM
 from intake.errors import OrganisationDataError
-from intake.models import Complaint, Event, Queue, QueueChange, QueueKind, Status, utcnow
+from intake.models import (
+    OPEN_VALUES,
+    Complaint,
+    Event,
+    Queue,
+    QueueChange,
+    QueueKind,
+    utcnow,
+)
 from intake.routing.checks import QueueState, check_codes
-from intake.services.complaints import IntakeService
 
 ACTIONS = ("rename", "create", "merge", "retire")
-OPEN = (Status.RECEIVED.value, Status.ROUTED.value, Status.IN_PROGRESS.value,
-        Status.WAITING_FOR_CITIZEN.value)
 ACTOR = "system:org-change"
 SOURCE_PREFIX = "changes:"  # queue history written by a changes file (org load keeps it)
 
@@ -207,7 +213,7 @@ class _Applier:
 
     def move_open(self, queue: Queue, target: str, change: Change) -> None:
         complaints = self.session.scalars(select(Complaint).where(
-            Complaint.queue_code == queue.code, Complaint.status.in_(OPEN))).all()
+            Complaint.queue_code == queue.code, Complaint.status.in_(OPEN_VALUES))).all()
         verb = "sáp nhập vào" if change.action == "merge" else "giải thể, chuyển cho"
         reason = (f"{queue.name} ({queue.code}) {verb} {target} từ "
                   f"{change.effective:%d/%m/%Y} → chuyển phản ánh sang {target}")
@@ -228,7 +234,18 @@ def _states(session: Session) -> dict[str, QueueState]:
     return {code: QueueState(bool(active), successor) for code, active, successor in rows}
 
 
-def apply_changes(service: IntakeService, changes: Changes, *, as_of: date | None = None,
+class IntakeLike(Protocol):
+    """What applying changes needs of the intake service (no import of the service layer:
+    the organisation is core, the service is built on it)."""
+
+    db: Database
+    triage_queue: str
+
+    def reset_routing(self) -> None:
+        """Forget cached places and router."""
+
+
+def apply_changes(service: IntakeLike, changes: Changes, *, as_of: date | None = None,
                   dry_run: bool = False, source: str | None = None) -> ChangeReport:
     """Apply the changes effective by ``as_of`` (default today) in one transaction."""
     today = as_of or datetime.now(VIETNAM).date()

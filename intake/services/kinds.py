@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from intake.config import _read_env_file, project_root
 from intake.errors import ValidationError
 
 
@@ -31,10 +32,17 @@ DEFAULT_KINDS: tuple[Kind, ...] = (
 )
 
 
+def _configured_rules() -> str:
+    """``PAKN_DUE_RULES`` from the environment, else from ``pakn.env`` (like every other
+    setting)."""
+    from_file = _read_env_file(project_root() / "pakn.env").get("PAKN_DUE_RULES", "")
+    return os.environ.get("PAKN_DUE_RULES", from_file)
+
+
 def due_rules(spec: str | None = None) -> dict[str, Kind]:
     """The kinds with their working days, ``spec`` (default: ``PAKN_DUE_RULES``) applied."""
     kinds = {k.code: k for k in DEFAULT_KINDS}
-    text = os.environ.get("PAKN_DUE_RULES", "") if spec is None else spec
+    text = _configured_rules() if spec is None else spec
     for part in filter(None, (p.strip() for p in text.split(","))):
         code, _, days = part.partition("=")
         if code.strip() not in kinds or not days.strip().isdigit():
