@@ -11,7 +11,6 @@ from intake.catalog import models as catalog_models
 from intake.console import models as console_models
 from intake.mail import models as mail_models
 from intake.models import Base
-from intake.services import attachments as attachment_models  # noqa: F401  (pending_attachments)
 
 metadata = Base.metadata
 

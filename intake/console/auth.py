@@ -28,7 +28,6 @@ import asyncio
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -48,6 +47,7 @@ from intake.contacts import normalise_email
 from intake.db import Database
 from intake.errors import ValidationError
 from intake.models import Queue, utcnow
+from intake.services.identity import StaffIdentity as StaffIdentity  # re-exported for the pages
 
 COOKIE = "pakn_staff"
 SESSION_SECONDS = 12 * 3600
@@ -79,30 +79,6 @@ def end_sessions(session: Session, user_id: int, reason: str) -> int:
         StaffSession.user_id == user_id, StaffSession.ended_at.is_(None)).values(
         ended_at=utcnow(), ended_reason=reason[:32]))
     return int(getattr(result, "rowcount", 0) or 0)
-
-
-@dataclass(frozen=True)
-class StaffIdentity:
-    """The signed-in person as the pages need them."""
-
-    id: int
-    username: str
-    role: str
-    queues: tuple[str, ...]
-
-    @property
-    def sees_all(self) -> bool:
-        """Coordinators and administrators see every queue."""
-        return self.role in (Role.COORDINATOR, Role.ADMIN)
-
-    def may_see(self, queue_code: str | None) -> bool:
-        """True if the complaint of ``queue_code`` is in this person's reach."""
-        return self.sees_all or (queue_code is not None and queue_code in self.queues)
-
-    @property
-    def actor(self) -> str:
-        """How audit events name this person."""
-        return f"staff:{self.username}"
 
 
 def hash_password(password: str) -> str:

@@ -18,36 +18,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import BigInteger, Float, Integer, String, delete, func, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from intake.codes import parse_code
 from intake.config import Settings
 from intake.db import Database
 from intake.errors import ComplaintNotFound, ValidationError
-from intake.models import Attachment, Base, Complaint, Event, Message, UTCDateTime, utcnow
+from intake.models import Attachment, Complaint, Event, Message, PendingAttachment, utcnow
 from intake.storage import ContentStore
 from intake.text import clean
 
 MAX_FILENAME_CHARS = 255
 MAX_PENDING_FILES = 10
 PENDING_KEEP = timedelta(hours=24)
-
-
-class PendingAttachment(Base):
-    """A file (``sha256`` set) or a map position a conversation sent before its complaint."""
-
-    __tablename__ = "pending_attachments"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    sender: Mapped[str] = mapped_column(String(64), index=True)
-    sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    filename: Mapped[str | None] = mapped_column(String(255), nullable=True)
-    content_type: Mapped[str | None] = mapped_column(String(255), nullable=True)
-    size: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
-    longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,22 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from intake.config import load_settings
-from intake.console.models import StaffQueue, StaffUser
 from intake.db import Database
 from intake.deadlines import VIETNAM
 from intake.delivery import Letter, Outgoing, Purpose, enqueue, templates
 from intake.delivery.outbox import enqueued
 from intake.delivery.templates import DigestFacts
-from intake.models import OPEN_VALUES, RUNNING_VALUES, Channel, Complaint, Queue, Status, utcnow
+from intake.models import (
+    OPEN_VALUES,
+    RUNNING_VALUES,
+    Channel,
+    Complaint,
+    Queue,
+    StaffQueue,
+    StaffUser,
+    Status,
+    utcnow,
+)
 
 MAX_LISTED = 50
 

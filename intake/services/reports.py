@@ -17,7 +17,6 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from intake.console.auth import StaffIdentity
 from intake.db import Database
 from intake.models import (
     OPEN_VALUES,
@@ -30,6 +29,7 @@ from intake.models import (
     Status,
     utcnow,
 )
+from intake.services.identity import StaffIdentity
 
 FINISHED = (Status.ANSWERED.value, Status.CLOSED.value, Status.REJECTED.value)
 CSV_FIELDS = ("queue", "name", "received", "open", "overdue", "median_first_answer_h",

@@ -20,8 +20,6 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from intake.codes import parse_code
-from intake.console.auth import StaffIdentity
-from intake.console.models import Assignment
 from intake.contacts import Contact, normalise_email, normalise_phone
 from intake.deadlines import (
     VIETNAM,
@@ -31,6 +29,7 @@ from intake.deadlines import (
 from intake.delivery import Letter, Outgoing, Purpose, enqueue, push_channel, templates
 from intake.errors import ComplaintNotFound, SenderError, ValidationError
 from intake.models import (
+    Assignment,
     Attachment,
     Channel,
     Complaint,
@@ -43,6 +42,7 @@ from intake.models import (
 )
 from intake.services.attachments import AttachmentView
 from intake.services.complaints import IntakeService, NewComplaint
+from intake.services.identity import StaffIdentity
 from intake.services.kinds import due_rules
 from intake.services.lifecycle import RUNNING_VALUES, can_move, label_vi, require_move
 from intake.services.views import ComplaintView, EventView, MessageView
