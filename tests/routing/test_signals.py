@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from intake.catalog.importers import parse_path
@@ -18,6 +19,7 @@ from intake.routing.signals.classifier import (
     data_hash,
     read_calibration,
     read_examples,
+    save,
 )
 from intake.routing.signals.place import (
     hint_signal,
@@ -164,3 +166,13 @@ def test_the_shipped_calibration_belongs_to_the_shipped_training_data() -> None:
     assert stored is not None, "run `pakn route train` after editing training.jsonl"
     xs, ys = stored
     assert len(xs) == len(ys) > 10 and max(ys) <= 0.95
+
+
+def test_processes_that_save_the_model_at_once_do_not_trip_over_each_other(
+        model: Classifier, tmp_path: Path) -> None:
+    # two workers that trained at the same moment each write their own temporary file
+    target = tmp_path / "classifier.joblib"
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(lambda _: save(model, target), range(8)))
+    assert target.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["classifier.joblib"]  # no leftovers

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -250,12 +251,16 @@ def _calibrate(texts: list[str], labels: list[str]) -> tuple[list[float], list[f
 
 
 def save(model: Classifier, target: Path) -> None:
-    """Write the model atomically (temporary file, then rename)."""
+    """Write the model atomically (a temporary file of this process's own, then rename:
+    two processes that trained at once must not write into one temporary file)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(".tmp")
-    joblib.dump({"pipeline": model.pipeline, "hash": model.data_hash,
-                 "calibration": model.calibration}, temporary)
-    temporary.replace(target)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        joblib.dump({"pipeline": model.pipeline, "hash": model.data_hash,
+                     "calibration": model.calibration}, temporary)
+        temporary.replace(target)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _load(target: Path, wanted_hash: str) -> Classifier | None:
