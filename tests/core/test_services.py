@@ -113,7 +113,8 @@ def test_messages_are_appended_once(service: IntakeService) -> None:
 
 def test_list_by_queue_and_status(service: IntakeService) -> None:
     file_complaint(service)
-    file_complaint(service, text="Ô nhiễm tiếng ồn ban đêm", location_text="huyện Lục Ngạn")
+    file_complaint(service, text="Đường huyện đoạn qua thôn tôi xuống cấp nặng, ổ gà chi chít",
+                   location_text="huyện Lục Ngạn")  # a district road: the district's queue
     assert [c.queue_code for c in service.list_complaints(queue="HUYEN_219")] == ["HUYEN_219"]
     assert len(service.list_complaints(status=Status.ROUTED)) == 2
     assert service.list_complaints(status=Status.CLOSED) == []
