@@ -328,14 +328,29 @@ def procedure_queue(router: Router, ev: Evidence) -> Outcome | None:
     return Outcome(best.label, min(0.99, best.score + bonus), (ev.procedure.reason or "",))
 
 
+def _addressed_to(ev: Evidence) -> Candidate | None:
+    """The body an addressee line names with confidence ("Kính gửi Sở Y tế"), if any."""
+    best = ev.addressee.best
+    if best is None or best.score < ADDRESSEE_MIN \
+            or best.label not in ev.addressee.detail.get("addressed", ()):
+        return None
+    return best
+
+
+def _department_and_local(ev: Evidence) -> tuple[float, float]:
+    """The strongest department's and the local committee's combined topic scores."""
+    combined: dict[str, float] = ev.topic.detail.get("combined", {})
+    department = max((v for label, v in combined.items() if label not in LEVELS), default=0.0)
+    local = max((v for label, v in combined.items() if label in LEVELS), default=0.0)
+    return department, local
+
+
 def _addressed_elsewhere(ev: Evidence, label: str) -> bool:
     """The letter is addressed to another body than ``label``: a procedure it mentions
     (the land certificate in a letter to Sở Giao thông) does not outweigh that; the
     addressee's row decides, with its own check for a misaddressed letter."""
-    addressee = ev.addressee.best
-    return addressee is not None and addressee.label != label \
-        and addressee.score >= ADDRESSEE_MIN \
-        and addressee.label in ev.addressee.detail.get("addressed", ())
+    addressee = _addressed_to(ev)
+    return addressee is not None and addressee.label != label
 
 
 DEPARTMENT_OVER_PROCEDURE = 0.6
@@ -346,24 +361,18 @@ def _clearly_departmental(ev: Evidence) -> bool:
     """The letter is addressed to a provincial body, or its subject points at a department
     well above the local committee: a local procedure it mentions ("giấy phép xây dựng",
     "khai tử") is context, not the matter (a social-housing complaint to Sở Xây dựng)."""
-    addressee = ev.addressee.best
-    if addressee is not None and addressee.label not in LEVELS \
-            and addressee.score >= ADDRESSEE_MIN \
-            and addressee.label in ev.addressee.detail.get("addressed", ()):
+    addressee = _addressed_to(ev)
+    if addressee is not None and addressee.label not in LEVELS:
         return True
-    combined: dict[str, float] = ev.topic.detail.get("combined", {})
-    department = max((v for label, v in combined.items() if label not in LEVELS), default=0.0)
-    local = max((v for label, v in combined.items() if label in LEVELS), default=0.0)
+    department, local = _department_and_local(ev)
     return department >= DEPARTMENT_OVER_PROCEDURE and department - local >= DEPARTMENT_MARGIN
 
 
 def _procedure_level(ev: Evidence, level: str) -> tuple[str, tuple[str, ...]]:
     """The level a local procedure is handled at: the catalog's, unless the letter is
     addressed to the other level's committee ("Kính gửi UBND xã …"), which knows."""
-    addressee = ev.addressee.best
-    if addressee is not None and addressee.label in LEVELS and addressee.label != level \
-            and addressee.score >= ADDRESSEE_MIN \
-            and addressee.label in ev.addressee.detail.get("addressed", ()):
+    addressee = _addressed_to(ev)
+    if addressee is not None and addressee.label in LEVELS and addressee.label != level:
         return addressee.label, ((ev.addressee.reason,) if ev.addressee.reason else ())
     return level, ()
 
@@ -425,9 +434,8 @@ ADDRESSEE_OVERRIDE = 0.8
 def addressee_queue(router: Router, ev: Evidence) -> Outcome | None:
     """The provincial body the letter is addressed to ("Kính gửi Sở Y tế"), unless the
     content clearly belongs to another department (a misaddressed letter)."""
-    best = ev.addressee.best
-    if best is None or best.label in LEVELS or best.score < ADDRESSEE_MIN \
-            or best.label not in ev.addressee.detail.get("addressed", ()):
+    best = _addressed_to(ev)
+    if best is None or best.label in LEVELS:
         return None
     combined: dict[str, float] = ev.topic.detail.get("combined", {})
     own = combined.get(best.label, 0.0)
@@ -488,9 +496,7 @@ def _local_place(router: Router, ev: Evidence, signal: Signal) -> Outcome | None
 def _department_leaning(router: Router, ev: Evidence) -> bool:
     """The subject points at a department (at least ``department_leaning`` of
     decision.yml) more than at the local committee."""
-    combined: dict[str, float] = ev.topic.detail.get("combined", {})
-    department = max((v for label, v in combined.items() if label not in LEVELS), default=0.0)
-    local = max((v for label, v in combined.items() if label in LEVELS), default=0.0)
+    department, local = _department_and_local(ev)
     return department >= router.table.department_leaning and department > local
 
 
