@@ -29,13 +29,10 @@ from rasa_sdk.executor import ActionExecutor
 from rasa_sdk.plugin import plugin_manager
 from sanic import Request, Sanic
 from sanic.response import HTTPResponse, json
-from sqlalchemy.exc import InterfaceError, OperationalError
 
 from intake.assistant.processes import DEFAULT_HOST
 from intake.config import load_settings
-from intake.errors import IntakeError
 from intake.logsetup import LEVEL_ENV, configure_logging
-from intake.routing.types import RoutingInput
 from intake.services.factory import get_service
 
 OPEN_PATHS = frozenset({"/health"})
@@ -93,19 +90,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-WARM_UP_TEXT = "Đèn đường ở thôn tôi hỏng đã hai tháng"
-
-
 def warm_up_routing() -> None:
-    """Load routing (organisation, catalog index, classifier: trained here when the
-    stored one is stale) before serving, so that a citizen's first complaint is not the
-    request that waits for it and runs past Rasa's action timeout. A failure is only
-    logged: the first complaint then loads routing itself."""
-    try:
-        get_service().router().route(RoutingInput(WARM_UP_TEXT))
-    except (IntakeError, OperationalError, InterfaceError, OSError) as exc:
-        log.warning("routing not loaded ahead (%s); the first complaint will load it",
-                    type(exc).__name__)
+    """Load routing before serving, so that a citizen's first complaint is not the request
+    that waits for it and runs past Rasa's action timeout."""
+    get_service().warm_up_routing()
 
 
 def main(argv: Sequence[str] | None = None) -> None:

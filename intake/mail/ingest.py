@@ -46,7 +46,6 @@ from intake.models import (
     Message,
     utcnow,
 )
-from intake.routing.types import RoutingInput
 from intake.services.complaints import MAX_TEXT_CHARS, IntakeService, NewComplaint
 from intake.services.views import ComplaintView
 from intake.storage import ContentStore, flush_to_disk, sha256_hex
@@ -59,7 +58,6 @@ SYSTEM_ERRORS = (OperationalError, InterfaceError, OSError)
 # What a message (not the system) can make the pipeline raise: quarantined, not retried.
 MESSAGE_ERRORS = (*PARSE_ERRORS, IntakeError, RuntimeError, ArithmeticError, AssertionError)
 ERROR_TEXT_LIMIT = 2000
-WARM_UP_TEXT = "Hồ sơ cấp giấy chứng nhận quyền sử dụng đất nộp ở xã đã quá hạn"
 COVER_LINE_CHARS = 80  # a letter sent as a file comes with at most one short line
 # The event naming the files that hold a letter sent as a file (read by the console).
 SCANNED_EVENT = "letter_in_files"
@@ -210,13 +208,8 @@ class MailIngestor:
         return self._run(self.raw.get(digest), digest, source, row_id=ingest_id)
 
     def warm_up(self) -> None:
-        """Load what routing needs (organisation, catalog index, classifier) now, so the
-        first message after a start is not the one that waits for it."""
-        try:
-            self.service.router().route(RoutingInput(WARM_UP_TEXT))
-        except SYSTEM_ERRORS as exc:
-            log.warning("mail ingest: routing not loaded ahead (%s); the first message "
-                        "will load it", type(exc).__name__)
+        """Load what routing needs now, so the first message after a start does not wait."""
+        self.service.warm_up_routing()
 
     def make_durable(self) -> None:
         """Put what was taken so far (raw mail, attachments, the SQLite log) on disk:

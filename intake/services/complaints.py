@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from intake.codes import new_code, parse_code
@@ -27,6 +27,7 @@ from intake.db import Database
 from intake.deadlines import due_at
 from intake.errors import (
     ComplaintNotFound,
+    IntakeError,
     UnknownQueue,
     ValidationError,
 )
@@ -52,6 +53,7 @@ from intake.services.views import ComplaintView, EventView, MessageView
 from intake.text import clean, has_letters_or_digits, nfc
 
 log = logging.getLogger(__name__)
+WARM_UP_TEXT = "Hồ sơ cấp giấy chứng nhận quyền sử dụng đất nộp ở xã đã quá hạn"
 
 MAX_TEXT_CHARS = 20_000
 ROUTER_TTL_SECONDS = 60.0
@@ -128,6 +130,17 @@ class IntakeService:
                                         self.triage_queue)
             self._router_built = time.monotonic()
         return self._router
+
+    def warm_up_routing(self) -> None:
+        """Load routing now (organisation, catalog index, classifier: trained here when the
+        stored one is stale), so that a worker's first complaint after a start is not the
+        request that waits for it. A failure is only logged, by type: the first complaint
+        then loads routing itself."""
+        try:
+            self.router().route(RoutingInput(WARM_UP_TEXT))
+        except (IntakeError, OperationalError, InterfaceError, OSError) as exc:
+            log.warning("routing not loaded ahead (%s); the first complaint will load it",
+                        type(exc).__name__)
 
     def reset_routing(self) -> None:
         """Forget the cached places and router (after an organisation change)."""
