@@ -1,11 +1,12 @@
 """Checking a complaint's status by its tracking code.
 
-Privacy: the chat that filed the complaint sees its queue and the last answer; anyone
-else who has the code only learns that it exists and its status.
+What the asker may learn is decided by ``IntakeService.status_for`` (the chat that
+filed the complaint sees its unit and last answer; anyone else only its status).
 """
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -16,9 +17,6 @@ from rasa_sdk.types import DomainDict
 from actions.common import latest_text, service
 from intake.codes import find_code
 from intake.errors import InvalidTrackingCode, SenderError
-from intake.services.complaints import as_datetime_text
-from intake.services.lifecycle import label_vi
-from intake.services.views import ComplaintView
 
 
 class ValidateStatusForm(FormValidationAction):
@@ -40,16 +38,6 @@ class ValidateStatusForm(FormValidationAction):
         return {"tracking_code": None}
 
 
-def _owner_details(view: ComplaintView) -> list[str]:
-    lines = [f"Đơn vị xử lý: {view.queue_name or view.queue_code}",
-             f"Hạn trả lời: {as_datetime_text(view.due_at)}"]
-    if view.last_answer:
-        answer = view.last_answer if len(view.last_answer) <= 1500 \
-            else view.last_answer[:1500] + "…"
-        lines.append(f"Trả lời gần nhất: {answer}")
-    return lines
-
-
 class ActionCheckStatus(Action):
     """Answers the status of the complaint whose code the citizen gave."""
 
@@ -60,17 +48,9 @@ class ActionCheckStatus(Action):
                   domain: DomainDict) -> list[EventType]:
         code = str(tracker.get_slot("tracking_code") or "")
         try:
-            view = service().get(code)
+            answer = await asyncio.to_thread(service().status_for, code, tracker.sender_id)
         except SenderError as exc:
             dispatcher.utter_message(text=exc.message_vi)
             return [SlotSet("tracking_code", None)]
-        lines = [f"Phản ánh {view.code}: {label_vi(view.status)}."]
-        if tracker.sender_id in _senders_of(view):
-            lines += _owner_details(view)
-        dispatcher.utter_message(text="\n".join(lines))
+        dispatcher.utter_message(text=answer.text_vi)
         return [SlotSet("tracking_code", None)]
-
-
-def _senders_of(view: ComplaintView) -> set[str]:
-    """Conversations that wrote into the complaint (the citizen's own chats)."""
-    return {m.sender for m in service().messages(view.code) if m.sender}

@@ -16,9 +16,6 @@ from bot.context import Services, sender_of, services
 from bot.relay import turn
 from bot.sending import keyboard, send_text
 from intake.errors import SenderError
-from intake.services.complaints import as_datetime_text
-from intake.services.lifecycle import label_vi
-from intake.services.views import ComplaintView
 
 WELCOME = (
     "Xin chào! Đây là kênh tiếp nhận phản ánh, kiến nghị và hướng dẫn thủ tục hành chính "
@@ -82,31 +79,12 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def status_text(svc: Services, chat_id: int, code: str) -> str:
-    """Status for anyone with the code; queue, due date and last answer only for its chat."""
+    """What this chat may learn of ``code`` (``IntakeService.status_for`` decides)."""
     try:
-        view = await asyncio.to_thread(svc.intake.get, code)
-        senders = {m.sender for m in await asyncio.to_thread(svc.intake.messages, view.code)}
+        answer = await asyncio.to_thread(svc.intake.status_for, code, sender_of(chat_id))
     except SenderError as exc:
         return exc.message_vi
-    lines = [f"Phản ánh {view.code}: {label_vi(view.status)}."]
-    if _is_owner(view, chat_id, senders):
-        lines += _owner_lines(view)
-    return "\n".join(lines)
-
-
-def _is_owner(view: ComplaintView, chat_id: int, senders: set[str | None]) -> bool:
-    telegram_reply = view.reply_channel == "telegram" and view.reply_address == str(chat_id)
-    return telegram_reply or sender_of(chat_id) in senders
-
-
-def _owner_lines(view: ComplaintView) -> list[str]:
-    lines = [f"Đơn vị xử lý: {view.queue_name or view.queue_code}",
-             f"Hạn trả lời: {as_datetime_text(view.due_at)}"]
-    if view.last_answer:
-        answer = view.last_answer
-        lines.append("Trả lời gần nhất: " + (answer if len(answer) <= 1500
-                                             else answer[:1500] + "…"))
-    return lines
+    return answer.text_vi
 
 
 async def unknown(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

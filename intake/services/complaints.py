@@ -49,6 +49,7 @@ from intake.routing.service import build_router
 from intake.routing.types import RoutingDecision, RoutingInput
 from intake.services.kinds import due_rules
 from intake.services.lifecycle import Lifecycle, require_move
+from intake.services.status import StatusAnswer, answer_for
 from intake.services.views import ComplaintView, EventView, MessageView
 from intake.text import clean, has_letters_or_digits, nfc
 
@@ -344,6 +345,15 @@ class IntakeService:
         if complaint is None:
             raise ComplaintNotFound("no complaint with that code")
         return complaint
+
+    def status_for(self, code: str, sender: str) -> StatusAnswer:
+        """What ``sender`` may learn of the complaint ``code`` (see
+        ``intake.services.status``); ``ComplaintNotFound`` / ``InvalidTrackingCode``
+        for a code that names nothing."""
+        with self.db.reading() as session:
+            complaint = self._get(session, code)
+            senders = {m.sender for m in complaint.messages if m.sender}
+            return answer_for(self._view(session, complaint), sender, senders)
 
     def list_complaints(self, queue: str | None = None, status: Status | None = None,
                         limit: int = 100) -> list[ComplaintView]:
