@@ -28,8 +28,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
+
+from intake.text import fold
 
 
 def utcnow() -> datetime:
@@ -162,11 +165,38 @@ class Complaint(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    # Folded (lower-case, diacritic-free) subject, text, place and contact: what the
+    # console's one search box matches; filled on insert and on every change of those.
+    search_key: Mapped[str | None] = mapped_column(
+        Text, nullable=True, default=lambda context: search_key_of(
+            context.get_current_parameters()))
 
     messages: Mapped[list[Message]] = relationship(
         back_populates="complaint", order_by="Message.id"
     )
     events: Mapped[list[Event]] = relationship(back_populates="complaint", order_by="Event.id")
+
+
+SEARCHED_FIELDS = ("subject", "text", "location_text", "citizen_name", "citizen_phone",
+                   "citizen_email", "reply_address")
+
+
+def search_key_of(values: dict[str, Any]) -> str:
+    """The folded search key of a complaint's values (column name → value): words
+    without diacritics, phone numbers as bare digits (``+84`` read as ``0``), e-mail in
+    lower case, so "bai rac" finds "bãi rác" and "0912 345 678" finds "0912345678"."""
+    parts = [fold(str(values.get(name) or "")) for name in SEARCHED_FIELDS]
+    phone = "".join(ch for ch in str(values.get("citizen_phone") or "") if ch.isdigit())
+    if phone.startswith("84"):
+        phone = "0" + phone[2:]
+    return " ".join(p for p in [*parts, phone] if p)
+
+
+@event.listens_for(Complaint, "before_update")
+def _refresh_search_key(_mapper: Any, _connection: Any, target: Complaint) -> None:
+    """Keep the search key in step when a searched field changes."""
+    target.search_key = search_key_of({name: getattr(target, name)
+                                       for name in SEARCHED_FIELDS})
 
 
 class Message(Base):
@@ -379,3 +409,60 @@ class PendingAttachment(Base):
     latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
     longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+# -- issue 16: client applications of the Open311 API, and published answers
+
+class ApiClient(Base):
+    """A client application of the Open311 GeoReport v2 API (``pakn api-keys add``).
+
+    Only the SHA-256 of its key is stored; ``key_hint`` (the key's first characters)
+    lets an operator tell keys apart. A revoked key is kept (``revoked_at``) so that
+    the complaints it filed still name their client."""
+
+    __tablename__ = "api_clients"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    key_hint: Mapped[str] = mapped_column(String(16))
+    per_minute: Mapped[int] = mapped_column(Integer, default=10)
+    per_day: Mapped[int] = mapped_column(Integer, default=1000)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ApiCall(Base):
+    """One accepted write by a client application (its rate limit counts these rows,
+    so that several console processes share one count)."""
+
+    __tablename__ = "api_calls"
+    __table_args__ = (Index("ix_api_calls_client_at", "client_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("api_clients.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PublishedAnswer(Base):
+    """A resolved complaint's question and answer, anonymised, proposed for the public
+    page by staff and published by a coordinator (``status``: proposed, published,
+    refused, withdrawn). ``search_key`` is the folded (diacritic-free, lower-case) text
+    of question, answer, unit and field."""
+
+    __tablename__ = "published_answers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), unique=True)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    queue_code: Mapped[str] = mapped_column(String(32), index=True)
+    field: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    search_key: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    proposed_by: Mapped[str] = mapped_column(String(255))
+    proposed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decided_by: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
