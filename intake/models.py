@@ -95,6 +95,7 @@ class Channel(enum.StrEnum):
     PHONE = "phone"
     WALK_IN = "walk_in"
     CHAT = "chat"
+    API = "api"  # filed by a client application through the Open311 API
 
 
 class Direction(enum.StrEnum):
@@ -442,6 +443,18 @@ class ApiCall(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("api_clients.id"))
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Open311Request(Base):
+    """A complaint filed through the Open311 API: by which client, under which service
+    code, with which attribute values (``GET requests`` answers with this service code)."""
+
+    __tablename__ = "open311_requests"
+
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("api_clients.id"), index=True)
+    service_code: Mapped[str] = mapped_column(String(64), index=True)
+    attributes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class PublishedAnswer(Base):

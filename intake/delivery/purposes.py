@@ -17,6 +17,9 @@ class Purpose(enum.StrEnum):
     STATUS = "status"              # the complaint changed status (closed, rejected …)
     MERGED = "merged"              # the complaint was closed as a duplicate of another
     DIGEST = "digest"              # the daily digest to a member of staff
+    API_RECEIVED = "api_received"  # a complaint filed for the citizen through the Open311 API
+    SATISFACTION = "satisfaction"  # after resolution: how satisfied is the citizen (1–5)?
+    PUBLISHED = "published"        # the complaint's answer was published (anonymised)
 
 
 # Answers to mail a citizen sent: limited per sender and per hour (see ``intake.mail.ack``).

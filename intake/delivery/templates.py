@@ -95,3 +95,39 @@ def digest(facts: DigestFacts) -> Letter:
     subject = (f"[PAKN] {facts.queue_name}: {facts.open_count} đang mở, "
                f"{len(facts.overdue)} quá hạn")
     return Letter(subject[:SUBJECT_LIMIT], "\n".join(lines))
+
+
+def api_received(code: str, label: str, queue_name: str | None, due: datetime | None,
+                 service_name: str) -> Letter:
+    """A complaint filed for the citizen by a client application (Open311 API)."""
+    due_text = due.astimezone(VIETNAM).strftime("%d/%m/%Y") if due else "—"
+    return Letter(f"[{code}] {label}",
+                  f"{_headline(code, label)}\n\nCơ quan đã tiếp nhận phản ánh của ông/bà "
+                  f"(lĩnh vực: {service_name}).\nMã tra cứu: {code}\n"
+                  f"Đơn vị xử lý: {queue_name or ''}\nHạn xử lý: {due_text}")
+
+
+def satisfaction_request(code: str, link: str | None) -> Letter:
+    """After a complaint is resolved: how satisfied is the citizen (1–5)? ``link``: the
+    signed page where they answer (e-mail); without it the channel shows buttons."""
+    body = (f"Phản ánh {code} đã được giải quyết xong. Ông/Bà hài lòng với kết quả giải "
+            "quyết ở mức nào? (1 = rất không hài lòng, 5 = rất hài lòng)")
+    if link:
+        body += f"\n\nÔng/Bà vui lòng đánh giá và góp ý (nếu có) tại:\n{link}"
+    return Letter(f"[{code}] Đánh giá mức độ hài lòng", body)
+
+
+def satisfaction_thanks(code: str, score: int, link: str | None) -> Letter:
+    """The citizen rated ``code``; ``link``: where to add a comment."""
+    body = f"Cảm ơn ông/bà đã đánh giá phản ánh {code}: {score}/5."
+    if link:
+        body += f"\nÔng/Bà có thể gửi thêm góp ý tại:\n{link}"
+    return Letter(f"[{code}] Cảm ơn ông/bà đã đánh giá", body)
+
+
+def published_notice(code: str, page_url: str) -> Letter:
+    """The answer to ``code`` was published, anonymised, on the public page."""
+    return Letter(f"[{code}] Câu trả lời được công khai",
+                  f"Câu hỏi và câu trả lời của phản ánh {code} đã được đăng công khai "
+                  "(đã ẩn họ tên, số điện thoại, email, số giấy tờ và địa chỉ) để người "
+                  f"dân khác tham khảo:\n{page_url}")

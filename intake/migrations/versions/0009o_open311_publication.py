@@ -1,4 +1,4 @@
-"""Open311 client applications and their calls; published answers (issue 16)
+"""Open311 client applications, their calls and requests; published answers (issue 16)
 
 Revision ID: 0009o
 Revises: 0008
@@ -38,6 +38,16 @@ def upgrade() -> None:
     )
     op.create_index('ix_api_calls_client_at', 'api_calls', ['client_id', 'at'])
     op.create_table(
+        'open311_requests',
+        sa.Column('complaint_id', sa.Integer(), sa.ForeignKey('complaints.id'),
+                  primary_key=True),
+        sa.Column('client_id', sa.Integer(), sa.ForeignKey('api_clients.id'), nullable=False),
+        sa.Column('service_code', sa.String(length=64), nullable=False),
+        sa.Column('attributes', sa.JSON(), nullable=False),
+    )
+    op.create_index('ix_open311_requests_client_id', 'open311_requests', ['client_id'])
+    op.create_index('ix_open311_requests_service_code', 'open311_requests', ['service_code'])
+    op.create_table(
         'published_answers',
         sa.Column('id', sa.Integer(), primary_key=True, autoincrement=True),
         sa.Column('complaint_id', sa.Integer(), sa.ForeignKey('complaints.id'),
@@ -63,6 +73,9 @@ def downgrade() -> None:
     op.drop_index('ix_published_answers_queue_code', table_name='published_answers')
     op.drop_index('ix_published_answers_status', table_name='published_answers')
     op.drop_table('published_answers')
+    op.drop_index('ix_open311_requests_service_code', table_name='open311_requests')
+    op.drop_index('ix_open311_requests_client_id', table_name='open311_requests')
+    op.drop_table('open311_requests')
     op.drop_index('ix_api_calls_client_at', table_name='api_calls')
     op.drop_table('api_calls')
     op.drop_table('api_clients')
