@@ -27,8 +27,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
-from sqlalchemy import event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -163,7 +163,7 @@ class Complaint(Base):
     citizen_address: Mapped[str | None] = mapped_column(Text, nullable=True)
     reply_channel: Mapped[str] = mapped_column(String(16))
     reply_address: Mapped[str | None] = mapped_column(String(320), nullable=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
     # Folded (lower-case, diacritic-free) subject, text, place and contact: what the

@@ -1,0 +1,161 @@
+"""The Vietnamese the console shows for what the services store as codes.
+
+History events, who did them, outgoing messages and their delivery state, roles, the
+kinds of unit, deadlines as working-day countdowns, and the short subject of a queue
+line. Pure functions over snapshots: the pages show these strings, the tables keep the
+codes (a code stays available as a tooltip where staff may need it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from intake.deadlines import VIETNAM, working_days_between
+from intake.models import RUNNING_VALUES, Channel, Status
+from intake.services.lifecycle import label_vi
+from intake.services.views import EventView
+
+ROLE_VI = {"staff": "Cán bộ", "coordinator": "Điều phối", "admin": "Quản trị"}
+QUEUE_KIND_VI = {"provincial": "Sở, ban, ngành tỉnh", "central": "Cơ quan Trung ương",
+                 "district": "UBND cấp huyện", "commune": "UBND cấp xã"}
+QUEUE_CHANGE_VI = {"created": "Thêm mới", "renamed": "Đổi tên", "retired": "Ngừng hoạt động",
+                   "reactivated": "Hoạt động lại", "merged": "Sáp nhập",
+                   "moved": "Chuyển cấp quản lý"}
+PURPOSE_VI = {"ack": "Xác nhận đã tiếp nhận", "ack_reply": "Xác nhận đã nhận thư bổ sung",
+              "rejected": "Thông báo không tiếp nhận", "recorded": "Xác nhận ghi nhận qua "
+              "điện thoại/trực tiếp", "answer": "Trả lời", "info_request":
+              "Đề nghị bổ sung thông tin", "status": "Thông báo trạng thái",
+              "merged": "Thông báo gộp phản ánh", "digest": "Bản tin hằng ngày"}
+DELIVERY_VI = {"pending": "chờ gửi", "sent": "đã gửi", "failed": "lỗi"}
+CHANNEL_VI = {"web": "Web", "telegram": "Telegram", "email": "Email", "phone": "Điện thoại",
+              "walk_in": "Trực tiếp", "chat": "Trò chuyện trên web"}
+# How a reply reached a citizen that no message can reach (phone, desk, web chat).
+ANSWERED_BY_VI = {"call": "đã gọi lại cho người dân", "in_person": "đã trả lời trực tiếp",
+                  "lookup": "người dân xem khi tra cứu bằng mã"}
+_CODE_WORD = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s|\n")
+SHORT_SUBJECT_CHARS = 90
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A due date as staff read it: the words and a tone for the colour."""
+
+    text: str
+    tone: str  # overdue, today, soon, ok, paused, done, none
+
+
+def deadline(due: datetime | None, status: str, now: datetime) -> Deadline:
+    """"Còn 2 ngày làm việc", "Đến hạn hôm nay", "Quá hạn 3 ngày làm việc", or "Tạm dừng
+    chờ công dân bổ sung" while the clock is paused; counted in working days, Vietnam."""
+    if status == Status.WAITING_FOR_CITIZEN.value:
+        return Deadline("Tạm dừng chờ công dân bổ sung", "paused")
+    if status not in RUNNING_VALUES:
+        return Deadline("Đã kết thúc" if status != Status.ANSWERED.value else "Đã trả lời",
+                        "done")
+    if due is None:
+        return Deadline("Chưa có hạn", "none")
+    today = now.astimezone(VIETNAM).date()
+    due_day = due.astimezone(VIETNAM).date()
+    if due < now:
+        late = working_days_between(due_day, today)
+        return Deadline(f"Quá hạn {late} ngày làm việc" if late else "Quá hạn hôm nay",
+                        "overdue")
+    if due_day == today:
+        return Deadline("Đến hạn hôm nay", "today")
+    left = max(1, working_days_between(today, due_day))
+    return Deadline(f"Còn {left} ngày làm việc", "soon" if left <= 2 else "ok")
+
+
+def short_subject(subject: str, channel: str) -> str:
+    """The mail subject as it is, else the first sentence, shortened to one line."""
+    text = " ".join(subject.split())
+    if channel != Channel.EMAIL.value:
+        text = _SENTENCE_END.split(text, maxsplit=1)[0].strip()
+    if len(text) > SHORT_SUBJECT_CHARS:
+        text = text[:SHORT_SUBJECT_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text
+
+
+def actor_vi(actor: str) -> str:
+    """Who did it: a username, "Người dân", "Hệ thống"…"""
+    kind, _, rest = actor.partition(":")
+    if kind == "staff":
+        return rest
+    if kind == "citizen":
+        return "Người dân"
+    if actor == "system:routing":
+        return "Hệ thống (phân loại tự động)"
+    if actor == "system:mail" or kind == "mail":
+        return "Hệ thống (hộp thư)"
+    if actor == "system:org-change" or kind == "organisation":
+        return "Hệ thống (thay đổi tổ chức)"
+    return "Hệ thống"
+
+
+def with_unit_names(text: str, names: dict[str, str]) -> str:
+    """``text`` with every known unit code (``XA_07798``) replaced by the unit's name."""
+    return _CODE_WORD.sub(lambda m: names.get(m.group(0), m.group(0)), text)
+
+
+def event_vi(event: EventView, names: dict[str, str]) -> str:
+    """One history line in Vietnamese ("Trạng thái: Đang xử lý → Đã trả lời")."""
+    data = event.data
+    unit = names.get(str(data.get("queue", "")), str(data.get("queue", "")))
+    described = _DESCRIBE.get(event.kind)
+    if described is not None:
+        return described(data, unit)
+    if event.kind.startswith("mail_"):
+        return "Thư liên quan được lưu riêng (không tạo phản ánh mới)"
+    return "Sự kiện khác của hệ thống"
+
+
+def _status(data: dict[str, Any], _unit: str) -> str:
+    before = label_vi(str(data["from"])) if data.get("from") else "—"
+    return f"Trạng thái: {before} → {label_vi(str(data.get('to', '')))}"
+
+
+def _reply(data: dict[str, Any], _unit: str) -> str:
+    delivery = str(data.get("delivery", "none"))
+    if delivery in ("email", "telegram"):
+        return f"Trả lời người dân (gửi qua {CHANNEL_VI[delivery]})"
+    how = ANSWERED_BY_VI.get(str(data.get("answered_by", "")))
+    return f"Trả lời người dân ({how})" if how else "Trả lời người dân (không gửi tự động)"
+
+
+def _routed(data: dict[str, Any], unit: str) -> str:
+    if data.get("rule") == "manual_transfer":
+        return f"Chuyển đơn vị: {unit}"
+    return f"Phân loại, chuyển đến: {unit}"
+
+
+_DESCRIBE: dict[str, Callable[[dict[str, Any], str], str]] = {
+    "created": lambda d, u: "Tiếp nhận phản ánh",
+    "routed": _routed,
+    "transferred": lambda d, u: f"Chuyển đơn vị do thay đổi tổ chức: {u}",
+    "status": _status,
+    "taken": lambda d, u: "Nhận xử lý",
+    "reply": _reply,
+    "ask_info": lambda d, u: "Đề nghị người dân bổ sung thông tin",
+    "note": lambda d, u: "Ghi chú nội bộ",
+    "merged": lambda d, u: f"Gộp (trùng lặp) vào {d.get('into', '')}",
+    "merged_from": lambda d, u: f"Nhận gộp phản ánh trùng {d.get('from', '')}",
+    "kind": lambda d, u: "Phân loại đơn, tính lại hạn xử lý",
+    "clock_resumed": lambda d, u: (f"Tiếp tục tính hạn (đã tạm dừng "
+                                   f"{d.get('lost_working_days', 0)} ngày làm việc)"),
+    "delivery_failed": lambda d, u: "Gửi tin cho người dân không thành công",
+    "access_denied": lambda d, u: "Truy cập bị từ chối (ngoài đơn vị được giao)",
+    "attachment": lambda d, u: "Thêm tệp đính kèm",
+    "location": lambda d, u: "Thêm vị trí trên bản đồ",
+    "linked": lambda d, u: "Thư liên quan được gắn vào phản ánh",
+    "message": lambda d, u: "Người dân gửi thêm thông tin",
+    "letter_in_files": lambda d, u: "Nội dung thư nằm trong tệp đính kèm",
+}
+
+__all__ = ["ANSWERED_BY_VI", "CHANNEL_VI", "DELIVERY_VI", "PURPOSE_VI", "QUEUE_CHANGE_VI",
+           "QUEUE_KIND_VI", "ROLE_VI", "Deadline", "actor_vi", "deadline", "event_vi",
+           "short_subject", "with_unit_names"]
