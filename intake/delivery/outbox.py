@@ -25,6 +25,8 @@ from intake.models import Channel, Event, MailThread, Outbox, OutboxStatus, utcn
 log = logging.getLogger(__name__)
 PUSH_CHANNELS = frozenset({Channel.EMAIL.value, Channel.TELEGRAM.value})
 MAX_REFERENCES = 10
+# A Telegram row's header holding inline buttons: JSON ``[[text, callback_data], …]``.
+TELEGRAM_BUTTONS = "X-Telegram-Buttons"
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,8 @@ class Outgoing:
     letter: Letter
     complaint_id: int | None = None
     complaint_code: str | None = None
-    headers: Mapping[str, str] = field(default_factory=dict)  # e-mail only (threading)
+    # e-mail: threading headers; Telegram: ``TELEGRAM_BUTTONS`` (inline buttons)
+    headers: Mapping[str, str] = field(default_factory=dict)
     dedup_key: str | None = None  # the same key is queued once, ever
 
 
@@ -66,7 +69,7 @@ def enqueue(session: Session, outgoing: Outgoing, mail_domain: str,
     message_id = (new_message_id(mail_domain) if outgoing.channel is Channel.EMAIL
                   else None)
     headers = (_mail_headers(session, outgoing, message_id) if message_id is not None
-               else {})
+               else dict(outgoing.headers))
     row = Outbox(complaint_id=outgoing.complaint_id, complaint_code=outgoing.complaint_code,
                  channel=outgoing.channel.value, recipient=outgoing.recipient,
                  purpose=outgoing.purpose.value, subject=outgoing.letter.subject,

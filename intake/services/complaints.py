@@ -49,6 +49,7 @@ from intake.routing.service import build_router
 from intake.routing.types import RoutingDecision, RoutingInput
 from intake.services.kinds import due_rules
 from intake.services.lifecycle import Lifecycle, require_move
+from intake.services.satisfaction import Satisfaction
 from intake.services.status import StatusAnswer, answer_for
 from intake.services.views import ComplaintView, EventView, MessageView
 from intake.text import clean, has_letters_or_digits, nfc
@@ -108,7 +109,7 @@ class IntakeService:
         self._places: PlaceIndex | None = None
         self._router: Router | None = None
         self._router_built = 0.0
-        self.lifecycle = Lifecycle(settings.mail_domain)
+        self.lifecycle = Lifecycle(settings.mail_domain, Satisfaction(db, settings))
 
     # -- places -------------------------------------------------------------------
     def places(self) -> PlaceIndex:

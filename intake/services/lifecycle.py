@@ -9,6 +9,8 @@ audited as ``clock_resumed``) and the notice to the citizen through ``intake.del
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -72,11 +74,21 @@ def require_move(complaint: Complaint, target: Status) -> None:
         raise InvalidTransition(f"{complaint.status} → {target.value} is not allowed")
 
 
+class AfterResolved(Protocol):
+    """What happens when staff resolve a complaint (issue 16: the satisfaction question,
+    ``intake.services.satisfaction``), in the same transaction."""
+
+    def ask(self, session: Session, complaint: Complaint) -> None:
+        """Act on the complaint just closed."""
+        ...
+
+
 class Lifecycle:
     """Status steps inside the caller's transaction."""
 
-    def __init__(self, mail_domain: str) -> None:
+    def __init__(self, mail_domain: str, after_resolved: AfterResolved | None = None) -> None:
         self.mail_domain = mail_domain
+        self.after_resolved = after_resolved
 
     def move(self, session: Session, complaint: Complaint, target: Status, actor: str,
              reason: str | None = None, notify: bool = True) -> None:
@@ -94,6 +106,8 @@ class Lifecycle:
         complaint.updated_at = utcnow()
         if notify and target in NOTIFY_ON:
             self.notify(session, complaint, target, reason)
+        if notify and target is Status.CLOSED and self.after_resolved is not None:
+            self.after_resolved.ask(session, complaint)  # not for a merged duplicate
 
     def reroute(self, session: Session, complaint: Complaint, queue_code: str,
                 actor: str) -> str | None:

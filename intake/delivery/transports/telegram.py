@@ -9,12 +9,14 @@ other API errors → retried with backoff; 403 (the citizen blocked the bot) and
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import timedelta
 
-from telegram import Bot
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from intake.delivery.outbox import TELEGRAM_BUTTONS
 from intake.delivery.transports import Failed, Parcel, Result, Retry, Sent
 from intake.models import Channel
 
@@ -28,6 +30,16 @@ def render(parcel: Parcel) -> str:
     if parcel.complaint_code:
         text += f"\n\nXem lại: /trangthai {parcel.complaint_code}"
     return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 1] + "…"
+
+
+def buttons_of(parcel: Parcel) -> InlineKeyboardMarkup | None:
+    """The row's inline buttons (one row), if it has any."""
+    raw = parcel.headers.get(TELEGRAM_BUTTONS)
+    if not raw:
+        return None
+    pairs = json.loads(raw)
+    return InlineKeyboardMarkup([[InlineKeyboardButton(str(text), callback_data=str(data))
+                                  for text, data in pairs]])
 
 
 def _retry_after(exc: RetryAfter) -> timedelta:
@@ -53,7 +65,8 @@ class TelegramTransport:
         except ValueError:
             return Failed("recipient is not a Telegram chat id")
         try:
-            await self.bot.send_message(chat_id=chat_id, text=render(parcel))
+            await self.bot.send_message(chat_id=chat_id, text=render(parcel),
+                                        reply_markup=buttons_of(parcel))
         except RetryAfter as exc:
             wait = _retry_after(exc)
             return Retry(f"429 flood control: retry after {wait}", wait, counts=False)

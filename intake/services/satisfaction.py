@@ -1,0 +1,234 @@
+"""Citizen satisfaction: asked once after a complaint is resolved, answered 1–5.
+
+``Lifecycle`` calls ``Satisfaction.ask`` in the transaction of the step to "closed"
+(staff resolving it; not a duplicate merged away, which moves without notice). The
+question goes out through ``intake.delivery`` on the citizen's channel: by e-mail with a
+signed link to ``/danh-gia/<token>`` (the console's page: 1–5 and an optional comment),
+on Telegram with five inline buttons (``dg:<code>:<score>:<signature>``, handled by
+``bot/satisfaction.py``, which also sends the link for a comment). Both are audited on
+the complaint: ``satisfaction_asked`` (once, ever) and ``satisfaction`` (the score and
+comment, once; a comment may follow a button's score once, ``satisfaction_comment``).
+Web chat, phone and desk complaints have no channel to ask on: they are not asked (and
+so are not counted as "asked" in the reports).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from dataclasses import dataclass
+
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intake.codes import parse_code
+from intake.config import Settings
+from intake.db import Database
+from intake.delivery import Outgoing, Purpose, enqueue, push_channel, templates
+from intake.delivery.outbox import TELEGRAM_BUTTONS
+from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError, ValidationError
+from intake.models import Channel, Complaint, Event, utcnow
+from intake.text import nfc
+
+SALT = "pakn-satisfaction"
+ASKED = "satisfaction_asked"
+RATED = "satisfaction"
+COMMENTED = "satisfaction_comment"
+MAX_COMMENT_CHARS = 2000
+SIGNATURE_CHARS = 10
+BUTTON_PREFIX = "dg"
+SCORE_LABELS = {1: "1 😞", 2: "2", 3: "3", 4: "4", 5: "5 😊"}
+
+
+class InvalidLink(SenderError):
+    """A rating link or button that we did not sign (or that was altered)."""
+
+    message_vi = "Đường dẫn đánh giá không hợp lệ hoặc đã bị thay đổi."
+
+
+class AlreadyRated(SenderError):
+    """The citizen has answered already: one answer per complaint."""
+
+    message_vi = "Ông/Bà đã đánh giá phản ánh này. Xin cảm ơn!"
+
+
+class NotAsked(SenderError):
+    """No question was sent for this complaint (not resolved, or no channel)."""
+
+    message_vi = "Phản ánh này chưa được giải quyết xong hoặc không có yêu cầu đánh giá."
+
+
+@dataclass(frozen=True)
+class RatingState:
+    """What the rating page shows for one complaint."""
+
+    code: str
+    score: int | None
+    commented: bool
+
+
+class Satisfaction:
+    """Asking and recording satisfaction, with the installation's signing key."""
+
+    def __init__(self, db: Database | None, settings: Settings) -> None:
+        self.db = db
+        self.settings = settings
+        self._secret: bytes | None = None
+
+    # -- signing ------------------------------------------------------------------
+    def secret(self) -> bytes:
+        """The signing key (``PAKN_SECRET_KEY``, else the installation's), read once."""
+        if self._secret is None:
+            self._secret = self.settings.resolved("PAKN_SECRET_KEY").encode()
+        return self._secret
+
+    def link(self, code: str) -> str:
+        """The signed page where the citizen rates ``code``."""
+        token = URLSafeSerializer(self.secret(), salt=SALT).dumps(code)
+        return f"{self.settings.public_url}/danh-gia/{token}"
+
+    def code_of_token(self, token: str) -> str:
+        """The complaint code a link's token was signed for; ``InvalidLink`` otherwise."""
+        try:
+            code = URLSafeSerializer(self.secret(), salt=SALT).loads(token[:200])
+        except BadSignature as exc:
+            raise InvalidLink("bad token") from exc
+        if not isinstance(code, str):
+            raise InvalidLink("bad token payload")
+        return code
+
+    def button_data(self, code: str, score: int) -> str:
+        """The callback data of one Telegram button (≤ 64 bytes)."""
+        return f"{BUTTON_PREFIX}:{code}:{score}:{self._signature(code)}"
+
+    def parse_button(self, data: str) -> tuple[str, int]:
+        """(code, score) of a button we made; ``InvalidLink`` otherwise."""
+        parts = data.split(":")
+        if len(parts) != 4 or parts[0] != BUTTON_PREFIX or not parts[2].isdigit():
+            raise InvalidLink("not a rating button")
+        code, score, signature = parts[1], int(parts[2]), parts[3]
+        if not hmac.compare_digest(signature, self._signature(code)):
+            raise InvalidLink("bad button signature")
+        return code, score
+
+    def _signature(self, code: str) -> str:
+        digest = hmac.new(self.secret(), f"{SALT}:{code}".encode(), hashlib.sha256)
+        return digest.hexdigest()[:SIGNATURE_CHARS]
+
+    # -- asking (inside the lifecycle's transaction) -------------------------------
+    def ask(self, session: Session, complaint: Complaint) -> None:
+        """Ask the citizen once, on their channel; nothing when there is no channel or
+        the question was asked before (a complaint reopened and closed again)."""
+        channel = push_channel(complaint.reply_channel, complaint.reply_address)
+        if channel is None or complaint.reply_address is None or _has(
+                session, complaint.id, ASKED):
+            return
+        headers: dict[str, str] = {}
+        if channel is Channel.TELEGRAM:
+            letter = templates.satisfaction_request(complaint.code, None)
+            headers[TELEGRAM_BUTTONS] = json.dumps(
+                [[SCORE_LABELS[s], self.button_data(complaint.code, s)] for s in range(1, 6)],
+                ensure_ascii=False)
+        else:
+            letter = templates.satisfaction_request(complaint.code, self.link(complaint.code))
+        enqueue(session, Outgoing(channel, complaint.reply_address, Purpose.SATISFACTION,
+                                  letter, complaint.id, complaint.code, headers=headers),
+                self.settings.mail_domain)
+        session.add(Event(complaint_id=complaint.id, kind=ASKED, actor="system:satisfaction",
+                          reason=None, data={"channel": channel.value}, at=utcnow()))
+
+    # -- answering ------------------------------------------------------------------
+    def state(self, code: str) -> RatingState:
+        """Whether ``code`` was rated and commented (the page decides what to show)."""
+        with self._db().reading() as session:
+            complaint = _complaint(session, code)
+            return RatingState(complaint.code, _score(session, complaint.id),
+                               _commented(session, complaint.id))
+
+    def rate(self, code: str, score: int, comment: str, channel: Channel,
+             chat_id: str | None = None) -> RatingState:
+        """Record the citizen's answer (once). ``chat_id``: the Telegram chat that
+        pressed the button, which must be the complaint's. A comment after a button's
+        score (no comment yet) is recorded as ``satisfaction_comment``."""
+        if not 1 <= score <= 5:
+            raise ValidationError("score out of range", "Vui lòng chọn mức từ 1 đến 5.")
+        text = nfc(comment or "").strip()
+        if len(text) > MAX_COMMENT_CHARS:
+            raise ValidationError("comment too long",
+                                  f"Góp ý quá dài (tối đa {MAX_COMMENT_CHARS} ký tự).")
+        with self._db().transaction() as session:
+            complaint = _complaint(session, code)
+            if chat_id is not None and (complaint.reply_channel != Channel.TELEGRAM.value
+                                        or complaint.reply_address != chat_id):
+                raise InvalidLink("button pressed in another chat")
+            if not _has(session, complaint.id, ASKED):
+                raise NotAsked("no question was sent")
+            if _score(session, complaint.id) is not None:
+                raise AlreadyRated("rated already")
+            session.add(Event(complaint_id=complaint.id, kind=RATED, actor="citizen",
+                              reason=text or None,
+                              data={"score": score, "channel": channel.value},
+                              at=utcnow()))
+            return RatingState(complaint.code, score, bool(text))
+
+    def comment(self, code: str, comment: str) -> RatingState:
+        """A comment after a score given without one (once)."""
+        text = nfc(comment or "").strip()
+        if not text:
+            raise ValidationError("empty comment", "Góp ý đang trống.")
+        if len(text) > MAX_COMMENT_CHARS:
+            raise ValidationError("comment too long",
+                                  f"Góp ý quá dài (tối đa {MAX_COMMENT_CHARS} ký tự).")
+        with self._db().transaction() as session:
+            complaint = _complaint(session, code)
+            score = _score(session, complaint.id)
+            if score is None:
+                raise NotAsked("no score yet")
+            if _commented(session, complaint.id):
+                raise AlreadyRated("commented already")
+            session.add(Event(complaint_id=complaint.id, kind=COMMENTED, actor="citizen",
+                              reason=text, data={}, at=utcnow()))
+            return RatingState(complaint.code, score, True)
+
+    def thanks(self, code: str, score: int) -> str:
+        """The thank-you text of a Telegram rating, with the link for a comment."""
+        return templates.satisfaction_thanks(code, score, self.link(code)).body
+
+    def _db(self) -> Database:
+        if self.db is None:
+            raise RuntimeError("Satisfaction built without a database")
+        return self.db
+
+
+def _complaint(session: Session, code: str) -> Complaint:
+    try:
+        canonical = parse_code(code)
+    except InvalidTrackingCode as exc:
+        raise InvalidLink("bad code") from exc
+    complaint = session.scalar(select(Complaint).where(Complaint.code == canonical))
+    if complaint is None:
+        raise ComplaintNotFound("no complaint with that code")
+    return complaint
+
+
+def _has(session: Session, complaint_id: int, kind: str) -> bool:
+    return session.scalar(select(Event.id).where(
+        Event.complaint_id == complaint_id, Event.kind == kind).limit(1)) is not None
+
+
+def _score(session: Session, complaint_id: int) -> int | None:
+    data = session.scalar(select(Event.data).where(
+        Event.complaint_id == complaint_id, Event.kind == RATED).limit(1))
+    return int(data["score"]) if data else None
+
+
+def _commented(session: Session, complaint_id: int) -> bool:
+    reason = session.scalar(select(Event.reason).where(
+        Event.complaint_id == complaint_id, Event.kind == RATED).limit(1))
+    return bool(reason) or _has(session, complaint_id, COMMENTED)
+
+
+__all__ = ["ASKED", "COMMENTED", "RATED", "AlreadyRated", "InvalidLink", "NotAsked",
+           "RatingState", "Satisfaction"]
