@@ -14,6 +14,7 @@ Query and path values are validated (400 with a Vietnamese message, never a 500)
 from __future__ import annotations
 
 import logging
+import time as time_module
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -24,6 +25,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from intake.codes import parse_code
 from intake.config import Settings
 from intake.console.admin import AdminOnly, AdminService
 from intake.console.adminweb import AdminConsole, is_admin
@@ -39,8 +41,23 @@ from intake.services.complaints import IntakeService
 from intake.services.factory import get_service
 from intake.services.lifecycle import label_vi
 from intake.services.reports import Reports, to_csv
-from intake.services.staff import AccessDenied, QueueFilter, RecordedCall, StaffService
+from intake.services.staff import (
+    VIEWS_VI,
+    AccessDenied,
+    QueueFilter,
+    RecordedCall,
+    StaffService,
+)
 from intake.services.views import EventView
+from intake.services.wording import (
+    ANSWERED_BY_VI,
+    CHANNEL_VI,
+    DELIVERY_VI,
+    PURPOSE_VI,
+    QUEUE_CHANGE_VI,
+    QUEUE_KIND_VI,
+    ROLE_VI,
+)
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -48,14 +65,35 @@ INLINE_IMAGES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"}
 FIRST_REPORT_DAY = date(2000, 1, 1)
 LAST_REPORT_DAY = date(2100, 12, 31)
 DONE_VI = {
-    "take": "Đã nhận xử lý phản ánh.", "reply": "Đã gửi trả lời.",
+    "take": "Đã nhận xử lý phản ánh.",
     "ask": "Đã yêu cầu người dân bổ sung thông tin.", "transfer": "Đã chuyển đơn vị.",
     "resolve": "Đã kết thúc phản ánh.", "reject": "Đã từ chối phản ánh.",
     "note": "Đã lưu ghi chú nội bộ.", "merge": "Đã gộp vào phản ánh khác.",
     "kind": "Đã phân loại đơn; hạn xử lý tính lại theo loại đơn.",
 }
-CHANNEL_VI = {"web": "Web", "telegram": "Telegram", "email": "Email", "phone": "Điện thoại",
-              "walk_in": "Trực tiếp", "chat": "Trò chuyện"}
+# What a reply did, by how it reached the citizen (``via``): nothing is called "sent"
+# that no channel can carry.
+REPLY_DONE_VI = {
+    "email": "Đã xếp trả lời vào hàng gửi email; trạng thái gửi xem ở mục \"Tin đã gửi "
+             "người dân\".",
+    "telegram": "Đã xếp trả lời vào hàng gửi Telegram; trạng thái gửi xem ở mục \"Tin đã "
+                "gửi người dân\".",
+    "call": "Đã ghi nhận câu trả lời: đã gọi lại cho người dân.",
+    "in_person": "Đã ghi nhận câu trả lời: đã trả lời trực tiếp.",
+    "lookup": "Đã lưu câu trả lời; người dân xem khi tra cứu bằng mã phản ánh.",
+    "none": "Đã lưu câu trả lời; không kênh nào gửi được tới người dân — hãy liên hệ "
+            "trực tiếp.",
+}
+# Actions that cannot be undone ask "are you sure?" on a page of their own (no script).
+CONFIRM_VI = {
+    "resolve": "Kết thúc phản ánh {code}? Người dân sẽ nhận thông báo phản ánh đã kết thúc.",
+    "reject": "Từ chối phản ánh {code}? Người dân sẽ nhận thông báo kèm lý do.",
+    "merge": "Gộp phản ánh {code} vào {into}? Phản ánh {code} sẽ kết thúc và người dân "
+             "được báo theo dõi mã {into}.",
+}
+SORT_VI = {"code": "Mã", "received": "Tiếp nhận", "due": "Hạn xử lý", "status": "Trạng thái",
+           "unit": "Đơn vị"}
+UNIT_NAMES_SECONDS = 60.0
 
 
 def files_first(events: list[EventView], attachments: list[AttachmentView]) -> list[AttachmentView]:
@@ -86,6 +124,8 @@ class StaffConsole:
         self.templates = templates
         self.settings = settings
         self.reports = Reports(staff.db)
+        self._names: dict[str, str] = {}
+        self._names_at = -UNIT_NAMES_SECONDS - 1
         self.router = APIRouter()
         add = self.router.add_api_route
         add("/queue", self.queue_page, methods=["GET"], response_class=HTMLResponse)
@@ -105,13 +145,23 @@ class StaffConsole:
         return self.templates.TemplateResponse(request, name, base | context,
                                                status_code=status)
 
+    def unit_name(self, code: str | None) -> str:
+        """A unit's name for the pages (the code itself if unknown), cached a minute."""
+        if not code:
+            return "—"
+        now = time_module.monotonic()
+        if now - self._names_at > UNIT_NAMES_SECONDS:
+            self._names, self._names_at = self.staff.unit_names(), now
+        return self._names.get(code, code)
+
     def queue_page(self, request: Request) -> Response:
-        """The complaints of the user's queues, by due date, with filters."""
+        """The complaints of the user's queues in a view, sorted, with filters."""
         user = self.auth.user(request)
         wanted = _filter_of(request)
         page = self.staff.queue(user, wanted)
         return self.render(request, "queue.html", {
-            "user": user, "page": page, "wanted": wanted,
+            "user": user, "page": page, "wanted": wanted, "view": wanted.chosen_view,
+            "views": VIEWS_VI, "sorts": SORT_VI, "done": _done_of(request),
             "statuses": list(Status), "channel_list": list(Channel)})
 
     def reports_page(self, request: Request) -> Response:
@@ -129,7 +179,7 @@ class StaffConsole:
         start, end = _period_of(request)
         rows = self.reports.per_queue(user, _day_start(start), _day_start(end, 1))
         name = f"pakn-bao-cao-{start.isoformat()}-{end.isoformat()}.csv"
-        return Response(to_csv(rows), media_type="text/csv; charset=utf-8",
+        return Response(to_csv(rows).encode("utf-8"), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     def call_page(self, request: Request) -> Response:
@@ -155,18 +205,31 @@ class StaffConsole:
                                                     "form": {}, "made": made})
 
     def complaint_page(self, request: Request, code: str) -> Response:
-        """One complaint: thread, attachments, routing reasons, audit, actions. A letter
-        sent as a file (a scan, a photo) shows that file first, at the top: its text only
-        says the content is attached."""
+        """One complaint: the reply composer first, the citizen panel, thread, files,
+        deliveries, routing reasons, the other actions in a menu, the history. A letter
+        sent as a file (a scan, a photo) shows that file first: its text only says the
+        content is attached. ``?template=N`` puts reply template N in the composer."""
         user = self.auth.user(request)
+        return self._complaint(request, user, code, _done_of(request), None, None, {})
+
+    def _complaint(self, request: Request, user: StaffIdentity, code: str, done: str | None,
+                   error: str | None, failed: str | None, form: dict[str, str],
+                   status: int = 200) -> Response:
+        """The complaint page; after a refused action, its message and what was typed
+        (``failed``: the action whose form gets ``form`` back)."""
         detail = self.staff.detail(user, code)
-        done = DONE_VI.get(request.query_params.get("done", ""))
         first = files_first(detail.events, detail.attachments)
         shown = {a.id for a in first}
+        templates = self.staff.reply_templates(detail.complaint)
+        picked = request.query_params.get("template", "")
+        if failed is None and picked.isdigit() and int(picked) < len(templates):
+            failed, form = "reply", {"text": templates[int(picked)].body}
         return self.render(request, "complaint.html", {
-            "user": user, "d": detail, "c": detail.complaint, "done": done,
-            "inline": INLINE_IMAGES, "first": first,
-            "others": [a for a in detail.attachments if a.id not in shown]})
+            "user": user, "d": detail, "c": detail.complaint, "done": done, "error": error,
+            "failed": failed, "form": form, "inline": INLINE_IMAGES, "first": first,
+            "templates": templates, "answered_by": ANSWERED_BY_VI, "purposes": PURPOSE_VI,
+            "delivery_states": DELIVERY_VI,
+            "others": [a for a in detail.attachments if a.id not in shown]}, status)
 
     def attachment(self, request: Request, code: str, attachment_id: DbId) -> Response:
         """An attachment's bytes with a safe type (images inline, the rest downloaded)."""
@@ -185,25 +248,53 @@ class StaffConsole:
                             else "application/octet-stream", headers=headers)
 
     def act(self, request: Request, code: str, action: str) -> Response:
-        """Run one action from its form (CSRF-checked), then back to the complaint."""
+        """Run one action from its form (CSRF-checked), then back to the complaint with a
+        message. Resolve, reject and merge first show a confirmation page; a refused
+        action shows the complaint again with the reason and what was typed."""
         user, fields = self.auth.posted_form(request)
+        if action in CONFIRM_VI and fields.get("confirmed") != "1":
+            return self._confirm(request, user, code, action, fields)
         try:
-            self._run(user, code, action, fields)
+            via = self._run(user, code, action, fields)
         except (AccessDenied, ComplaintNotFound, InvalidTrackingCode):
             raise
         except SenderError as exc:
-            return self.render(request, "error.html", {"user": user, "message": exc.message_vi,
-                                                       "back": f"/complaints/{code}"}, 400)
+            return self._complaint(request, user, code, None, exc.message_vi, action, fields,
+                                   400)
         if action == "transfer" and not user.sees_all:
-            return RedirectResponse(f"/queue?done={action}", status_code=303)
-        return RedirectResponse(f"/complaints/{code}?done={action}", status_code=303)
+            return RedirectResponse(f"/queue?done={action}&code={quote(code)}",
+                                    status_code=303)
+        extra = f"&via={via}" if via else ""
+        return RedirectResponse(f"/complaints/{code}?done={action}{extra}", status_code=303)
 
-    def _run(self, user: StaffIdentity, code: str, action: str, f: dict[str, str]) -> None:
+    def _confirm(self, request: Request, user: StaffIdentity, code: str, action: str,
+                 fields: dict[str, str]) -> Response:
+        """The "are you sure?" page: the question and the same form, confirmed."""
+        self.staff.detail(user, code)  # the access check (audited) before anything
+        into = fields.get("into", "").strip()
+        if action == "merge":
+            try:
+                into = parse_code(into)
+            except InvalidTrackingCode:
+                return self._complaint(request, user, code, None, (
+                    f"Mã phản ánh cần gộp vào “{into[:40]}” không đúng định dạng "
+                    "PA-XXXXXXXX."), action, fields, 400)
+        question = CONFIRM_VI[action].format(code=code, into=into)
+        kept = {k: v for k, v in fields.items() if k not in ("csrf", "confirmed")}
+        return self.render(request, "confirm.html", {
+            "user": user, "code": code, "action": action, "question": question,
+            "fields": kept})
+
+    def _run(self, user: StaffIdentity, code: str, action: str,
+             f: dict[str, str]) -> str | None:
+        """Do ``action``; for a reply, how it reached the citizen (``REPLY_DONE_VI``)."""
         text = f.get("text", "")
         if action == "take":
             self.staff.take(user, code)
         elif action == "reply":
-            self.staff.reply(user, code, text)
+            answered_by = f.get("answered_by", "")
+            delivery = self.staff.reply(user, code, text, answered_by)
+            return answered_by if delivery == "none" and answered_by else delivery
         elif action == "ask":
             self.staff.ask_info(user, code, text)
         elif action == "transfer":
@@ -220,6 +311,7 @@ class StaffConsole:
             self.staff.note(user, code, text)
         else:
             raise ComplaintNotFound(f"no action {action!r}")
+        return None
 
 
 class BadPeriod(ValidationError):
@@ -251,14 +343,30 @@ def _day_start(day: date, plus_days: int = 0) -> datetime:
 
 
 def _filter_of(request: Request) -> QueueFilter:
-    """The queue filters from the query string (unknown values ignored)."""
+    """The queue's view, filters and sort from the query string (unknown values
+    ignored)."""
     params = request.query_params
     status = params.get("status", "")
     channel = params.get("channel", "")
+    view = params.get("view", "")
+    sort = params.get("sort", "due")
     return QueueFilter(
         status=Status(status) if status in Status.__members__.values() else None,
         channel=Channel(channel) if channel in Channel.__members__.values() else None,
-        overdue=params.get("overdue") == "1", text=params.get("q", "")[:200])
+        overdue=params.get("overdue") == "1", text=params.get("q", "")[:200],
+        view=view if view in VIEWS_VI else "", sort=sort if sort in SORT_VI else "due",
+        descending=params.get("dir") == "desc")
+
+
+def _done_of(request: Request) -> str | None:
+    """The message after an action (``?done=…&via=…``; a merge names its target)."""
+    params = request.query_params
+    action = params.get("done", "")
+    if action == "reply":
+        return REPLY_DONE_VI.get(params.get("via", ""), REPLY_DONE_VI["none"])
+    if action == "transfer" and params.get("code"):
+        return f"Đã chuyển phản ánh {params['code'][:16]} sang đơn vị khác."
+    return DONE_VI.get(action)
 
 
 def _mail_retry(service: IntakeService, settings: Settings) -> Callable[[int], IngestResult]:
@@ -278,6 +386,10 @@ def install(app: FastAPI, settings: Settings, secret: bytes) -> None:
     auth = Auth(Accounts(service.db, settings.session_idle_minutes), SessionCodec(secret),
                 templates)
     console = StaffConsole(StaffService(service), auth, templates, settings)
+    templates.env.globals["unit"] = console.unit_name
+    templates.env.globals["roles"] = ROLE_VI
+    templates.env.globals["queue_kinds"] = QUEUE_KIND_VI
+    templates.env.globals["queue_changes"] = QUEUE_CHANGE_VI
     app.include_router(auth.router)
     app.include_router(console.router)
     admin = AdminConsole(AdminService(service.db), auth, templates, settings,

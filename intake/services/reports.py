@@ -3,7 +3,11 @@ the time to the first answer and to resolution, over a chosen period; CSV export
 
 Computed from the complaints received in the period (in the queues the person may
 see), their first outbound message and their first step to answered/closed/rejected
-(from the audit trail). One read transaction; figures in hours.
+(from the audit trail). One read transaction; times in working days (Vietnam's
+calendar, ``intake.deadlines``: the unit the law sets deadlines in). A complaint closed
+as a duplicate of another (merged) is not a resolution: it is counted apart and left
+out of the resolution median. The CSV has Vietnamese headers and a UTF-8 byte-order
+mark, so that Excel reads the Vietnamese right.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from intake.db import Database
+from intake.deadlines import VIETNAM, working_days_between
 from intake.models import (
     OPEN_VALUES,
     RUNNING_VALUES,
@@ -32,8 +37,10 @@ from intake.models import (
 from intake.services.identity import StaffIdentity
 
 FINISHED = (Status.ANSWERED.value, Status.CLOSED.value, Status.REJECTED.value)
-CSV_FIELDS = ("queue", "name", "received", "open", "overdue", "median_first_answer_h",
-              "median_resolution_h")
+CSV_HEADERS = ("Mã đơn vị", "Đơn vị", "Tiếp nhận", "Còn mở", "Quá hạn",
+               "Trả lời đầu tiên (trung vị, ngày làm việc)",
+               "Giải quyết (trung vị, ngày làm việc)", "Gộp do trùng lặp")
+BOM = "\ufeff"
 
 
 @dataclass(frozen=True)
@@ -45,8 +52,9 @@ class QueueReport:
     received: int
     open: int
     overdue: int
-    median_first_answer_h: float | None
-    median_resolution_h: float | None
+    median_first_answer_days: float | None  # working days
+    median_resolution_days: float | None    # working days; merges left out
+    merged: int = 0                         # closed as a duplicate of another
 
 
 class Reports:
@@ -70,7 +78,10 @@ class Reports:
             ids = [r.id for r in rows]
             first_answer: dict[int, datetime] = {}
             resolved: dict[int, datetime] = {}
+            merged: set[int] = set()
             if ids:
+                merged = set(session.scalars(select(Event.complaint_id).where(
+                    Event.kind == "merged", Event.complaint_id.in_(ids))))
                 first_answer = {i: at for i, at in session.execute(select(
                     Message.complaint_id, func.min(Message.created_at)).where(
                     Message.direction == Direction.OUTBOUND.value,
@@ -81,7 +92,8 @@ class Reports:
                     Event.complaint_id.in_(ids)).group_by(Event.complaint_id))}
             names = {code: name for code, name in session.execute(
                 select(Queue.code, Queue.name))}
-        return _summarise(rows, first_answer, resolved, names, moment)
+        resolved = {i: at for i, at in resolved.items() if i not in merged}
+        return _summarise(rows, first_answer, resolved, merged, names, moment)
 
 
 @dataclass(frozen=True)
@@ -94,27 +106,36 @@ class _Received:
 
 
 def _summarise(rows: list[_Received], first_answer: dict[int, datetime],
-               resolved: dict[int, datetime], names: dict[str, str],
+               resolved: dict[int, datetime], merged: set[int], names: dict[str, str],
                now: datetime) -> list[QueueReport]:
     by_queue: dict[str, list[_Received]] = defaultdict(list)
     for row in rows:
         by_queue[row.queue].append(row)
     out = []
     for queue, items in sorted(by_queue.items()):
-        answer_h = [_hours(r.created_at, first_answer[r.id]) for r in items
+        answer_d = [_working_days(r.created_at, first_answer[r.id]) for r in items
                     if r.id in first_answer]
-        done_h = [_hours(r.created_at, resolved[r.id]) for r in items if r.id in resolved]
+        done_d = [_working_days(r.created_at, resolved[r.id]) for r in items
+                  if r.id in resolved]
         out.append(QueueReport(
             queue, names.get(queue, queue), len(items),
             sum(1 for r in items if r.status in OPEN_VALUES),
             sum(1 for r in items if r.status in RUNNING_VALUES and r.due_at is not None
                 and r.due_at < now),
-            _median(answer_h), _median(done_h)))
+            _median(answer_d), _median(done_d), sum(1 for r in items if r.id in merged)))
     return out
 
 
-def _hours(start: datetime, end: datetime) -> float:
-    return max(0.0, (end - start).total_seconds() / 3600)
+def _working_days(start: datetime, end: datetime) -> float:
+    """Working days from ``start`` to ``end`` (Vietnam): whole working days between
+    the two dates, plus the part of a day within the same date (so an answer the same
+    afternoon is 0.1, not 0)."""
+    first, last = start.astimezone(VIETNAM), end.astimezone(VIETNAM)
+    if last <= first:
+        return 0.0
+    if first.date() == last.date():
+        return round((last - first).total_seconds() / 86400, 2)
+    return float(working_days_between(first.date(), last.date()))
 
 
 def _median(values: list[float]) -> float | None:
@@ -122,16 +143,21 @@ def _median(values: list[float]) -> float | None:
 
 
 def to_csv(reports: list[QueueReport]) -> str:
-    """The report as CSV (UTF-8 with a header row)."""
+    """The report as CSV: a UTF-8 byte-order mark, then Vietnamese headers and rows."""
     buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.writer(buffer)
-    writer.writerow(CSV_FIELDS)
+    writer.writerow(CSV_HEADERS)
     for r in reports:
         writer.writerow([_safe_cell(r.queue), _safe_cell(r.name), r.received, r.open,
-                         r.overdue, "" if r.median_first_answer_h is None
-                         else r.median_first_answer_h,
-                         "" if r.median_resolution_h is None else r.median_resolution_h])
+                         r.overdue, _number(r.median_first_answer_days),
+                         _number(r.median_resolution_days), r.merged])
     return buffer.getvalue()
+
+
+def _number(value: float | None) -> str:
+    """A median as written by Python (decimal point); empty when there is none."""
+    return "" if value is None else f"{value:g}"
 
 
 def _safe_cell(text: str) -> str:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, case, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from intake.codes import parse_code
@@ -27,7 +27,7 @@ from intake.deadlines import (
     due_at,
 )
 from intake.delivery import Letter, Outgoing, Purpose, enqueue, push_channel, templates
-from intake.errors import ComplaintNotFound, SenderError, ValidationError
+from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError, ValidationError
 from intake.models import (
     Assignment,
     Attachment,
@@ -36,6 +36,7 @@ from intake.models import (
     ComplaintKind,
     Direction,
     Event,
+    Outbox,
     Queue,
     Status,
     utcnow,
@@ -44,15 +45,36 @@ from intake.services.attachments import AttachmentView
 from intake.services.complaints import IntakeService, NewComplaint
 from intake.services.identity import StaffIdentity
 from intake.services.kinds import due_rules
-from intake.services.lifecycle import RUNNING_VALUES, can_move, label_vi, require_move
+from intake.services.lifecycle import OPEN_VALUES, RUNNING_VALUES, can_move, label_vi, require_move
+from intake.services.replies import ReplyTemplate, reply_templates
+from intake.services.search import matches, read_search
 from intake.services.views import ComplaintView, EventView, MessageView
+from intake.services.wording import (
+    Deadline,
+    actor_vi,
+    deadline,
+    event_vi,
+    short_subject,
+    with_unit_names,
+)
 from intake.text import nfc
 
 MAX_NOTE_CHARS = 10_000
 PAGE_SIZE = 200
 SEARCH_CAP = 1000
 QUEUE_COLUMNS = (Complaint.code, Complaint.subject, Complaint.status, Complaint.channel,
-                 Complaint.queue_code, Complaint.due_at, Assignment.username)
+                 Complaint.queue_code, Queue.name, Complaint.created_at, Complaint.due_at,
+                 Assignment.username)
+ANSWERED_BY = ("call", "in_person", "lookup")
+FINISHED_VALUES = (Status.ANSWERED.value, Status.CLOSED.value, Status.REJECTED.value)
+DUE_SOON_WORKING_DAYS = 2
+# The queue's views, in the order the page shows them, with their Vietnamese names.
+VIEWS_VI = {"open": "Cần xử lý", "mine": "Của tôi", "unassigned": "Chưa ai nhận",
+            "today": "Mới hôm nay", "due_soon": "Sắp đến hạn", "overdue": "Quá hạn",
+            "finished": "Đã kết thúc", "all": "Tất cả"}
+# Sortable columns: name → (column, how the page names it).
+SORTS = {"due": Complaint.due_at, "received": Complaint.created_at, "code": Complaint.code,
+         "status": Complaint.status, "unit": Queue.name}
 
 
 class AccessDenied(SenderError):
@@ -63,12 +85,26 @@ class AccessDenied(SenderError):
 
 @dataclass(frozen=True)
 class QueueFilter:
-    """The filters of the queue page (all optional)."""
+    """What the queue page lists: a view (``VIEWS_VI``), filters, a search text and the
+    sort column (``SORTS``). A search looks through every status unless a view is
+    chosen; ``overdue`` is the old checkbox, the same as the "overdue" view."""
 
     status: Status | None = None
     channel: Channel | None = None
     overdue: bool = False
     text: str = ""
+    view: str = ""
+    sort: str = "due"
+    descending: bool = False
+
+    @property
+    def chosen_view(self) -> str:
+        """The view in force: the one asked for, else overdue/all/open by the filters."""
+        if self.view in VIEWS_VI:
+            return self.view
+        if self.overdue:
+            return "overdue"
+        return "all" if self.text.strip() or self.status else "open"
 
 
 @dataclass(frozen=True)
@@ -85,7 +121,7 @@ class RecordedCall:
 
 @dataclass(frozen=True)
 class QueueRow:
-    """One line of the queue page."""
+    """One line of the queue page (``subject``: the short subject)."""
 
     code: str
     subject: str
@@ -95,16 +131,22 @@ class QueueRow:
     due_at: datetime | None
     overdue: bool
     assignee: str | None
+    queue_name: str | None = None
+    created_at: datetime | None = None
+    full_subject: str = ""
+    deadline: Deadline | None = None
 
 
 @dataclass(frozen=True)
 class QueuePage:
-    """The queue page: rows by due date and counts per status (before the status filter)."""
+    """The queue page: the rows of the chosen view and the count of every view
+    (within the filters and the search)."""
 
     rows: list[QueueRow]
     counts: dict[str, int]
     total: int
     capped: bool = False  # a text search stopped at SEARCH_CAP matches
+    views: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -120,6 +162,52 @@ class ComplaintDetail:
     queues: list[tuple[str, str]] = field(default_factory=list)
     kind: str | None = None
     kinds: list[tuple[str, str, int]] = field(default_factory=list)  # code, label, days
+    citizen: CitizenPanel | None = None
+    deliveries: list[DeliveryView] = field(default_factory=list)
+    history: list[HistoryLine] = field(default_factory=list)
+    unit_names: dict[str, str] = field(default_factory=dict)
+    deadline: Deadline | None = None
+    finished: bool = False
+
+
+@dataclass(frozen=True)
+class CitizenPanel:
+    """Who wrote: the contact staff may use, and their other complaints (the ones the
+    member of staff may see), found by the same phone, e-mail or chat."""
+
+    name: str | None
+    phone: str | None
+    email: str | None
+    channel: str
+    reply_channel: str
+    reachable: bool  # an answer is pushed (e-mail, Telegram); else staff call back
+    others: list[QueueRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DeliveryView:
+    """One message sent (or to send) to the citizen and its real state in the outbox."""
+
+    purpose: str
+    channel: str
+    recipient: str
+    status: str  # pending, sent, failed
+    attempts: int
+    error: str | None
+    created_at: datetime
+    sent_at: datetime | None
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One line of the complaint's history, in Vietnamese."""
+
+    at: datetime
+    kind: str
+    what: str
+    actor: str
+    reason: str | None
+    link: str | None = None  # the code of a merged complaint
 
 
 class StaffService:
@@ -132,65 +220,107 @@ class StaffService:
     # -- queue ----------------------------------------------------------------------
     def queue(self, who: StaffIdentity, wanted: QueueFilter, now: datetime | None = None,
               limit: int = PAGE_SIZE) -> QueuePage:
-        """The complaints of ``who``'s queues, by due date, with counts per status.
+        """The complaints of ``who``'s queues in the chosen view, sorted, with the
+        count of every view and of every status.
 
-        A text search scans the text of every complaint in scope, so it is done in one
-        pass that stops after ``SEARCH_CAP`` matches (by due date): the counts are then
-        exact up to that cap and the page says "more than".
+        A search (``intake.services.search``) is done in one pass that stops after
+        ``SEARCH_CAP`` matches (by due date): the counts are then exact up to that cap
+        and the page says "more than".
         """
         moment = now or utcnow()
-        query = self._scoped(select(*QUEUE_COLUMNS).outerjoin(
-            Assignment, Assignment.complaint_id == Complaint.id), who, wanted, moment)
-        if nfc(wanted.text).strip():
-            return self._searched(query, wanted, moment, limit)
+        scope = self._scoped(select(*QUEUE_COLUMNS).outerjoin(
+            Assignment, Assignment.complaint_id == Complaint.id).outerjoin(
+            Queue, Queue.code == Complaint.queue_code), who, wanted)
+        if not read_search(wanted.text).empty:
+            return self._searched(scope, who, wanted, moment, limit)
+        view = wanted.chosen_view
+        query = scope.where(self._in_view(view, who, moment))
         if wanted.status is not None:
             query = query.where(Complaint.status == wanted.status.value)
-        query = query.order_by(Complaint.due_at, Complaint.id).limit(limit)
         with self.db.reading() as session:
+            views = self._view_counts(session, who, wanted, moment)
             counts = {str(s): int(n) for s, n in session.execute(
-                self._scoped(select(Complaint.status, func.count()), who, wanted,
-                             moment).group_by(Complaint.status))}
-            rows = [_row(values, moment) for values in session.execute(query)]
+                self._scoped(select(Complaint.status, func.count()).outerjoin(
+                    Assignment, Assignment.complaint_id == Complaint.id), who, wanted).where(
+                    self._in_view(view, who, moment)).group_by(Complaint.status))}
+            rows = [_row(values, moment) for values in session.execute(
+                _sorted(query, wanted).limit(limit))]
         total = counts.get(wanted.status.value, 0) if wanted.status else sum(counts.values())
-        return QueuePage(rows, counts, total)
+        return QueuePage(rows, counts, total, views=views)
 
-    def _searched(self, query: Select[Any], wanted: QueueFilter, moment: datetime,
-                  limit: int) -> QueuePage:
+    def _searched(self, scope: Select[Any], who: StaffIdentity, wanted: QueueFilter,
+                  moment: datetime, limit: int) -> QueuePage:
         with self.db.reading() as session:
             found = [_row(values, moment) for values in session.execute(
-                query.order_by(Complaint.due_at, Complaint.id).limit(SEARCH_CAP + 1))]
+                scope.order_by(Complaint.due_at, Complaint.id).limit(SEARCH_CAP + 1))]
         capped = len(found) > SEARCH_CAP
         found = found[:SEARCH_CAP]
+        today = _today_start(moment)
+        soon = _soon_end(moment)
+        views = {name: sum(1 for r in found if _row_in_view(r, name, who, today, soon,
+                                                            moment)) for name in VIEWS_VI}
+        view = wanted.chosen_view
+        found = [r for r in found if _row_in_view(r, view, who, today, soon, moment)]
         counts: dict[str, int] = {}
         for row in found:
             counts[row.status] = counts.get(row.status, 0) + 1
         if wanted.status is not None:
             found = [r for r in found if r.status == wanted.status.value]
-        return QueuePage(found[:limit], counts, len(found), capped)
+        found.sort(key=lambda r: _sort_key(r, wanted.sort), reverse=wanted.descending)
+        return QueuePage(found[:limit], counts, len(found), capped, views)
 
-    def _scoped(self, query: Select[Any], who: StaffIdentity, wanted: QueueFilter,
-                now: datetime) -> Select[Any]:
+    def _view_counts(self, session: Session, who: StaffIdentity, wanted: QueueFilter,
+                     moment: datetime) -> dict[str, int]:
+        """Every view's count in one pass over the scope."""
+        columns = [func.coalesce(func.sum(case((self._in_view(name, who, moment), 1),
+                                                else_=0)), 0).label(name)
+                   for name in VIEWS_VI]
+        query = self._scoped(select(*columns).select_from(Complaint).outerjoin(
+            Assignment, Assignment.complaint_id == Complaint.id), who, wanted)
+        if wanted.status is not None:
+            query = query.where(Complaint.status == wanted.status.value)
+        found = session.execute(query).one()
+        return {name: int(found[i] or 0) for i, name in enumerate(VIEWS_VI)}
+
+    def _in_view(self, view: str, who: StaffIdentity, now: datetime) -> Any:
+        """The SQL condition of one view."""
+        open_ = Complaint.status.in_(OPEN_VALUES)
+        running = Complaint.status.in_(RUNNING_VALUES)
+        conditions: dict[str, Any] = {
+            "open": open_,
+            "mine": and_(open_, Assignment.username == who.username),
+            "unassigned": and_(open_, Assignment.username.is_(None)),
+            "today": and_(open_, Complaint.created_at >= _today_start(now)),
+            "due_soon": and_(running, Complaint.due_at >= now,
+                             Complaint.due_at < _soon_end(now)),
+            "overdue": and_(running, Complaint.due_at < now),
+            "finished": Complaint.status.in_(FINISHED_VALUES),
+            "all": true(),
+        }
+        return conditions[view]
+
+    def _scoped(self, query: Select[Any], who: StaffIdentity,
+                wanted: QueueFilter) -> Select[Any]:
         if not who.sees_all:
             query = query.where(Complaint.queue_code.in_(who.queues or ("",)))
         if wanted.channel is not None:
             query = query.where(Complaint.channel == wanted.channel.value)
-        if wanted.overdue:
-            query = query.where(Complaint.due_at < now, Complaint.status.in_(
-                RUNNING_VALUES))
-        text = nfc(wanted.text).strip()
-        if text:
-            like = f"%{_escape_like(text)}%"
-            query = query.where(or_(Complaint.code == text.upper(),
-                                    self._like(Complaint.subject, like),
-                                    self._like(Complaint.text, like)))
+        terms = read_search(wanted.text)
+        if not terms.empty:
+            query = query.where(matches(terms))
         return query
 
-    def _like(self, column: Any, pattern: str) -> Any:
-        """Case-insensitive match: SQLite's LIKE already ignores ASCII case (and
-        ``lower()`` on every row would double the cost); PostgreSQL needs ILIKE."""
-        if self.db.engine.dialect.name == "sqlite":
-            return column.like(pattern, escape="\\")
-        return column.ilike(pattern, escape="\\")
+    def reply_templates(self, view: ComplaintView) -> list[ReplyTemplate]:
+        """The composer's ready answers for this complaint's unit."""
+        with self.db.reading() as session:
+            kind = session.scalar(select(Queue.kind).where(Queue.code == view.queue_code))
+        return reply_templates(view.code, view.queue_code, view.queue_name, kind)
+
+    def unit_names(self) -> dict[str, str]:
+        """Every unit's name by code (retired ones too: old complaints name them)."""
+        with self.db.reading() as session:
+            return {code: name for code, name in session.execute(
+                select(Queue.code, Queue.name))}
 
     # -- one complaint ----------------------------------------------------------------
     def detail(self, who: StaffIdentity, code: str) -> ComplaintDetail:
@@ -210,10 +340,51 @@ class StaffService:
             overdue = _overdue(complaint, utcnow())
             kind = session.scalar(select(ComplaintKind.kind).where(
                 ComplaintKind.complaint_id == complaint.id))
+            citizen = self._citizen(session, who, complaint)
+            deliveries = [DeliveryView(o.purpose or "", o.channel, o.recipient, o.status,
+                                       o.attempts, o.last_error, o.created_at, o.sent_at)
+                          for o in session.scalars(select(Outbox).where(
+                              Outbox.complaint_id == complaint.id).order_by(Outbox.id))]
         kinds = [(k.code, k.label_vi, k.working_days) for k in due_rules().values()]
-        return ComplaintDetail(view, self.intake.messages(code), attachments,
-                               self.intake.events(code), assignee, overdue, queues, kind,
-                               kinds)
+        names = self.unit_names()
+        events = self.intake.events(code)
+        shown = replace(view, routing_reasons=tuple(
+            with_unit_names(r, names) for r in view.routing_reasons))
+        return ComplaintDetail(
+            shown, self.intake.messages(code), attachments, events, assignee, overdue,
+            queues, kind, kinds, citizen, deliveries, _history(events, names), names,
+            deadline(view.due_at, view.status, utcnow()),
+            view.status in (Status.CLOSED.value, Status.REJECTED.value))
+
+    def _citizen(self, session: Session, who: StaffIdentity,
+                 complaint: Complaint) -> CitizenPanel:
+        """The citizen panel: contact and up to ten other complaints of theirs."""
+        same = []
+        if complaint.citizen_phone:
+            same.append(Complaint.citizen_phone == complaint.citizen_phone)
+        if complaint.citizen_email:
+            same.append(Complaint.citizen_email == complaint.citizen_email)
+        if complaint.reply_address:
+            same.append(and_(Complaint.reply_channel == complaint.reply_channel,
+                             Complaint.reply_address == complaint.reply_address))
+        others: list[QueueRow] = []
+        if same:
+            query = select(*QUEUE_COLUMNS).outerjoin(
+                Assignment, Assignment.complaint_id == Complaint.id).outerjoin(
+                Queue, Queue.code == Complaint.queue_code).where(
+                or_(*same), Complaint.id != complaint.id)
+            if not who.sees_all:
+                query = query.where(Complaint.queue_code.in_(who.queues or ("",)))
+            now = utcnow()
+            others = [_row(values, now) for values in session.execute(
+                query.order_by(Complaint.created_at.desc()).limit(10))]
+        email = complaint.citizen_email or (
+            complaint.reply_address if complaint.reply_channel == Channel.EMAIL.value else None)
+        return CitizenPanel(
+            complaint.citizen_name, complaint.citizen_phone, email, complaint.channel,
+            complaint.reply_channel,
+            push_channel(complaint.reply_channel, complaint.reply_address) is not None,
+            others)
 
     def attachment(self, who: StaffIdentity, code: str, attachment_id: int) -> AttachmentView:
         """One attachment of a complaint ``who`` may see."""
@@ -252,20 +423,28 @@ class StaffService:
                                     Status.WAITING_FOR_CITIZEN):
                 self._move(session, complaint, Status.IN_PROGRESS, who)
 
-    def reply(self, who: StaffIdentity, code: str, text: str) -> str:
+    def reply(self, who: StaffIdentity, code: str, text: str, answered_by: str = "") -> str:
         """Answer the citizen: an outbound message, pushed on their channel.
 
         Returns how it is delivered: ``email``, ``telegram`` or ``none`` (web chat,
-        hotline: the citizen reads it with their tracking code).
+        hotline, desk: nothing reaches them). For those, ``answered_by`` records how
+        staff gave the answer (``call``: called back, ``in_person``: at the desk,
+        ``lookup``: the citizen reads it with their code) on the ``reply`` event.
         """
         body = _required(text, "Nội dung trả lời")
+        if answered_by and answered_by not in ANSWERED_BY:
+            raise ValidationError(f"unknown answered_by {answered_by!r}",
+                                  "Cách trả lời không hợp lệ.")
         with self._acting(who, code) as (session, complaint):
             self.intake.add_message(complaint.code, Direction.OUTBOUND, body,
                                     Channel(complaint.reply_channel), who.actor,
                                     sender=who.actor, session=session)
             delivery = self._push(session, complaint, Purpose.ANSWER, templates.answer(
                 complaint.code, label_vi(Status.ANSWERED.value), body))
-            _event(session, complaint, "reply", who, None, {"delivery": delivery})
+            data = {"delivery": delivery}
+            if delivery == "none" and answered_by:
+                data["answered_by"] = answered_by
+            _event(session, complaint, "reply", who, None, data)
             if complaint.status != Status.ANSWERED and \
                     can_move(Status(complaint.status), Status.ANSWERED):
                 self._move(session, complaint, Status.ANSWERED, who)
@@ -318,10 +497,23 @@ class StaffService:
 
     def merge(self, who: StaffIdentity, code: str, into: str, reason: str = "") -> None:
         """Close ``code`` as a duplicate of ``into`` (both must be visible to ``who``);
-        the citizen of the duplicate is told which code to follow."""
-        self._check(who, into, "merge into")
+        the citizen of the duplicate is told which code to follow. A target code that
+        is malformed or matches nothing is a ``ValidationError`` naming it (the form
+        keeps what was typed)."""
+        try:
+            target_code = parse_code(into)
+        except InvalidTrackingCode as exc:
+            raise ValidationError("merge target malformed", f"Mã phản ánh cần gộp vào "
+                                  f"“{nfc(into).strip()[:40]}” không đúng định dạng "
+                                  "PA-XXXXXXXX.") from exc
+        with self.db.reading() as session:
+            if session.scalar(select(Complaint.id).where(
+                    Complaint.code == target_code)) is None:
+                raise ValidationError("merge target not found",
+                                      f"Không tìm thấy phản ánh {target_code} để gộp vào.")
+        self._check(who, target_code, "merge into")
         with self._acting(who, code) as (session, duplicate):
-            target = _complaint(session, into)
+            target = _complaint(session, target_code)
             if target.id == duplicate.id:
                 raise ValidationError("merge into itself", "Không thể gộp phản ánh vào chính nó.")
             why = nfc(reason).strip() or None
@@ -429,9 +621,65 @@ def _complaint(session: Session, code: str) -> Complaint:
 
 
 def _row(values: Any, now: datetime) -> QueueRow:
-    code, subject, status, channel, queue, due, assignee = values
-    return QueueRow(code, subject, status, channel, queue, due,
-                    _is_overdue(due, status, now), assignee)
+    code, subject, status, channel, queue, queue_name, created, due, assignee = values
+    return QueueRow(code, short_subject(subject, channel), status, channel, queue, due,
+                    _is_overdue(due, status, now), assignee, queue_name, created, subject,
+                    deadline(due, status, now))
+
+
+def _history(events: list[EventView], names: dict[str, str]) -> list[HistoryLine]:
+    """The audit trail as the page shows it: Vietnamese, unit names, who."""
+    lines = []
+    for e in events:
+        link = e.data.get("into") if e.kind == "merged" else (
+            e.data.get("from") if e.kind == "merged_from" else None)
+        reason = with_unit_names(e.reason, names) if e.reason else None
+        lines.append(HistoryLine(e.at, e.kind, event_vi(e, names), actor_vi(e.actor), reason,
+                                 str(link) if link else None))
+    return lines
+
+
+def _sorted(query: Select[Any], wanted: QueueFilter) -> Select[Any]:
+    column = SORTS.get(wanted.sort, Complaint.due_at)
+    first = column.desc() if wanted.descending else column.asc()
+    return query.order_by(first, Complaint.id.desc() if wanted.descending else Complaint.id)
+
+
+def _sort_key(row: QueueRow, sort: str) -> tuple[Any, ...]:
+    far = datetime.max.replace(tzinfo=UTC)
+    keys: dict[str, Any] = {"due": row.due_at or far, "received": row.created_at or far,
+                            "code": row.code, "status": row.status,
+                            "unit": row.queue_name or ""}
+    return (keys.get(sort, keys["due"]), row.code)
+
+
+def _today_start(now: datetime) -> datetime:
+    """Midnight of today in Vietnam, as UTC."""
+    return datetime.combine(now.astimezone(VIETNAM).date(), time(0),
+                            tzinfo=VIETNAM).astimezone(UTC)
+
+
+def _soon_end(now: datetime) -> datetime:
+    """The end of the day ``DUE_SOON_WORKING_DAYS`` working days from today (Vietnam)."""
+    last = add_working_days(now.astimezone(VIETNAM).date(), DUE_SOON_WORKING_DAYS)
+    return datetime.combine(last + timedelta(days=1), time(0), tzinfo=VIETNAM).astimezone(UTC)
+
+
+def _row_in_view(row: QueueRow, view: str, who: StaffIdentity, today: datetime,
+                 soon: datetime, now: datetime) -> bool:
+    """``_in_view`` for a row already read (the search's single pass)."""
+    is_open = row.status in OPEN_VALUES
+    running = row.status in RUNNING_VALUES
+    due = row.due_at
+    tests = {
+        "open": is_open, "mine": is_open and row.assignee == who.username,
+        "unassigned": is_open and row.assignee is None,
+        "today": is_open and row.created_at is not None and row.created_at >= today,
+        "due_soon": running and due is not None and now <= due < soon,
+        "overdue": running and due is not None and due < now,
+        "finished": row.status in FINISHED_VALUES, "all": True,
+    }
+    return tests[view]
 
 
 def _overdue(complaint: Complaint, now: datetime) -> bool:
@@ -441,10 +689,6 @@ def _overdue(complaint: Complaint, now: datetime) -> bool:
 def _is_overdue(due: datetime | None, status: str, now: datetime) -> bool:
     """Past due while the clock runs (not when waiting for the citizen or finished)."""
     return bool(due and due < now and status in RUNNING_VALUES)
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _required(text: str, what: str) -> str:

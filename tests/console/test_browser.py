@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import threading
 import time
 from collections.abc import Coroutine, Iterator
@@ -133,7 +134,8 @@ def test_reply_delivered_by_email_and_telegram(
         page.goto(f"{base_url}/complaints/{code}")
         page.fill("#reply-form textarea[name=text]", answer)
         page.click("#reply-form button")
-        page.wait_for_url(f"{base_url}/complaints/{code}?done=reply")
+        page.wait_for_url(re.compile(re.escape(f"{base_url}/complaints/{code}?done=reply")))
+        assert "Đã xếp trả lời vào hàng gửi" in page.inner_text("#flash")
         assert answer in page.inner_text("ol.thread")
     with smtp_peer() as peer:
         mail = MailSettings(var_dir=settings.var_dir, smtp_host="127.0.0.1",
@@ -162,10 +164,12 @@ def test_transfer_leaves_queue_and_appears_in_other(
     moving = complaint_in(service, staff, coordinator, QUEUE_A)
     login(page, base_url, "alice")
     page.goto(f"{base_url}/complaints/{moving.code}")
+    page.click("#more-actions summary")
     page.select_option("#transfer-form select[name=queue]", QUEUE_B)
     page.fill("#transfer-form input[name=text]", "Thuộc thẩm quyền Sở Tài chính")
     page.click("#transfer-form button")
-    page.wait_for_url(f"{base_url}/queue?done=transfer")
+    page.wait_for_url(re.compile(re.escape(f"{base_url}/queue?done=transfer")))
+    assert moving.code in page.inner_text("#flash")
     assert page.locator(f"tr[data-code='{moving.code}']").count() == 0
     context = browser.new_context()
     other = context.new_page()
@@ -205,6 +209,7 @@ def test_form_without_csrf_token_is_refused(
     mine = complaint_in(service, staff, coordinator, QUEUE_A)
     login(page, base_url, "alice")
     page.goto(f"{base_url}/complaints/{mine.code}")
+    page.click("#more-actions summary")
     page.evaluate("document.querySelector('#note-form input[name=csrf]').remove()")
     page.fill("#note-form textarea[name=text]", "không có mã CSRF")
     with page.expect_response(lambda r: r.request.method == "POST") as posted:

@@ -29,8 +29,9 @@ def test_per_queue_figures(service: IntakeService, staff: StaffService,
     start, end = utcnow() - timedelta(days=1), utcnow() + timedelta(minutes=1)
     mine = Reports(service.db).per_queue(alice, start, end)
     assert [(r.queue, r.received, r.open) for r in mine] == [(QUEUE_A, 2, 1)]
-    assert mine[0].median_first_answer_h is not None and mine[0].median_first_answer_h < 1
-    assert mine[0].median_resolution_h is not None
+    assert mine[0].median_first_answer_days is not None
+    assert mine[0].median_first_answer_days < 1
+    assert mine[0].median_resolution_days is not None
     everyone = Reports(service.db).per_queue(coordinator, start, end)
     assert {r.queue for r in everyone} == {QUEUE_A, QUEUE_B}
     assert not Reports(service.db).per_queue(coordinator, end, end + timedelta(days=1))
@@ -38,8 +39,9 @@ def test_per_queue_figures(service: IntakeService, staff: StaffService,
 
 def test_csv_neutralises_formulas() -> None:
     text = to_csv([QueueReport("Q", "=HYPERLINK(1)", 3, 1, 0, 2.5, None)])
-    rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0][0] == "queue" and rows[1][1] == "'=HYPERLINK(1)" and rows[1][6] == ""
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert rows[0][0] == "Mã đơn vị" and rows[1][1] == "'=HYPERLINK(1)" and rows[1][6] == ""
 
 
 def test_reports_page_and_csv(settings: Settings, service: IntakeService,
@@ -56,7 +58,10 @@ def test_reports_page_and_csv(settings: Settings, service: IntakeService,
     assert html.status_code == 200 and f'data-queue="{QUEUE_A}"' in html.text
     exported = client.get("/reports.csv")
     assert exported.headers["content-disposition"].startswith("attachment;")
-    assert list(csv.reader(io.StringIO(exported.text)))[1][:3] == [QUEUE_A, "Sở Tư pháp", "1"]
+    assert exported.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["Mã đơn vị", "Đơn vị", "Tiếp nhận"]
+    assert rows[1][:3] == [QUEUE_A, "Sở Tư pháp", "1"]
 
 
 def test_daily_digest_once_per_day(service: IntakeService, staff: StaffService,
