@@ -18,6 +18,7 @@ from intake.errors import IntakeError, SenderError
 from intake.logsetup import configure_logging
 from intake.mail import cli as mail_cli
 from intake.models import Status
+from intake.open311 import cli as open311_cli
 from intake.org.data_files import DEFAULT_ORG_FILE, read_organisation
 from intake.org.loader import load_organisation
 from intake.routing import cli as routing_cli
@@ -41,6 +42,7 @@ app.add_typer(delivery_cli.app, name="delivery")
 app.add_typer(catalog_cli.app, name="catalog")
 app.add_typer(users_cli.app, name="users")
 app.add_typer(users_cli.console_app, name="console")
+app.add_typer(open311_cli.app, name="api-keys")
 routing_cli.register(app, org_app)
 
 

@@ -61,6 +61,7 @@ class Settings:
     smtp_host: str | None = None
     mail_domain: str = "bacgiang.gov.vn"  # the domain of our Message-IDs
     public_url: str = "http://127.0.0.1:8000"  # the console as citizens reach it (links)
+    open311_per_client_minute: int = 120  # Open311 API requests a minute per client address
 
     @property
     def attachments_dir(self) -> Path:
@@ -128,6 +129,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         chat_messages_per_client_minute=int(merged.get("PAKN_CHAT_LIMIT_PER_CLIENT", "60")),
         smtp_host=merged.get("PAKN_SMTP_HOST") or None,
         mail_domain=mail_domain_of(merged),
+        open311_per_client_minute=int(merged.get("PAKN_OPEN311_LIMIT_PER_CLIENT", "120")),
         public_url=(merged.get("PAKN_PUBLIC_URL") or
                     f"http://127.0.0.1:{merged.get('PAKN_CONSOLE_PORT', '8000')}").rstrip("/"),
     )

@@ -25,6 +25,7 @@ from intake.console import staffweb
 from intake.console.guards import ErrorShield, SecurityHeaders
 from intake.console.limits import BodyLimit
 from intake.console.webchat import WebChat
+from intake.open311 import api as open311_api
 
 HERE = Path(__file__).resolve().parent
 
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    config.chat_messages_per_client_minute)
     app.include_router(chat.router)
     staffweb.install(app, config, secret)
+    open311_api.install(app, config)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
