@@ -61,6 +61,10 @@ class Change:
     name: str | None = None
     kind: str | None = None
     note: str | None = None
+    place_type: str | None = None  # a commune's type after the change (xa, phuong …)
+    set_parent: bool = False  # whether the change sets the parent (district) …
+    parent: str | None = None  # … to this (None: a commune without district)
+    source: str | None = None  # the document this change comes from (documentation)
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,8 @@ def _parse_change(entry: dict[str, Any], number: int) -> Change:
     if action in ("rename", "create") and not entry.get("name"):
         raise OrganisationDataError(f"change {number} ({action}): name is required")
     return Change(action, effective, codes, target, entry.get("name"), entry.get("kind"),
-                  entry.get("note"))
+                  entry.get("note"), entry.get("place_type"), "parent" in entry,
+                  entry.get("parent"), entry.get("source"))
 
 
 def read_changes(path: Path) -> Changes:
@@ -169,15 +174,29 @@ class _Applier:
             return False
         self.history(queue.code, "renamed", queue.name, change.name)
         queue.name = change.name
+        self.place(queue, change)
         return True
+
+    def place(self, queue: Queue, change: Change) -> None:
+        """A commune's new type and district (a renamed "Thị trấn" that is a "Phường" now,
+        a commune whose district was abolished); the district it leaves is kept in the
+        history (``moved``), so its former name can still be read with that district."""
+        if change.place_type:
+            queue.place_type = change.place_type
+        if change.set_parent and queue.parent_code != change.parent:
+            if queue.parent_code is not None:
+                self.history(queue.code, "moved", queue.parent_code, change.parent)
+            queue.parent_code = change.parent
 
     def create(self, change: Change) -> bool:
         code = change.codes[0]
         if self.session.get(Queue, code) is not None:
             return False
         kind = QueueKind(change.kind or QueueKind.PROVINCIAL.value)
-        self.session.add(Queue(code=code, name=change.name or code, kind=kind.value,
-                               note=change.note, active=True))
+        queue = Queue(code=code, name=change.name or code, kind=kind.value, note=change.note,
+                      active=True)
+        self.place(queue, change)
+        self.session.add(queue)
         self.session.flush()
         self.history(code, "created", None, change.name)
         return True

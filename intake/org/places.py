@@ -44,11 +44,20 @@ class Place:
     place_type: str
     is_district: bool
     district_code: str | None
+    former_of: str | None = None  # a pre-reform name: the full name of the unit holding it now
 
     @property
     def full_name(self) -> str:
         """``Thị trấn Bích Động``."""
         return _TYPE_WORDS.get(self.place_type, "") + self.name
+
+    @property
+    def former_note(self) -> str | None:
+        """``xã Tân Mộc (cũ) → Xã Nam Dương`` for a former name, else None."""
+        if self.former_of is None:
+            return None
+        own = self.full_name
+        return f"{own[:1].lower()}{own[1:]} (cũ) → {self.former_of}"
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,15 @@ class PlaceMatch:
     score: float
     matched: str
     position: int
+
+
+def type_of_name(queue_name: str) -> str | None:
+    """``UBND Thị trấn Bích Động`` → ``thi-tran`` (None when the name has no type word)."""
+    name = queue_name.removeprefix("UBND ").strip()
+    for slug, word in _TYPE_WORDS.items():
+        if name.startswith(word):
+            return slug
+    return None
 
 
 def bare_name(queue_name: str, place_type: str | None) -> str:
@@ -105,7 +123,9 @@ class PlaceIndex:
         self.ambiguity = ambiguity or load_ambiguity()
         self._by_key: dict[str, list[Place]] = {}
         for place in places:
-            self._by_key.setdefault(fold(place.name), []).append(place)
+            same = self._by_key.setdefault(fold(place.name), [])
+            if all(p.queue_code != place.queue_code for p in same):  # first of a name wins
+                same.append(place)
         keys = sorted(self._by_key, key=len, reverse=True)
         alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
         # A lookahead, so overlapping names are all found ("huyện Sơn Động" holds

@@ -10,7 +10,7 @@ candidates as alternatives: a wrong commune is worse than the triage desk.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from intake.org.addresses import Centre
 from intake.org.places import Place, PlaceIndex
 from intake.routing import reasons as why
 from intake.routing.bodies import BodyIndex
@@ -27,7 +28,12 @@ from intake.routing.letter import read_letter
 from intake.routing.signals.addressee import addressee_signal
 from intake.routing.signals.classifier import Classifier, classifier_signal
 from intake.routing.signals.competence import competence_signal
-from intake.routing.signals.place import hint_signal, location_signal, text_place_signal
+from intake.routing.signals.place import (
+    AddressReader,
+    hint_signal,
+    location_signal,
+    text_place_signal,
+)
 from intake.routing.signals.procedure import ProcedureFinder, procedure_signal
 from intake.routing.signals.subject import SubjectRules, load_rules, subject_signal
 from intake.routing.text import subject_text
@@ -174,8 +180,12 @@ class Router:
                  classifier: Classifier | None = None,
                  procedures: ProcedureFinder | None = None,
                  successors: dict[str, str] | None = None,
-                 active: set[str] | None = None, bodies: BodyIndex | None = None) -> None:
+                 active: set[str] | None = None, bodies: BodyIndex | None = None,
+                 addresses: AddressReader | None = None,
+                 centres: Sequence[Centre] = ()) -> None:
         self.places = places
+        self.addresses = addresses  # reads a form answer or a signature (old or new names)
+        self.centres = centres  # communes' centres, for a Telegram location
         self.bodies = bodies
         self.triage_queue = triage_queue
         self.table = table or load_table()
@@ -184,7 +194,8 @@ class Router:
         self.procedures = procedures
         self.successors = successors or {}
         self.active = active
-        self._place_by_code: dict[str, Place] = {p.queue_code: p for p in places.places}
+        self._place_by_code: dict[str, Place] = {p.queue_code: p for p in places.places
+                                                 if p.former_of is None}
 
     # -- signals --------------------------------------------------------------------
     def evidence(self, data: RoutingInput) -> Evidence:
@@ -199,9 +210,11 @@ class Router:
         kind = detect_kind(f"{data.subject or ''}\n{data.text}")
         named = "\n".join([*(a.text for a in letter.addressees), letter.incident])
         return Evidence(
-            procedure=procedure, location=location_signal(data, self.places),
+            procedure=procedure,
+            location=location_signal(data, self.places, self.addresses),
             text_place=text_place_signal(data, self.places, named),
-            hint=hint_signal(data, self.places, residence=letter.residence_text),
+            hint=hint_signal(data, self.places, residence=letter.residence_text,
+                             addresses=self.addresses, centres=self.centres),
             subject=subject, classifier=classifier,
             topic=combine_topic(subject, classifier, procedure, self.table.topic, addressee),
             addressee=addressee, kind=kind, words=len(about.text.split()),
@@ -282,6 +295,8 @@ class Router:
         place = self._place_by_code.get(code)
         if place is None or level != LEVEL_DISTRICT or place.is_district:
             return code
+        if self.active is not None and place.district_code not in self.active:
+            return code  # no district any more (2025): the commune took its local matters
         return place.district_code or code
 
     def local_level(self, ev: Evidence) -> tuple[str | None, float]:

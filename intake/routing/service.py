@@ -7,6 +7,7 @@ queue fails when routing loads, not when a complaint happens to hit it.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
@@ -15,6 +16,7 @@ from intake.catalog.service import CatalogService
 from intake.config import Settings
 from intake.db import Database
 from intake.models import Queue
+from intake.org.addresses import commune_centres, resolve
 from intake.org.places import PlaceIndex
 from intake.routing.bodies import BodyIndex, load_body_names
 from intake.routing.checks import QueueState, check_codes
@@ -44,12 +46,21 @@ def body_index(db: Database, places: PlaceIndex) -> BodyIndex:
     return BodyIndex({code: name for code, name in rows}, places)
 
 
+def active_communes(db: Database) -> dict[str, str]:
+    """Active commune queues: code → name (what addresses and locations resolve to)."""
+    with db.reading() as session:
+        rows = session.execute(select(Queue.code, Queue.name).where(
+            Queue.active.is_(True), Queue.kind == "commune")).all()
+    return {code: name for code, name in rows}
+
+
 def build_router(db: Database, settings: Settings, places: PlaceIndex,
                  triage_queue: str, training: Path = TRAINING_FILE) -> Router:
     """A router for this database (``RoutingDataError`` if the data names unknown queues)."""
     states = queue_states(db)
     check_codes(states, training_file=training, extra=set(load_body_names().by_queue))
     catalog = CatalogService(db)
+    communes = active_communes(db)
     return Router(
         places, triage_queue,
         classifier=get_classifier(model_path(settings), training),
@@ -57,4 +68,6 @@ def build_router(db: Database, settings: Settings, places: PlaceIndex,
         successors={c: s.successor for c, s in states.items() if s.successor},
         active={c for c, s in states.items() if s.active},
         bodies=body_index(db, places),
+        addresses=partial(resolve, queues=communes),
+        centres=commune_centres(communes),
     )

@@ -15,13 +15,19 @@ alternatives rather than guess.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from intake.org.addresses import Address, Centre
 from intake.org.places import PlaceIndex, PlaceMatch
 from intake.routing.types import Candidate, RoutingInput, Signal
+
+AddressReader = Callable[[str], Address | None]
+ADDRESS_SCORE = 0.95  # a commune the address library read from a form answer or signature
+MAX_COMMUNE_KM = 12.0  # a Telegram location farther than this from every commune centre
 
 SEATS_FILE = Path(__file__).resolve().parents[1] / "data" / "district_seats.yml"
 MIN_SCORE = 0.6
@@ -39,6 +45,7 @@ class Settled:
     score: float
     names: tuple[str, ...]
     codes: tuple[str, ...]
+    note: str | None = None  # "xã Tân Mộc (cũ) → Xã Nam Dương" when a former name decided
 
 
 def settle(matches: list[PlaceMatch]) -> Settled:
@@ -54,7 +61,8 @@ def settle(matches: list[PlaceMatch]) -> Settled:
         top = communes[0]
         rivals = [m for m in communes[1:] if top.score - m.score < 0.05]
         if not rivals:
-            return Settled("one", top.place.queue_code, top.score, names, codes)
+            return Settled("one", top.place.queue_code, top.score, names, codes,
+                           top.place.former_note)
         parents = {m.place.district_code for m in [top, *rivals]}
         if len(parents) == 1 and top.place.district_code:
             return Settled("shared_district", top.place.district_code,
@@ -104,14 +112,28 @@ def _describe(settled: Settled, source: str) -> str | None:
         return f"{source} nêu nhiều địa điểm khác nhau ({names}) → cần xác định"
     if settled.kind == "shared_district":
         return f"hai {source} cùng huyện ({names}) → {settled.queue}"
+    if settled.note:
+        return f"{source} {names}: {settled.note} → {settled.queue}"
     return f"{source} {names} → {settled.queue}"
 
 
-def location_signal(data: RoutingInput, places: PlaceIndex) -> Signal:
+def _read_address(text: str, places: PlaceIndex, addresses: AddressReader | None) -> Settled:
+    """An address typed by the citizen: the address library first (old or new form, with
+    or without diacritics), else the place names of the index."""
+    found = addresses(text) if addresses is not None else None
+    if found is not None:
+        note = f"{found.former} → {found.name}" if found.former else None
+        return Settled("one", found.queue_code, ADDRESS_SCORE, (text.strip(),),
+                       (found.queue_code,), note)
+    return settle(places.find(text))
+
+
+def location_signal(data: RoutingInput, places: PlaceIndex,
+                    addresses: AddressReader | None = None) -> Signal:
     """The place the citizen gave in the form (or the edge gave), if it resolves."""
     if not data.location_text:
         return Signal("location")
-    settled = settle(places.find(data.location_text))
+    settled = _read_address(data.location_text, places, addresses)
     return _signal("location", settled, _describe(settled, "địa điểm người dân cung cấp"))
 
 
@@ -126,19 +148,39 @@ def text_place_signal(data: RoutingInput, places: PlaceIndex, text: str | None =
 
 def hint_signal(data: RoutingInput, places: PlaceIndex,
                 seats: dict[str, tuple[float, float]] | None = None,
-                residence: str = "") -> Signal:
-    """Where the citizen is: the e-mail signature's address, the residence the writer
-    gives ("trú tại …", "địa chỉ: …"), else a Telegram location."""
-    for source, label in ((data.signature_text, "địa chỉ trong chữ ký email"),
-                          (residence, "nơi ở của người viết")):
+                residence: str = "", addresses: AddressReader | None = None,
+                centres: Sequence[Centre] = ()) -> Signal:
+    """Where the citizen is: the e-mail signature's address (read by the address library
+    first), the residence the writer gives ("trú tại …", "địa chỉ: …"), else a Telegram
+    location (the nearest commune centre; the district seats when no centre is known)."""
+    for source, label, reader in ((data.signature_text, "địa chỉ trong chữ ký email",
+                                   addresses),
+                                  (residence, "nơi ở của người viết", None)):
         if not source:
             continue
-        settled = settle(places.find(source))
+        settled = _read_address(source, places, reader)
         if settled.kind in ("one", "shared_district"):
             return _signal("place_hint", settled, _describe(settled, label), HINT_FACTOR)
     if data.coordinates is not None:
+        if centres:
+            return _nearest_commune(data.coordinates, centres)
         return _coordinate_signal(data.coordinates, seats or load_seats())
     return Signal("place_hint")
+
+
+def _nearest_commune(point: tuple[float, float], centres: Sequence[Centre]) -> Signal:
+    """The commune whose centre is nearest to a Telegram location (the library's
+    coordinates: a centre, not a boundary, so near a border the neighbour may be meant —
+    the reason gives the distance, and staff can transfer)."""
+    centre, km = min(((c, haversine_km(point, (c.lat, c.lon))) for c in centres),
+                     key=lambda pair: pair[1])
+    detail = {"kind": "coordinates", "nearest": centre.queue_code, "km": round(km, 1)}
+    if km > MAX_COMMUNE_KM:
+        return Signal("place_hint", (), None, detail)
+    reason = (f"vị trí Telegram gần trung tâm {centre.name} ({km:.1f} km) → "
+              f"{centre.queue_code}")
+    return Signal("place_hint", (Candidate(centre.queue_code, COORDINATE_SCORE, "coordinates"),),
+                  reason, detail)
 
 
 def _coordinate_signal(point: tuple[float, float],
