@@ -10,6 +10,7 @@ SHELL := /bin/bash
 help:
 	@echo "make setup        create/refresh .venv (product) and .venv-rasa (Rasa 3.6.21)"
 	@echo "make run          set up if needed, migrate, load the organisation, train if stale, run"
+	@echo "make run ORG=pre-2025   the same with the demo's original (pre-2025) organisation"
 	@echo "make test         the whole test suite (system packages, venvs, lint, model, pytest)"
 	@echo "make lint         ruff check + mypy"
 	@echo "make train        train the Rasa model if it is missing or stale"
@@ -20,7 +21,7 @@ setup:
 	bash scripts/setup.sh
 
 run:
-	bash scripts/run.sh
+	PAKN_ORG=$(ORG) bash scripts/run.sh
 
 test:
 	bash scripts/test.sh
