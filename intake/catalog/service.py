@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from intake.catalog.search import Hit, SearchIndex, validate_query
 from intake.catalog.store import ImportSummary, load_records, upsert
 from intake.config import Settings, load_settings
 from intake.db import Database
-from intake.models import Queue
+from intake.models import Queue, QueueChange
 from intake.org.data_files import read_organisation
 
 DEMO_CATALOG = Path(__file__).resolve().parent / "data" / "demo_catalog.json"
@@ -72,9 +72,38 @@ class CatalogService:
             return {code: name for code, name in rows}
         return {q.code: q.name for q in read_organisation().queues}
 
+    def former_names(self) -> list[tuple[str, str]]:
+        """Earlier names of renamed provincial and central queues, (code, name)."""
+        with self.db.reading() as session:
+            rows = session.execute(select(QueueChange.queue_code, QueueChange.old_value).join(
+                Queue, Queue.code == QueueChange.queue_code).where(
+                QueueChange.change == "renamed", Queue.kind.in_(("provincial", "central")))
+            ).all()
+        return [(code, old) for code, old in rows if old]
+
+    def heirs(self) -> dict[str, str]:
+        """Retired queue → the active queue its successors lead to (organisation changes)."""
+        with self.db.reading() as session:
+            rows = session.execute(select(Queue.code, Queue.active, Queue.successor_code)).all()
+        states = {code: (bool(active), successor) for code, active, successor in rows}
+        heirs = {}
+        for code, (active, _) in states.items():
+            current, hops = code, 0
+            while not states.get(current, (True, None))[0] and hops < 10:
+                current, hops = states[current][1] or current, hops + 1
+            if not active and current != code and states.get(current, (False, None))[0]:
+                heirs[code] = current
+        return heirs
+
     def parse(self, path: Path) -> ParsedFile:
-        """Read and validate one file (``CatalogFileError`` if unreadable)."""
-        return parse_path(path, self.queue_names())
+        """Read and validate one file (``CatalogFileError`` if unreadable); a procedure
+        whose agency is a merged or retired body goes to that body's successor, so that a
+        re-import of an old export does not undo an organisation change."""
+        parsed = parse_path(path, self.queue_names(), self.former_names())
+        heirs = self.heirs()
+        parsed.records = [replace(r, queue_code=heirs[r.queue_code])
+                          if r.queue_code in heirs else r for r in parsed.records]
+        return parsed
 
     def import_file(self, path: Path, *, dry_run: bool = False,
                     progress: Callable[[int], None] | None = None,

@@ -31,6 +31,8 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from intake.catalog.models import Procedure
+from intake.catalog.store import to_record
 from intake.db import Database
 from intake.deadlines import VIETNAM
 from intake.errors import OrganisationDataError
@@ -83,6 +85,7 @@ class ChangeReport:
     skipped: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
     moved: dict[str, int] = field(default_factory=dict)
+    procedures: dict[str, int] = field(default_factory=dict)
     dry_run: bool = False
 
     def lines(self) -> list[str]:
@@ -91,6 +94,8 @@ class ChangeReport:
         out += [f"already applied: {s}" for s in self.skipped]
         out += [f"not yet effective: {p}" for p in self.pending]
         out += [f"moved {n} open complaint(s) from {q}" for q, n in sorted(self.moved.items())]
+        out += [f"re-assigned {n} catalog procedure(s) from {q}"
+                for q, n in sorted(self.procedures.items())]
         if self.dry_run:
             out.append("dry run: nothing written")
         return out or ["nothing to do"]
@@ -228,7 +233,20 @@ class _Applier:
         queue.retired_at = datetime.combine(change.effective, datetime.min.time(), VIETNAM)
         self.history(queue.code, kind, queue.name, successor)
         self.move_open(queue, successor or self.triage, change)
+        if successor is not None:
+            self.reassign_procedures(queue.code, successor)
         return True
+
+    def reassign_procedures(self, old: str, successor: str) -> None:
+        """Catalog procedures of a merged or retired body go to its successor: a new
+        version of each, its content hash recomputed (a re-import of the same export,
+        whose agency the importer maps to the successor too, is then "unchanged")."""
+        rows = self.session.scalars(select(Procedure).where(Procedure.queue_code == old)).all()
+        for row in rows:
+            row.queue_code, row.version, row.updated_at = successor, row.version + 1, utcnow()
+            row.content_hash = to_record(row).content_hash()
+        if rows:
+            self.report.procedures[old] = self.report.procedures.get(old, 0) + len(rows)
 
     def move_open(self, queue: Queue, target: str, change: Change) -> None:
         complaints = self.session.scalars(select(Complaint).where(

@@ -7,6 +7,7 @@ location reaches the nearest commune, and the pre-2025 snapshot still routes as 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -16,6 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from intake.catalog.models import Procedure
+from intake.catalog.service import DEMO_CATALOG, CatalogService
 from intake.db import Database
 from intake.models import Event, Queue, QueueChange
 from intake.org.addresses import resolve
@@ -180,3 +183,42 @@ def test_address_library_reads_old_and_new_forms(service: IntakeService,
     assert new is not None and new.queue_code == NAM_DUONG and new.former is None
     assert resolve("123 Nguyễn Trãi, Thanh Xuân, Hà Nội", communes) is None
     assert resolve("không có địa chỉ", communes) is None
+
+
+def _national(folder: Path, code: str, agency: str) -> None:
+    """A minimal document of the national export naming ``agency``."""
+    folder.mkdir(exist_ok=True)
+    doc = {"metadata": {"mã_thủ_tục": code, "tên_thủ_tục": f"Thủ tục thử {code}",
+                        "lĩnh_vực": "Thử nghiệm", "cấp_thực_hiện": "Cấp Tỉnh"},
+           "content": {"cơ_quan_thực_hiện": agency}, "tables": {}}
+    (folder / f"{code}.json").write_text(json.dumps(doc, ensure_ascii=False),
+                                         encoding="utf-8")
+
+
+def test_catalog_follows_the_successors(service: IntakeService, db: Database,
+                                        tmp_path: Path) -> None:
+    catalog = CatalogService(db)
+    catalog.import_file(DEMO_CATALOG)
+    before = {c: catalog.get(c).queue_code for c in _codes_of(catalog, "SO_KH_DT")}
+    assert before
+
+    report = apply_changes(service, read_changes(REFORM), as_of=AFTER)
+    assert report.procedures["SO_KH_DT"] == len(before)
+    assert {catalog.get(c).queue_code for c in before} == {"SO_TAI_CHINH"}
+    again = catalog.import_file(DEMO_CATALOG)  # what make run does after the changes
+    assert not again.updated and {catalog.get(c).queue_code for c in before} == {
+        "SO_TAI_CHINH"}
+
+    folder = tmp_path / "export"
+    _national(folder, "9.000001", "Sở Kế hoạch và Đầu tư tỉnh Bắc Giang")  # old name
+    _national(folder, "9.000002", "Sở Nông nghiệp và Môi trường tỉnh Bắc Ninh")  # new name
+    _national(folder, "9.000003", "Ban Dân tộc tỉnh Bắc Giang")  # renamed since
+    _national(folder, "9.000004", "Công an tỉnh Bắc Giang")  # renamed since
+    catalog.import_file(folder)
+    assert [catalog.get(f"9.00000{i}").queue_code for i in range(1, 5)] == [
+        "SO_TAI_CHINH", "SO_NN_MT", "BAN_DAN_TOC", "CONG_AN"]
+
+
+def _codes_of(catalog: CatalogService, queue: str) -> list[str]:
+    with catalog.db.reading() as session:
+        return list(session.scalars(select(Procedure.code).where(Procedure.queue_code == queue)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,14 +40,17 @@ def looks_national(data: object) -> bool:
 
 
 def parse_documents(documents: list[tuple[str, object]], source_file: str,
-                    queue_names: Mapping[str, str]) -> ParsedFile:
-    """Validate national documents given as (origin, parsed JSON) pairs."""
+                    queue_names: Mapping[str, str],
+                    former_names: Sequence[tuple[str, str]] = ()) -> ParsedFile:
+    """Validate national documents given as (origin, parsed JSON) pairs (``former_names``:
+    earlier names of renamed queues, (code, name), so an export that still says "Ban Dân
+    tộc" finds today's "Sở Dân tộc và Tôn giáo")."""
     parsed = ParsedFile(source_file, FORMAT)
     seen: set[str] = set()
     for position, (origin, doc) in enumerate(documents, start=1):
         code = _code_of(doc)
         try:
-            record = to_record(doc, queue_names)
+            record = to_record(doc, queue_names, former_names)
             if record.code in seen:
                 raise RecordRejected(f"duplicate mã_thủ_tục {record.code!r}")
         except RecordRejected as exc:
@@ -85,7 +88,8 @@ def _code_of(doc: object) -> str | None:
     return None
 
 
-def to_record(doc: object, queue_names: Mapping[str, str]) -> ProcedureRecord:
+def to_record(doc: object, queue_names: Mapping[str, str],
+              former_names: Sequence[tuple[str, str]] = ()) -> ProcedureRecord:
     """Validate one national document, or raise ``RecordRejected`` saying why."""
     if not isinstance(doc, dict):
         raise RecordRejected(f"expected a JSON object, got {type(doc).__name__}")
@@ -105,7 +109,7 @@ def to_record(doc: object, queue_names: Mapping[str, str]) -> ProcedureRecord:
         levels=levels,
         implementing_agency=agency,
         competent_agency=n.text(content.get("cơ_quan_có_thẩm_quyền")),
-        queue_code=infer_queue(agency, levels, queue_names),
+        queue_code=infer_queue(agency, levels, queue_names, former_names),
         channels=channels,
         online_level="mot_phan" if any(c.kind == "truc_tuyen" for c in channels)
         else "thong_tin",
@@ -129,10 +133,13 @@ def _section(doc: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     return value
 
 
-def infer_queue(agency: str, levels: tuple[str, ...], queue_names: Mapping[str, str]) -> str:
-    """The queue of a department named in the agency, else the place's committee."""
+def infer_queue(agency: str, levels: tuple[str, ...], queue_names: Mapping[str, str],
+                former_names: Sequence[tuple[str, str]] = ()) -> str:
+    """The queue of a department named in the agency (today's name or an earlier one; the
+    longest name wins), else the place's committee."""
     folded = fold(agency)
-    for code, name in sorted(queue_names.items(), key=lambda kv: -len(kv[1])):
+    names = [*queue_names.items(), *former_names]
+    for code, name in sorted(names, key=lambda kv: -len(kv[1])):
         if code in {"XA", "HUYEN"} or code.startswith(("XA_", "HUYEN_")):
             continue
         if fold(name) and fold(name) in folded:
