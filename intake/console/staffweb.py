@@ -27,6 +27,7 @@ from fastapi.templating import Jinja2Templates
 
 from intake.codes import parse_code
 from intake.config import Settings
+from intake.console import publicweb
 from intake.console.admin import AdminOnly, AdminService
 from intake.console.adminweb import AdminConsole, is_admin
 from intake.console.auth import Accounts, Auth, NotSignedIn, SessionCodec, StaffIdentity
@@ -301,6 +302,8 @@ class StaffConsole:
             self.staff.transfer(user, code, f.get("queue", ""), text)
         elif action == "resolve":
             self.staff.resolve(user, code, text)
+            if f.get("publish") == "1":  # issue 16: propose the answer for publication
+                publicweb.propose_on_resolve(self.staff, user, code, f.get("field", ""), text)
         elif action == "reject":
             self.staff.reject(user, code, text)
         elif action == "kind":
@@ -392,6 +395,7 @@ def install(app: FastAPI, settings: Settings, secret: bytes) -> None:
     templates.env.globals["queue_changes"] = QUEUE_CHANGE_VI
     app.include_router(auth.router)
     app.include_router(console.router)
+    publicweb.install(app, service, auth, templates, settings)
     admin = AdminConsole(AdminService(service.db), auth, templates, settings,
                          _mail_retry(service, settings))
     app.include_router(admin.router)

@@ -147,7 +147,7 @@ class Satisfaction:
             return RatingState(complaint.code, _score(session, complaint.id),
                                _commented(session, complaint.id))
 
-    def rate(self, code: str, score: int, comment: str, channel: Channel,
+    def rate(self, code: str, score: int, comment: str, channel: str,
              chat_id: str | None = None) -> RatingState:
         """Record the citizen's answer (once). ``chat_id``: the Telegram chat that
         pressed the button, which must be the complaint's. A comment after a button's
@@ -169,7 +169,7 @@ class Satisfaction:
                 raise AlreadyRated("rated already")
             session.add(Event(complaint_id=complaint.id, kind=RATED, actor="citizen",
                               reason=text or None,
-                              data={"score": score, "channel": channel.value},
+                              data={"score": score, "channel": channel[:16]},
                               at=utcnow()))
             return RatingState(complaint.code, score, bool(text))
 
