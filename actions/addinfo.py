@@ -6,6 +6,7 @@ else who knows a code learns nothing and writes nothing.
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from rasa_sdk import Action, Tracker
@@ -16,7 +17,6 @@ from rasa_sdk.types import DomainDict
 from actions.common import channel_of, latest_text, service
 from intake.codes import find_code
 from intake.errors import SenderError
-from intake.models import Direction
 from intake.text import clean
 
 MIN_WORDS = 2
@@ -27,8 +27,6 @@ _LEAD = re.compile(
     r"s[oố]|l[aà]|\s)*", re.IGNORECASE)
 MSG_HOW = ("Để bổ sung thông tin, bạn nhắn theo mẫu: 'bổ sung PA-XXXXXXXX <nội dung bổ sung>' "
            "(mã có trong tin nhắn xác nhận khi gửi phản ánh).")
-MSG_NOT_YOURS = ("Chỉ có thể bổ sung cho phản ánh do chính bạn gửi từ cuộc trò chuyện này. "
-                 "Bạn vui lòng kiểm tra lại mã, hoặc gửi phản ánh mới.")
 
 
 def addition_text(text: str) -> str:
@@ -51,22 +49,18 @@ class ActionAddInfo(Action):
         if code is None or len(addition.split()) < MIN_WORDS:
             dispatcher.utter_message(text=MSG_HOW)
             return [SlotSet("tracking_code", None)]
-        dispatcher.utter_message(text=_add(tracker, code, addition))
+        dispatcher.utter_message(text=await asyncio.to_thread(_add, tracker, code, addition))
         return [SlotSet("tracking_code", None), SlotSet("last_complaint_code", code)]
 
 
 def _add(tracker: Tracker, code: str, addition: str) -> str:
-    """Write the addition if the complaint is this conversation's; the answer to show."""
-    intake = service()
+    """Write the addition (the service checks the complaint is this conversation's);
+    the answer to show."""
+    channel, _ = channel_of(tracker.sender_id)
+    message_id = tracker.latest_message.get("message_id") or addition
     try:
-        senders = {m.sender for m in intake.messages(code) if m.sender}
-        if tracker.sender_id not in senders:
-            return MSG_NOT_YOURS
-        channel, _ = channel_of(tracker.sender_id)
-        message_id = tracker.latest_message.get("message_id") or addition
-        intake.add_message(code, Direction.INBOUND, addition, channel,
-                           actor=f"citizen:{channel.value}", sender=tracker.sender_id,
-                           external_id=f"rasa:{tracker.sender_id}:{message_id}")
+        service().add_citizen_info(code, addition, channel, tracker.sender_id,
+                                   external_id=f"rasa:{tracker.sender_id}:{message_id}")
     except SenderError as exc:
         return exc.message_vi
     return f"Đã bổ sung thông tin vào phản ánh {code}. Cán bộ xử lý sẽ xem cùng nội dung đã gửi."

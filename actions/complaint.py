@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -12,16 +13,18 @@ from rasa_sdk.types import DomainDict
 
 from actions import related_procedure
 from actions.common import channel_of, is_skip, latest_intent, latest_text, service
+from intake.chat.signals import MAP_POSITION, MAP_POSITION_TEXT, signal_of
 from intake.contacts import Contact, parse_contact
-from intake.errors import SenderError
-from intake.services.complaints import NewComplaint, as_datetime_text
-from intake.text import clean, fold, has_letters_or_digits, nfc
+from intake.errors import SenderError, ValidationError
+from intake.services.attachments import describe_attached
+from intake.services.complaints import NewComplaint, as_datetime_text, check_complaint_text
+from intake.text import clean, fold, nfc
 
 log = logging.getLogger(__name__)
 
 SKIPPED = "-"
+ON_MAP = MAP_POSITION_TEXT  # the place question answered by a Telegram map position
 MIN_WORDS = 4
-MAX_CHARS = 5000
 FORM_SLOTS = ("complaint_text", "complaint_location", "complaint_procedure", "complaint_contact",
               "complaint_confirm", "location_queue", "rejected_location", "procedure_code",
               "rejected_procedure", "contact_wanted", "requested_slot")
@@ -69,15 +72,10 @@ class ValidateComplaintForm(FormValidationAction):
         asked = tracker.get_slot("requested_slot") == "complaint_text"
         if not asked and _looks_like_trigger_only(text):
             return {"complaint_text": None}
-        if not has_letters_or_digits(text):
-            dispatcher.utter_message(text="Nội dung phản ánh cần được viết bằng chữ. "
-                                          "Bạn vui lòng mô tả sự việc giúp tôi.")
-            return {"complaint_text": None}
-        if len(text) > MAX_CHARS:
-            dispatcher.utter_message(
-                text=f"Nội dung quá dài ({len(text):,} ký tự; tối đa {MAX_CHARS:,}). ".replace(
-                    ",", ".") + "Bạn vui lòng tóm tắt lại, hoặc gửi bản đầy đủ qua email "
-                    "thutuchanhchinh@bacgiang.gov.vn.")
+        try:
+            text = check_complaint_text(text)  # the one rule of every channel
+        except ValidationError as exc:
+            dispatcher.utter_message(text=exc.message_vi)
             return {"complaint_text": None}
         if len(text.split()) < MIN_WORDS:
             dispatcher.utter_message(text="Nội dung hơi ngắn. Bạn vui lòng mô tả rõ hơn: "
@@ -87,6 +85,10 @@ class ValidateComplaintForm(FormValidationAction):
 
     def validate_complaint_location(self, value: Any, dispatcher: CollectingDispatcher,
                                     tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        if signal_of(tracker.latest_message.get("metadata")) == MAP_POSITION:
+            # The position itself is held by intake and attached when the complaint is
+            # filed (routing reads it there); the slot only records how it was answered.
+            return {"complaint_location": ON_MAP, "location_queue": None}
         text = clean(str(value or ""))
         if not text or is_skip(text):
             return {"complaint_location": SKIPPED, "location_queue": None}
@@ -247,21 +249,24 @@ class ActionSubmitComplaint(Action):
         new = NewComplaint(
             channel=channel, reply_channel=channel, reply_address=reply_to,
             text=str(tracker.get_slot("complaint_text") or ""),
-            location_text=location if location and location != SKIPPED else None,
-            contact=contact, sender=tracker.sender_id,
+            location_text=location if location not in (None, "", SKIPPED, ON_MAP) else None,
+            contact=contact, sender=tracker.sender_id, take_held=True,
             external_id=f"rasa:{tracker.sender_id}:{message_id}",
             **_procedure_fields(tracker.get_slot("procedure_code")),
         )
         try:
-            view = service().create_complaint(new, actor=f"citizen:{channel.value}")
+            view = await asyncio.to_thread(service().create_complaint, new,
+                                           f"citizen:{channel.value}")
         except SenderError as exc:
             dispatcher.utter_message(text=exc.message_vi)
             return _reset_form()
-        dispatcher.utter_message(text=(
-            f"Đã tiếp nhận phản ánh của bạn. Mã tra cứu: {view.code}\n"
-            f"Đơn vị xử lý: {view.queue_name}\n"
-            f"Hạn trả lời dự kiến: {as_datetime_text(view.due_at)}\n"
-            f"Bạn có thể tra cứu tình trạng bằng cách nhắn 'tra cứu {view.code}'."))
+        lines = [f"Đã tiếp nhận phản ánh của bạn. Mã tra cứu: {view.code}",
+                 f"Đơn vị xử lý: {view.queue_name}",
+                 f"Hạn trả lời dự kiến: {as_datetime_text(view.due_at)}",
+                 f"Bạn có thể tra cứu tình trạng bằng cách nhắn 'tra cứu {view.code}'."]
+        if view.attached is not None and (note := describe_attached(view.code, view.attached)):
+            lines.append(note)
+        dispatcher.utter_message(text="\n".join(lines))
         log.info("complaint filed over chat → %s", view.queue_code)  # no tracking code
         return [*_reset_form(), SlotSet("last_complaint_code", view.code)]
 

@@ -20,6 +20,7 @@ from telegram.ext import ContextTypes
 from bot.context import Services, sender_of, services
 from bot.relay import attach_now, turn
 from bot.sending import send_text
+from intake.chat.signals import MAP_POSITION, MAP_POSITION_TEXT
 from intake.errors import SenderError
 from intake.models import utcnow
 
@@ -127,8 +128,9 @@ async def on_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     loop, slot = await svc.conversation_state(sender_of(chat.id))
     if loop == "complaint_form" and slot == "complaint_location":
         await send_text(context.bot, chat.id, "Đã nhận vị trí trên bản đồ.")
-        # The place question is answered by the map: skip the typed place, keep the form going.
-        await turn(context, chat.id, "bỏ qua", update.effective_user, message.message_id)
+        # The place question is answered by the map: a structured signal, not a typed word.
+        await turn(context, chat.id, MAP_POSITION_TEXT, update.effective_user,
+                   message.message_id, signal=MAP_POSITION)
         return
     await _place(context, chat.id, "vị trí", loop)
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import asyncio
 
 from bot.context import sender_of
-from intake.services.attachments import AttachedPending, AttachmentService
+from intake.services.attachments import AttachmentService
+from intake.services.views import AttachedPending
 
 ACTOR = "citizen:telegram"
 

@@ -8,7 +8,6 @@ failed answer becomes a polite message). Message text is never logged.
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 from telegram import Update, User
@@ -18,12 +17,13 @@ from telegram.ext import ContextTypes
 from bot.context import Services, sender_of, services
 from bot.sending import keyboard, send_text, typing
 from intake.chat.relay import Reply
+from intake.chat.signals import with_signal
 from intake.errors import SenderError
+from intake.services.attachments import describe_attached
 from intake.text import nfc
 
 log = logging.getLogger(__name__)
 
-FILED = re.compile(r"Mã tra cứu:\s*(PA-[0-9A-Z]{8})")
 MSG_EXPIRED_BUTTON = "Nút này đã hết hạn. Bạn vui lòng nhắn lại bằng chữ."
 
 
@@ -34,30 +34,24 @@ def metadata_of(user: User | None, message_id: int | None) -> dict[str, Any]:
 
 
 async def turn(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str,
-               user: User | None, message_id: int | None) -> list[Reply]:
-    """One Rasa turn for the chat, replies sent; then any held files are attached."""
+               user: User | None, message_id: int | None,
+               signal: str | None = None) -> list[Reply]:
+    """One Rasa turn for the chat, replies sent. ``signal`` (``intake.chat.signals``)
+    tells the assistant what the message stands for when it is not typed text.
+
+    Files held during the form are attached by the assistant's filing action itself, in
+    the filing transaction: nothing here reads the replies to learn what was filed."""
     svc = services(context)
+    metadata = metadata_of(user, message_id)
+    if signal is not None:
+        metadata = with_signal(metadata, signal)
     async with typing(context.bot, chat_id):
         replies = await svc.relay.reply_to(sender_of(chat_id), nfc(text),
-                                           svc.settings.max_chars,
-                                           metadata_of(user, message_id))
+                                           svc.settings.max_chars, metadata)
     for reply in replies:
         await send_text(context.bot, chat_id, reply.text or "…",
                         keyboard(reply.buttons, svc.keys))
-    await attach_held(context, chat_id, replies)
     return replies
-
-
-async def attach_held(context: ContextTypes.DEFAULT_TYPE, chat_id: int,
-                      replies: list[Reply]) -> None:
-    """When the assistant just filed a complaint, attach what the chat sent meanwhile."""
-    code = next((m.group(1) for r in replies if (m := FILED.search(r.text))), None)
-    if code is None:  # the usual case: no database lookup at all
-        return
-    svc = services(context)
-    note = await attach_now(svc, chat_id, code)
-    if note:
-        await send_text(context.bot, chat_id, note)
 
 
 async def attach_now(svc: Services, chat_id: int, code: str) -> str:
@@ -66,10 +60,7 @@ async def attach_now(svc: Services, chat_id: int, code: str) -> str:
         done = await svc.pending.attach_to(chat_id, code)
     except SenderError as exc:
         return exc.message_vi
-    parts = [f"{done.files} tệp/ảnh"] if done.files else []
-    if done.location is not None:
-        parts.append("vị trí trên bản đồ")
-    return f"Đã đính kèm {' và '.join(parts)} vào phản ánh {code}." if parts else ""
+    return describe_attached(code, done)
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -39,6 +39,13 @@ class ComplaintNotFound(SenderError):
     message_vi = "Không tìm thấy phản ánh nào có mã này. Vui lòng kiểm tra lại mã tra cứu."
 
 
+class NotYourComplaint(SenderError):
+    """A conversation tried to write into a complaint that is not its own."""
+
+    message_vi = ("Chỉ có thể bổ sung cho phản ánh do chính bạn gửi từ cuộc trò "
+                  "chuyện này. Bạn vui lòng kiểm tra lại mã, hoặc gửi phản ánh mới.")
+
+
 class UnknownQueue(SenderError):
     """A queue code that is not in the organisation (or is retired)."""
 

@@ -41,7 +41,6 @@ from intake.models import (
     Attachment,
     Channel,
     Complaint,
-    Direction,
     Event,
     Message,
     utcnow,
@@ -292,9 +291,9 @@ class MailIngestor:
         if not text:
             return _Outcome(IngestStatus.RECORDED, found.kind, "empty reply",
                             related_code=found.code)
-        self.service.add_message(found.code, Direction.INBOUND, complaint_text(mail) if
-                                 mail.text else text, Channel.EMAIL, actor=ACTOR,
-                                 sender=mail.sender, external_id=key, session=session)
+        self.service.add_citizen_info(found.code, complaint_text(mail) if mail.text else text,
+                                      Channel.EMAIL, mail.sender or "", external_id=key,
+                                      owner_only=False, actor=ACTOR, session=session)
         view = self.service.get(found.code, session=session)
         return _Outcome(IngestStatus.INGESTED, found.kind, found.reason, view=view,
                         purpose=Purpose.ACK_REPLY, message_external_id=key)

@@ -26,20 +26,13 @@ from intake.config import Settings
 from intake.db import Database
 from intake.errors import ComplaintNotFound, ValidationError
 from intake.models import Attachment, Complaint, Event, Message, PendingAttachment, utcnow
+from intake.services.views import AttachedPending
 from intake.storage import ContentStore
 from intake.text import clean
 
 MAX_FILENAME_CHARS = 255
 MAX_PENDING_FILES = 10
 PENDING_KEEP = timedelta(hours=24)
-
-
-@dataclass(frozen=True)
-class AttachedPending:
-    """What ``attach_pending`` put on the complaint."""
-
-    files: int
-    location: tuple[float, float] | None
 
 
 @dataclass(frozen=True)
@@ -169,30 +162,7 @@ class AttachmentService:
 
     def _attach_pending(self, sender: str, code: str, actor: str) -> AttachedPending:
         with self.db.transaction() as session:
-            cutoff = _purge_stale(session)
-            rows = list(session.scalars(select(PendingAttachment).where(
-                PendingAttachment.sender == sender, PendingAttachment.created_at >= cutoff)
-                .order_by(PendingAttachment.id)))
-            if not rows:
-                return AttachedPending(0, None)
-            complaint = _complaint(session, code)
-            taken = session.execute(delete(PendingAttachment).where(
-                PendingAttachment.id.in_([r.id for r in rows])))
-            if getattr(taken, "rowcount", len(rows)) != len(rows):
-                raise _AlreadyTaken  # rolls the transaction back
-            files = 0
-            location: tuple[float, float] | None = None
-            for row in rows:
-                if row.sha256 is not None:
-                    _attach(session, complaint, row.sha256, row.filename or "tep-dinh-kem",
-                            row.content_type or "application/octet-stream", row.size or 0,
-                            actor)
-                    files += 1
-                elif row.latitude is not None and row.longitude is not None:
-                    location = (row.latitude, row.longitude)
-            if location is not None:
-                _locate(session, complaint, *location, actor)
-            return AttachedPending(files, location)
+            return take_held(session, sender, _complaint(session, code), actor)
 
     def list(self, code: str) -> list[AttachmentView]:
         """The attachments of a complaint, oldest first."""
@@ -204,8 +174,71 @@ class AttachmentService:
                                    a.size) for a in rows]
 
 
+def describe_attached(code: str, done: AttachedPending) -> str:
+    """The line telling a citizen what was attached to ``code`` ('' when nothing)."""
+    parts = [f"{done.files} tệp/ảnh"] if done.files else []
+    if done.location is not None:
+        parts.append("vị trí trên bản đồ")
+    return f"Đã đính kèm {' và '.join(parts)} vào phản ánh {code}." if parts else ""
+
+
 class _AlreadyTaken(Exception):
     """Another worker attached the held items first."""
+
+
+def held_location(session: Session, sender: str) -> tuple[float, float] | None:
+    """The latest map position ``sender`` holds (young enough), without taking it."""
+    row = session.scalar(select(PendingAttachment).where(
+        PendingAttachment.sender == sender, PendingAttachment.sha256.is_(None),
+        PendingAttachment.created_at >= utcnow() - PENDING_KEEP)
+        .order_by(PendingAttachment.id.desc()).limit(1))
+    if row is None or row.latitude is None or row.longitude is None:
+        return None
+    return (row.latitude, row.longitude)
+
+
+def take_held(session: Session, sender: str, complaint: Complaint, actor: str
+              ) -> AttachedPending:
+    """Move everything ``sender`` holds onto ``complaint`` inside the caller's transaction.
+
+    The held rows are deleted by id; if another worker took them first (fewer rows
+    deleted than read) ``_AlreadyTaken`` is raised so the caller rolls back. Filing a
+    chat complaint calls this inside its own transaction (the files belong to the
+    complaint from the moment it exists); a later file goes through ``attach_pending``.
+    """
+    cutoff = _purge_stale(session)
+    rows = list(session.scalars(select(PendingAttachment).where(
+        PendingAttachment.sender == sender, PendingAttachment.created_at >= cutoff)
+        .order_by(PendingAttachment.id)))
+    if not rows:
+        return AttachedPending(0, None)
+    taken = session.execute(delete(PendingAttachment).where(
+        PendingAttachment.id.in_([r.id for r in rows])))
+    if getattr(taken, "rowcount", len(rows)) != len(rows):
+        raise _AlreadyTaken
+    files = 0
+    location: tuple[float, float] | None = None
+    for row in rows:
+        if row.sha256 is not None:
+            _attach(session, complaint, row.sha256, row.filename or "tep-dinh-kem",
+                    row.content_type or "application/octet-stream", row.size or 0, actor)
+            files += 1
+        elif row.latitude is not None and row.longitude is not None:
+            location = (row.latitude, row.longitude)
+    if location is not None:
+        _locate(session, complaint, *location, actor)
+    return AttachedPending(files, location)
+
+
+def take_held_safely(session: Session, sender: str, complaint: Complaint, actor: str
+                     ) -> AttachedPending:
+    """``take_held`` in a savepoint: when another worker took the items first, nothing
+    is attached and the caller's transaction (the new complaint) goes on."""
+    try:
+        with session.begin_nested():
+            return take_held(session, sender, complaint, actor)
+    except _AlreadyTaken:
+        return AttachedPending(0, None)
 
 
 def _filename(filename: str) -> str:

@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -28,6 +28,7 @@ from intake.deadlines import due_at
 from intake.errors import (
     ComplaintNotFound,
     IntakeError,
+    NotYourComplaint,
     UnknownQueue,
     ValidationError,
 )
@@ -43,16 +44,16 @@ from intake.models import (
     utcnow,
 )
 from intake.org.data_files import default_triage_queue
-from intake.org.gazetteer import place_index
-from intake.org.places import PlaceIndex
+from intake.org.places import Place, PlaceIndex, bare_name
 from intake.routing.decision import Router
 from intake.routing.service import build_router
 from intake.routing.types import RoutingDecision, RoutingInput
+from intake.services.attachments import take_held_safely
 from intake.services.kinds import due_rules
 from intake.services.lifecycle import Lifecycle, require_move
 from intake.services.satisfaction import Satisfaction
-from intake.services.status import StatusAnswer, answer_for
-from intake.services.views import ComplaintView, EventView, MessageView
+from intake.services.status import StatusAnswer, answer_for, is_owner
+from intake.services.views import AttachedPending, ComplaintView, EventView, MessageView
 from intake.text import clean, has_letters_or_digits, nfc
 
 log = logging.getLogger(__name__)
@@ -81,9 +82,14 @@ class NewComplaint:
     external_id: str | None = None
     coordinates: tuple[float, float] | None = None  # a Telegram location (lat, lon)
     signature_text: str | None = None  # an e-mail signature (its address is a place hint)
+    # A chat's files and map position sent while the form was being filled are held
+    # under ``sender``; with this flag they become the complaint's in its own transaction.
+    take_held: bool = False
 
 
-def _validated_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+def check_complaint_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """The complaint text as it will be stored (NFC, trimmed), or ``ValidationError``
+    with the Vietnamese reason: one rule for every channel (chat, mail, console, API)."""
     body = nfc(text).strip()
     if not body or not has_letters_or_digits(body):
         raise ValidationError("empty complaint text",
@@ -114,10 +120,14 @@ class IntakeService:
 
     # -- places -------------------------------------------------------------------
     def places(self) -> PlaceIndex:
-        """The commune/district index: today's places and their former names (cached;
-        ``intake.org.gazetteer``)."""
+        """The commune/district index built from the active queues (cached)."""
         if self._places is None:
-            self._places = place_index(self.db)
+            with self.db.reading() as session:
+                rows = session.scalars(select(Queue).where(
+                    Queue.active.is_(True), Queue.kind.in_(("district", "commune")))).all()
+                places = [Place(q.code, bare_name(q.name, q.place_type), q.place_type or "",
+                                q.kind == "district", q.parent_code) for q in rows]
+            self._places = PlaceIndex(places)
         return self._places
 
     def router(self) -> Router:
@@ -154,7 +164,7 @@ class IntakeService:
         the complaint, its ingest record and its acknowledgement as one unit); without
         it, this is its own transaction.
         """
-        text = _validated_text(new.text)
+        text = check_complaint_text(new.text)
         location = clean(new.location_text) if new.location_text else None
         if location and len(location) > MAX_LOCATION_CHARS:
             raise ValidationError("location too long", "Địa điểm quá dài, vui lòng ghi ngắn gọn.")
@@ -244,9 +254,11 @@ class IntakeService:
         self._event(session, complaint, "created", actor, None,
                     {"channel": new.channel.value})
         self._routed_event(session, complaint, decision, "system:routing", previous=None)
+        held = take_held_safely(session, new.sender, complaint, actor) \
+            if new.take_held and new.sender else AttachedPending(0, None)
         session.flush()
-        return self._view(session, complaint, created_now=True, decision=decision,
-                          queue=queue)
+        return replace(self._view(session, complaint, created_now=True, decision=decision,
+                                  queue=queue), attached=held)
 
     def _working_days(self, kind: str) -> int:
         """The time limit of a detected kind of submission (``PAKN_DUE_RULES``); plain
@@ -304,7 +316,7 @@ class IntakeService:
 
         ``session``: join the caller's transaction instead of committing here.
         """
-        body = _validated_text(text)
+        body = check_complaint_text(text)
         with self._unit(session) as session:
             complaint = self._get(session, code)
             if external_id:
@@ -321,6 +333,32 @@ class IntakeService:
             self._event(session, complaint, "message", actor, None,
                         {"direction": direction.value, "message_id": message.id})
             return _message_view(message)
+
+    def add_citizen_info(self, code: str, text: str, channel: Channel, sender: str,
+                         external_id: str | None = None, *, owner_only: bool = True,
+                         actor: str | None = None,
+                         session: Session | None = None) -> MessageView:
+        """What a citizen adds to their complaint: the message in its thread and, when
+        the unit was waiting for exactly this, the clock running again (status back to
+        "in progress", through the life cycle). Idempotent on ``external_id``.
+
+        ``owner_only``: a chat may add only to a complaint it wrote into or receives the
+        answers of (``NotYourComplaint`` otherwise, which says nothing about the
+        complaint); the mail pipeline, which matched the reply itself, passes False."""
+        who = actor or f"citizen:{channel.value}"
+        with self._unit(session) as unit:
+            complaint = self._get(unit, code)
+            if owner_only:
+                senders = {m.sender for m in complaint.messages if m.sender}
+                if not is_owner(self._view(unit, complaint), sender, senders):
+                    raise NotYourComplaint("sender does not own the complaint")
+            message = self.add_message(code, Direction.INBOUND, text, channel,
+                                       actor=who, sender=sender,
+                                       external_id=external_id, session=unit)
+            if complaint.status == Status.WAITING_FOR_CITIZEN.value:
+                self.lifecycle.move(unit, complaint, Status.IN_PROGRESS, who,
+                                    "Công dân đã bổ sung thông tin", notify=False)
+            return message
 
     def change_status(self, code: str, status: Status, actor: str,
                       reason: str | None = None) -> ComplaintView:

@@ -8,6 +8,14 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class AttachedPending:
+    """What a chat had held and what was put on its complaint: files and a position."""
+
+    files: int
+    location: tuple[float, float] | None
+
+
+@dataclass(frozen=True)
 class MessageView:
     """One message of a thread."""
 
@@ -53,6 +61,8 @@ class ComplaintView:
     routing_reasons: tuple[str, ...]
     last_answer: str | None
     created_now: bool = False
+    # Files and map position a chat held during the form, attached when it was filed.
+    attached: AttachedPending | None = None
     # The row's id, for intake's own pipelines writing rows of the same transaction
     # (attachments, events); never shown: edges name a complaint by its code.
     record_id: int | None = field(default=None, repr=False, compare=False)

@@ -22,8 +22,10 @@ from intake.services.attachments import (
     AttachmentService,
     PendingAttachment,
     blob_path,
+    describe_attached,
 )
 from intake.services.complaints import IntakeService, NewComplaint
+from intake.services.views import AttachedPending
 from tests.conftest import pakn
 from tests.harness.postgres import PostgresServer
 
@@ -101,3 +103,38 @@ def test_held_items_are_capped_dropped_and_expire(
     assert attachments.attach_pending(sender, code, "citizen:telegram").files == 0
     with attachments.db.reading() as session:
         assert session.query(PendingAttachment).filter_by(sender=sender).count() == 0
+
+
+def test_filing_takes_what_the_chat_held_in_the_same_transaction(
+        services: tuple[IntakeService, AttachmentService]) -> None:
+    """The assistant's filing action passes ``take_held``: the complaint exists with its
+    files and map position, and the answer says what was attached — no edge reads the
+    reply's text to find the tracking code."""
+    intake, attachments = services
+    sender = "telegram:777003"
+    assert attachments.hold_file(sender, JPEG, "cot-den.jpg", "image/jpeg")
+    attachments.hold_location(sender, 21.2781, 106.1938)
+    new = NewComplaint(channel=Channel.TELEGRAM, reply_channel=Channel.TELEGRAM,
+                       reply_address="777003", sender=sender, take_held=True,
+                       text="Cột đèn đường thôn Đông bị hỏng hơn một tháng chưa sửa",
+                       external_id="rasa:telegram:777003:m1")
+    view = intake.create_complaint(new, actor="citizen:telegram")
+    assert view.attached == AttachedPending(1, (21.2781, 106.1938))
+    assert describe_attached(view.code, view.attached) == (
+        f"Đã đính kèm 1 tệp/ảnh và vị trí trên bản đồ vào phản ánh {view.code}.")
+    assert [a.filename for a in attachments.list(view.code)] == ["cot-den.jpg"]
+    assert "GPS 21.278100, 106.193800" in (intake.get(view.code).location_text or "")
+    assert not attachments.has_pending(sender)
+
+    # The action retried (same Rasa message): the same complaint, nothing attached twice.
+    again = intake.create_complaint(new, actor="citizen:telegram")
+    assert again.code == view.code and len(attachments.list(view.code)) == 1
+
+
+def test_filing_without_the_flag_leaves_held_items_alone(
+        services: tuple[IntakeService, AttachmentService]) -> None:
+    intake, attachments = services
+    sender = "telegram:777004"
+    assert attachments.hold_file(sender, JPEG, "anh.jpg", "image/jpeg")
+    code = _complaint(intake, sender)
+    assert attachments.list(code) == [] and attachments.has_pending(sender)

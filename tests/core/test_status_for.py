@@ -3,6 +3,9 @@ due date and the last answer; anyone else with the code only the status."""
 
 from __future__ import annotations
 
+import pytest
+
+from intake.errors import NotYourComplaint
 from intake.models import Channel, Direction, Status
 from intake.services.complaints import IntakeService
 from tests.core.factories import file_complaint
@@ -42,3 +45,28 @@ def test_a_long_answer_is_cut_for_the_chat(service: IntakeService) -> None:
                         actor="staff:x")
     answer = service.status_for(filed.code, "web:abc")
     assert answer.last_answer == "x" * 1500 + "…"
+
+
+def test_the_owner_adds_information_and_the_waiting_clock_runs_again(
+        service: IntakeService) -> None:
+    filed = file_complaint(service, channel=Channel.TELEGRAM,
+                           reply_channel=Channel.TELEGRAM, reply_address=CHAT,
+                           sender=f"telegram:{CHAT}")
+    service.change_status(filed.code, Status.WAITING_FOR_CITIZEN, actor="staff:x",
+                          reason="Xin số thửa đất")
+    service.add_citizen_info(filed.code, "Thửa số 112, tờ bản đồ số 7", Channel.TELEGRAM,
+                             f"telegram:{CHAT}", external_id="rasa:telegram:1:m9")
+    after = service.get(filed.code)
+    assert after.status == Status.IN_PROGRESS.value
+    kinds = [e.kind for e in service.events(filed.code)]
+    assert "clock_resumed" in kinds
+    assert service.messages(filed.code)[-1].text == "Thửa số 112, tờ bản đồ số 7"
+
+
+def test_a_stranger_cannot_add_to_a_complaint(service: IntakeService) -> None:
+    filed = file_complaint(service, sender="web:owner")
+    with pytest.raises(NotYourComplaint) as refused:
+        service.add_citizen_info(filed.code, "Tôi bổ sung thêm nội dung", Channel.WEB,
+                                 "web:someone-else")
+    assert "chính bạn gửi" in refused.value.message_vi
+    assert len(service.messages(filed.code)) == 1
