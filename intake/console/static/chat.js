@@ -45,6 +45,14 @@
     }).finally(function () { send.disabled = false; input.focus(); });
   }
 
+  // The greeting, on load: what the assistant does, as three quick replies, so a
+  // citizen on a phone does not face a blank page and a text box.
+  var greeting = document.getElementById("chat-greeting");
+  if (greeting) {
+    var hello = JSON.parse(greeting.textContent);
+    add("bot greeting", hello.text, hello.buttons);
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var text = input.value;
