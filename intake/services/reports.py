@@ -16,7 +16,7 @@ import csv
 import io
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -35,11 +35,14 @@ from intake.models import (
     utcnow,
 )
 from intake.services.identity import StaffIdentity
+from intake.services.satisfaction import answers_of
 
 FINISHED = (Status.ANSWERED.value, Status.CLOSED.value, Status.REJECTED.value)
 CSV_HEADERS = ("Mã đơn vị", "Đơn vị", "Tiếp nhận", "Còn mở", "Quá hạn",
                "Trả lời đầu tiên (trung vị, ngày làm việc)",
-               "Giải quyết (trung vị, ngày làm việc)", "Gộp do trùng lặp")
+               "Giải quyết (trung vị, ngày làm việc)", "Gộp do trùng lặp",
+               "Được hỏi mức hài lòng", "Đã trả lời", "Tỷ lệ trả lời (%)",
+               "Mức hài lòng trung bình (1–5)")
 BOM = "\ufeff"
 
 
@@ -55,6 +58,9 @@ class QueueReport:
     median_first_answer_days: float | None  # working days
     median_resolution_days: float | None    # working days; merges left out
     merged: int = 0                         # closed as a duplicate of another
+    satisfaction_asked: int = 0             # citizens asked after resolution
+    satisfaction_answered: int = 0          # of them, those who answered
+    satisfaction_mean: float | None = None  # their mean score (1–5)
 
 
 class Reports:
@@ -92,8 +98,10 @@ class Reports:
                     Event.complaint_id.in_(ids)).group_by(Event.complaint_id))}
             names = {code: name for code, name in session.execute(
                 select(Queue.code, Queue.name))}
+            ratings = answers_of(session, ids)
         resolved = {i: at for i, at in resolved.items() if i not in merged}
-        return _summarise(rows, first_answer, resolved, merged, names, moment)
+        return _with_satisfaction(
+            _summarise(rows, first_answer, resolved, merged, names, moment), rows, ratings)
 
 
 @dataclass(frozen=True)
@@ -151,7 +159,8 @@ def to_csv(reports: list[QueueReport]) -> str:
     for r in reports:
         writer.writerow([_safe_cell(r.queue), _safe_cell(r.name), r.received, r.open,
                          r.overdue, _number(r.median_first_answer_days),
-                         _number(r.median_resolution_days), r.merged])
+                         _number(r.median_resolution_days), r.merged,
+                         *_satisfaction_cells(r)])
     return buffer.getvalue()
 
 
@@ -163,3 +172,33 @@ def _number(value: float | None) -> str:
 def _safe_cell(text: str) -> str:
     """Neutralise spreadsheet formulas (a cell starting with = + - @)."""
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _with_satisfaction(reports: list[QueueReport], rows: list[_Received],
+                       ratings: dict[int, int | None]) -> list[QueueReport]:
+    """Each queue's satisfaction (issue 16): asked, answered, mean score."""
+    by_queue: dict[str, list[int | None]] = defaultdict(list)
+    for row in rows:
+        if row.id in ratings:
+            by_queue[row.queue].append(ratings[row.id])
+    out = []
+    for report in reports:
+        asked = by_queue.get(report.queue, [])
+        scores = [s for s in asked if s is not None]
+        out.append(replace(report, satisfaction_asked=len(asked),
+                           satisfaction_answered=len(scores),
+                           satisfaction_mean=round(statistics.mean(scores), 2)
+                           if scores else None))
+    return out
+
+
+def answered_share(report: QueueReport) -> float | None:
+    """The percentage of the asked citizens who answered, or None if none was asked."""
+    if not report.satisfaction_asked:
+        return None
+    return round(100 * report.satisfaction_answered / report.satisfaction_asked, 1)
+
+
+def _satisfaction_cells(report: QueueReport) -> list[object]:
+    return [report.satisfaction_asked, report.satisfaction_answered,
+            _number(answered_share(report)), _number(report.satisfaction_mean)]

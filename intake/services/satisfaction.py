@@ -202,6 +202,21 @@ class Satisfaction:
         return self.db
 
 
+def answers_of(session: Session, ids: list[int]) -> dict[int, int | None]:
+    """For the complaints ``ids`` that were asked: their score, or None when the citizen
+    has not answered (the reports' share who answered and mean score)."""
+    if not ids:
+        return {}
+    asked = set(session.scalars(select(Event.complaint_id).where(
+        Event.kind == ASKED, Event.complaint_id.in_(ids))))
+    scores: dict[int, int | None] = dict.fromkeys(asked)
+    for complaint_id, data in session.execute(select(Event.complaint_id, Event.data).where(
+            Event.kind == RATED, Event.complaint_id.in_(ids))):
+        if complaint_id in scores:
+            scores[complaint_id] = int(data["score"])
+    return scores
+
+
 def _complaint(session: Session, code: str) -> Complaint:
     try:
         canonical = parse_code(code)
@@ -231,4 +246,4 @@ def _commented(session: Session, complaint_id: int) -> bool:
 
 
 __all__ = ["ASKED", "COMMENTED", "RATED", "AlreadyRated", "InvalidLink", "NotAsked",
-           "RatingState", "Satisfaction"]
+           "RatingState", "Satisfaction", "answers_of"]

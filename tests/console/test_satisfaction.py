@@ -1,0 +1,166 @@
+"""Citizen satisfaction: asked once on the citizen's channel when staff resolve, answered
+1–5 with an optional comment, recorded as events; the reports and the CSV carry it. The
+e-mail flow runs in Chromium: the real console resolves, the dispatcher sends the mail to
+an SMTP peer, the citizen opens the signed link from that mail and answers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page
+from sqlalchemy import select
+
+from intake.config import Settings
+from intake.console.app import create_app
+from intake.console.auth import StaffIdentity
+from intake.delivery.config import mail_dispatcher
+from intake.delivery.outbox import TELEGRAM_BUTTONS
+from intake.mail.config import MailSettings, Security
+from intake.models import Channel, Outbox, Status, utcnow
+from intake.services.complaints import IntakeService
+from intake.services.reports import Reports, to_csv
+from intake.services.satisfaction import AlreadyRated, InvalidLink, NotAsked, Satisfaction
+from intake.services.staff import StaffService
+from tests.console.conftest import QUEUE_A, complaint_in
+from tests.console.test_browser import browser, login, page, run_async
+from tests.harness.ports import free_port
+from tests.harness.smtp import smtp_peer
+
+__all__ = ["browser", "page"]
+
+
+def asked(service: IntakeService, code: str) -> list[Outbox]:
+    with service.db.reading() as session:
+        return list(session.scalars(select(Outbox).where(
+            Outbox.complaint_code == code, Outbox.purpose == "satisfaction")))
+
+
+def test_asked_once_on_the_citizens_channel_and_answered_once(
+        service: IntakeService, staff: StaffService, alice: StaffIdentity,
+        coordinator: StaffIdentity) -> None:
+    by_mail = complaint_in(service, staff, coordinator, QUEUE_A, channel=Channel.EMAIL,
+                           reply_channel=Channel.EMAIL, reply_address="dan@example.vn")
+    by_telegram = complaint_in(service, staff, coordinator, QUEUE_A,
+                               channel=Channel.TELEGRAM, reply_channel=Channel.TELEGRAM,
+                               reply_address="4242")
+    by_chat = complaint_in(service, staff, coordinator, QUEUE_A)
+    duplicate = complaint_in(service, staff, coordinator, QUEUE_A, channel=Channel.EMAIL,
+                             reply_channel=Channel.EMAIL, reply_address="b@example.vn")
+    for filed in (by_mail, by_telegram, by_chat):
+        staff.resolve(alice, filed.code, "Đã xử lý xong")
+    staff.merge(alice, duplicate.code, by_mail.code)
+    (mail,) = asked(service, by_mail.code)
+    assert mail.channel == "email" and "/danh-gia/" in mail.body and "1 = rất" in mail.body
+    (telegram,) = asked(service, by_telegram.code)
+    assert telegram.channel == "telegram" and "/danh-gia/" not in telegram.body
+    assert len(json.loads(telegram.headers[TELEGRAM_BUTTONS])) == 5
+    assert asked(service, by_chat.code) == [] and asked(service, duplicate.code) == []
+    # reopened and resolved again: not asked twice
+    service.change_status(by_mail.code, Status.IN_PROGRESS, "staff:alice", "Mở lại")
+    staff.resolve(alice, by_mail.code, "Xong lần hai")
+    assert len(asked(service, by_mail.code)) == 1
+
+    satisfaction = Satisfaction(service.db, service.settings)
+    with pytest.raises(NotAsked):
+        satisfaction.rate(by_chat.code, 5, "", "email")
+    state = satisfaction.rate(by_mail.code, 2, "Chậm quá", "email")
+    assert (state.score, state.commented) == (2, True)
+    with pytest.raises(AlreadyRated):
+        satisfaction.rate(by_mail.code, 5, "", "email")
+    events = [e for e in service.events(by_mail.code) if e.kind == "satisfaction"]
+    assert [(e.data["score"], e.reason) for e in events] == [(2, "Chậm quá")]
+
+    code, score = satisfaction.parse_button(satisfaction.button_data(by_telegram.code, 4))
+    with pytest.raises(InvalidLink):
+        satisfaction.rate(code, score, "", "telegram", chat_id="999")  # another chat
+    with pytest.raises(InvalidLink):
+        satisfaction.parse_button(f"dg:{by_telegram.code}:5:0000000000")
+    assert satisfaction.rate(code, score, "", "telegram", chat_id="4242").score == 4
+    assert satisfaction.comment(code, "Cán bộ nhiệt tình").commented
+    with pytest.raises(InvalidLink):
+        satisfaction.code_of_token(satisfaction.link(by_mail.code).rsplit("/", 1)[1] + "x")
+
+    start, end = utcnow() - timedelta(days=1), utcnow() + timedelta(days=1)
+    (report,) = Reports(service.db).per_queue(coordinator, start, end)
+    assert (report.satisfaction_asked, report.satisfaction_answered) == (2, 2)
+    assert report.satisfaction_mean == 3.0
+    rows = list(csv.reader(io.StringIO(to_csv([report]).removeprefix("\ufeff"))))
+    assert rows[0][-4:] == ["Được hỏi mức hài lòng", "Đã trả lời", "Tỷ lệ trả lời (%)",
+                            "Mức hài lòng trung bình (1–5)"]
+    assert rows[1][-4:] == ["2", "2", "100", "3"]
+
+
+@pytest.fixture
+def console(settings: Settings) -> Iterator[tuple[str, Settings]]:
+    """The console under uvicorn whose public address (the links it signs) is itself."""
+    port = free_port()
+    config = replace(settings, secret_key="satisfaction-test-secret-0123",
+                     public_url=f"http://127.0.0.1:{port}")
+    server = uvicorn.Server(uvicorn.Config(create_app(config), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started
+    yield config.public_url, config
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def test_rating_through_the_link_in_the_email(
+        browser: Browser, page: Page, console: tuple[str, Settings],
+        service: IntakeService, staff: StaffService, alice: StaffIdentity,
+        coordinator: StaffIdentity) -> None:
+    base_url, config = console
+    filed = complaint_in(service, staff, coordinator, QUEUE_A, channel=Channel.EMAIL,
+                         reply_channel=Channel.EMAIL, reply_address="dan@example.vn")
+    login(page, base_url, "alice")
+    page.goto(f"{base_url}/complaints/{filed.code}")
+    page.click("#more-actions summary")
+    page.fill("#resolve-form input[name=text]", "Đã sửa xong đường")
+    page.click("#resolve-form button")
+    page.click("#confirm-yes")
+    page.wait_for_url(f"{base_url}/complaints/{filed.code}?done=resolve")
+    with smtp_peer() as peer:
+        mail = MailSettings(var_dir=config.var_dir, smtp_host="127.0.0.1",
+                            smtp_port=peer.port, smtp_security=Security.PLAIN)
+        assert run_async(mail_dispatcher(service.db, mail).send_due()) == 2  # notice + question
+        letters = [m.message() for m in peer.wait_for(2)]
+    question = next(m for m in letters if "hài lòng" in str(m["Subject"]))
+    body = question.get_content()
+    link = re.search(r"(http://\S+/danh-gia/\S+)", body)
+    assert link and link.group(1).startswith(base_url)
+
+    citizen = browser.new_context(locale="vi-VN").new_page()
+    citizen.goto(link.group(1))
+    assert filed.code in citizen.inner_text("#code")
+    citizen.check("#rating-form input[name=score][value='4']")
+    citizen.fill("#rating-form textarea[name=comment]", "Đường đã sửa nhưng còn chậm")
+    citizen.click("#rating-form button")
+    assert "4/5" in citizen.inner_text("#thanks")
+    rated = [e for e in service.events(filed.code) if e.kind == "satisfaction"]
+    assert [(e.data["score"], e.data["channel"], e.reason) for e in rated] == [
+        (4, "email", "Đường đã sửa nhưng còn chậm")]
+    citizen.goto(link.group(1))
+    assert "đã đánh giá" in citizen.inner_text("#already")
+    assert citizen.locator("form").count() == 0
+    forged = citizen.goto(link.group(1)[:-3] + "abc")
+    assert forged is not None and forged.status == 404
+    posted = citizen.request.post(link.group(1), form={"score": "1", "csrf": "wrong"})
+    assert posted.status == 403
+    assert len([e for e in service.events(filed.code) if e.kind == "satisfaction"]) == 1
+
+    page.goto(f"{base_url}/reports")
+    assert "4 (1/1 = 100.0%)" in page.inner_text(f"tr[data-queue='{QUEUE_A}'] .satisfaction")
