@@ -27,6 +27,7 @@ from intake.config import Settings, load_settings
 from intake.db import Database
 from intake.models import Queue, QueueChange
 from intake.org.data_files import read_organisation
+from intake.org.successors import heirs
 
 DEMO_CATALOG = Path(__file__).resolve().parent / "data" / "demo_catalog.json"
 MIN_CONFIDENCE = 0.5
@@ -84,16 +85,7 @@ class CatalogService:
     def heirs(self) -> dict[str, str]:
         """Retired queue → the active queue its successors lead to (organisation changes)."""
         with self.db.reading() as session:
-            rows = session.execute(select(Queue.code, Queue.active, Queue.successor_code)).all()
-        states = {code: (bool(active), successor) for code, active, successor in rows}
-        heirs = {}
-        for code, (active, _) in states.items():
-            current, hops = code, 0
-            while not states.get(current, (True, None))[0] and hops < 10:
-                current, hops = states[current][1] or current, hops + 1
-            if not active and current != code and states.get(current, (False, None))[0]:
-                heirs[code] = current
-        return heirs
+            return heirs(session)
 
     def parse(self, path: Path) -> ParsedFile:
         """Read and validate one file (``CatalogFileError`` if unreadable); a procedure

@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, aliased
 
 from intake.codes import parse_code
 from intake.contacts import Contact, normalise_email, normalise_phone
+from intake.db import Database
 from intake.delivery import Outgoing, Purpose, enqueue, templates
 from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError, ValidationError
 from intake.models import (
@@ -41,6 +42,7 @@ from intake.models import (
     Status,
     utcnow,
 )
+from intake.org.successors import heirs
 from intake.redact import redact
 from intake.services.api_clients import ApiClients, ApiClientView
 from intake.services.complaints import IntakeService, NewComplaint
@@ -180,6 +182,15 @@ def load_services(path: Path = DATA) -> tuple[ServiceType, ...]:
     return tuple(out)
 
 
+def _todays_units(services: tuple[ServiceType, ...], db: Database) -> tuple[ServiceType, ...]:
+    """Each category's unit as it is today: a department merged by an organisation change
+    (Sở Giao thông vận tải → Sở Xây dựng) is replaced by its successor."""
+    with db.reading() as session:
+        today = heirs(session)
+    return tuple(replace(s, department=today.get(s.department, s.department))
+                 for s in services)
+
+
 def w3_time(value: datetime | None) -> str | None:
     """``2026-12-02T08:15:00+07:00`` (W3C date-time, Vietnam time)."""
     from intake.deadlines import VIETNAM
@@ -207,7 +218,7 @@ class Open311:
         self.intake = intake
         self.db = intake.db
         self.clients = ApiClients(intake.db)
-        self.services = services or load_services()
+        self.services = _todays_units(services or load_services(), intake.db)
         self.by_code = {s.code: s for s in self.services}
 
     @property

@@ -1,6 +1,11 @@
 """Per-queue reports of the staff console: received, open, overdue, and the medians of
 the time to the first answer and to resolution, over a chosen period; CSV export.
 
+Reports show today's units: a complaint of a queue retired by an organisation change
+(a merged department, a commune of before July 2025) counts under the unit its work went
+to (``intake.org.successors``), so a period that spans the change counts each complaint
+once, under one unit, and a member of staff of the new unit sees its predecessors' too.
+
 Computed from the complaints received in the period (in the queues the person may
 see), their first outbound message and their first step to answered/closed/rejected
 (from the audit trail). One read transaction; times in working days (Vietnam's
@@ -34,6 +39,7 @@ from intake.models import (
     Status,
     utcnow,
 )
+from intake.org.successors import heirs, predecessors
 from intake.services.identity import StaffIdentity
 from intake.services.satisfaction import answers_of
 
@@ -76,10 +82,12 @@ class Reports:
         scope = select(Complaint.id, Complaint.queue_code, Complaint.created_at,
                        Complaint.status, Complaint.due_at).where(
             Complaint.created_at >= start, Complaint.created_at < end)
-        if not who.sees_all:
-            scope = scope.where(Complaint.queue_code.in_(who.queues or ("",)))
         with self.db.reading() as session:
-            rows = [_Received(r[0], r[1] or "—", r[2], r[3], r[4])
+            today = heirs(session)
+            if not who.sees_all:
+                mine = set(who.queues) | predecessors(today, who.queues)
+                scope = scope.where(Complaint.queue_code.in_(mine or ("",)))
+            rows = [_Received(r[0], today.get(r[1], r[1]) if r[1] else "—", r[2], r[3], r[4])
                     for r in session.execute(scope)]
             ids = [r.id for r in rows]
             first_answer: dict[int, datetime] = {}

@@ -11,7 +11,7 @@ import json
 import sqlite3
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,11 +20,14 @@ from sqlalchemy import func, select
 from intake.catalog.models import Procedure
 from intake.catalog.service import DEMO_CATALOG, CatalogService
 from intake.db import Database
-from intake.models import Event, Queue, QueueChange
+from intake.models import Event, Queue, QueueChange, Status, utcnow
 from intake.org.addresses import resolve
 from intake.org.changes import apply_changes, read_changes
 from intake.routing.service import active_communes
 from intake.services.complaints import IntakeService
+from intake.services.identity import StaffIdentity
+from intake.services.open311 import Open311
+from intake.services.reports import Reports
 from tests.core.factories import file_complaint
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -222,3 +225,31 @@ def test_catalog_follows_the_successors(service: IntakeService, db: Database,
 def _codes_of(catalog: CatalogService, queue: str) -> list[str]:
     with catalog.db.reading() as session:
         return list(session.scalars(select(Procedure.code).where(Procedure.queue_code == queue)))
+
+
+def test_reports_over_the_change_count_each_complaint_under_todays_unit(
+        service: IntakeService) -> None:
+    start = utcnow() - timedelta(days=1)
+    closed = file_complaint(service, text="Hồ sơ chứng thực ở xã chậm", procedure_queue=TAN_MOC)
+    service.change_status(closed.code, Status.CLOSED, actor="staff:test")
+    file_complaint(service, text="Hồ sơ hộ tịch ở xã chậm", procedure_queue=TAN_MOC)
+    file_complaint(service, text="Đèn đường hỏng", procedure_queue=NAM_DUONG)
+    _apply(service)
+    assert service.get(closed.code).queue_code == TAN_MOC  # history: closed stays
+
+    end = utcnow() + timedelta(minutes=1)
+    everyone = StaffIdentity(1, "coordinator", "coordinator", ())
+    rows = {r.queue: r for r in Reports(service.db).per_queue(everyone, start, end)}
+    assert TAN_MOC not in rows
+    assert (rows[NAM_DUONG].received, rows[NAM_DUONG].open) == (3, 2)
+    assert rows[NAM_DUONG].name == "UBND Xã Nam Dương"
+    new_unit = StaffIdentity(2, "nam-duong", "staff", (NAM_DUONG,))
+    mine = Reports(service.db).per_queue(new_unit, start, end)
+    assert [(r.queue, r.received) for r in mine] == [(NAM_DUONG, 3)]
+
+
+def test_open311_categories_name_todays_departments(service: IntakeService) -> None:
+    _apply(service)
+    categories = {s.code: s.department for s in Open311(service).services}
+    assert categories["giao-thong"] == "SO_XAY_DUNG" and categories["dat-dai"] == "SO_NN_MT"
+    assert not set(categories.values()) & {"SO_GTVT", "SO_TN_MT", "SO_LD_TBXH"}
