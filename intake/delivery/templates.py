@@ -2,9 +2,10 @@
 
 Each returns a ``Letter`` (subject and body) from structured facts; no caller writes
 the wording itself, and no transport reads facts back out of the wording (the
-complaint code and the purpose travel as columns of the outbox row). The e-mail
-acknowledgements of the hotline mailbox, which depend on the parsed mail, are composed
-in ``intake.mail.ack`` and enqueued here like everything else.
+complaint code and the purpose travel as columns of the outbox row). The hotline
+mailbox's acknowledgements are here too (``mail_acknowledgement``); ``intake.mail.ack``
+only decides whether one may go out (limits, loops) and what of the sender's own words
+is safe to repeat.
 """
 
 from __future__ import annotations
@@ -131,3 +132,106 @@ def published_notice(code: str, page_url: str) -> Letter:
                   f"Câu hỏi và câu trả lời của phản ánh {code} đã được đăng công khai "
                   "(đã ẩn họ tên, số điện thoại, email, số giấy tờ và địa chỉ) để người "
                   f"dân khác tham khảo:\n{page_url}")
+
+
+@dataclass(frozen=True)
+class MailAckFacts:
+    """What a hotline-mailbox acknowledgement says. Everything the sender wrote comes in
+    already made safe to repeat (``intake.mail.ack.safe_echo``), or not at all."""
+
+    code: str
+    queue_name: str | None
+    due: datetime | None
+    is_reply: bool = False          # information added to an existing complaint
+    name: str = ""                  # the verified sender's display name, or ""
+    related_code: str | None = None  # a new complaint that mentions someone else's code
+    scanned: tuple[str, ...] = ()   # the files holding a letter sent only as a file
+    encrypted: bool = False         # S/MIME we cannot read
+    kept_unread: tuple[str, ...] = ()  # Outlook files kept as they are
+    refused: tuple[tuple[str, str], ...] = ()  # (file name, reason code)
+
+
+REFUSAL_VI = {
+    "too_large": "vượt quá dung lượng cho phép",
+    "type_not_allowed": "định dạng tệp không được chấp nhận",
+    "too_many": "vượt quá số tệp đính kèm cho phép",
+}
+_HOTLINE = "Đường dây nóng thủ tục hành chính tỉnh Bắc Giang"
+
+
+def _greeting(name: str) -> str:
+    return f"Kính gửi Ông/Bà {name}," if name else "Kính gửi Ông/Bà,"
+
+
+def _mail_footer() -> list[str]:
+    return ["", "Thư này được gửi tự động, vui lòng không thay đổi tiêu đề khi trả lời.",
+            _HOTLINE]
+
+
+def _file_lines(facts: MailAckFacts) -> list[str]:
+    """What was done with a letter sent as a file, and with files we could not open."""
+    lines: list[str] = []
+    if facts.scanned:
+        lines += ["", "Nội dung phản ánh được gửi dưới dạng tệp đính kèm ("
+                  + ", ".join(facts.scanned) + "); cán bộ tiếp nhận sẽ đọc nội dung trong "
+                  "tệp."]
+    if facts.encrypted:
+        lines += ["", "Thư của Ông/Bà được mã hoá (S/MIME) nên đường dây nóng không đọc được "
+                  "nội dung; thư đã được lưu nguyên vẹn cùng phản ánh. Ông/Bà vui lòng gửi lại "
+                  "nội dung phản ánh không mã hoá (thư thường, có thể kèm chữ ký số) bằng cách "
+                  "trả lời thư này."]
+    if facts.kept_unread:
+        lines += ["", "Tệp " + ", ".join(facts.kept_unread) + " (định dạng riêng của "
+                  "Outlook) đã được lưu nguyên vẹn cùng phản ánh. Nếu trong đó có tài liệu, "
+                  "Ông/Bà vui lòng gửi lại tài liệu dưới dạng PDF hoặc ảnh bằng cách trả lời "
+                  "thư này."]
+    if facts.refused:
+        lines += ["", "Các tệp đính kèm sau không được tiếp nhận:"]
+        lines += [f"  - {name}: {REFUSAL_VI.get(reason, reason)}"
+                  for name, reason in facts.refused]
+        lines.append("Ông/Bà có thể gửi lại tệp nhỏ hơn (PDF, ảnh, văn bản) bằng cách trả "
+                     "lời thư này.")
+    return lines
+
+
+def _status_help(code: str) -> list[str]:
+    return [
+        "Cách tra cứu tình trạng xử lý:",
+        f"  - Trả lời thư này (giữ nguyên mã [{code}] trong tiêu đề) để bổ sung thông tin;",
+        f"  - Hoặc gửi mã {code} cho trợ lý ảo thủ tục hành chính của tỉnh (hỏi đáp trực "
+        "tuyến, Telegram) hoặc đọc mã khi gọi đường dây nóng.",
+    ]
+
+
+def mail_acknowledgement(facts: MailAckFacts) -> Letter:
+    """The hotline mailbox received a complaint, or information added to one."""
+    code = facts.code
+    lines = [_greeting(facts.name), ""]
+    if facts.is_reply:
+        subject = f"[{code}] Đã nhận thông tin bổ sung"
+        lines += [f"Thông tin bổ sung của Ông/Bà cho phản ánh {code} đã được tiếp nhận "
+                  "và chuyển tới đơn vị đang xử lý.", ""]
+    else:
+        subject = f"[{code}] Đã tiếp nhận phản ánh, kiến nghị"
+        lines += [f"{_HOTLINE} đã tiếp nhận phản ánh, kiến nghị của Ông/Bà.", ""]
+    due = facts.due.astimezone(VIETNAM).strftime("%d/%m/%Y") if facts.due else "theo quy định"
+    lines += [f"Mã tra cứu: {code}",
+              f"Đơn vị xử lý: {facts.queue_name or 'đang phân loại'}",
+              f"Hạn trả lời: {due}"]
+    if facts.related_code:
+        lines.append(f"Phản ánh này được ghi nhận là phản ánh mới, có liên quan tới phản ánh "
+                     f"{facts.related_code} (chỉ người gửi phản ánh đó mới bổ sung được vào "
+                     "phản ánh đó).")
+    lines += _file_lines(facts)
+    lines += ["", *_status_help(code), *_mail_footer()]
+    return Letter(subject, "\n".join(lines))
+
+
+def mail_rejection(name: str, problem_vi: str | None) -> Letter:
+    """A letter to the hotline mailbox that could not be taken as a complaint."""
+    lines = [_greeting(name), "",
+             "Thư của Ông/Bà gửi tới đường dây nóng thủ tục hành chính chưa được tiếp nhận:",
+             f"  {problem_vi or 'Nội dung không hợp lệ.'}", "",
+             "Vui lòng gửi lại thư, ghi rõ nội dung phản ánh, kiến nghị, địa điểm xảy ra sự "
+             "việc và thông tin liên hệ.", *_mail_footer()]
+    return Letter("Chưa tiếp nhận được phản ánh của Ông/Bà", "\n".join(lines))

@@ -1,5 +1,6 @@
-"""Acknowledgements in Vietnamese, queued through ``intake.delivery`` in the caller's
-transaction.
+"""Whether and to whom a hotline-mailbox acknowledgement goes, queued through
+``intake.delivery`` in the caller's transaction (its wording is
+``intake.delivery.templates.mail_acknowledgement``).
 
 The acknowledgement carries the tracking code in its subject (``[PA-XXXXXXXX]``), so a
 citizen's reply threads by itself; our own Message-ID (recorded in ``mail_threads``, so
@@ -27,15 +28,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from intake.deadlines import VIETNAM
-from intake.delivery import Letter, Outgoing, Purpose, enqueue
+from intake.delivery import Letter, Outgoing, Purpose, enqueue, templates
 from intake.delivery.outbox import hashed_key
 from intake.delivery.purposes import ACK_PURPOSES
+from intake.delivery.templates import MailAckFacts
 from intake.mail.charsets import without_replacement
 from intake.mail.config import MailSettings
 from intake.mail.models import AckOutcome
 from intake.mail.parse import ParsedMail
 from intake.models import Channel, MailThread
-from intake.services.complaints import as_datetime_text
 from intake.services.views import ComplaintView
 
 log = logging.getLogger(__name__)
@@ -45,11 +46,6 @@ ECHO_LIMIT = 120
 # Anything a mail program would make clickable: URLs, bare domains, addresses.
 _LINK = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://\S*|\bwww\.\S*|\S+@\S+|"
                    r"\b(?:[a-z0-9-]+\.)+[a-z]{2,24}\b(?:/\S*)?")
-REFUSAL_VI = {
-    "too_large": "vượt quá dung lượng cho phép",
-    "type_not_allowed": "định dạng tệp không được chấp nhận",
-    "too_many": "vượt quá số tệp đính kèm cho phép",
-}
 
 
 @dataclass(frozen=True)
@@ -101,86 +97,20 @@ def safe_echo(text: str | None, limit: int = ECHO_LIMIT) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[:limit - 1].rstrip() + "…"
 
 
-def _greeting(ctx: AckContext) -> str:
-    name = safe_echo(ctx.mail.sender_name, NAME_LIMIT) if ctx.verified else ""
-    return f"Kính gửi Ông/Bà {name}," if name else "Kính gửi Ông/Bà,"
-
-
-def _file_lines(ctx: AckContext) -> list[str]:
-    """What was done with a letter sent as a file, and with files we could not open."""
-    lines: list[str] = []
-    if ctx.scanned:
-        lines += ["", "Nội dung phản ánh được gửi dưới dạng tệp đính kèm ("
-                  + ", ".join(ctx.scanned) + "); cán bộ tiếp nhận sẽ đọc nội dung trong tệp."]
-    if ctx.mail.encrypted:
-        lines += ["", "Thư của Ông/Bà được mã hoá (S/MIME) nên đường dây nóng không đọc được "
-                  "nội dung; thư đã được lưu nguyên vẹn cùng phản ánh. Ông/Bà vui lòng gửi lại "
-                  "nội dung phản ánh không mã hoá (thư thường, có thể kèm chữ ký số) bằng cách "
-                  "trả lời thư này."]
-    if ctx.mail.kept_unread:
-        lines += ["", "Tệp " + ", ".join(ctx.mail.kept_unread) + " (định dạng riêng của "
-                  "Outlook) đã được lưu nguyên vẹn cùng phản ánh. Nếu trong đó có tài liệu, "
-                  "Ông/Bà vui lòng gửi lại tài liệu dưới dạng PDF hoặc ảnh bằng cách trả lời "
-                  "thư này."]
-    return lines
-
-
-def _refused_lines(refused: tuple[tuple[str, str], ...]) -> list[str]:
-    if not refused:
-        return []
-    lines = ["", "Các tệp đính kèm sau không được tiếp nhận:"]
-    lines += [f"  - {name}: {REFUSAL_VI.get(reason, reason)}" for name, reason in refused]
-    lines.append("Ông/Bà có thể gửi lại tệp nhỏ hơn (PDF, ảnh, văn bản) bằng cách trả lời thư "
-                 "này.")
-    return lines
-
-
-def _status_help(code: str) -> list[str]:
-    return [
-        "Cách tra cứu tình trạng xử lý:",
-        f"  - Trả lời thư này (giữ nguyên mã [{code}] trong tiêu đề) để bổ sung thông tin;",
-        f"  - Hoặc gửi mã {code} cho trợ lý ảo thủ tục hành chính của tỉnh (hỏi đáp trực "
-        "tuyến, Telegram) hoặc đọc mã khi gọi đường dây nóng.",
-    ]
-
-
-def _footer() -> list[str]:
-    return ["", "Thư này được gửi tự động, vui lòng không thay đổi tiêu đề khi trả lời.",
-            "Đường dây nóng thủ tục hành chính tỉnh Bắc Giang"]
-
-
-def _ack_body(ctx: AckContext) -> tuple[str, str]:
+def _facts(ctx: AckContext) -> MailAckFacts:
+    """The structured facts of the acknowledgement; the sender's name only when our
+    mail server verified the From."""
     view = ctx.view
     assert view is not None
-    lines = [_greeting(ctx), ""]
-    if ctx.purpose is Purpose.ACK_REPLY:
-        subject = f"[{view.code}] Đã nhận thông tin bổ sung"
-        lines += [f"Thông tin bổ sung của Ông/Bà cho phản ánh {view.code} đã được tiếp nhận "
-                  "và chuyển tới đơn vị đang xử lý.", ""]
-    else:
-        subject = f"[{view.code}] Đã tiếp nhận phản ánh, kiến nghị"
-        lines += ["Đường dây nóng thủ tục hành chính tỉnh Bắc Giang đã tiếp nhận phản ánh, "
-                  "kiến nghị của Ông/Bà.", ""]
-    lines += [f"Mã tra cứu: {view.code}",
-              f"Đơn vị xử lý: {view.queue_name or view.queue_code or 'đang phân loại'}",
-              f"Hạn trả lời: {as_datetime_text(view.due_at) or 'theo quy định'}"]
-    if ctx.related_code:
-        lines.append(f"Phản ánh này được ghi nhận là phản ánh mới, có liên quan tới phản ánh "
-                     f"{ctx.related_code} (chỉ người gửi phản ánh đó mới bổ sung được vào "
-                     "phản ánh đó).")
-    lines += _file_lines(ctx)
-    lines += _refused_lines(ctx.refused)
-    lines += ["", *_status_help(view.code), *_footer()]
-    return subject, "\n".join(lines)
+    return MailAckFacts(
+        code=view.code, queue_name=view.queue_name or view.queue_code, due=view.due_at,
+        is_reply=ctx.purpose is Purpose.ACK_REPLY, name=_verified_name(ctx),
+        related_code=ctx.related_code, scanned=ctx.scanned, encrypted=bool(ctx.mail.encrypted),
+        kept_unread=tuple(ctx.mail.kept_unread), refused=ctx.refused)
 
 
-def _rejected_body(ctx: AckContext) -> tuple[str, str]:
-    lines = [_greeting(ctx), "",
-             "Thư của Ông/Bà gửi tới đường dây nóng thủ tục hành chính chưa được tiếp nhận:",
-             f"  {ctx.problem_vi or 'Nội dung không hợp lệ.'}", "",
-             "Vui lòng gửi lại thư, ghi rõ nội dung phản ánh, kiến nghị, địa điểm xảy ra sự "
-             "việc và thông tin liên hệ.", *_footer()]
-    return "Chưa tiếp nhận được phản ánh của Ông/Bà", "\n".join(lines)
+def _verified_name(ctx: AckContext) -> str:
+    return safe_echo(ctx.mail.sender_name, NAME_LIMIT) if ctx.verified else ""
 
 
 def _subject_with_original(subject: str, ctx: AckContext) -> str:
@@ -227,10 +157,11 @@ def queue_ack(session: Session, ctx: AckContext, settings: MailSettings,
     if held is not None:
         return held
     if ctx.purpose is Purpose.REJECTED:
-        subject, body = _rejected_body(ctx)
+        composed = templates.mail_rejection(_verified_name(ctx), ctx.problem_vi)
     else:
-        subject, body = _ack_body(ctx)
-    letter = Letter(_subject_with_original(subject, ctx), without_replacement(body))
+        composed = templates.mail_acknowledgement(_facts(ctx))
+    letter = Letter(_subject_with_original(composed.subject, ctx),
+                    without_replacement(composed.body))
     enqueue(session, Outgoing(Channel.EMAIL, ctx.recipient, ctx.purpose, letter,
                               ctx.complaint_id, ctx.view.code if ctx.view else None,
                               headers=_threading(ctx.mail),
