@@ -25,7 +25,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import attachments, commands, relay
+from bot import attachments, commands, relay, satisfaction
 from bot.context import Services
 from bot.pending import PendingStore
 from bot.ratelimit import FloodGuard, guard_update
@@ -106,6 +106,7 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(MessageHandler(filters.LOCATION, attachments.on_location))
     app.add_handler(MessageHandler(UNSUPPORTED, attachments.on_unsupported))
     app.add_handler(MessageHandler(filters.TEXT, relay.on_text))
+    app.add_handler(CallbackQueryHandler(satisfaction.on_rating, pattern=satisfaction.PATTERN))
     app.add_handler(CallbackQueryHandler(relay.on_button))
 
 
