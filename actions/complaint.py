@@ -11,7 +11,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import related_procedure
+from actions import published, related_procedure
 from actions.common import channel_of, is_skip, latest_intent, latest_text, service
 from intake.chat.signals import MAP_POSITION, MAP_POSITION_TEXT, signal_of
 from intake.contacts import Contact, parse_contact
@@ -66,8 +66,8 @@ class ValidateComplaintForm(FormValidationAction):
     def name(self) -> str:
         return "validate_complaint_form"
 
-    def validate_complaint_text(self, value: Any, dispatcher: CollectingDispatcher,
-                                tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    async def validate_complaint_text(self, value: Any, dispatcher: CollectingDispatcher,
+                                      tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         text = nfc(str(value or "")).strip()
         asked = tracker.get_slot("requested_slot") == "complaint_text"
         if not asked and _looks_like_trigger_only(text):
@@ -81,6 +81,7 @@ class ValidateComplaintForm(FormValidationAction):
             dispatcher.utter_message(text="Nội dung hơi ngắn. Bạn vui lòng mô tả rõ hơn: "
                                           "sự việc gì, ở đâu, liên quan cơ quan nào.")
             return {"complaint_text": None}
+        await published.point_to_similar(dispatcher, text)  # issue 16, before filing
         return {"complaint_text": text}
 
     def validate_complaint_location(self, value: Any, dispatcher: CollectingDispatcher,

@@ -26,7 +26,7 @@ from intake.catalog.models import Procedure
 from intake.codes import parse_code
 from intake.db import Database
 from intake.delivery import Outgoing, Purpose, enqueue, push_channel, templates
-from intake.errors import ComplaintNotFound, SenderError, ValidationError
+from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError, ValidationError
 from intake.models import (
     Complaint,
     Direction,
@@ -200,7 +200,10 @@ class Publication:
         statement = select(PublishedAnswer, Complaint.code).join(
             Complaint, Complaint.id == PublishedAnswer.complaint_id).where(
             PublishedAnswer.status == PUBLISHED)
-        words = fold(text).split()[:10]
+        code = _code_in(text)
+        words = [] if code else fold(text).split()[:10]
+        if code:
+            statement = statement.where(Complaint.code == code)
         for word in words:
             pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace(
                 "_", "\\_") + "%"
@@ -252,6 +255,14 @@ class Publication:
                 return None
             row, complaint = _proposal(session, best_id)
             return _view(session, row, complaint.code)
+
+
+def _code_in(text: str) -> str | None:
+    """The tracking code when the search text is one (a link from a notice)."""
+    try:
+        return parse_code(text) if text.strip() else None
+    except InvalidTrackingCode:
+        return None
 
 
 def _pairs(folded: str) -> set[tuple[str, str]]:

@@ -116,3 +116,42 @@ def test_public_page_search_without_diacritics_and_nothing_unpublished(
         shown_text = " ".join(public.locator("article.answer").all_inner_texts())
         assert "KHONGCONGKHAI" not in shown_text and "lệ phí" not in shown_text
         assert hidden.code not in public.content()
+
+
+async def test_assistant_points_to_a_similar_published_answer(
+        service: IntakeService, staff: StaffService, alice: StaffIdentity,
+        coordinator: StaffIdentity, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    import actions.published
+    from actions.complaint import ValidateComplaintForm
+
+    filed = complaint_in(service, staff, coordinator, QUEUE_A, text=QUESTION)
+    staff.reply(alice, filed.code, ANSWER)
+    pub = publication(service)
+    pub.decide(coordinator, pub.propose(alice, filed.code, "Hộ tịch").id, True)
+    monkeypatch.setattr(actions.published, "service", lambda: service)
+
+    async def validate(text: str) -> tuple[dict[str, object], list[str]]:
+        tracker = Tracker.from_dict({
+            "sender_id": "web:test", "slots": {"requested_slot": "complaint_text"},
+            "latest_message": {"text": text, "intent": {"name": "file_complaint"}},
+            "events": [], "paused": False, "followup_action": None,
+            "active_loop": {"name": "complaint_form"}, "latest_action_name": None})
+        dispatcher = CollectingDispatcher()
+        slots = await ValidateComplaintForm().validate_complaint_text(
+            text, dispatcher, tracker, {})
+        return slots, [m.get("text") or "" for m in dispatcher.messages]
+
+    close = ("Cán bộ xã đòi nộp giấy xác nhận cư trú khi tôi đăng ký khai sinh cho con, "
+             "xã làm vậy có đúng không")
+    slots, said = await validate(close)
+    assert slots == {"complaint_text": close}  # the form goes on: filing stays possible
+    (hint,) = said
+    assert hint.startswith("Câu hỏi tương tự đã được trả lời:")
+    assert "Sở Tư pháp" in hint and f"/cong-khai?q={filed.code}" in hint
+    assert "Trần Thị Mai" not in hint and "0987" not in hint
+    far = "Đường tỉnh 398 qua xã Bích Động có nhiều ổ gà, xe máy ngã liên tục"
+    assert await validate(far) == ({"complaint_text": far}, [])
+    assert [a.code for a in pub.search(filed.code).items] == [filed.code]
