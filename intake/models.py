@@ -144,6 +144,10 @@ class Complaint(Base):
     """One phản ánh / kiến nghị, whatever channel it came from."""
 
     __tablename__ = "complaints"
+    __table_args__ = (Index("ix_complaints_status_due", "status", "due_at"),
+                      Index("ix_complaints_queue_status_due", "queue_code", "status",
+                            "due_at"),
+                      Index("ix_complaints_status_created", "status", "created_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
@@ -378,7 +382,7 @@ class Assignment(Base):
     __tablename__ = "complaint_assignments"
 
     complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), primary_key=True)
-    username: Mapped[str] = mapped_column(String(64))
+    username: Mapped[str] = mapped_column(String(64), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, or_, select, true
+from sqlalchemy import Select, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from intake.codes import parse_code
@@ -234,14 +234,18 @@ class StaffService:
         if not read_search(wanted.text).empty:
             return self._searched(scope, who, wanted, moment, limit)
         view = wanted.chosen_view
-        query = scope.where(self._in_view(view, who, moment))
+        # SQLite: the rows come in the sort column's index order (a LIMIT stops early)
+        # only if the status test cannot use the status index, which SQLite would
+        # otherwise prefer, sorting every open complaint (200 ms at 50,000, not 2 ms).
+        sqlite = self.db.engine.dialect.name == "sqlite"
+        query = scope.where(self._in_view(view, who, moment, unindexed=sqlite))
         if wanted.status is not None:
             query = query.where(Complaint.status == wanted.status.value)
         with self.db.reading() as session:
             views = self._view_counts(session, who, wanted, moment)
             counts = {str(s): int(n) for s, n in session.execute(
-                self._scoped(select(Complaint.status, func.count()).outerjoin(
-                    Assignment, Assignment.complaint_id == Complaint.id), who, wanted).where(
+                self._scoped(_with_assignee(select(Complaint.status, func.count()), view),
+                             who, wanted).where(
                     self._in_view(view, who, moment)).group_by(Complaint.status))}
             rows = [_row(values, moment) for values in session.execute(
                 _sorted(query, wanted).limit(limit))]
@@ -271,30 +275,36 @@ class StaffService:
 
     def _view_counts(self, session: Session, who: StaffIdentity, wanted: QueueFilter,
                      moment: datetime) -> dict[str, int]:
-        """Every view's count in one pass over the scope."""
-        columns = [func.coalesce(func.sum(case((self._in_view(name, who, moment), 1),
-                                                else_=0)), 0).label(name)
-                   for name in VIEWS_VI]
-        query = self._scoped(select(*columns).select_from(Complaint).outerjoin(
-            Assignment, Assignment.complaint_id == Complaint.id), who, wanted)
-        if wanted.status is not None:
-            query = query.where(Complaint.status == wanted.status.value)
-        found = session.execute(query).one()
-        return {name: int(found[i] or 0) for i, name in enumerate(VIEWS_VI)}
+        """Every view's count: one small COUNT per view, each served by an index
+        (status, status + due date, creation date, the assignments), which on 50,000
+        complaints is much cheaper than one pass evaluating every view on every row."""
+        counts: dict[str, int] = {}
+        for name in [*(v for v in VIEWS_VI if v != "unassigned"), "assigned"]:
+            query = self._scoped(_with_assignee(select(func.count()).select_from(
+                Complaint), name), who, wanted).where(self._in_view(name, who, moment))
+            if wanted.status is not None:
+                query = query.where(Complaint.status == wanted.status.value)
+            counts[name] = int(session.scalar(query) or 0)
+        counts["unassigned"] = counts["open"] - counts.pop("assigned")
+        return {name: counts[name] for name in VIEWS_VI}
 
-    def _in_view(self, view: str, who: StaffIdentity, now: datetime) -> Any:
-        """The SQL condition of one view."""
-        open_ = Complaint.status.in_(OPEN_VALUES)
-        running = Complaint.status.in_(RUNNING_VALUES)
+    def _in_view(self, view: str, who: StaffIdentity, now: datetime,
+                 unindexed: bool = False) -> Any:
+        """The SQL condition of one view (``unindexed``: the status tested through an
+        expression, so that the database does not pick the status index)."""
+        status: Any = func.coalesce(Complaint.status, "") if unindexed else Complaint.status
+        open_ = status.in_(OPEN_VALUES)
+        running = status.in_(RUNNING_VALUES)
         conditions: dict[str, Any] = {
             "open": open_,
             "mine": and_(open_, Assignment.username == who.username),
             "unassigned": and_(open_, Assignment.username.is_(None)),
+            "assigned": and_(open_, Assignment.username.is_not(None)),
             "today": and_(open_, Complaint.created_at >= _today_start(now)),
             "due_soon": and_(running, Complaint.due_at >= now,
                              Complaint.due_at < _soon_end(now)),
             "overdue": and_(running, Complaint.due_at < now),
-            "finished": Complaint.status.in_(FINISHED_VALUES),
+            "finished": status.in_(FINISHED_VALUES),
             "all": true(),
         }
         return conditions[view]
@@ -637,6 +647,16 @@ def _history(events: list[EventView], names: dict[str, str]) -> list[HistoryLine
         lines.append(HistoryLine(e.at, e.kind, event_vi(e, names), actor_vi(e.actor), reason,
                                  str(link) if link else None))
     return lines
+
+
+def _with_assignee(query: Select[Any], view: str) -> Select[Any]:
+    """``query`` joined to the assignments when ``view`` tests them (an inner join for
+    the assigned ones: SQLite then starts from the assignments, indexed by username)."""
+    if view in ("mine", "assigned"):
+        return query.join(Assignment, Assignment.complaint_id == Complaint.id)
+    if view == "unassigned":
+        return query.outerjoin(Assignment, Assignment.complaint_id == Complaint.id)
+    return query
 
 
 def _sorted(query: Select[Any], wanted: QueueFilter) -> Select[Any]:

@@ -19,3 +19,20 @@ def test_due_at_is_end_of_the_working_day_in_vietnam() -> None:
     received = datetime(2026, 11, 27, 20, 30, tzinfo=UTC)  # Saturday 03:30 in Vietnam
     due = due_at(received, 1).astimezone(VIETNAM)
     assert (due.date(), due.hour) == (date(2026, 11, 30), 17)
+
+
+def test_working_days_between_counts_as_day_by_day() -> None:
+    """The week-based count equals walking day by day (weekends, Tết, 2 September)."""
+    import random
+    from datetime import date as _date
+    from datetime import timedelta as _td
+
+    from intake.deadlines import is_working_day, working_days_between
+
+    rng = random.Random(18)
+    for _ in range(400):
+        start = _date(2024, 1, 1) + _td(days=rng.randint(0, 1200))
+        end = start + _td(days=rng.randint(-3, 400))
+        walked = sum(1 for i in range(1, (end - start).days + 1)
+                     if is_working_day(start + _td(days=i)))
+        assert working_days_between(start, end) == walked, (start, end)

@@ -37,6 +37,14 @@ def upgrade() -> None:
         op.execute("CREATE INDEX ix_complaints_code_trgm ON complaints "
                    "USING gin (code gin_trgm_ops)")
     op.create_index('ix_complaints_created_at', 'complaints', ['created_at'], unique=False)
+    op.create_index('ix_complaints_status_due', 'complaints', ['status', 'due_at'],
+                    unique=False)
+    op.create_index('ix_complaints_queue_status_due', 'complaints',
+                    ['queue_code', 'status', 'due_at'], unique=False)
+    op.create_index('ix_complaints_status_created', 'complaints', ['status', 'created_at'],
+                    unique=False)
+    op.create_index('ix_complaint_assignments_username', 'complaint_assignments',
+                    ['username'], unique=False)
 
 
 def _backfill() -> None:
@@ -56,6 +64,10 @@ def _backfill() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index('ix_complaint_assignments_username', table_name='complaint_assignments')
+    op.drop_index('ix_complaints_status_created', table_name='complaints')
+    op.drop_index('ix_complaints_queue_status_due', table_name='complaints')
+    op.drop_index('ix_complaints_status_due', table_name='complaints')
     op.drop_index('ix_complaints_created_at', table_name='complaints')
     if op.get_bind().dialect.name == 'postgresql':
         op.execute("DROP INDEX IF EXISTS ix_complaints_code_trgm")
