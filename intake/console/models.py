@@ -1,18 +1,8 @@
-"""The staff tables, defined in the core (``intake.models``) and re-exported here for the
-console's pages: accounts, their queues, their sessions, login attempts, assignments and
-the audit of the administration pages."""
+"""The staff role names for the console's pages (the staff tables themselves are core:
+``intake.models``, reached only through ``intake.services``)."""
 
 from __future__ import annotations
 
-from intake.models import (
-    AdminEvent,
-    Assignment,
-    LoginAttempt,
-    Role,
-    StaffQueue,
-    StaffSession,
-    StaffUser,
-)
+from intake.services.identity import Role
 
-__all__ = ["AdminEvent", "Assignment", "LoginAttempt", "Role", "StaffQueue", "StaffSession",
-           "StaffUser"]
+__all__ = ["Role"]

@@ -12,7 +12,7 @@ import typer
 from intake.db import Database
 from intake.delivery.config import build_dispatcher, load_delivery_settings
 from intake.delivery.dispatcher import Dispatcher
-from intake.mail.config import MailConfigError
+from intake.mail_config import MailConfigError
 
 app = typer.Typer(help="Delivery of queued messages (e-mail, Telegram).",
                   no_args_is_help=True)

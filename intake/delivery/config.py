@@ -1,6 +1,6 @@
 """Which transports are configured, and the dispatcher's retry policy.
 
-- SMTP when ``PAKN_SMTP_HOST`` is set (the mail settings, ``intake.mail.config``);
+- SMTP when ``PAKN_SMTP_HOST`` is set (the mail settings, ``intake.mail_config``);
 - Telegram when ``TELEGRAM_BOT_TOKEN`` is set (``PAKN_TELEGRAM_BASE_URL`` for a local
   Bot API server or the test double);
 - ``PAKN_DELIVERY_RETRY_SECONDS`` (else ``PAKN_SMTP_RETRY_SECONDS``, default 5): the
@@ -20,7 +20,7 @@ from intake.delivery.dispatcher import Dispatcher, RetryPolicy
 from intake.delivery.transports import Transport
 from intake.delivery.transports.smtp import SmtpTransport
 from intake.delivery.transports.telegram import DEFAULT_BASE_URL, TelegramTransport
-from intake.mail.config import MailSettings, load_mail_settings
+from intake.mail_config import MailSettings, load_mail_settings
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from intake.models import Role
 
+__all__ = ["Role", "StaffIdentity"]
+
 
 @dataclass(frozen=True)
 class StaffIdentity:

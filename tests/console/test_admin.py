@@ -19,11 +19,10 @@ from intake.config import Settings
 from intake.console.admin import AdminService
 from intake.console.app import create_app
 from intake.console.auth import Accounts, StaffIdentity
-from intake.console.models import AdminEvent, Role, StaffUser
 from intake.db import Database
 from intake.mail.ingest import MailIngestor
 from intake.mail.models import IngestStatus, MailIngest
-from intake.models import utcnow
+from intake.models import AdminEvent, Role, StaffUser, utcnow
 from intake.services.complaints import IntakeService
 from tests.console.conftest import PASSWORD, QUEUE_A, QUEUE_B
 from tests.mail.conftest import fixture_bytes, test_mail_settings

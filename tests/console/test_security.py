@@ -261,7 +261,7 @@ def _user_id_of(users_page: str, username: str) -> int:
 
 
 def test_idle_sessions_end(console: RunningConsole) -> None:
-    from intake.console.models import StaffSession  # here: the module imports without it
+    from intake.models import StaffSession  # here: the module imports without it
 
     with _client(console) as client:
         login(client, "coord")

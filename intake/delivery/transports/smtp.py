@@ -16,7 +16,7 @@ from email.utils import format_datetime
 import aiosmtplib
 
 from intake.delivery.transports import Failed, Parcel, Result, Retry, Sent
-from intake.mail.config import MailSettings, Security, require_smtp, tls_context
+from intake.mail_config import MailSettings, Security, require_smtp, tls_context
 from intake.models import Channel, utcnow
 
 RESERVED = ("from", "to", "subject", "date")
