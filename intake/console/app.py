@@ -26,6 +26,8 @@ from intake.console.guards import ErrorShield, SecurityHeaders
 from intake.console.limits import BodyLimit
 from intake.console.webchat import WebChat
 from intake.open311 import api as open311_api
+from intake.services.factory import get_service
+from intake.services.satisfaction import Satisfaction
 
 HERE = Path(__file__).resolve().parent
 
@@ -49,7 +51,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     secret = config.resolved("PAKN_SECRET_KEY").encode()
     chat = WebChat(relay, secret, templates, config.max_message_chars,
-                   config.chat_messages_per_client_minute)
+                   config.chat_messages_per_client_minute,
+                   satisfaction=Satisfaction(get_service(config).db, config))
     app.include_router(chat.router)
     staffweb.install(app, config, secret)
     open311_api.install(app, config)

@@ -34,9 +34,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from itsdangerous import BadSignature, TimestampSigner
+from starlette.concurrency import run_in_threadpool
 
 from intake.chat.relay import RasaRelay, Reply
 from intake.console.ratelimit import RateLimiter
+from intake.errors import SenderError
+from intake.services.satisfaction import Satisfaction
 
 COOKIE = "pakn_chat"
 SECURE_COOKIE = "__Host-pakn_chat"
@@ -51,7 +54,8 @@ class WebChat:
 
     def __init__(self, relay: RasaRelay, secret: bytes, templates: Jinja2Templates,
                  max_chars: int, per_client_minute: int = 60,
-                 limiter: RateLimiter | None = None) -> None:
+                 limiter: RateLimiter | None = None,
+                 satisfaction: Satisfaction | None = None) -> None:
         self.relay = relay
         self.secret = secret
         self.signer = TimestampSigner(secret, salt="pakn-web-chat")
@@ -63,6 +67,9 @@ class WebChat:
         self.router.add_api_route("/chat", self.page, methods=["GET"],
                                   response_class=HTMLResponse)
         self.router.add_api_route("/chat/api/messages", self.post_message, methods=["POST"])
+        self.satisfaction = satisfaction  # issue 16: the question after resolution
+        self.router.add_api_route("/chat/api/satisfaction", self.questions, methods=["GET"])
+        self.router.add_api_route("/chat/api/satisfaction", self.rate, methods=["POST"])
 
     def csrf_for(self, conversation: str) -> str:
         """The CSRF token that goes with a conversation."""
@@ -110,6 +117,44 @@ class WebChat:
         replies = await self.relay.reply_to(f"web:{conversation}", text, self.max_chars,
                                             metadata={"channel": "web"})
         return JSONResponse({"replies": [r.as_dict() for r in replies]})
+
+
+    def questions(self, request: Request) -> Response:
+        """The satisfaction questions waiting for this conversation (issue 16)."""
+        conversation = self.conversation_of(request)
+        if conversation is None or self.satisfaction is None:
+            return JSONResponse({"questions": []}, status_code=403 if conversation is None
+                                else 200)
+        codes = self.satisfaction.pending_for(f"web:{conversation}")
+        return JSONResponse({"questions": [
+            {"code": code, "text": self.satisfaction.question(code), "scores": [1, 2, 3, 4, 5]}
+            for code in codes]})
+
+    async def rate(self, request: Request) -> Response:
+        """``{"code": …, "score": 1–5}`` from the question's buttons (CSRF-checked)."""
+        conversation = self.conversation_of(request)
+        token = request.headers.get("x-csrf-token", "")
+        if conversation is None or self.satisfaction is None or not hmac.compare_digest(
+                token, self.csrf_for(conversation)):
+            return JSONResponse({"text": MSG_BAD_SESSION}, status_code=403)
+        if not self.limiter.allow(conversation):
+            return JSONResponse({"text": MSG_SLOW_DOWN}, status_code=429)
+        try:
+            body: Any = await request.json()
+        except ValueError:
+            body = {}
+        code = body.get("code") if isinstance(body, dict) else None
+        score = body.get("score") if isinstance(body, dict) else None
+        if not isinstance(code, str) or not isinstance(score, int):
+            return JSONResponse({"text": "Vui lòng chọn mức từ 1 đến 5."}, status_code=400)
+        satisfaction = self.satisfaction
+        try:
+            await run_in_threadpool(satisfaction.rate, code[:32], score, "", "web",
+                                    None, f"web:{conversation}")
+        except SenderError as exc:
+            return JSONResponse({"text": exc.message_vi}, status_code=400)
+        return JSONResponse({"text": f"Cảm ơn bạn đã đánh giá phản ánh {code[:32]}: "
+                                     f"{score}/5."})
 
 
 def client_key(host: str) -> str:

@@ -8,8 +8,10 @@ on Telegram with five inline buttons (``dg:<code>:<score>:<signature>``, handled
 ``bot/satisfaction.py``, which also sends the link for a comment). Both are audited on
 the complaint: ``satisfaction_asked`` (once, ever) and ``satisfaction`` (the score and
 comment, once; a comment may follow a button's score once, ``satisfaction_comment``).
-Web chat, phone and desk complaints have no channel to ask on: they are not asked (and
-so are not counted as "asked" in the reports).
+A web-chat complaint is asked in the web chat: the question waits for the conversation
+that filed it (``pending_for``) and the chat page shows it with five buttons when the
+citizen comes back. Phone and desk complaints have no channel to ask on: they are not
+asked (and so are not counted as "asked" in the reports).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from intake.db import Database
 from intake.delivery import Outgoing, Purpose, enqueue, push_channel, templates
 from intake.delivery.outbox import TELEGRAM_BUTTONS
 from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError, ValidationError
-from intake.models import Channel, Complaint, Event, utcnow
+from intake.models import Channel, Complaint, Direction, Event, Message, utcnow
 from intake.text import nfc
 
 SALT = "pakn-satisfaction"
@@ -122,8 +124,10 @@ class Satisfaction:
         """Ask the citizen once, on their channel; nothing when there is no channel or
         the question was asked before (a complaint reopened and closed again)."""
         channel = push_channel(complaint.reply_channel, complaint.reply_address)
-        if channel is None or complaint.reply_address is None or _has(
-                session, complaint.id, ASKED):
+        if _has(session, complaint.id, ASKED):
+            return
+        if channel is None or complaint.reply_address is None:
+            self._ask_in_web_chat(session, complaint)
             return
         headers: dict[str, str] = {}
         if channel is Channel.TELEGRAM:
@@ -139,6 +143,38 @@ class Satisfaction:
         session.add(Event(complaint_id=complaint.id, kind=ASKED, actor="system:satisfaction",
                           reason=None, data={"channel": channel.value}, at=utcnow()))
 
+    def _ask_in_web_chat(self, session: Session, complaint: Complaint) -> None:
+        """A web-chat complaint: the question waits for the citizen's conversation
+        (``pending_for``); the chat page shows it when they come back."""
+        if complaint.reply_channel != Channel.WEB.value:
+            return
+        sender = session.scalar(select(Message.sender).where(
+            Message.complaint_id == complaint.id,
+            Message.direction == Direction.INBOUND.value).order_by(Message.id).limit(1))
+        if not sender or not sender.startswith("web:"):
+            return
+        session.add(Event(complaint_id=complaint.id, kind=ASKED, actor="system:satisfaction",
+                          reason=None, data={"channel": "web", "sender": sender},
+                          at=utcnow()))
+
+    def pending_for(self, sender: str, limit: int = 3) -> list[str]:
+        """The codes a web-chat conversation was asked about and has not answered."""
+        with self._db().reading() as session:
+            asked = session.scalars(select(Event.complaint_id).where(
+                Event.kind == ASKED, Event.data["sender"].as_string() == sender).order_by(
+                Event.id.desc()).limit(20)).all()
+            out = []
+            for complaint_id in asked:
+                if _score(session, complaint_id) is None:
+                    complaint = session.get(Complaint, complaint_id)
+                    if complaint is not None:
+                        out.append(complaint.code)
+            return out[:limit]
+
+    def question(self, code: str) -> str:
+        """The question's text as the web chat shows it."""
+        return templates.satisfaction_request(code, None).body
+
     # -- answering ------------------------------------------------------------------
     def state(self, code: str) -> RatingState:
         """Whether ``code`` was rated and commented (the page decides what to show)."""
@@ -148,9 +184,10 @@ class Satisfaction:
                                _commented(session, complaint.id))
 
     def rate(self, code: str, score: int, comment: str, channel: str,
-             chat_id: str | None = None) -> RatingState:
+             chat_id: str | None = None, sender: str | None = None) -> RatingState:
         """Record the citizen's answer (once). ``chat_id``: the Telegram chat that
-        pressed the button, which must be the complaint's. A comment after a button's
+        pressed the button, which must be the complaint's; ``sender``: the web-chat
+        conversation, which must be the one asked. A comment after a button's
         score (no comment yet) is recorded as ``satisfaction_comment``."""
         if not 1 <= score <= 5:
             raise ValidationError("score out of range", "Vui lòng chọn mức từ 1 đến 5.")
@@ -165,6 +202,8 @@ class Satisfaction:
                 raise InvalidLink("button pressed in another chat")
             if not _has(session, complaint.id, ASKED):
                 raise NotAsked("no question was sent")
+            if sender is not None and not _asked_sender(session, complaint.id, sender):
+                raise InvalidLink("another conversation")
             if _score(session, complaint.id) is not None:
                 raise AlreadyRated("rated already")
             session.add(Event(complaint_id=complaint.id, kind=RATED, actor="citizen",
@@ -231,6 +270,12 @@ def _complaint(session: Session, code: str) -> Complaint:
 def _has(session: Session, complaint_id: int, kind: str) -> bool:
     return session.scalar(select(Event.id).where(
         Event.complaint_id == complaint_id, Event.kind == kind).limit(1)) is not None
+
+
+def _asked_sender(session: Session, complaint_id: int, sender: str) -> bool:
+    data = session.scalar(select(Event.data).where(
+        Event.complaint_id == complaint_id, Event.kind == ASKED).limit(1))
+    return isinstance(data, dict) and data.get("sender") == sender
 
 
 def _score(session: Session, complaint_id: int) -> int | None:

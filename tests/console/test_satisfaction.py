@@ -164,3 +164,45 @@ def test_rating_through_the_link_in_the_email(
 
     page.goto(f"{base_url}/reports")
     assert "4 (1/1 = 100.0%)" in page.inner_text(f"tr[data-queue='{QUEUE_A}'] .satisfaction")
+
+
+def test_rating_in_the_web_chat(browser: Browser, console: tuple[str, Settings],
+                                service: IntakeService, staff: StaffService,
+                                alice: StaffIdentity, coordinator: StaffIdentity) -> None:
+    from itsdangerous import TimestampSigner
+
+    base_url, config = console
+    assert config.secret_key
+    chat = browser.new_context(locale="vi-VN").new_page()
+    chat.goto(f"{base_url}/chat")
+    cookie = next(c for c in chat.context.cookies() if c["name"] == "pakn_chat")
+    conversation = TimestampSigner(config.secret_key.encode(), salt="pakn-web-chat").unsign(
+        cookie["value"]).decode()
+    mine = complaint_in(service, staff, coordinator, QUEUE_A, channel=Channel.WEB,
+                        reply_channel=Channel.WEB, sender=f"web:{conversation}")
+    theirs = complaint_in(service, staff, coordinator, QUEUE_A, channel=Channel.WEB,
+                          reply_channel=Channel.WEB, sender="web:another-conversation")
+    for filed in (mine, theirs):
+        staff.resolve(alice, filed.code, "Đã xử lý xong")
+    chat.goto(f"{base_url}/chat")
+    question = chat.locator("li.satisfaction")
+    question.wait_for()
+    assert mine.code in question.inner_text() and "hài lòng" in question.inner_text()
+    assert theirs.code not in chat.inner_text("#log")
+    question.locator("button", has_text="5").click()
+    chat.locator("li.satisfaction-done").wait_for()
+    assert "5/5" in chat.inner_text("li.satisfaction-done")
+    rated = [e for e in service.events(mine.code) if e.kind == "satisfaction"]
+    assert [(e.data["score"], e.data["channel"]) for e in rated] == [(5, "web")]
+    chat.goto(f"{base_url}/chat")
+    chat.locator("li.greeting").wait_for()
+    chat.wait_for_timeout(500)
+    assert chat.locator("li.satisfaction").count() == 0
+    csrf = re.search(r'"csrf": "([0-9a-f]+)"', chat.content())
+    assert csrf
+    stolen = chat.request.post(f"{base_url}/chat/api/satisfaction",
+                               data=json.dumps({"code": theirs.code, "score": 1}),
+                               headers={"Content-Type": "application/json",
+                                        "X-CSRF-Token": csrf.group(1)})
+    assert stolen.status == 400 and "không hợp lệ" in stolen.json()["text"]
+    assert not [e for e in service.events(theirs.code) if e.kind == "satisfaction"]

@@ -145,7 +145,11 @@ def test_denunciations_are_never_listed(api_url: str, service: IntakeService,
 
 
 def _pakn(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "intake.cli", "api-keys", *args], cwd=ROOT,
+    """``pakn api-keys …`` as an operator runs it (the installed command)."""
+    executable = Path(sys.executable).with_name("pakn")
+    command = [str(executable)] if executable.exists() else [sys.executable, "-m",
+                                                             "intake.cli"]
+    return subprocess.run([*command, "api-keys", *args], cwd=ROOT,
                           env={**os.environ, "PAKN_DATABASE_URL": settings.database_url,
                                "PAKN_VAR_DIR": str(settings.var_dir)},
                           capture_output=True, text=True, timeout=60, check=False)

@@ -19,7 +19,8 @@
         var button = document.createElement("button");
         button.type = "button";
         button.textContent = b.title;
-        button.addEventListener("click", function () { post(b.payload, b.title); });
+        button.addEventListener("click", b.onClick ? function () { b.onClick(row); }
+          : function () { post(b.payload, b.title); });
         row.appendChild(button);
       });
       item.appendChild(row);
@@ -52,6 +53,31 @@
     var hello = JSON.parse(greeting.textContent);
     add("bot greeting", hello.text, hello.buttons);
   }
+
+  // A complaint of this conversation was resolved: how satisfied is the citizen (1–5)?
+  function rate(code, score, row) {
+    Array.prototype.forEach.call(row.querySelectorAll("button"), function (b) { b.disabled = true; });
+    add("user", String(score) + "/5");
+    fetch("/chat/api/satisfaction", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": config.csrf },
+      body: JSON.stringify({ code: code, score: score })
+    }).then(function (response) {
+      return response.json().then(function (data) { add("bot satisfaction-done", data.text, [], !response.ok); });
+    }).catch(function () {
+      add("bot", "Không kết nối được tới máy chủ. Bạn vui lòng thử lại sau.", [], true);
+    });
+  }
+  fetch("/chat/api/satisfaction", { credentials: "same-origin" }).then(function (response) {
+    return response.ok ? response.json() : { questions: [] };
+  }).then(function (data) {
+    (data.questions || []).forEach(function (q) {
+      add("bot satisfaction", q.text, q.scores.map(function (score) {
+        return { title: String(score), onClick: function (row) { rate(q.code, score, row); } };
+      }));
+    });
+  }).catch(function () { /* no question: nothing to show */ });
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
