@@ -10,6 +10,7 @@ import typer
 
 from intake.assistant import cli as assistant_cli
 from intake.catalog import cli as catalog_cli
+from intake.cli import route as routing_cli
 from intake.config import load_settings
 from intake.console import cli as users_cli
 from intake.db import Database, upgrade
@@ -21,7 +22,6 @@ from intake.models import Status
 from intake.open311 import cli as open311_cli
 from intake.org.data_files import DEFAULT_ORG_FILE, read_organisation
 from intake.org.loader import load_organisation
-from intake.cli import route as routing_cli
 from intake.services.complaints import as_datetime_text
 from intake.services.factory import get_service
 from intake.services.lifecycle import label_vi
