@@ -6,7 +6,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from intake.models import Channel
+from intake.enums import Channel
 from intake.services.complaints import IntakeService
 from intake.services.factory import get_service
 from intake.text import fold

@@ -21,8 +21,8 @@ from bot.context import Services, sender_of, services
 from bot.relay import attach_now, turn
 from bot.sending import send_text
 from intake.chat.signals import MAP_POSITION, MAP_POSITION_TEXT
+from intake.clock import utcnow
 from intake.errors import SenderError
-from intake.models import utcnow
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,6 @@ migration on PostgreSQL.
 
 from __future__ import annotations
 
-import enum
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,12 +31,24 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from intake.clock import utcnow
+from intake.enums import (
+    OPEN_STATUSES,
+    OPEN_VALUES,
+    RUNNING_STATUSES,
+    RUNNING_VALUES,
+    Channel,
+    Direction,
+    OutboxStatus,
+    QueueKind,
+    Role,
+    Status,
+)
 from intake.text import fold
 
-
-def utcnow() -> datetime:
-    """Timezone-aware now; every timestamp is stored in UTC."""
-    return datetime.now(UTC)
+# The enumerations and the clock are re-exported: most of intake names them from here.
+__all__ = ["OPEN_STATUSES", "OPEN_VALUES", "RUNNING_STATUSES", "RUNNING_VALUES", "Channel",
+           "Direction", "OutboxStatus", "QueueKind", "Role", "Status", "utcnow"]
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -59,54 +70,6 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     """Declarative base of every intake table."""
-
-
-class QueueKind(enum.StrEnum):
-    PROVINCIAL = "provincial"
-    CENTRAL = "central"
-    DISTRICT = "district"
-    COMMUNE = "commune"
-
-
-class Status(enum.StrEnum):
-    RECEIVED = "received"
-    ROUTED = "routed"
-    IN_PROGRESS = "in_progress"
-    WAITING_FOR_CITIZEN = "waiting_for_citizen"
-    ANSWERED = "answered"
-    CLOSED = "closed"
-    REJECTED = "rejected"
-
-
-# Defined here once. Open: not finished (counted as open, in digests, moved by
-# organisation changes). Running: the due-date clock runs (paused while waiting for the
-# citizen), so these can be overdue. The steps between statuses: intake.services.lifecycle.
-OPEN_STATUSES = frozenset({Status.RECEIVED, Status.ROUTED, Status.IN_PROGRESS,
-                           Status.WAITING_FOR_CITIZEN})
-RUNNING_STATUSES = frozenset({Status.RECEIVED, Status.ROUTED, Status.IN_PROGRESS})
-OPEN_VALUES = tuple(sorted(s.value for s in OPEN_STATUSES))
-RUNNING_VALUES = tuple(sorted(s.value for s in RUNNING_STATUSES))
-
-
-class Channel(enum.StrEnum):
-    WEB = "web"
-    TELEGRAM = "telegram"
-    EMAIL = "email"
-    PHONE = "phone"
-    WALK_IN = "walk_in"
-    CHAT = "chat"
-    API = "api"  # filed by a client application through the Open311 API
-
-
-class Direction(enum.StrEnum):
-    INBOUND = "in"
-    OUTBOUND = "out"
-
-
-class OutboxStatus(enum.StrEnum):
-    PENDING = "pending"
-    SENT = "sent"
-    FAILED = "failed"
 
 
 class Queue(Base):
@@ -317,12 +280,6 @@ class ComplaintKind(Base):
 
 # -- staff: accounts, their queues, sessions, login attempts, assignments, the audit of
 # the administration pages (the console's pages and the staff services use them)
-
-class Role(enum.StrEnum):
-    STAFF = "staff"              # works the complaints of its own queues
-    COORDINATOR = "coordinator"  # sees every queue, transfers and re-routes
-    ADMIN = "admin"              # everything, plus users and organisation
-
 
 class StaffUser(Base):
     """A console account; the password is stored only as an argon2 hash."""

@@ -33,10 +33,10 @@ from intake.console.adminweb import AdminConsole, is_admin
 from intake.console.auth import Accounts, Auth, NotSignedIn, SessionCodec, StaffIdentity
 from intake.console.guards import FILE_CSP, DbId, install_error_pages
 from intake.deadlines import VIETNAM
+from intake.enums import Channel, Status
 from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError, ValidationError
 from intake.mail.config import load_mail_settings
 from intake.mail.ingest import SCANNED_EVENT, IngestResult, MailIngestor
-from intake.models import Channel, Status
 from intake.services.attachments import AttachmentView, blob_path
 from intake.services.complaints import IntakeService
 from intake.services.factory import get_service
