@@ -83,6 +83,7 @@ def test_public_page_search_without_diacritics_and_nothing_unpublished(
         page.wait_for_url(f"{base_url}/complaints/{code}?done=resolve")
     assert {a.code for a in publication(service).proposed(coordinator)} == {
         shown.code, hidden.code}
+    assert page.locator("#nav-publication").count() == 0
     assert page.goto(f"{base_url}/cong-khai/duyet").status == 403  # staff cannot publish
 
     public = browser.new_context(locale="vi-VN").new_page()
@@ -91,7 +92,8 @@ def test_public_page_search_without_diacritics_and_nothing_unpublished(
 
     reviewer = browser.new_context(locale="vi-VN").new_page()
     login(reviewer, base_url, "coord")
-    reviewer.goto(f"{base_url}/cong-khai/duyet")
+    reviewer.click("#nav-publication")
+    reviewer.wait_for_url(f"{base_url}/cong-khai/duyet")
     reviewer.click(f"form.proposal[data-code='{shown.code}'] button[value=publish]")
     reviewer.wait_for_url(f"{base_url}/cong-khai/duyet?done=publish")
     reviewer.click(f"form.proposal[data-code='{hidden.code}'] button[value=refuse]")

@@ -488,7 +488,10 @@ def test_every_route_forbids_framing_on_every_answer(console: RunningConsole) ->
         filed.code, b"%PDF-1.4 demo", "don.pdf", "application/pdf", "citizen:test")
     database.dispose()
     values = {"code": filed.code, "attachment_id": str(attachment.id), "action": "reply",
-              "user_id": "1", "ingest_id": "1", "file": "chat.js"}
+              "user_id": "1", "ingest_id": "1", "file": "chat.js",
+              # issue 16: Open311, the satisfaction link, the publication review
+              "fmt": "json", "rest": "tokens/x.json", "token": "not-a-signed-token",
+              "answer_id": "1"}
     routes = _route_templates(console)
     assert len(routes) >= 25, routes
     statuses: dict[int, int] = {}
