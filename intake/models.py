@@ -154,6 +154,8 @@ def search_key_of(values: dict[str, Any]) -> str:
     without diacritics, phone numbers as bare digits (``+84`` read as ``0``), e-mail in
     lower case, so "bai rac" finds "bãi rác" and "0912 345 678" finds "0912345678"."""
     parts = [fold(str(values.get(name) or "")) for name in SEARCHED_FIELDS]
+    if parts[0] and parts[0].rstrip("…") in parts[1]:
+        parts[0] = ""  # the subject is the text's beginning: once is enough
     phone = "".join(ch for ch in str(values.get("citizen_phone") or "") if ch.isdigit())
     if phone.startswith("84"):
         phone = "0" + phone[2:]
