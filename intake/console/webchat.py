@@ -149,12 +149,11 @@ class WebChat:
             return JSONResponse({"text": "Vui lòng chọn mức từ 1 đến 5."}, status_code=400)
         satisfaction = self.satisfaction
         try:
-            await run_in_threadpool(satisfaction.rate, code[:32], score, "", "web",
-                                    None, f"web:{conversation}")
+            state = await run_in_threadpool(satisfaction.rate, code[:32], score, "", "web",
+                                            None, f"web:{conversation}")
         except SenderError as exc:
             return JSONResponse({"text": exc.message_vi}, status_code=400)
-        return JSONResponse({"text": f"Cảm ơn bạn đã đánh giá phản ánh {code[:32]}: "
-                                     f"{score}/5."})
+        return JSONResponse({"text": satisfaction.thanks(state.code, score, with_link=False)})
 
 
 def client_key(host: str) -> str:

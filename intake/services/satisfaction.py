@@ -231,9 +231,11 @@ class Satisfaction:
                               reason=text, data={}, at=utcnow()))
             return RatingState(complaint.code, score, True)
 
-    def thanks(self, code: str, score: int) -> str:
-        """The thank-you text of a Telegram rating, with the link for a comment."""
-        return templates.satisfaction_thanks(code, score, self.link(code)).body
+    def thanks(self, code: str, score: int, with_link: bool = True) -> str:
+        """The thank-you text of a rating; with the link for a comment (Telegram), or
+        without (the web chat, where the citizen already is)."""
+        return templates.satisfaction_thanks(code, score,
+                                             self.link(code) if with_link else None).body
 
     def _db(self) -> Database:
         if self.db is None:
