@@ -38,6 +38,10 @@ LIB_VERSION = "vietnamadminunits 1.0.4"
 NEW_PROVINCE_KEY = "tinhbacninh"
 OLD_PROVINCE_KEY = "tinhbacgiang"
 TYPES = {"Xã": "xa", "Phường": "phuong", "Thị trấn": "thi-tran"}
+COMMUNE_SOURCE = ("Nghị quyết 1658/NQ-UBTVQH15 ngày 16/6/2025 (hiệu lực 01/07/2025); bảng xã cũ → "
+                  "xã mới: vietnamadminunits 1.0.4")
+DISTRICT_SOURCE = ("Luật Tổ chức chính quyền địa phương 72/2025/QH15 ngày 16/6/2025 (hiệu lực "
+                   "01/07/2025)")
 
 SRC_ND45 = ("Nghị định 45/2025/NĐ-CP ngày 28/02/2025 của Chính phủ quy định tổ chức các cơ "
             "quan chuyên môn thuộc UBND cấp tỉnh (danh sách sở thống nhất: Sở Tài chính, Sở "
@@ -132,7 +136,9 @@ def _our_units() -> dict[str, dict[str, Any]]:
 
 
 def _districts() -> dict[str, dict[str, Any]]:
-    return json.loads((DATA / "quan-huyen-24.json").read_text(encoding="utf-8"))
+    districts: dict[str, dict[str, Any]] = json.loads(
+        (DATA / "quan-huyen-24.json").read_text(encoding="utf-8"))
+    return districts
 
 
 def _library() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], dict[str, str]]:
@@ -167,6 +173,9 @@ def _legacy_of(code: str, unit: dict[str, Any],
     return hits[0]
 
 
+MERGED_2024: set[str] = set()  # our codes merged into a neighbour in 2024 (filled below)
+
+
 def commune_mapping() -> tuple[dict[str, list[str]], dict[str, dict[str, Any]], list[str]]:
     """New commune code → our old codes in it; the new units; notes on 2024 merges."""
     units, (legacy, new, to_new) = _our_units(), _library()
@@ -176,6 +185,7 @@ def commune_mapping() -> tuple[dict[str, list[str]], dict[str, dict[str, Any]], 
     for code, unit in sorted(units.items()):
         lu = _legacy_of(code, unit, legacy)
         if lu["wardCode"] != code:
+            MERGED_2024.add(code)
             notes.append(f"{unit['name_with_type']} ({code}) → {lu['ward']} ({lu['wardCode']}) "
                          "năm 2024")
         key = f"{OLD_PROVINCE_KEY}_{lu['districtKey']}_{lu['wardKey']}"
@@ -202,7 +212,7 @@ def commune_changes() -> tuple[list[dict[str, Any]], list[str]]:
         queue, olds = f"XA_{code}", sorted(into.get(code, []))
         name = f"UBND {unit['ward']}"
         common = {"effective": "2025-07-01", "place_type": _type_of(unit["ward"]),
-                  "parent": None}
+                  "parent": None, "source": COMMUNE_SOURCE}
         if code in ours:
             if code not in olds:
                 raise SystemExit(f"{code} is an old unit outside the new {unit['ward']}")
@@ -212,15 +222,19 @@ def commune_changes() -> tuple[list[dict[str, Any]], list[str]]:
                           **common})
         others = [f"XA_{c}" for c in olds if c != code]
         if others:
+            via_2024 = [ours[c]["name_with_type"] for c in olds if c in MERGED_2024]
+            source = COMMUNE_SOURCE + (f"; {', '.join(via_2024)}: sáp nhập năm 2024 theo "
+                                       "Nghị quyết 1191/NQ-UBTVQH15 ngày 28/9/2024"
+                                       if via_2024 else "")
             merges.append({"action": "merge", "from": others, "into": queue,
-                           "effective": "2025-07-01"})
+                           "effective": "2025-07-01", "source": source})
     return first + merges, notes
 
 
 def district_changes() -> list[dict[str, Any]]:
     """Every district retired; its open complaints go to the triage desk (no single heir)."""
     return [{"action": "retire", "code": f"HUYEN_{code}", "successor": "VP_UBND",
-             "effective": "2025-07-01"} for code in sorted(_districts())]
+             "effective": "2025-07-01", "source": DISTRICT_SOURCE} for code in sorted(_districts())]
 
 
 HEADER = """\

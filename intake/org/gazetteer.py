@@ -5,7 +5,9 @@ districts) people keep writing "xã Tân Mộc, huyện Lục Ngạn" for years.
 therefore built from the whole queue table and its history, not from the active queues
 alone:
 
-- every active commune and district, under its current name;
+- every active commune and district, under its current name (a commune whose district
+  was abolished keeps that district here, from the ``moved`` history, since people name
+  it with the district they always wrote: "xã Phúc Hòa, huyện Tân Yên");
 - every retired commune under its own name, pointing at the active commune its successors
   lead to (``Place.former_of`` names that commune, so the reason can say
   "xã Tân Mộc (cũ) → Xã Nam Dương");
@@ -53,9 +55,10 @@ class HistoryRow:
     old_value: str | None
 
 
-def _current(row: UnitRow) -> Place:
+def _current(row: UnitRow, old_parent: dict[str, str | None] | None = None) -> Place:
+    parent = row.parent_code or (old_parent or {}).get(row.code)
     return Place(row.code, bare_name(row.name, row.place_type), row.place_type or "",
-                 row.kind == "district", row.parent_code)
+                 row.kind == "district", parent)
 
 
 def _final(code: str, rows: dict[str, UnitRow]) -> UnitRow | None:
@@ -103,10 +106,12 @@ def build_places(units: Iterable[UnitRow], history: Iterable[HistoryRow]) -> lis
     """Current places first, then former names (the index keeps the first of a name and
     code, so a former name equal to today's adds nothing)."""
     rows = {row.code: row for row in units}
-    current = [_current(row) for row in rows.values() if row.active]
+    history = list(history)
+    old_parent = {h.code: h.old_value for h in history if h.change == "moved"}
+    current = [_current(row, old_parent) for row in rows.values() if row.active]
     retired_districts = [_current(row) for row in rows.values()
                          if row.kind == "district" and not row.active]
-    return current + _former_communes(rows, list(history)) + retired_districts
+    return current + _former_communes(rows, history) + retired_districts
 
 
 def place_index(db: Database) -> PlaceIndex:

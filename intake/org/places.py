@@ -186,14 +186,19 @@ class PlaceIndex:
 
     def _settle(self, matches: list[PlaceMatch]) -> list[PlaceMatch]:
         districts: dict[str, float] = {}
+        spans: dict[str, set[int]] = {}
         for m in matches:
             if m.place.is_district:
                 districts[m.place.queue_code] = max(m.score, districts.get(m.place.queue_code, 0))
+                spans.setdefault(m.place.queue_code, set()).add(m.position)
         settled: dict[str, PlaceMatch] = {}
         for m in matches:
             score = m.score
             parent = m.place.district_code
-            if not m.place.is_district and parent in districts:
+            # a commune is supported by its district named elsewhere, not by the same
+            # words ("huyện Lục Ngạn" is no evidence for the commune Lục Ngạn of 2025)
+            if not m.place.is_district and parent in districts \
+                    and spans[parent] != {m.position}:
                 score = min(0.99, max(score + 0.04, districts[parent] + 0.02))
             elif not m.place.is_district and len(self._by_key[fold(m.place.name)]) > 1:
                 score -= 0.3

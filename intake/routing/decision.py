@@ -136,9 +136,11 @@ def load_table(path: Path = TABLE_FILE) -> DecisionTable:
 
 
 def combine_topic(subject: Signal, classifier: Signal, procedure: Signal,
-                  weights: TopicWeights, addressee: Signal | None = None) -> Signal:
+                  weights: TopicWeights, addressee: Signal | None = None,
+                  today: Callable[[str], str] | None = None) -> Signal:
     """One label from keyword rules, classifier and addressee:
-    1-(1-ws·s)(1-wc·c)(1-wa·a), minus the rival."""
+    1-(1-ws·s)(1-wc·c)(1-wa·a), minus the rival. ``today`` maps a label to the unit that
+    does its work now (a procedure re-assigned to Sở Xây dựng backs the rules' SO_GTVT)."""
     scores: dict[str, list[float]] = {}
     for slot, signal in enumerate((subject, classifier, addressee or Signal("addressee"))):
         for cand in signal.candidates:
@@ -150,7 +152,7 @@ def combine_topic(subject: Signal, classifier: Signal, procedure: Signal,
     for label, (s, c, a) in scores.items():
         value = 1 - (1 - weights.subject_weight * s) * (1 - weights.classifier_weight * c) \
             * (1 - weights.addressee_weight * a)
-        if label == proc:
+        if proc is not None and (label == proc or (today and today(label) == proc)):
             value += weights.procedure_bonus
         combined[label] = min(0.99, value)
     ranked = sorted(combined.items(), key=lambda kv: -kv[1])
@@ -216,7 +218,8 @@ class Router:
             hint=hint_signal(data, self.places, residence=letter.residence_text,
                              addresses=self.addresses, centres=self.centres),
             subject=subject, classifier=classifier,
-            topic=combine_topic(subject, classifier, procedure, self.table.topic, addressee),
+            topic=combine_topic(subject, classifier, procedure, self.table.topic, addressee,
+                                self.today),
             addressee=addressee, kind=kind, words=len(about.text.split()),
             competence=competence_signal(letter.incident, kind, self.bodies, self.places))
 
@@ -273,6 +276,10 @@ class Router:
             if queue and queue != taken and queue not in seen:
                 seen[queue] = Alternative(queue, conf, rule)
         return tuple(sorted(seen.values(), key=lambda a: -a.confidence)[:3])
+
+    def today(self, queue: str) -> str:
+        """The queue that does ``queue``'s work now (itself unless retired)."""
+        return self._follow(queue)[0] or queue
 
     def _follow(self, queue: str | None) -> tuple[str | None, tuple[str, ...]]:
         """The queue, or its successor after organisation changes (None if retired)."""
@@ -339,7 +346,7 @@ def procedure_queue(router: Router, ev: Evidence) -> Outcome | None:
     if best is None or best.label in LEVELS or _addressed_elsewhere(ev, best.label):
         return None
     topic = ev.topic.best
-    bonus = 0.05 if topic and topic.label == best.label else 0.0
+    bonus = 0.05 if topic and router.today(topic.label) == best.label else 0.0
     return Outcome(best.label, min(0.99, best.score + bonus), (ev.procedure.reason or "",))
 
 

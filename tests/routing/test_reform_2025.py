@@ -121,6 +121,15 @@ def test_old_address_in_the_text_reaches_todays_commune(
     assert any(note in reason for reason in routed.data["reasons"]), routed.data["reasons"]
 
 
+def test_todays_commune_named_with_its_old_district(service: IntakeService) -> None:
+    """Phúc Hòa kept its name in 2025; people still add "huyện Tân Yên", which must not
+    make it a conflict with the old communes of that district."""
+    _apply(service)
+    view = file_complaint(service, text=LIGHTS.format(
+        place="xã Phúc Hòa, huyện Tân Yên"))
+    assert view.queue_code == "XA_07330"
+
+
 @pytest.mark.parametrize("place", ["xã Tân Mộc, huyện Lục Ngạn", "xa tan moc luc ngan"])
 def test_old_address_in_the_form_reaches_todays_commune(service: IntakeService,
                                                         place: str) -> None:
