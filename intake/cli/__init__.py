@@ -150,6 +150,3 @@ def main() -> None:
     configure_logging()  # PAKN_LOG_LEVEL; quiet libraries; tracebacks without messages
     app()
 
-
-if __name__ == "__main__":
-    main()
