@@ -94,6 +94,8 @@ def actor_vi(actor: str) -> str:
         return "Hệ thống (hộp thư)"
     if actor == "system:org-change" or kind == "organisation":
         return "Hệ thống (thay đổi tổ chức)"
+    if kind == "api":
+        return f"Ứng dụng {rest} (Open311)"
     return "Hệ thống"
 
 
@@ -154,6 +156,14 @@ _DESCRIBE: dict[str, Callable[[dict[str, Any], str], str]] = {
     "linked": lambda d, u: "Thư liên quan được gắn vào phản ánh",
     "message": lambda d, u: "Người dân gửi thêm thông tin",
     "letter_in_files": lambda d, u: "Nội dung thư nằm trong tệp đính kèm",
+    # issue 16: satisfaction and published answers
+    "satisfaction_asked": lambda d, u: "Hỏi mức độ hài lòng của người dân",
+    "satisfaction": lambda d, u: f"Người dân đánh giá mức hài lòng: {d.get('score', '?')}/5",
+    "satisfaction_comment": lambda d, u: "Người dân gửi góp ý về kết quả giải quyết",
+    "publication_proposed": lambda d, u: "Đề nghị công khai câu trả lời",
+    "published": lambda d, u: "Câu trả lời được công khai (ẩn danh)",
+    "publication_refused": lambda d, u: "Không công khai câu trả lời",
+    "publication_withdrawn": lambda d, u: "Gỡ câu trả lời khỏi trang công khai",
 }
 
 __all__ = ["ANSWERED_BY_VI", "CHANNEL_VI", "DELIVERY_VI", "PURPOSE_VI", "QUEUE_CHANGE_VI",

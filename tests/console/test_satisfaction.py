@@ -31,6 +31,7 @@ from intake.services.complaints import IntakeService
 from intake.services.reports import Reports, to_csv
 from intake.services.satisfaction import AlreadyRated, InvalidLink, NotAsked, Satisfaction
 from intake.services.staff import StaffService
+from intake.services.wording import actor_vi, event_vi
 from tests.console.conftest import QUEUE_A, complaint_in
 from tests.console.test_browser import browser, login, page, run_async
 from tests.harness.ports import free_port
@@ -79,6 +80,8 @@ def test_asked_once_on_the_citizens_channel_and_answered_once(
         satisfaction.rate(by_mail.code, 5, "", "email")
     events = [e for e in service.events(by_mail.code) if e.kind == "satisfaction"]
     assert [(e.data["score"], e.reason) for e in events] == [(2, "Chậm quá")]
+    assert event_vi(events[0], {}) == "Người dân đánh giá mức hài lòng: 2/5"
+    assert actor_vi("api:Cổng dịch vụ công") == "Ứng dụng Cổng dịch vụ công (Open311)"
 
     code, score = satisfaction.parse_button(satisfaction.button_data(by_telegram.code, 4))
     with pytest.raises(InvalidLink):
