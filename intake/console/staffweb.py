@@ -58,6 +58,7 @@ from intake.services.wording import (
     QUEUE_CHANGE_VI,
     QUEUE_KIND_VI,
     ROLE_VI,
+    catalog_reason_vi,
 )
 
 log = logging.getLogger(__name__)
@@ -393,6 +394,7 @@ def install(app: FastAPI, settings: Settings, secret: bytes) -> None:
     templates.env.globals["roles"] = ROLE_VI
     templates.env.globals["queue_kinds"] = QUEUE_KIND_VI
     templates.env.globals["queue_changes"] = QUEUE_CHANGE_VI
+    templates.env.globals["catalog_reason"] = catalog_reason_vi
     app.include_router(auth.router)
     app.include_router(console.router)
     publicweb.install(app, service, auth, templates, settings)

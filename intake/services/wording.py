@@ -166,6 +166,38 @@ _DESCRIBE: dict[str, Callable[[dict[str, Any], str], str]] = {
     "publication_withdrawn": lambda d, u: "Gỡ câu trả lời khỏi trang công khai",
 }
 
+# The catalog importer's reasons (English, for the command line and the logs) as the
+# administration page shows them; a reason no pattern knows is shown as it is.
+_CATALOG_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), words) for pattern, words in (
+        (r"(\w+) is missing or empty", r"thiếu \1 (hoặc để trống)"),
+        (r"expected text, got (\w+)", r"cần văn bản, nhận được kiểu \1"),
+        (r"text of (\d+) characters exceeds (\d+)", r"văn bản dài \1 ký tự, vượt giới hạn \2"),
+        (r"ma_tthc (.+) is not a procedure code \(letters, digits, '\.', '-', '_'\)",
+         r"ma_tthc \1 không phải mã thủ tục (chỉ gồm chữ, số, '.', '-', '_')"),
+        (r"unknown level (.+) \(expected tinh, huyen, xa\)",
+         r"cấp thực hiện không hợp lệ \1 (cần tinh, huyen, xa)"),
+        (r"unknown channel (.+) \(expected truc_tiep, truc_tuyen, buu_chinh\)",
+         r"hình thức nộp không hợp lệ \1 (cần truc_tiep, truc_tuyen, buu_chinh)"),
+        (r"unknown level (.+) \(expected toan_trinh, mot_phan, thong_tin\)",
+         r"mức độ dịch vụ công không hợp lệ \1 (cần toan_trinh, mot_phan, thong_tin)"),
+        (r"invalid date (.+) \(expected YYYY-MM-DD\)",
+         r"ngày không hợp lệ \1 (cần dạng YYYY-MM-DD)"),
+        (r"invalid date (\S+): .*", r"ngày không hợp lệ \1"),
+        (r"expected a number, got (.+)", r"cần một số, nhận được \1"),
+        (r"(-?\d+) out of range", r"\1 ngoài khoảng cho phép (0–1000)"),
+        (r"expected a list, got (\w+)", r"cần một danh sách, nhận được kiểu \1"),
+    ))
+
+
+def catalog_reason_vi(reason: str) -> str:
+    """A catalog import rejection in Vietnamese (field names stay as in the file)."""
+    for pattern, words in _CATALOG_REASONS:
+        reason = pattern.sub(words, reason)
+    return reason
+
+
 __all__ = ["ANSWERED_BY_VI", "CHANNEL_VI", "DELIVERY_VI", "PURPOSE_VI", "QUEUE_CHANGE_VI",
-           "QUEUE_KIND_VI", "ROLE_VI", "Deadline", "actor_vi", "deadline", "event_vi",
+           "QUEUE_KIND_VI", "ROLE_VI", "Deadline", "actor_vi", "catalog_reason_vi", "deadline",
+           "event_vi",
            "short_subject", "with_unit_names"]

@@ -98,7 +98,7 @@ def test_catalog_dry_run_then_import(page: Page, base_url: str, db: Database,
     assert page.inner_text("#sum-added") == "2"
     assert page.inner_text("#sum-rejected") == "1"
     rejected = page.inner_text("table.rejected")
-    assert "BG-XX-999" in rejected and "ten_tthc" in rejected
+    assert "BG-XX-999" in rejected and "thiếu ten_tthc" in rejected
     assert catalog.count() == before
     page.click("#confirm-form button")
     page.wait_for_selector("#catalog-summary.done")

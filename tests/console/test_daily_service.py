@@ -202,3 +202,14 @@ def test_reports_leave_merges_out_of_resolutions(
     staff.resolve(alice, kept.code, "Đã xử lý")
     (row,) = Reports(service.db).per_queue(alice, start, end)
     assert row.median_resolution_days is not None and row.median_resolution_days < 1
+
+
+def test_catalog_rejections_in_vietnamese() -> None:
+    from intake.services.wording import catalog_reason_vi
+
+    assert catalog_reason_vi("ten_tthc is missing or empty") == "thiếu ten_tthc (hoặc để trống)"
+    assert catalog_reason_vi("thoi_han_ngay: expected a number, got 'abc'") == \
+        "thoi_han_ngay: cần một số, nhận được 'abc'"
+    assert catalog_reason_vi("a.json#2: ngay_cong_bo: invalid date '2020-13-01': month") == \
+        "a.json#2: ngay_cong_bo: ngày không hợp lệ '2020-13-01'"
+    assert catalog_reason_vi("something new") == "something new"
