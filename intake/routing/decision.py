@@ -297,13 +297,18 @@ class Router:
         return None, tuple(notes)
 
     # -- place helpers --------------------------------------------------------------
-    def at_level(self, level: str | None, code: str) -> str:
-        """A place's queue moved up to its district when the matter is district-level."""
+    def at_level(self, level: str | None, code: str, *, authority: bool = False) -> str:
+        """A place's queue moved up to its district when the matter is district-level.
+        Where the district was abolished (2025) a local matter stays with the commune,
+        which took the district's local work; ``authority`` (who must settle a complaint
+        or a denunciation, often about the commune itself) keeps the district, whose
+        successor then decides."""
         place = self._place_by_code.get(code)
         if place is None or level != LEVEL_DISTRICT or place.is_district:
             return code
-        if self.active is not None and place.district_code not in self.active:
-            return code  # no district any more (2025): the commune took its local matters
+        if not authority and self.active is not None \
+                and place.district_code not in self.active:
+            return code
         return place.district_code or code
 
     def local_level(self, ev: Evidence) -> tuple[str | None, float]:
@@ -329,11 +334,12 @@ def _first_place(ev: Evidence) -> tuple[Signal, Candidate] | None:
 
 
 def _place_outcome(router: Router, ev: Evidence, signal: Signal, level: str | None,
-                   base: float, lead: tuple[str, ...] = ()) -> Outcome | None:
+                   base: float, lead: tuple[str, ...] = (),
+                   authority: bool = False) -> Outcome | None:
     cand = _usable_place(signal)
     if cand is None:
         return None
-    queue = router.at_level(level, cand.label)
+    queue = router.at_level(level, cand.label, authority=authority)
     moved = why.level_place_reason(level, cand.label, queue) if level else None
     reasons = tuple(r for r in (*lead, signal.reason, moved) if r)
     return Outcome(queue, min(0.99, base), reasons)
@@ -482,14 +488,24 @@ def competence_queue(router: Router, ev: Evidence) -> Outcome | None:
         return Outcome(best.label, best.score, (reason,))
     named = ev.competence.detail.get("place")
     if named:
-        queue = router.at_level(best.label, str(named))
+        queue = router.at_level(best.label, str(named), authority=True)
         return Outcome(queue, best.score, (reason, why.level_place_reason(
-            best.label, str(named), queue) or f"địa điểm → {queue}"))
+            best.label, str(named), queue) or _place_said(ev, queue)))
     found = _first_place(ev)
     if found is None:
         return None
     signal, _ = found
-    return _place_outcome(router, ev, signal, best.label, best.score, (reason,))
+    return _place_outcome(router, ev, signal, best.label, best.score, (reason,),
+                          authority=True)
+
+
+def _place_said(ev: Evidence, queue: str) -> str:
+    """The text's own place reason when it names ``queue`` (it says "xã Tân Mộc (cũ) → Xã
+    Nam Dương" for a former name), else a short one."""
+    best = ev.text_place.best
+    if best is not None and best.label == queue and ev.text_place.reason:
+        return ev.text_place.reason
+    return f"địa điểm → {queue}"
 
 
 def place_given(router: Router, ev: Evidence) -> Outcome | None:

@@ -262,3 +262,16 @@ def test_open311_categories_name_todays_departments(service: IntakeService) -> N
     categories = {s.code: s.department for s in Open311(service).services}
     assert categories["giao-thong"] == "SO_XAY_DUNG" and categories["dat-dai"] == "SO_NN_MT"
     assert not set(categories.values()) & {"SO_GTVT", "SO_TN_MT", "SO_LD_TBXH"}
+
+
+def test_denunciation_of_a_commune_official_does_not_go_to_that_commune(
+        service: IntakeService) -> None:
+    """Before 2025 the district chairman settled it; the district is gone, so its
+    successor (the triage desk) decides — never the accused official's own commune."""
+    _apply(service)
+    view = file_complaint(service, text="Tôi tố cáo chủ tịch xã Tân Mộc, huyện Lục Ngạn nhận "
+                                        "tiền của dân để cấp đất trái phép")
+    assert view.queue_code == "VP_UBND"
+    reasons = service.events(view.code)[1].data["reasons"]
+    assert any("HUYEN_219 đã sáp nhập/giải thể → đơn vị kế thừa VP_UBND" in r
+               for r in reasons), reasons
