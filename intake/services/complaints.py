@@ -44,7 +44,8 @@ from intake.models import (
     utcnow,
 )
 from intake.org.data_files import default_triage_queue
-from intake.org.places import Place, PlaceIndex, bare_name
+from intake.org.gazetteer import place_index
+from intake.org.places import PlaceIndex
 from intake.routing.decision import Router
 from intake.routing.service import build_router
 from intake.routing.types import RoutingDecision, RoutingInput
@@ -120,14 +121,10 @@ class IntakeService:
 
     # -- places -------------------------------------------------------------------
     def places(self) -> PlaceIndex:
-        """The commune/district index built from the active queues (cached)."""
+        """The commune/district index: today's places and their former names (cached;
+        ``intake.org.gazetteer``)."""
         if self._places is None:
-            with self.db.reading() as session:
-                rows = session.scalars(select(Queue).where(
-                    Queue.active.is_(True), Queue.kind.in_(("district", "commune")))).all()
-                places = [Place(q.code, bare_name(q.name, q.place_type), q.place_type or "",
-                                q.kind == "district", q.parent_code) for q in rows]
-            self._places = PlaceIndex(places)
+            self._places = place_index(self.db)
         return self._places
 
     def router(self) -> Router:
