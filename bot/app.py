@@ -9,17 +9,20 @@ sequence: Rasa must see the citizen's messages as they were sent).
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable
 from typing import Any
 
 import httpx
 from telegram import Update
+from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import (
     Application,
     ApplicationBuilder,
     BaseUpdateProcessor,
     CallbackQueryHandler,
     CommandHandler,
+    ContextTypes,
     MessageHandler,
     TypeHandler,
     filters,
@@ -27,6 +30,7 @@ from telegram.ext import (
 
 from bot import attachments, commands, relay, satisfaction
 from bot.context import Services
+from bot.joining import MessageJoiner
 from bot.pending import PendingStore
 from bot.ratelimit import FloodGuard, guard_update
 from bot.sending import PayloadKeys
@@ -36,6 +40,7 @@ from intake.db import Database
 from intake.services.attachments import AttachmentService
 from intake.services.complaints import IntakeService
 
+log = logging.getLogger(__name__)
 MAX_CONCURRENT_UPDATES = 256
 UNSUPPORTED = (filters.VOICE | filters.AUDIO | filters.VIDEO | filters.VIDEO_NOTE
                | filters.Sticker.ALL | filters.ANIMATION | filters.CONTACT | filters.POLL
@@ -90,11 +95,26 @@ def make_services(settings: BotSettings) -> Services:
         pending=PendingStore(attachments),
         keys=PayloadKeys(),
         flood_guard=FloodGuard(settings.burst, settings.refill_per_second),
+        joiner=MessageJoiner(settings.join_seconds, settings.join_long_seconds)
+        if settings.join_seconds > 0 else None,
     )
 
 
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The last word on an error no handler caught: a dropped connection to Telegram (a
+    poll that timed out, a network blip) is expected and retried by the library, so one
+    line; anything else is a bug, logged with its traceback (never the update's text)."""
+    error = context.error
+    if isinstance(error, (NetworkError, TimedOut)) and not isinstance(error, BadRequest):
+        log.warning("telegram connection problem (%s); the library retries",
+                    type(error).__name__)
+        return
+    log.error("unhandled %s while handling an update", type(error).__name__,
+              exc_info=error)
+
+
 def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Guard first (group -1), then commands, media, text, buttons."""
+    """Guard first (group -1), then commands, media, text, buttons; the error handler."""
     app.add_handler(TypeHandler(Update, guard_update), group=-1)
     app.add_handler(CommandHandler("start", commands.start))
     app.add_handler(CommandHandler("help", commands.help_command))
@@ -108,6 +128,7 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(MessageHandler(filters.TEXT, relay.on_text))
     app.add_handler(CallbackQueryHandler(satisfaction.on_rating, pattern=satisfaction.PATTERN))
     app.add_handler(CallbackQueryHandler(relay.on_button))
+    app.add_error_handler(on_error)
 
 
 def build_application(settings: BotSettings) -> Application[Any, Any, Any, Any, Any, Any]:
@@ -116,6 +137,8 @@ def build_application(settings: BotSettings) -> Application[Any, Any, Any, Any, 
     svc = make_services(settings)
 
     async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        if svc.joiner is not None:  # texts still waiting for a follow-up go now
+            await svc.joiner.flush_all()
         await svc.relay.aclose()
         await svc.rasa_api.aclose()
         svc.intake.db.dispose()

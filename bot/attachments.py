@@ -17,12 +17,13 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot.context import Services, sender_of, services
+from bot.context import Services, ask_again, sender_of, services
 from bot.relay import attach_now, turn
-from bot.sending import send_text
+from bot.sending import keyboard, send_text
 from intake.chat.signals import MAP_POSITION, MAP_POSITION_TEXT
 from intake.clock import utcnow
 from intake.errors import SenderError
+from intake.text import nfc
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +34,9 @@ MSG_TOO_BIG = "Tệp quá lớn (tối đa {mb} MB). Bạn vui lòng gửi tệp
 MSG_BAD_TYPE = ("Tôi chỉ nhận ảnh (JPG, PNG, WEBP) và tệp PDF, Word, Excel, văn bản. "
                 "Bạn vui lòng gửi lại tệp đúng định dạng.")
 MSG_DOWNLOAD_FAILED = "Xin lỗi, tôi chưa tải được tệp này. Bạn vui lòng gửi lại sau ít phút."
-MSG_HELD = ("Đã nhận {what}. Tôi sẽ đính kèm vào phản ánh khi bạn gửi phản ánh "
-            "(bạn cứ tiếp tục trả lời câu hỏi, hoặc nhắn 'gửi phản ánh' để bắt đầu).")
+MSG_HELD_IN_FORM = "Đã nhận {what}. Tôi sẽ đính kèm vào phản ánh khi bạn gửi."
+MSG_HELD = ("Đã nhận {what}. Để gửi phản ánh kèm {what} này, bạn nhắn 'gửi phản ánh' rồi "
+            "mô tả sự việc; {what} sẽ được đính kèm khi phản ánh được gửi.")
 MSG_TOO_MANY = "Bạn đã gửi đủ số tệp cho một phản ánh. Các tệp khác xin gửi qua email."
 MAGIC = {"image/jpeg": (b"\xff\xd8\xff",), "image/png": (b"\x89PNG",),
          "image/webp": (b"RIFF",), "application/pdf": (b"%PDF",)}
@@ -59,7 +61,7 @@ async def on_photo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     photo = max(sizes, key=lambda p: (p.width * p.height, p.file_size or 0))
     await _receive(context, chat.id, photo.file_id, f"anh-{photo.file_unique_id}.jpg",
-                   "image/jpeg", "ảnh")
+                   "image/jpeg", "ảnh", message.caption)
 
 
 async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -77,11 +79,15 @@ async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
                         MSG_TOO_BIG.format(mb=svc.settings.max_file_bytes // 2**20))
         return
     await _receive(context, chat.id, document.file_id,
-                   document.file_name or f"tep-{document.file_unique_id}", content_type, "tệp")
+                   document.file_name or f"tep-{document.file_unique_id}", content_type, "tệp",
+                   message.caption)
 
 
 async def _receive(context: ContextTypes.DEFAULT_TYPE, chat_id: int, file_id: str,
-                   filename: str, content_type: str, what: str) -> None:
+                   filename: str, content_type: str, what: str,
+                   caption: str | None = None) -> None:
+    """Download, check and hold one file (with what the citizen wrote under it), then
+    attach it to the chat's recent complaint or keep it for the one being written."""
     svc = services(context)
     data = await _download(context, file_id, svc.settings.max_file_bytes)
     if data is None:
@@ -95,7 +101,8 @@ async def _receive(context: ContextTypes.DEFAULT_TYPE, chat_id: int, file_id: st
         await send_text(context.bot, chat_id, MSG_BAD_TYPE)
         return
     try:
-        held = await svc.pending.add_file(chat_id, data, filename, content_type)
+        held = await svc.pending.add_file(chat_id, data, filename, content_type,
+                                          nfc(caption) if caption else None)
     except SenderError as exc:  # an empty file
         await send_text(context.bot, chat_id, exc.message_vi)
         return
@@ -139,12 +146,26 @@ async def _place(context: ContextTypes.DEFAULT_TYPE, chat_id: int, what: str,
                  loop: str | None) -> None:
     """Attach what is held to the latest complaint, or keep it for the one being written."""
     svc = services(context)
-    code = None if loop == "complaint_form" else await _recent_complaint(svc, chat_id)
+    if loop == "complaint_form":
+        await send_text(context.bot, chat_id, MSG_HELD_IN_FORM.format(what=what))
+        await _ask_again(context, chat_id)
+        return
+    code = await _recent_complaint(svc, chat_id)
     if code is None:
         await send_text(context.bot, chat_id, MSG_HELD.format(what=what))
         return
     note = await attach_now(svc, chat_id, code)
     await send_text(context.bot, chat_id, note or MSG_DOWNLOAD_FAILED)
+
+
+async def _ask_again(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+    """The form's pending question again, so the citizen knows where they were."""
+    svc = services(context)
+    _, slot = await svc.conversation_state(sender_of(chat_id))
+    if slot is None:
+        return
+    for text, buttons in await ask_again(svc, sender_of(chat_id), slot):
+        await send_text(context.bot, chat_id, text, keyboard(buttons, svc.keys))
 
 
 async def _recent_complaint(svc: Services, chat_id: int) -> str | None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from telegram.ext import ContextTypes
 
+from bot.joining import MessageJoiner
 from bot.ratelimit import FloodGuard
 from bot.sending import PayloadKeys
 from bot.settings import BotSettings
@@ -31,6 +32,8 @@ class Services:
     pending: PendingStore
     keys: PayloadKeys
     flood_guard: FloodGuard
+    joiner: MessageJoiner | None = None  # None: every text is its own turn
+    domain_actions: frozenset[str] | None = None  # the assistant's actions, read once
 
     async def conversation_state(self, sender: str) -> tuple[str | None, str | None]:
         """The active form and the slot it asks for, from Rasa's tracker (None on error)."""
@@ -45,6 +48,44 @@ class Services:
         slot = (tracker.get("slots") or {}).get("requested_slot")
         return (loop if isinstance(loop, str) else None,
                 slot if isinstance(slot, str) else None)
+
+
+async def ask_action(services: Services, slot: str) -> str:
+    """The action that asks for ``slot``: the form's own choice, ``action_ask_<slot>`` when
+    the domain has such an action, else the response ``utter_ask_<slot>``."""
+    if services.domain_actions is None:
+        try:
+            response = await services.rasa_api.get("/domain",
+                                                   headers={"Accept": "application/json"})
+            response.raise_for_status()
+            services.domain_actions = frozenset(response.json().get("actions") or ())
+        except (httpx.HTTPError, ValueError):
+            return f"utter_ask_{slot}"
+    custom = f"action_ask_{slot}"
+    return custom if custom in services.domain_actions else f"utter_ask_{slot}"
+
+
+async def ask_again(services: Services, sender: str, slot: str
+                    ) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """Have the assistant ask its pending question again (after a photo or a file sent
+    in the middle of the form): the texts and buttons it says; [] on any failure."""
+    name = await ask_action(services, slot)
+    try:
+        response = await services.rasa_api.post(
+            f"/conversations/{sender}/execute", json={"name": name})
+        response.raise_for_status()
+        messages = response.json().get("messages") or []
+    except (httpx.HTTPError, ValueError):
+        return []
+    said = []
+    for item in messages:
+        if not isinstance(item, dict):
+            continue
+        buttons = tuple((str(b.get("title", "")), str(b.get("payload", "")))
+                        for b in item.get("buttons") or [] if isinstance(b, dict))
+        if item.get("text"):
+            said.append((str(item["text"]), buttons))
+    return said
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

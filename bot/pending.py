@@ -25,10 +25,11 @@ class PendingStore:
         self._attachments = attachments
 
     async def add_file(self, chat_id: int, data: bytes, filename: str,
-                       content_type: str) -> bool:
-        """Store and hold a file; False when the chat already holds the maximum."""
+                       content_type: str, caption: str | None = None) -> bool:
+        """Store and hold a file with its caption; False when the chat already holds the
+        maximum."""
         return await asyncio.to_thread(self._attachments.hold_file, sender_of(chat_id),
-                                       data, filename, content_type)
+                                       data, filename, content_type, caption)
 
     async def set_location(self, chat_id: int, latitude: float, longitude: float) -> None:
         """Hold the latest position sent."""

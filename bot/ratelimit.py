@@ -2,7 +2,9 @@
 
 A token bucket per chat: ``burst`` messages at once, then ``refill_per_second``. The
 first message over the limit gets one polite slow-down message; the rest of the flood
-gets nothing and costs nothing (no Rasa turn, no database). Runs before every handler.
+gets nothing and costs nothing (no Rasa turn, no database). A flood is one flood until
+the bucket is full again: the tokens that trickle back during it let a message through
+now and then, but do not earn the chat a second warning. Runs before every handler.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.sending import send_text
 
-MSG_SLOW_DOWN = ("Bạn gửi tin nhắn hơi nhanh. Vui lòng chờ ít phút rồi nhắn lại; "
+MSG_SLOW_DOWN = ("Bạn gửi tin nhắn hơi nhanh. Vui lòng chờ vài giây rồi nhắn lại; "
                  "các tin nhắn gửi dồn trong lúc này sẽ không được xử lý.")
 MSG_GROUP = ("Để bảo vệ thông tin cá nhân, tôi chỉ tiếp nhận phản ánh trong trò chuyện riêng. "
              "Bạn vui lòng nhắn riêng cho {bot} (bấm vào tên bot rồi chọn 'Nhắn tin').")
@@ -48,9 +50,10 @@ class FloodGuard:
             bucket = self._buckets[chat_id] = _Bucket(float(self.burst), now)
         bucket.tokens = min(float(self.burst), bucket.tokens + (now - bucket.at) * self.refill)
         bucket.at = now
+        if bucket.tokens >= self.burst:  # calm again: a later flood is a new one
+            bucket.warned = False
         if bucket.tokens >= 1.0:
             bucket.tokens -= 1.0
-            bucket.warned = False
             return "ok"
         if bucket.warned:
             return "drop"
@@ -79,9 +82,19 @@ async def guard_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if verdict == "warn":
         await send_text(context.bot, chat.id, MSG_SLOW_DOWN)
         raise ApplicationHandlerStop
+    joiner = context.bot_data["services"].joiner
+    if joiner is not None and not _plain_text(update):
+        await joiner.flush(chat.id)  # the chat's waiting texts come before this update
     if chat.type != ChatType.PRIVATE:
         if update.callback_query is not None:
             await update.callback_query.answer()
         name = f"@{context.bot.username}" if context.bot.username else "bot"
         await send_text(context.bot, chat.id, MSG_GROUP.format(bot=name))
         raise ApplicationHandlerStop
+
+
+def _plain_text(update: Update) -> bool:
+    """A text message that is not a command (those wait in ``bot.joining``)."""
+    message = update.message
+    return (message is not None and message.text is not None
+            and not message.text.startswith("/"))

@@ -64,12 +64,22 @@ async def attach_now(svc: Services, chat_id: int, code: str) -> str:
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A citizen's text message."""
+    """A citizen's text message: joined with the chat's next ones if they follow within
+    the joining window (``bot.joining``), then relayed as one turn."""
     message = update.effective_message
     if message is None or message.text is None or update.effective_chat is None:
         return
-    await turn(context, update.effective_chat.id, message.text, update.effective_user,
-               message.message_id)
+    chat_id, user, message_id = update.effective_chat.id, update.effective_user, \
+        message.message_id
+    joiner = services(context).joiner
+    if joiner is None:
+        await turn(context, chat_id, message.text, user, message_id)
+        return
+
+    async def relay_joined(text: str) -> None:
+        await turn(context, chat_id, text, user, message_id)
+
+    joiner.add(chat_id, message.text, relay_joined)
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -43,6 +43,8 @@ class BotSettings:
     allowed_types: tuple[str, ...]
     burst: int
     refill_per_second: float
+    join_seconds: float       # a chat's texts this close together are one message
+    join_long_seconds: float  # … and this long after a text Telegram probably split
     attach_window_hours: float
 
 
@@ -77,5 +79,7 @@ def load_bot_settings(env: dict[str, str] | None = None) -> BotSettings:
         if types else DEFAULT_ALLOWED_TYPES,
         burst=int(merged.get("PAKN_TELEGRAM_BURST", "8")),
         refill_per_second=float(merged.get("PAKN_TELEGRAM_REFILL_PER_SECOND", "0.5")),
+        join_seconds=float(merged.get("PAKN_TELEGRAM_JOIN_SECONDS", "1.5")),
+        join_long_seconds=float(merged.get("PAKN_TELEGRAM_JOIN_LONG_SECONDS", "6")),
         attach_window_hours=float(merged.get("PAKN_TELEGRAM_ATTACH_WINDOW_HOURS", "24")),
     )

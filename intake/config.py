@@ -115,7 +115,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         telegram_token=merged.get("TELEGRAM_BOT_TOKEN") or None,
         imap_host=merged.get("PAKN_IMAP_HOST") or None,
         complaint_due_working_days=int(merged.get("PAKN_DUE_WORKING_DAYS", "10")),
-        max_message_chars=int(merged.get("PAKN_MAX_MESSAGE_CHARS", "5000")),
+        max_message_chars=int(merged.get("PAKN_MAX_MESSAGE_CHARS", "12000")),
         secret_key=check_configured("PAKN_SECRET_KEY", merged.get("PAKN_SECRET_KEY") or None),
         dossier_portal_url=merged.get("PAKN_DOSSIER_PORTAL_URL")
         or "https://dichvucong.bacgiang.gov.vn",

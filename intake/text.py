@@ -38,3 +38,14 @@ def fold(text: str) -> str:
 def has_letters_or_digits(text: str) -> bool:
     """True when the text carries some words or numbers (not only emoji or punctuation)."""
     return any(ch.isalnum() for ch in text)
+
+
+_UNIT_TYPE = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) "
+                        r"(Xã|Phường|Thị Trấn|Thị trấn|Thị Xã|Thị xã|Huyện|Thành Phố|Thành phố"
+                        r"|Tỉnh) ")
+
+
+def unit_name(name: str) -> str:
+    """A People's Committee's name as Vietnamese writes it: the unit's type in lower case
+    after "UBND" ("UBND Xã Tân Mộc" → "UBND xã Tân Mộc"); other names unchanged."""
+    return _UNIT_TYPE.sub(lambda m: f"{m.group(1)} {m.group(2).lower()} ", name, count=1)

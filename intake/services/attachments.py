@@ -31,6 +31,7 @@ from intake.storage import ContentStore
 from intake.text import clean
 
 MAX_FILENAME_CHARS = 255
+MAX_CAPTION_CHARS = 1024  # Telegram's own limit for a caption
 MAX_PENDING_FILES = 10
 PENDING_KEEP = timedelta(hours=24)
 
@@ -45,6 +46,7 @@ class AttachmentView:
     filename: str
     content_type: str
     size: int
+    caption: str | None = None  # what the citizen wrote with the file
 
 
 def blob_path(root: Path, sha256: str) -> Path:
@@ -73,7 +75,8 @@ class AttachmentService:
                 .where(Message.sender == sender).order_by(Message.id.desc()).limit(1)).first()
             return (str(row[0]), row[1]) if row else None
 
-    def add(self, code: str, data: bytes, filename: str, content_type: str, actor: str
+    def add(self, code: str, data: bytes, filename: str, content_type: str, actor: str,
+            caption: str | None = None
             ) -> AttachmentView:
         """Store ``data`` as an attachment of ``code``; the same bytes twice are kept once."""
         if not data:
@@ -82,9 +85,10 @@ class AttachmentService:
         digest = store_blob(self.settings.attachments_dir, data)
         with self.db.transaction() as session:
             complaint = _complaint(session, code)
-            found = _attach(session, complaint, digest, name, content_type, len(data), actor)
+            found = _attach(session, complaint, digest, name, content_type, len(data), actor,
+                            _caption(caption))
             return AttachmentView(found.id, complaint.code, found.sha256, found.filename,
-                                  found.content_type, found.size)
+                                  found.content_type, found.size, found.caption)
 
     def set_location(self, code: str, latitude: float, longitude: float, actor: str) -> str:
         """Record a map position for the complaint; the location text now stored.
@@ -98,7 +102,8 @@ class AttachmentService:
             return _locate(session, _complaint(session, code), latitude, longitude, actor)
 
     # -- held before the complaint exists -------------------------------------------------
-    def hold_file(self, sender: str, data: bytes, filename: str, content_type: str) -> bool:
+    def hold_file(self, sender: str, data: bytes, filename: str, content_type: str,
+                  caption: str | None = None) -> bool:
         """Store ``data`` now and remember it for ``sender``'s next complaint.
 
         False when the conversation already holds ``MAX_PENDING_FILES`` files. The same
@@ -122,7 +127,7 @@ class AttachmentService:
             session.add(PendingAttachment(sender=sender, sha256=digest,
                                           filename=_filename(filename),
                                           content_type=content_type, size=len(data),
-                                          created_at=utcnow()))
+                                          caption=_caption(caption), created_at=utcnow()))
             return True
 
     def hold_location(self, sender: str, latitude: float, longitude: float) -> None:
@@ -171,7 +176,7 @@ class AttachmentService:
             rows = session.scalars(select(Attachment).where(
                 Attachment.complaint_id == complaint.id).order_by(Attachment.id))
             return [AttachmentView(a.id, complaint.code, a.sha256, a.filename, a.content_type,
-                                   a.size) for a in rows]
+                                   a.size, a.caption) for a in rows]
 
 
 def describe_attached(code: str, done: AttachedPending) -> str:
@@ -221,7 +226,8 @@ def take_held(session: Session, sender: str, complaint: Complaint, actor: str
     for row in rows:
         if row.sha256 is not None:
             _attach(session, complaint, row.sha256, row.filename or "tep-dinh-kem",
-                    row.content_type or "application/octet-stream", row.size or 0, actor)
+                    row.content_type or "application/octet-stream", row.size or 0, actor,
+                    row.caption)
             files += 1
         elif row.latitude is not None and row.longitude is not None:
             location = (row.latitude, row.longitude)
@@ -252,14 +258,24 @@ def _purge_stale(session: Session) -> datetime:
     return cutoff
 
 
+def _caption(text: str | None) -> str | None:
+    """A caption as stored: one clean line of at most ``MAX_CAPTION_CHARS``, or None."""
+    cleaned = clean(text or "")
+    return cleaned[:MAX_CAPTION_CHARS] or None
+
+
 def _attach(session: Session, complaint: Complaint, digest: str, name: str,
-            content_type: str, size: int, actor: str) -> Attachment:
-    """The complaint's attachment with these bytes (created, with its event, if new)."""
+            content_type: str, size: int, actor: str,
+            caption: str | None = None) -> Attachment:
+    """The complaint's attachment with these bytes (created, with its event, if new; a
+    caption sent again with the same file fills one that was missing)."""
     found = session.scalar(select(Attachment).where(
         Attachment.complaint_id == complaint.id, Attachment.sha256 == digest))
+    if found is not None and caption and not found.caption:
+        found.caption = caption
     if found is None:
         found = Attachment(complaint_id=complaint.id, sha256=digest, filename=name,
-                           content_type=content_type, size=size)
+                           content_type=content_type, size=size, caption=caption)
         session.add(found)
         session.flush()
         session.add(Event(complaint_id=complaint.id, kind="attachment", actor=actor,

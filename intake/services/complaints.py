@@ -55,7 +55,7 @@ from intake.services.lifecycle import Lifecycle, require_move
 from intake.services.satisfaction import Satisfaction
 from intake.services.status import StatusAnswer, answer_for, is_owner
 from intake.services.views import AttachedPending, ComplaintView, EventView, MessageView
-from intake.text import clean, has_letters_or_digits, nfc
+from intake.text import clean, has_letters_or_digits, nfc, unit_name
 
 log = logging.getLogger(__name__)
 WARM_UP_TEXT = "Hồ sơ cấp giấy chứng nhận quyền sử dụng đất nộp ở xã đã quá hạn"
@@ -441,7 +441,8 @@ class IntakeService:
             answer_text = answer.text if answer else None
         return ComplaintView(
             code=complaint.code, status=complaint.status, channel=complaint.channel,
-            queue_code=complaint.queue_code, queue_name=queue.name if queue else None,
+            queue_code=complaint.queue_code,
+            queue_name=unit_name(queue.name) if queue else None,
             subject=complaint.subject, text=complaint.text,
             location_text=complaint.location_text,
             place_queue_code=complaint.place_queue_code,

@@ -99,3 +99,20 @@ def test_attachments_served_safely(client: TestClient, service: IntakeService,
     image = client.get(f"/complaints/{mine.code}/attachments/{png.id}")
     assert image.headers["content-type"] == "image/png"
     assert image.headers["content-disposition"].startswith("inline;")
+
+
+def test_a_telegram_caption_is_kept_with_its_file_and_shown_escaped(
+        client: TestClient, service: IntakeService, staff: StaffService, settings: Settings,
+        alice: StaffIdentity, coordinator: StaffIdentity) -> None:
+    files = AttachmentService(service.db, settings)
+    sender = "telegram:5551234"
+    assert files.hold_file(sender, b"\x89PNG\r\n\x1a\ncaption", "anh.png", "image/png",
+                           caption="Ảnh cột đèn <hỏng> ở ngõ 3")
+    filed = complaint_in(service, staff, coordinator, QUEUE_A, sender=sender,
+                         take_held=True, text="Cột đèn đường ngõ 3 thôn Đông hỏng cả tháng")
+    (stored,) = files.list(filed.code)
+    assert stored.caption == "Ảnh cột đèn <hỏng> ở ngõ 3"
+    _login(client, "alice")
+    page = client.get(f"/complaints/{filed.code}").text
+    assert "Người dân ghi kèm: “Ảnh cột đèn &lt;hỏng&gt; ở ngõ 3”" in page
+    assert "<hỏng>" not in page

@@ -22,7 +22,7 @@ def test_a_complaint_is_filed_routed_and_audited(service: IntakeService) -> None
     assert view.code.startswith("PA-") and view.created_now
     assert view.status == Status.ROUTED
     assert view.queue_code == "XA_07777"
-    assert view.queue_name == "UBND Thị trấn Bích Động"
+    assert view.queue_name == "UBND thị trấn Bích Động"  # the type in lower case, as written
     assert view.due_at is not None and view.due_at > datetime.now(UTC)
     assert any("Bích Động" in reason for reason in view.routing_reasons)
     kinds = [e.kind for e in service.events(view.code)]

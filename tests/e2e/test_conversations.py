@@ -32,7 +32,7 @@ def file_bich_dong(citizen: Conversation) -> str:
     done = citizen.say("có")
     match = CODE.search(done)
     assert match, done
-    assert "UBND Thị trấn Bích Động" in done and "Hạn trả lời" in done
+    assert "UBND thị trấn Bích Động" in done and "Hạn trả lời" in done
     return match.group(0)
 
 
@@ -55,7 +55,7 @@ def test_a_complaint_is_filed_routed_and_found_again(
     assert events[1].data["queue"] == "XA_07777" and events[1].reason
 
     owner_view = citizen.say(f"tra cứu {code}")
-    assert "Đã chuyển đơn vị xử lý" in owner_view and "UBND Thị trấn Bích Động" in owner_view
+    assert "Đã chuyển đơn vị xử lý" in owner_view and "UBND thị trấn Bích Động" in owner_view
 
     stranger_view = chat().say(f"kiem tra ma {code.lower()}")
     assert code in stranger_view and "Đã chuyển đơn vị xử lý" in stranger_view
