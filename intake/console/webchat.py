@@ -131,7 +131,8 @@ class WebChat:
             for code in codes]})
 
     async def rate(self, request: Request) -> Response:
-        """``{"code": …, "score": 1–5}`` from the question's buttons (CSRF-checked)."""
+        """``{"code": …, "score": 1–5}`` from the question's buttons, or ``{"code": …,
+        "comment": …}`` after the score (CSRF-checked)."""
         conversation = self.conversation_of(request)
         token = request.headers.get("x-csrf-token", "")
         if conversation is None or self.satisfaction is None or not hmac.compare_digest(
@@ -145,6 +146,9 @@ class WebChat:
             body = {}
         code = body.get("code") if isinstance(body, dict) else None
         score = body.get("score") if isinstance(body, dict) else None
+        comment = body.get("comment") if isinstance(body, dict) else None
+        if isinstance(code, str) and isinstance(comment, str) and score is None:
+            return await self._comment(code[:32], comment, conversation)
         if not isinstance(code, str) or not isinstance(score, int):
             return JSONResponse({"text": "Vui lòng chọn mức từ 1 đến 5."}, status_code=400)
         satisfaction = self.satisfaction
@@ -154,6 +158,17 @@ class WebChat:
         except SenderError as exc:
             return JSONResponse({"text": exc.message_vi}, status_code=400)
         return JSONResponse({"text": satisfaction.thanks(state.code, score, with_link=False)})
+
+
+    async def _comment(self, code: str, comment: str, conversation: str) -> Response:
+        satisfaction = self.satisfaction
+        assert satisfaction is not None
+        try:
+            state = await run_in_threadpool(satisfaction.comment, code, comment,
+                                            f"web:{conversation}")
+        except SenderError as exc:
+            return JSONResponse({"text": exc.message_vi}, status_code=400)
+        return JSONResponse({"text": satisfaction.comment_thanks(state.code)})
 
 
 def client_key(host: str) -> str:

@@ -126,6 +126,13 @@ def satisfaction_thanks(code: str, score: int, link: str | None) -> Letter:
     return Letter(f"[{code}] Cảm ơn ông/bà đã đánh giá", body)
 
 
+def satisfaction_comment_thanks(code: str) -> Letter:
+    """The citizen added a comment to their rating of ``code``."""
+    return Letter(f"[{code}] Cảm ơn góp ý của ông/bà",
+                  f"Cảm ơn ông/bà đã góp ý về kết quả giải quyết phản ánh {code}. Cơ quan "
+                  "sẽ xem xét để phục vụ tốt hơn.")
+
+
 def published_notice(code: str, page_url: str) -> Letter:
     """The answer to ``code`` was published, anonymised, on the public page."""
     return Letter(f"[{code}] Câu trả lời được công khai",

@@ -212,8 +212,9 @@ class Satisfaction:
                               at=utcnow()))
             return RatingState(complaint.code, score, bool(text))
 
-    def comment(self, code: str, comment: str) -> RatingState:
-        """A comment after a score given without one (once)."""
+    def comment(self, code: str, comment: str, sender: str | None = None) -> RatingState:
+        """A comment after a score given without one (once); ``sender``: the web-chat
+        conversation, which must be the one asked."""
         text = nfc(comment or "").strip()
         if not text:
             raise ValidationError("empty comment", "Góp ý đang trống.")
@@ -222,6 +223,8 @@ class Satisfaction:
                                   f"Góp ý quá dài (tối đa {MAX_COMMENT_CHARS} ký tự).")
         with self._db().transaction() as session:
             complaint = _complaint(session, code)
+            if sender is not None and not _asked_sender(session, complaint.id, sender):
+                raise InvalidLink("another conversation")
             score = _score(session, complaint.id)
             if score is None:
                 raise NotAsked("no score yet")
@@ -236,6 +239,10 @@ class Satisfaction:
         without (the web chat, where the citizen already is)."""
         return templates.satisfaction_thanks(code, score,
                                              self.link(code) if with_link else None).body
+
+    def comment_thanks(self, code: str) -> str:
+        """The thank-you text of a comment (the web chat)."""
+        return templates.satisfaction_comment_thanks(code).body
 
     def _db(self) -> Database:
         if self.db is None:

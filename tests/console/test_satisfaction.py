@@ -197,6 +197,12 @@ def test_rating_in_the_web_chat(browser: Browser, console: tuple[str, Settings],
     assert "5/5" in chat.inner_text("li.satisfaction-done")
     rated = [e for e in service.events(mine.code) if e.kind == "satisfaction"]
     assert [(e.data["score"], e.data["channel"]) for e in rated] == [(5, "web")]
+    chat.fill("li.satisfaction-comment textarea", "Cán bộ xã nhiệt tình")
+    chat.click("li.satisfaction-comment button")
+    chat.locator("li.satisfaction-commented").wait_for()
+    assert "Cảm ơn" in chat.inner_text("li.satisfaction-commented")
+    comments = [e.reason for e in service.events(mine.code) if e.kind == "satisfaction_comment"]
+    assert comments == ["Cán bộ xã nhiệt tình"]
     chat.goto(f"{base_url}/chat")
     chat.locator("li.greeting").wait_for()
     chat.wait_for_timeout(500)
@@ -208,4 +214,10 @@ def test_rating_in_the_web_chat(browser: Browser, console: tuple[str, Settings],
                                headers={"Content-Type": "application/json",
                                         "X-CSRF-Token": csrf.group(1)})
     assert stolen.status == 400 and "không hợp lệ" in stolen.json()["text"]
-    assert not [e for e in service.events(theirs.code) if e.kind == "satisfaction"]
+    remark = chat.request.post(f"{base_url}/chat/api/satisfaction",
+                               data=json.dumps({"code": theirs.code, "comment": "chen vao"}),
+                               headers={"Content-Type": "application/json",
+                                        "X-CSRF-Token": csrf.group(1)})
+    assert remark.status == 400
+    assert not [e for e in service.events(theirs.code)
+                if e.kind in ("satisfaction", "satisfaction_comment")]

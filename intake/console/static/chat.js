@@ -64,11 +64,50 @@
       headers: { "Content-Type": "application/json", "X-CSRF-Token": config.csrf },
       body: JSON.stringify({ code: code, score: score })
     }).then(function (response) {
-      return response.json().then(function (data) { add("bot satisfaction-done", data.text, [], !response.ok); });
+      return response.json().then(function (data) {
+        add("bot satisfaction-done", data.text, [], !response.ok);
+        if (response.ok) { offerComment(code); }
+      });
     }).catch(function () {
       add("bot", "Không kết nối được tới máy chủ. Bạn vui lòng thử lại sau.", [], true);
     });
   }
+  // An optional comment after the score: a small box inside the conversation.
+  function offerComment(code) {
+    var item = document.createElement("li");
+    item.className = "bot satisfaction-comment";
+    item.textContent = "Bạn có muốn góp ý thêm về kết quả giải quyết không? (không bắt buộc)";
+    var box = document.createElement("textarea");
+    box.rows = 2;
+    box.maxLength = 2000;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Gửi góp ý";
+    button.addEventListener("click", function () {
+      if (!box.value.trim()) { return; }
+      button.disabled = true;
+      fetch("/chat/api/satisfaction", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": config.csrf },
+        body: JSON.stringify({ code: code, comment: box.value })
+      }).then(function (response) {
+        return response.json().then(function (data) {
+          add("bot satisfaction-commented", data.text, [], !response.ok);
+        });
+      }).catch(function () {
+        add("bot", "Không kết nối được tới máy chủ. Bạn vui lòng thử lại sau.", [], true);
+      });
+    });
+    var row = document.createElement("div");
+    row.className = "buttons";
+    row.appendChild(box);
+    row.appendChild(button);
+    item.appendChild(row);
+    log.appendChild(item);
+    log.scrollTop = log.scrollHeight;
+  }
+
   fetch("/chat/api/satisfaction", { credentials: "same-origin" }).then(function (response) {
     return response.ok ? response.json() : { questions: [] };
   }).then(function (data) {
