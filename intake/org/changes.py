@@ -43,6 +43,7 @@ from intake.models import (
     Queue,
     QueueChange,
     QueueKind,
+    StaffQueue,
     utcnow,
 )
 from intake.routing.checks import QueueState, check_codes
@@ -86,6 +87,8 @@ class ChangeReport:
     pending: list[str] = field(default_factory=list)
     moved: dict[str, int] = field(default_factory=dict)
     procedures: dict[str, int] = field(default_factory=dict)
+    staff: dict[str, int] = field(default_factory=dict)  # memberships moved by a merge
+    to_reassign: dict[str, int] = field(default_factory=dict)  # left on a retired queue
     dry_run: bool = False
 
     def lines(self) -> list[str]:
@@ -96,6 +99,11 @@ class ChangeReport:
         out += [f"moved {n} open complaint(s) from {q}" for q, n in sorted(self.moved.items())]
         out += [f"re-assigned {n} catalog procedure(s) from {q}"
                 for q, n in sorted(self.procedures.items())]
+        out += [f"{n} staff account(s) of {q} now also work its successor's queue"
+                for q, n in sorted(self.staff.items())]
+        out += [f"{n} staff account(s) of {q} keep only a retired queue: reassign them "
+                "(pakn users / the administration page)"
+                for q, n in sorted(self.to_reassign.items())]
         if self.dry_run:
             out.append("dry run: nothing written")
         return out or ["nothing to do"]
@@ -235,7 +243,27 @@ class _Applier:
         self.move_open(queue, successor or self.triage, change)
         if successor is not None:
             self.reassign_procedures(queue.code, successor)
+        self.follow_staff(queue.code, successor if kind == "merged" else None)
         return True
+
+    def follow_staff(self, old: str, successor: str | None) -> None:
+        """A merged body's staff join the body it merged into (they keep the old queue
+        too, for its history). A retired body's work is split, so nobody is moved into
+        the successor by default (for a district that is the triage desk): the report
+        lists the accounts an administrator must reassign."""
+        users = self.session.scalars(select(StaffQueue.user_id).where(
+            StaffQueue.queue_code == old)).all()
+        if not users:
+            return
+        if successor is None:
+            self.report.to_reassign[old] = len(users)
+            return
+        have = set(self.session.scalars(select(StaffQueue.user_id).where(
+            StaffQueue.queue_code == successor, StaffQueue.user_id.in_(users))).all())
+        new = [u for u in users if u not in have]
+        self.session.add_all(StaffQueue(user_id=u, queue_code=successor) for u in new)
+        if new:
+            self.report.staff[old] = self.report.staff.get(old, 0) + len(new)
 
     def reassign_procedures(self, old: str, successor: str) -> None:
         """Catalog procedures of a merged or retired body go to its successor: a new

@@ -11,11 +11,12 @@ from sqlalchemy import select
 
 from intake.db import Database
 from intake.errors import OrganisationDataError
-from intake.models import Queue, QueueChange, Status
+from intake.models import Queue, QueueChange, Role, Status
 from intake.org.changes import apply_changes, read_changes
 from intake.org.data_files import read_organisation
 from intake.org.loader import load_organisation
 from intake.routing.errors import RoutingDataError
+from intake.services.accounts import Accounts
 from intake.services.complaints import IntakeService
 from tests.core.factories import file_complaint
 
@@ -117,3 +118,20 @@ def test_malformed_changes_are_refused(service: IntakeService, tmp_path: Path,
                                        text: str) -> None:
     with pytest.raises(OrganisationDataError):
         apply_changes(service, read_changes(_file(tmp_path, text)), as_of=date(2025, 6, 1))
+
+
+def test_a_merged_bodys_staff_join_its_successor_and_a_retired_ones_are_reported(
+        service: IntakeService, db: Database, tmp_path: Path) -> None:
+    accounts = Accounts(db)
+    planner = accounts.add_user("kehoach", "mat-khau-du-dai", Role.STAFF, ["SO_KH_DT"])
+    both = accounts.add_user("haiso", "mat-khau-du-dai", Role.STAFF,
+                             ["SO_KH_DT", "SO_TAI_CHINH"])
+    foreign = accounts.add_user("ngoaivu", "mat-khau-du-dai", Role.STAFF, ["SO_NGOAI_VU"])
+    report = apply_changes(service, read_changes(_file(tmp_path, MERGE)),
+                           as_of=date(2031, 6, 1))
+    assert report.staff == {"SO_KH_DT": 1}  # "haiso" already worked Sở Tài chính
+    assert report.to_reassign == {"SO_NGOAI_VU": 1}
+    assert any("reassign" in line for line in report.lines())
+    assert accounts.identity(planner.id).queues == ("SO_KH_DT", "SO_TAI_CHINH")
+    assert accounts.identity(both.id).queues == ("SO_KH_DT", "SO_TAI_CHINH")
+    assert accounts.identity(foreign.id).queues == ("SO_NGOAI_VU",)  # not the triage desk
