@@ -171,6 +171,7 @@ _DESCRIBE: dict[str, Callable[[dict[str, Any], str], str]] = {
 _CATALOG_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), words) for pattern, words in (
         (r"(\w+) is missing or empty", r"thiếu \1 (hoặc để trống)"),
+        (r"(^|: )missing ", r"\1thiếu "),
         (r"expected text, got (\w+)", r"cần văn bản, nhận được kiểu \1"),
         (r"text of (\d+) characters exceeds (\d+)", r"văn bản dài \1 ký tự, vượt giới hạn \2"),
         (r"ma_tthc (.+) is not a procedure code \(letters, digits, '\.', '-', '_'\)",

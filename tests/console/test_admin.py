@@ -150,7 +150,8 @@ def test_admin_creates_staff_who_logs_in_to_own_queue(
     assert "hoa" in client.get("/admin/users").text
     staff = TestClient(create_app(replace(settings, secret_key="test-secret")))
     _login(staff, "hoa", "mat-khau-cua-hoa")
-    assert f"(staff: {QUEUE_A})" in staff.get("/queue").text
+    signed_in = staff.get("/queue").text  # role and unit by name, the code as a tooltip
+    assert f'(Cán bộ: <span title="{QUEUE_A}">Sở Tư pháp</span>)' in signed_in
     assert staff.get("/admin/users").status_code == 403
     rows = {u.username: u for u in AdminService(db).users()}
     assert rows["hoa"].queues == (QUEUE_A,) and rows["hoa"].last_login_at is not None
@@ -205,7 +206,7 @@ def test_organisation_page_and_reload(client: TestClient, db: Database,
     token = _login(client, "quantri")
     page = client.get("/admin/organisation").text
     assert 'data-kind="department"' in page or "data-kind=" in page
-    assert "created" in page  # the queue history of the test's load
+    assert "Thêm mới" in page  # the queue history of the test's load, in Vietnamese
     response = client.post("/admin/organisation/reload", data={"csrf": token})
     assert response.status_code == 200
     assert 'id="reload-summary"' in response.text and "thêm 0" in response.text

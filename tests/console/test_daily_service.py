@@ -212,4 +212,6 @@ def test_catalog_rejections_in_vietnamese() -> None:
         "thoi_han_ngay: cần một số, nhận được 'abc'"
     assert catalog_reason_vi("a.json#2: ngay_cong_bo: invalid date '2020-13-01': month") == \
         "a.json#2: ngay_cong_bo: ngày không hợp lệ '2020-13-01'"
+    assert catalog_reason_vi("missing ten_tthc, ma_tthc") == "thiếu ten_tthc, ma_tthc"
+    assert catalog_reason_vi("a.json: missing ten_tthc") == "a.json: thiếu ten_tthc"
     assert catalog_reason_vi("something new") == "something new"

@@ -52,7 +52,7 @@ def test_photographed_letter_shows_its_pages_first_inline(
     assert "xem tệp trước" in first.inner_text()
     # At the top: before the facts, the (near-empty) text and the other sections, and
     # in the first screen without scrolling.
-    for later in ("dl.facts", "ol.thread", "section.actions"):
+    for later in ("dl.facts", "#composer", "ol.thread", "#more-actions"):
         assert page.evaluate(BEFORE, [first.element_handle(),
                                       page.locator(later).element_handle()]), later
     assert _top_of(page, "#letter-files img") < 900
