@@ -62,6 +62,7 @@ class Settings:
     mail_domain: str = "bacgiang.gov.vn"  # the domain of our Message-IDs
     public_url: str = "http://127.0.0.1:8000"  # the console as citizens reach it (links)
     open311_per_client_minute: int = 120  # Open311 API requests a minute per client address
+    conversation_days: int = 90  # the assistant's conversations are kept this long
 
     @property
     def attachments_dir(self) -> Path:
@@ -130,6 +131,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         smtp_host=merged.get("PAKN_SMTP_HOST") or None,
         mail_domain=mail_domain_of(merged),
         open311_per_client_minute=int(merged.get("PAKN_OPEN311_LIMIT_PER_CLIENT", "120")),
+        conversation_days=int(merged.get("PAKN_CONVERSATION_DAYS", "90")),
         public_url=(merged.get("PAKN_PUBLIC_URL") or
                     f"http://127.0.0.1:{merged.get('PAKN_CONSOLE_PORT', '8000')}").rstrip("/"),
     )

@@ -18,6 +18,7 @@ from pathlib import Path
 from honcho.manager import Manager
 from honcho.printer import Printer
 
+from intake.assistant.conversations import prune, retention_days, tracker_store
 from intake.assistant.processes import (
     action_server_command,
     action_webhook_url,
@@ -86,15 +87,16 @@ def console_command(settings: Settings) -> list[str]:
 
 def plan(settings: Settings, model: Path) -> list[ProcessSpec]:
     """The processes to start for ``settings``."""
+    store, store_env = tracker_store(settings)  # conversations survive a restart
     endpoints = write_endpoints(settings.var_dir / "run" / "endpoints.yml",
-                                action_webhook_url(settings.actions_port))
+                                action_webhook_url(settings.actions_port), store)
     product = _product_env(settings)
     console = console_command(settings)
     specs = [
         ProcessSpec("actions", action_server_command(settings.actions_port), product),
         ProcessSpec("rasa", rasa_server_command(settings.root, model, settings.rasa_port,
                                                 endpoints),
-                    rasa_env() | assistant_secrets(settings)),
+                    rasa_env() | assistant_secrets(settings) | store_env),
         ProcessSpec("console", console, product),
     ]
     if settings.telegram_token is not None:  # polling or webhook: bot/__main__.py
@@ -114,6 +116,10 @@ def run_supervised(settings: Settings) -> int:
         log.error("no trained assistant at %s: run `pakn assistant train --if-stale` "
                   "(or `make run`, which does it)", model)
         return 2
+    pruned = prune(settings, retention_days(settings))
+    if pruned:
+        print(f"pakn | conversations older than {retention_days(settings)} days deleted "
+              f"({pruned} events)", flush=True)
     manager = Manager(Printer(sys.stdout))
     for note in optional_notes(settings):
         print(f"pakn | {note}", flush=True)

@@ -12,10 +12,12 @@ from typing import Annotated
 
 import typer
 
+from intake.assistant.conversations import prune, retention_days
 from intake.assistant.training import TrainingError, train_if_stale
-from intake.config import project_root
+from intake.config import load_settings, project_root
 
-app = typer.Typer(help="The Rasa assistant: training.", no_args_is_help=True)
+app = typer.Typer(help="The Rasa assistant: training, conversation retention.",
+                  no_args_is_help=True)
 
 
 @app.callback()
@@ -64,3 +66,22 @@ def train(
 
 if __name__ == "__main__":
     app()
+
+
+@app.command("prune")
+def prune_conversations(
+    days: Annotated[
+        int | None,
+        typer.Option(help="keep conversations active within this many days "
+                     "(default PAKN_CONVERSATION_DAYS, 90)"),
+    ] = None,
+) -> None:
+    """Delete the assistant's conversations older than the retention period (they hold
+    personal data). ``pakn run`` does it at start; run it daily from cron too."""
+    settings = load_settings()
+    keep = days if days is not None else retention_days(settings)
+    if keep < 1:
+        typer.secho("error: --days must be at least 1", fg=typer.colors.RED, err=True)
+        raise typer.Exit(code=2)
+    deleted = prune(settings, keep)
+    typer.echo(f"conversations: {deleted} events older than {keep} days deleted")
