@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import sqlite3
 import time
+import uuid
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from intake.assistant.conversations import prune, store_url, tracker_store
 from intake.assistant.training import ensure_model
 from intake.config import load_settings
 from tests.conftest import ROOT, pakn
+from tests.harness.postgres import PostgresServer
 from tests.harness.rasa_stack import start_rasa_stack
 
 pytestmark = pytest.mark.e2e
@@ -82,3 +85,22 @@ def test_prune_before_the_assistant_ever_ran_does_nothing(tmp_path: Path) -> Non
     settings = load_settings({"PAKN_DATABASE_URL": f"sqlite:///{tmp_path / 'p.db'}",
                               "PAKN_VAR_DIR": str(tmp_path)})
     assert prune(settings, 90) == 0
+
+
+@pytest.mark.postgres
+def test_on_postgresql_rasa_creates_and_uses_the_conversations_database(
+        tmp_path: Path, pg_server: PostgresServer) -> None:
+    database_url = pg_server.create_database(f"pakn_{uuid.uuid4().hex[:8]}")
+    pakn("db", "upgrade", database_url=database_url)
+    pakn("org", "load", database_url=database_url)
+    settings = load_settings({"PAKN_DATABASE_URL": database_url,
+                              "PAKN_VAR_DIR": str(tmp_path / "var")})
+    store, env = tracker_store(settings)
+    with start_rasa_stack(ROOT, database_url, ensure_model(ROOT), tracker_store=store,
+                          extra_env=env, workdir=tmp_path / "pg") as stack:
+        assert any("mô tả nội dung" in t for t in stack.texts(CITIZEN, "Tôi muốn gửi phản ánh"))
+    with psycopg.connect(pg_server.url(store["db"]).replace("+psycopg", "")) as connection:
+        count = connection.execute("SELECT COUNT(*) FROM events WHERE sender_id = %s",
+                                   (CITIZEN,)).fetchone()
+    assert count is not None and count[0] > 0
+    assert prune(settings, 1, now=time.time() + 2 * 86_400) == count[0]
