@@ -84,8 +84,15 @@ class ValidateComplaintForm(FormValidationAction):
         await published.point_to_similar(dispatcher, text)  # issue 16, before filing
         return {"complaint_text": text}
 
-    def validate_complaint_location(self, value: Any, dispatcher: CollectingDispatcher,
-                                    tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    async def validate_complaint_location(self, value: Any, dispatcher: CollectingDispatcher,
+                                          tracker: Tracker, domain: DomainDict
+                                          ) -> dict[str, Any]:
+        """The place, checked against the organisation's places (a database read: in a
+        thread, off the action server's event loop)."""
+        return await asyncio.to_thread(self._check_location, value, dispatcher, tracker)
+
+    def _check_location(self, value: Any, dispatcher: CollectingDispatcher,
+                        tracker: Tracker) -> dict[str, Any]:
         if signal_of(tracker.latest_message.get("metadata")) == MAP_POSITION:
             # The position itself is held by intake and attached when the complaint is
             # filed (routing reads it there); the slot only records how it was answered.
@@ -116,8 +123,14 @@ class ValidateComplaintForm(FormValidationAction):
             buttons=buttons)
         return {"complaint_location": None, "rejected_location": text}
 
-    def validate_complaint_procedure(self, value: Any, dispatcher: CollectingDispatcher,
-                                     tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    async def validate_complaint_procedure(self, value: Any, dispatcher: CollectingDispatcher,
+                                           tracker: Tracker, domain: DomainDict
+                                           ) -> dict[str, Any]:
+        """The related procedure, looked up in the catalog (in a thread)."""
+        return await asyncio.to_thread(self._check_procedure, value, dispatcher, tracker)
+
+    def _check_procedure(self, value: Any, dispatcher: CollectingDispatcher,
+                         tracker: Tracker) -> dict[str, Any]:
         text = clean(str(value or ""))
         if not text or is_skip(text) or fold(text) in NOT_RELATED:
             return {"complaint_procedure": SKIPPED, "procedure_code": None}
@@ -189,7 +202,8 @@ class ActionAskComplaintProcedure(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        found = related_procedure.suggestions(str(tracker.get_slot("complaint_text") or ""))
+        found = await asyncio.to_thread(related_procedure.suggestions,
+                                        str(tracker.get_slot("complaint_text") or ""))
         buttons = [{"title": c.name[:60], "payload": c.payload} for c in found]
         buttons.append({"title": "Không liên quan", "payload": "bỏ qua"})
         dispatcher.utter_message(
@@ -247,13 +261,15 @@ class ActionSubmitComplaint(Action):
         if contact_text and contact_text != SKIPPED:
             contact = parse_contact(str(contact_text))
         message_id = tracker.latest_message.get("message_id") or latest_text(tracker)
+        procedure = await asyncio.to_thread(_procedure_fields,
+                                            tracker.get_slot("procedure_code"))
         new = NewComplaint(
             channel=channel, reply_channel=channel, reply_address=reply_to,
             text=str(tracker.get_slot("complaint_text") or ""),
             location_text=location if location not in (None, "", SKIPPED, ON_MAP) else None,
             contact=contact, sender=tracker.sender_id, take_held=True,
             external_id=f"rasa:{tracker.sender_id}:{message_id}",
-            **_procedure_fields(tracker.get_slot("procedure_code")),
+            **procedure,
         )
         try:
             view = await asyncio.to_thread(service().create_complaint, new,

@@ -10,6 +10,7 @@ Nothing found → it says so and offers to search again or to file feedback.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from typing import Any
@@ -66,6 +67,10 @@ class ActionAnswerProcedure(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
+        # The catalog search reads the database: in a thread, off the event loop.
+        return await asyncio.to_thread(self._answer, dispatcher, tracker)
+
+    def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         text = latest_text(tracker)
         attribute = attribute_of(_entity(tracker, "attribute"), text)
         current = tracker.get_slot("current_procedure")

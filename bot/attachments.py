@@ -21,7 +21,6 @@ from bot.context import Services, ask_again, sender_of, services
 from bot.relay import attach_now, turn
 from bot.sending import keyboard, send_text
 from intake.chat.signals import MAP_POSITION, MAP_POSITION_TEXT
-from intake.clock import utcnow
 from intake.errors import SenderError
 from intake.text import nfc
 
@@ -170,12 +169,9 @@ async def _ask_again(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
 
 async def _recent_complaint(svc: Services, chat_id: int) -> str | None:
     """The chat's latest complaint if it wrote into it within the attach window."""
-    found = await asyncio.to_thread(svc.attachments.latest_complaint_of, sender_of(chat_id))
-    if found is None:
-        return None
-    code, at = found
     window = timedelta(hours=svc.settings.attach_window_hours)
-    return code if utcnow() - at <= window else None
+    return await asyncio.to_thread(svc.attachments.recent_complaint_of, sender_of(chat_id),
+                                   window)
 
 
 async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -72,9 +72,17 @@ async def ask_again(services: Services, sender: str, slot: str
     name = await ask_action(services, slot)
     try:
         response = await services.rasa_api.post(
-            f"/conversations/{sender}/execute", json={"name": name})
+            f"/conversations/{sender}/execute", json={"name": name},
+            params={"include_events": "NONE"})
         response.raise_for_status()
         messages = response.json().get("messages") or []
+        # The form checks an answer only when the assistant was listening before it;
+        # ``execute`` leaves the question as the last action, so say it listens now.
+        listened = await services.rasa_api.post(
+            f"/conversations/{sender}/tracker/events",
+            json=[{"event": "action", "name": "action_listen"}],
+            params={"include_events": "NONE"})
+        listened.raise_for_status()
     except (httpx.HTTPError, ValueError):
         return []
     said = []

@@ -35,13 +35,19 @@ class _Waiting:
 
 
 class MessageJoiner:
-    """Per-chat buffers of texts waiting for their follow-up (one bot process)."""
+    """Per-chat buffers of texts waiting for their follow-up (one bot process).
+
+    Every flush of a chat runs under that chat's lock, and takes what waits only once it
+    holds the lock: a flush asked for by another update (a photo, a button) therefore
+    also waits for a turn already on its way to the assistant, so the chat's updates
+    reach the assistant in the order they came."""
 
     def __init__(self, window: float, long_window: float) -> None:
         self.window = window
         self.long_window = max(window, long_window)
         self._waiting: dict[int, _Waiting] = {}
         self._locks: dict[int, asyncio.Lock] = {}
+        self._users: dict[int, int] = {}
 
     def add(self, chat_id: int, text: str, flush: Flush) -> None:
         """Hold ``text``; ``flush(joined)`` runs when the chat has been quiet long enough
@@ -56,26 +62,27 @@ class MessageJoiner:
         delay = self.long_window if len(text) >= NEAR_SPLIT else self.window
         waiting.timer = asyncio.create_task(self._after(chat_id, delay))
 
-    def waiting(self, chat_id: int) -> bool:
-        """True while texts of ``chat_id`` wait for their follow-up."""
-        return chat_id in self._waiting
-
     async def flush(self, chat_id: int) -> None:
-        """Send what waits for ``chat_id`` now (before another kind of update)."""
-        waiting = self._waiting.pop(chat_id, None)
-        if waiting is None:
-            return
-        if waiting.timer is not None and waiting.timer is not asyncio.current_task():
-            waiting.timer.cancel()
+        """Send what waits for ``chat_id`` now, after any turn of the chat in progress."""
         lock = self._locks.setdefault(chat_id, asyncio.Lock())
-        async with lock:
-            await waiting.flush("\n".join(waiting.parts))
-        if not lock.locked() and chat_id not in self._waiting:
-            self._locks.pop(chat_id, None)
+        self._users[chat_id] = self._users.get(chat_id, 0) + 1
+        try:
+            async with lock:
+                waiting = self._waiting.pop(chat_id, None)
+                if waiting is None:
+                    return
+                if waiting.timer is not None and waiting.timer is not asyncio.current_task():
+                    waiting.timer.cancel()
+                await waiting.flush("\n".join(waiting.parts))
+        finally:
+            self._users[chat_id] -= 1
+            if self._users[chat_id] == 0:  # nobody holds or waits for the lock
+                del self._users[chat_id]
+                del self._locks[chat_id]
 
     async def flush_all(self) -> None:
-        """Send everything waiting (the bot is stopping)."""
-        for chat_id in list(self._waiting):
+        """Send everything waiting, and wait for turns in progress (the bot stops)."""
+        for chat_id in set(self._waiting) | set(self._locks):
             await self.flush(chat_id)
 
     async def _after(self, chat_id: int, delay: float) -> None:

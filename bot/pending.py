@@ -2,9 +2,10 @@
 
 They are held in the database, not in this process: the bytes go to intake's
 content-addressed store at once and a ``pending_attachments`` row (keyed by the chat's
-sender id) remembers them for 24 hours, so a restart of the bot loses nothing. When the
-assistant files the complaint and its answer carries the tracking code, everything held
-is attached to that complaint and forgotten in one transaction (exactly once).
+sender id) remembers them for 24 hours, so a restart of the bot loses nothing. The
+assistant's filing action attaches everything held inside the filing transaction
+(``NewComplaint.take_held``), exactly once; a file sent just after goes to the chat's
+recent complaint through ``attach_to``.
 """
 
 from __future__ import annotations

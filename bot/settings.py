@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 
 from intake.config import Settings, _read_env_file, load_settings
+from intake.services.complaints import MAX_TEXT_CHARS
 
 DEFAULT_ALLOWED_TYPES = (
     "image/jpeg", "image/png", "image/webp", "application/pdf", "text/plain",
@@ -73,7 +74,8 @@ def load_bot_settings(env: dict[str, str] | None = None) -> BotSettings:
         mode=mode, webhook_url=url, webhook_secret=secret,
         webhook_listen=merged.get("PAKN_TELEGRAM_WEBHOOK_LISTEN", "127.0.0.1"),
         webhook_port=int(merged.get("PAKN_TELEGRAM_WEBHOOK_PORT", "8443")),
-        max_chars=int(merged.get("PAKN_TELEGRAM_MAX_CHARS", str(intake.max_message_chars))),
+        # Joined messages (bot.joining) may be long: a complaint's own limit by default.
+        max_chars=int(merged.get("PAKN_TELEGRAM_MAX_CHARS", str(MAX_TEXT_CHARS))),
         max_file_bytes=int(merged.get("PAKN_TELEGRAM_MAX_FILE_BYTES", str(10 * 1024 * 1024))),
         allowed_types=tuple(t.strip() for t in types.split(",") if t.strip())
         if types else DEFAULT_ALLOWED_TYPES,

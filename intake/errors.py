@@ -46,6 +46,13 @@ class NotYourComplaint(SenderError):
                   "chuyện này. Bạn vui lòng kiểm tra lại mã, hoặc gửi phản ánh mới.")
 
 
+class ComplaintFinished(SenderError):
+    """Information added to a complaint that is already closed or rejected."""
+
+    message_vi = ("Phản ánh này đã kết thúc xử lý nên không bổ sung thêm được. Nếu sự việc "
+                  "vẫn còn, bạn vui lòng gửi phản ánh mới (có thể ghi mã phản ánh cũ).")
+
+
 class UnknownQueue(SenderError):
     """A queue code that is not in the organisation (or is retired)."""
 

@@ -28,7 +28,7 @@ from intake.text import has_letters_or_digits, nfc
 log = logging.getLogger(__name__)
 
 MSG_EMPTY = "Tin nhắn đang trống. Bạn vui lòng nhập nội dung cần hỏi hoặc phản ánh."
-MSG_TOO_LONG = ("Tin nhắn quá dài (tối đa {limit} ký tự). Bạn vui lòng chia nhỏ hoặc tóm tắt, "
+MSG_TOO_LONG = ("Tin nhắn quá dài (tối đa {limit} ký tự). Bạn vui lòng tóm tắt lại, "
                 "hoặc gửi bản đầy đủ qua email thutuchanhchinh@bacgiang.gov.vn.")
 MSG_NO_WORDS = ("Tôi chỉ đọc được tin nhắn bằng chữ. Bạn vui lòng mô tả điều cần hỏi "
                 "hoặc phản ánh bằng lời.")

@@ -45,7 +45,7 @@ DbId = Annotated[int, PathParam(ge=1, le=MAX_DB_ID)]
 NO_STORE_PREFIXES = ("/login", "/logout", "/queue", "/complaints", "/reports", "/admin",
                      "/chat/api/")
 MSG_TOO_LARGE = "Nội dung gửi lên quá lớn (tối đa {limit}). Vui lòng gửi nội dung ngắn hơn."
-MSG_TOO_LARGE_CHAT = ("Tin nhắn quá lớn. Bạn vui lòng chia nhỏ hoặc tóm tắt, hoặc gửi "
+MSG_TOO_LARGE_CHAT = ("Tin nhắn quá lớn. Bạn vui lòng tóm tắt lại, hoặc gửi "
                       "bản đầy đủ qua email thutuchanhchinh@bacgiang.gov.vn.")
 MSG_BAD_INPUT = "Yêu cầu không hợp lệ: {detail}."
 MSG_SYSTEM_ERROR = ("Xin lỗi, hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút; "

@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 SUBJECT_LIMIT = 200
 NAME_LIMIT = 60
 ECHO_LIMIT = 120
+FILE_NAME_LIMIT = 80
+_LINKLIKE = re.compile(r"(?i)://|@|\bwww\.|/")
 # Anything a mail program would make clickable: URLs, bare domains, addresses.
 _LINK = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://\S*|\bwww\.\S*|\S+@\S+|"
                    r"\b(?:[a-z0-9-]+\.)+[a-z]{2,24}\b(?:/\S*)?")
@@ -105,8 +107,22 @@ def _facts(ctx: AckContext) -> MailAckFacts:
     return MailAckFacts(
         code=view.code, queue_name=view.queue_name or view.queue_code, due=view.due_at,
         is_reply=ctx.purpose is Purpose.ACK_REPLY, name=_verified_name(ctx),
-        related_code=ctx.related_code, scanned=ctx.scanned, encrypted=bool(ctx.mail.encrypted),
-        kept_unread=tuple(ctx.mail.kept_unread), refused=ctx.refused)
+        related_code=ctx.related_code, scanned=_names(ctx.scanned),
+        encrypted=bool(ctx.mail.encrypted), kept_unread=_names(ctx.mail.kept_unread),
+        refused=tuple((_file_name(name), why) for name, why in ctx.refused))
+
+
+def _names(names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """File names the sender chose, fit to repeat (one short line each; a name that is a
+    link or an address is not repeated)."""
+    return tuple(_file_name(name) for name in names)
+
+
+def _file_name(name: str) -> str:
+    cleaned = " ".join(without_replacement(name).split())
+    if _LINKLIKE.search(cleaned):
+        return "(tệp đính kèm)"
+    return cleaned if len(cleaned) <= FILE_NAME_LIMIT else cleaned[:FILE_NAME_LIMIT - 1] + "…"
 
 
 def _verified_name(ctx: AckContext) -> str:

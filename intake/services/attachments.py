@@ -66,14 +66,17 @@ class AttachmentService:
         self.db = db
         self.settings = settings
 
-    def latest_complaint_of(self, sender: str) -> tuple[str, datetime] | None:
-        """The complaint this conversation wrote into most recently, and when."""
+    def recent_complaint_of(self, sender: str, window: timedelta) -> str | None:
+        """The complaint this conversation wrote into most recently, if it did so within
+        ``window``: a file sent then belongs to it (later, it waits for a new one)."""
         with self.db.reading() as session:
             row = session.execute(
                 select(Complaint.code, Message.created_at)
                 .join(Message, Message.complaint_id == Complaint.id)
                 .where(Message.sender == sender).order_by(Message.id.desc()).limit(1)).first()
-            return (str(row[0]), row[1]) if row else None
+        if row is None or utcnow() - row[1] > window:
+            return None
+        return str(row[0])
 
     def add(self, code: str, data: bytes, filename: str, content_type: str, actor: str,
             caption: str | None = None
@@ -211,10 +214,12 @@ def take_held(session: Session, sender: str, complaint: Complaint, actor: str
     chat complaint calls this inside its own transaction (the files belong to the
     complaint from the moment it exists); a later file goes through ``attach_pending``.
     """
-    cutoff = _purge_stale(session)
+    cutoff = _purge_stale(session, sender)
+    # Locked (PostgreSQL): a position or file the chat sends meanwhile waits for us,
+    # instead of making the counts differ and the whole take roll back.
     rows = list(session.scalars(select(PendingAttachment).where(
         PendingAttachment.sender == sender, PendingAttachment.created_at >= cutoff)
-        .order_by(PendingAttachment.id)))
+        .order_by(PendingAttachment.id).with_for_update()))
     if not rows:
         return AttachedPending(0, None)
     taken = session.execute(delete(PendingAttachment).where(
@@ -251,10 +256,14 @@ def _filename(filename: str) -> str:
     return clean(filename)[:MAX_FILENAME_CHARS] or "tep-dinh-kem"
 
 
-def _purge_stale(session: Session) -> datetime:
-    """Delete held items older than ``PENDING_KEEP``; the cutoff."""
+def _purge_stale(session: Session, sender: str | None = None) -> datetime:
+    """Delete held items older than ``PENDING_KEEP`` (only ``sender``'s when given: the
+    filing transaction must not touch other chats' rows); the cutoff."""
     cutoff = utcnow() - PENDING_KEEP
-    session.execute(delete(PendingAttachment).where(PendingAttachment.created_at < cutoff))
+    stale = delete(PendingAttachment).where(PendingAttachment.created_at < cutoff)
+    if sender is not None:
+        stale = stale.where(PendingAttachment.sender == sender)
+    session.execute(stale)
     return cutoff
 
 

@@ -26,6 +26,7 @@ from intake.contacts import Contact
 from intake.db import Database
 from intake.deadlines import due_at
 from intake.errors import (
+    ComplaintFinished,
     ComplaintNotFound,
     IntakeError,
     NotYourComplaint,
@@ -49,7 +50,7 @@ from intake.org.places import PlaceIndex
 from intake.routing.decision import Router
 from intake.routing.service import build_router
 from intake.routing.types import RoutingDecision, RoutingInput
-from intake.services.attachments import take_held_safely
+from intake.services.attachments import held_location, take_held_safely
 from intake.services.kinds import due_rules
 from intake.services.lifecycle import Lifecycle, require_move
 from intake.services.satisfaction import Satisfaction
@@ -171,8 +172,8 @@ class IntakeService:
                 return existing
         decision = self._route_safely(RoutingInput(
             text, location, new.procedure_queue, new.procedure_name,
-            coordinates=new.coordinates, signature_text=new.signature_text,
-            subject=new.subject))
+            coordinates=new.coordinates or self._held_position(new, session),
+            signature_text=new.signature_text, subject=new.subject))
         if session is not None:
             return self._insert(session, new, text, location, decision, actor)
         try:
@@ -184,6 +185,15 @@ class IntakeService:
                 if existing is not None:
                     return existing
             raise
+
+    def _held_position(self, new: NewComplaint, session: Session | None
+                       ) -> tuple[float, float] | None:
+        """The map position a chat sent during the form: routing reads it as the place
+        (the nearest commune), before the held items are attached."""
+        if not (new.take_held and new.sender):
+            return None
+        with self._unit(session, write=False) as unit:
+            return held_location(unit, new.sender)
 
     def _route_safely(self, data: RoutingInput) -> RoutingDecision:
         """The routing decision, or the triage desk when routing itself fails (bad
@@ -341,7 +351,9 @@ class IntakeService:
 
         ``owner_only``: a chat may add only to a complaint it wrote into or receives the
         answers of (``NotYourComplaint`` otherwise, which says nothing about the
-        complaint); the mail pipeline, which matched the reply itself, passes False."""
+        complaint), and not to one that is finished (``ComplaintFinished``: the citizen
+        is told to file a new one); the mail pipeline, which matched the reply itself
+        and keeps every reply, passes False."""
         who = actor or f"citizen:{channel.value}"
         with self._unit(session) as unit:
             complaint = self._get(unit, code)
@@ -349,6 +361,13 @@ class IntakeService:
                 senders = {m.sender for m in complaint.messages if m.sender}
                 if not is_owner(self._view(unit, complaint), sender, senders):
                     raise NotYourComplaint("sender does not own the complaint")
+                if complaint.status in (Status.CLOSED.value, Status.REJECTED.value):
+                    raise ComplaintFinished("the complaint is finished")
+            if external_id and unit.scalar(select(Message.id).where(
+                    Message.channel == channel.value, Message.external_id == external_id)):
+                return self.add_message(code, Direction.INBOUND, text, channel, actor=who,
+                                        sender=sender, external_id=external_id,
+                                        session=unit)  # a replay: the message as stored
             message = self.add_message(code, Direction.INBOUND, text, channel,
                                        actor=who, sender=sender,
                                        external_id=external_id, session=unit)

@@ -7,10 +7,11 @@ against their own Bot API double, with the session's Rasa stack behind it.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -19,6 +20,7 @@ import pytest
 from telegram.error import NetworkError
 
 from bot.app import on_error
+from bot.joining import MessageJoiner
 from bot.ratelimit import MSG_SLOW_DOWN, FloodGuard
 from intake.services.attachments import AttachmentService
 from intake.services.complaints import IntakeService
@@ -99,7 +101,7 @@ def test_a_caption_is_kept_and_a_photo_mid_form_repeats_the_question(
         daily_bot: tuple[TelegramApiDouble, Path],
         intake_services: tuple[IntakeService, AttachmentService]) -> None:
     api, _ = daily_bot
-    _, attachments = intake_services
+    intake, attachments = intake_services
     chat = 5_570_002
     api.say(chat, "Tôi muốn gửi phản ánh")
     assert "xã/phường" in api.say(chat, "Cột đèn đường ngõ 3 thôn Đông hỏng hơn một tháng nay")
@@ -107,15 +109,21 @@ def test_a_caption_is_kept_and_a_photo_mid_form_repeats_the_question(
     texts = [s.text for s in answer]
     assert "Đã nhận ảnh" in texts[0] and "gửi phản ánh' rồi" not in texts[0]
     assert "xã/phường" in texts[-1], texts  # the pending question again
-    # The form goes on where it was.
-    assert "thủ tục hành chính" in api.say(chat, "bỏ qua")
+    # The form goes on where it was, and still checks the answers: the place is read.
+    assert "thủ tục hành chính" in api.say(chat, "xã Bích Động, Việt Yên")
     assert "điện thoại" in api.say(chat, "bỏ qua")
-    assert "Gửi phản ánh này" in api.say(chat, "bỏ qua")
+    assert "Gửi phản ánh này" in api.say(chat, "0912 345 678")
+    # A second photo at the confirmation: the question again, then "có" still files.
+    again = api.converse(chat, lambda: api.push_photo(chat, JPEG + b"second photo"))
+    assert "Gửi phản ánh này" in again[-1].text, [s.text for s in again]
     done = api.say(chat, "có")
     code = CODE.search(done)
-    assert code and "Đã đính kèm 1 tệp/ảnh" in done, done
-    (stored,) = attachments.list(code.group(0))
-    assert stored.caption == "Ảnh cột đèn hỏng"
+    assert code and "Đã đính kèm 2 tệp/ảnh" in done, done
+    view = intake.get(code.group(0))
+    assert view.location_text and "Bích Động" in view.location_text
+    assert view.citizen_phone == "0912345678"
+    stored = attachments.list(code.group(0))
+    assert [a.caption for a in stored][:1] == ["Ảnh cột đèn hỏng"]
 
 
 @pytest.mark.e2e
@@ -157,3 +165,40 @@ async def test_the_error_handler_logs_a_dropped_poll_in_one_line(
         await on_error(None, context)
     (record,) = caplog.records
     assert record.levelno == logging.ERROR and record.exc_info is not None
+
+
+async def test_joined_texts_go_as_one_turn_and_turns_of_a_chat_never_overlap() -> None:
+    joiner = MessageJoiner(window=0.05, long_window=0.2)
+    log: list[str] = []
+
+    def turn(label: str) -> Callable[[str], Awaitable[None]]:
+        async def run(text: str) -> None:
+            log.append(f"start {label}: {text}")
+            await asyncio.sleep(0.3)  # a slow assistant
+            log.append(f"end {label}")
+        return run
+
+    joiner.add(7, "phần một", turn("A"))
+    joiner.add(7, "phần hai", turn("A"))
+    await asyncio.sleep(0.1)  # the window passed: the joined turn is running
+    joiner.add(7, "câu tiếp", turn("B"))
+    await asyncio.sleep(0.1)
+    # Another kind of update (a photo) waits for both turns before it is handled.
+    await joiner.flush(7)
+    log.append("photo")
+    assert log == ["start A: phần một\nphần hai", "end A", "start B: câu tiếp", "end B",
+                   "photo"]
+
+
+async def test_a_text_near_the_split_size_waits_longer_and_stopping_flushes_it() -> None:
+    joiner = MessageJoiner(window=0.05, long_window=5.0)
+    got: list[str] = []
+
+    async def run(text: str) -> None:
+        got.append(text)
+
+    joiner.add(8, "x" * 4000, run)
+    await asyncio.sleep(0.2)
+    assert got == []  # still waiting for the rest Telegram split off
+    await joiner.flush_all()
+    assert got == ["x" * 4000]

@@ -138,3 +138,22 @@ def test_filing_without_the_flag_leaves_held_items_alone(
     assert attachments.hold_file(sender, JPEG, "anh.jpg", "image/jpeg")
     code = _complaint(intake, sender)
     assert attachments.list(code) == [] and attachments.has_pending(sender)
+
+
+def test_a_map_position_held_during_the_form_places_the_complaint(
+        services: tuple[IntakeService, AttachmentService]) -> None:
+    """Routing reads the held position before the held items are attached: a street light
+    "in front of my lane" is placed at the commune nearest to the pin, not sent to triage
+    for want of a place."""
+    intake, attachments = services
+    text = "Cột đèn đường trước ngõ nhà tôi hỏng cả tháng nay chưa ai sửa"
+    unplaced = intake.create_complaint(NewComplaint(
+        channel=Channel.TELEGRAM, reply_channel=Channel.TELEGRAM, text=text,
+        sender="telegram:777005", take_held=True), actor="citizen:telegram")
+    assert not (unplaced.queue_code or "").startswith("XA_")
+    attachments.hold_location("telegram:777006", 21.2781, 106.1938)
+    placed = intake.create_complaint(NewComplaint(
+        channel=Channel.TELEGRAM, reply_channel=Channel.TELEGRAM, text=text,
+        sender="telegram:777006", take_held=True), actor="citizen:telegram")
+    assert (placed.queue_code or "").startswith("XA_"), placed.routing_reasons
+    assert any("km" in reason for reason in placed.routing_reasons)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from intake.errors import NotYourComplaint
+from intake.errors import ComplaintFinished, NotYourComplaint
 from intake.models import Channel, Direction, Status
 from intake.services.complaints import IntakeService
 from tests.core.factories import file_complaint
@@ -70,3 +70,22 @@ def test_a_stranger_cannot_add_to_a_complaint(service: IntakeService) -> None:
                                  "web:someone-else")
     assert "chính bạn gửi" in refused.value.message_vi
     assert len(service.messages(filed.code)) == 1
+
+
+def test_a_finished_complaint_takes_no_addition_from_chat_and_a_replay_moves_nothing(
+        service: IntakeService) -> None:
+    owner = f"telegram:{CHAT}"
+    filed = file_complaint(service, channel=Channel.TELEGRAM, reply_channel=Channel.TELEGRAM,
+                           reply_address=CHAT, sender=owner)
+    service.change_status(filed.code, Status.WAITING_FOR_CITIZEN, actor="staff:x")
+    service.add_citizen_info(filed.code, "Số thửa 112", Channel.TELEGRAM, owner,
+                             external_id="rasa:m1")
+    service.change_status(filed.code, Status.WAITING_FOR_CITIZEN, actor="staff:x")
+    service.add_citizen_info(filed.code, "Số thửa 112", Channel.TELEGRAM, owner,
+                             external_id="rasa:m1")  # the same message, delivered again
+    assert service.get(filed.code).status == Status.WAITING_FOR_CITIZEN.value
+    assert len(service.messages(filed.code)) == 2
+    service.change_status(filed.code, Status.CLOSED, actor="staff:x")
+    with pytest.raises(ComplaintFinished) as refused:
+        service.add_citizen_info(filed.code, "Vẫn chưa sửa xong", Channel.TELEGRAM, owner)
+    assert "gửi phản ánh mới" in refused.value.message_vi
