@@ -40,7 +40,6 @@ from intake.mail.ingest import SCANNED_EVENT, IngestResult, MailIngestor
 from intake.services.attachments import AttachmentView, blob_path
 from intake.services.complaints import IntakeService
 from intake.services.factory import get_service
-from intake.services.lifecycle import label_vi
 from intake.services.reports import Reports, to_csv
 from intake.services.staff import (
     VIEWS_VI,
@@ -59,6 +58,7 @@ from intake.services.wording import (
     QUEUE_KIND_VI,
     ROLE_VI,
     catalog_reason_vi,
+    status_vi,
 )
 
 log = logging.getLogger(__name__)
@@ -143,7 +143,7 @@ class StaffConsole:
     def render(self, request: Request, name: str, context: dict[str, Any],
                status: int = 200) -> Response:
         """A page with the user, the CSRF token and the labels every page uses."""
-        base = {"csrf": self.auth.csrf(request), "label": label_vi, "channels": CHANNEL_VI}
+        base = {"csrf": self.auth.csrf(request), "label": status_vi, "channels": CHANNEL_VI}
         return self.templates.TemplateResponse(request, name, base | context,
                                                status_code=status)
 

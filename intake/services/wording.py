@@ -16,7 +16,6 @@ from typing import Any
 
 from intake.deadlines import VIETNAM, working_days_between
 from intake.models import RUNNING_VALUES, Channel, Status
-from intake.services.lifecycle import label_vi
 from intake.services.views import EventView
 
 ROLE_VI = {"staff": "Cán bộ", "coordinator": "Điều phối", "admin": "Quản trị"}
@@ -39,6 +38,22 @@ ANSWERED_BY_VI = {"call": "đã gọi lại cho người dân", "in_person": "đ
 _CODE_WORD = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s|\n")
 SHORT_SUBJECT_CHARS = 90
+
+
+# Statuses as staff read them. Citizens read ``lifecycle.LABELS_VI`` ("Đã chuyển đơn vị
+# xử lý" tells a citizen where their complaint went); for staff a routed complaint is
+# a new one nobody has taken yet.
+STAFF_STATUS_VI = {
+    Status.RECEIVED.value: "Mới tiếp nhận", Status.ROUTED.value: "Mới, chưa nhận xử lý",
+    Status.IN_PROGRESS.value: "Đang xử lý",
+    Status.WAITING_FOR_CITIZEN.value: "Chờ công dân bổ sung",
+    Status.ANSWERED.value: "Đã trả lời", Status.CLOSED.value: "Đã kết thúc",
+    Status.REJECTED.value: "Không tiếp nhận"}
+
+
+def status_vi(status: str) -> str:
+    """A status as the console shows it to staff."""
+    return STAFF_STATUS_VI.get(status, status)
 
 
 @dataclass(frozen=True)
@@ -117,8 +132,8 @@ def event_vi(event: EventView, names: dict[str, str]) -> str:
 
 
 def _status(data: dict[str, Any], _unit: str) -> str:
-    before = label_vi(str(data["from"])) if data.get("from") else "—"
-    return f"Trạng thái: {before} → {label_vi(str(data.get('to', '')))}"
+    before = status_vi(str(data["from"])) if data.get("from") else "—"
+    return f"Trạng thái: {before} → {status_vi(str(data.get('to', '')))}"
 
 
 def _reply(data: dict[str, Any], _unit: str) -> str:
@@ -198,7 +213,20 @@ def catalog_reason_vi(reason: str) -> str:
     return reason
 
 
-__all__ = ["ANSWERED_BY_VI", "CHANNEL_VI", "DELIVERY_VI", "PURPOSE_VI", "QUEUE_CHANGE_VI",
-           "QUEUE_KIND_VI", "ROLE_VI", "Deadline", "actor_vi", "catalog_reason_vi", "deadline",
-           "event_vi",
-           "short_subject", "with_unit_names"]
+__all__ = [
+    "ANSWERED_BY_VI",
+    "CHANNEL_VI",
+    "DELIVERY_VI",
+    "PURPOSE_VI",
+    "QUEUE_CHANGE_VI",
+    "QUEUE_KIND_VI",
+    "ROLE_VI",
+    "Deadline",
+    "actor_vi",
+    "catalog_reason_vi",
+    "deadline",
+    "event_vi",
+    "short_subject",
+    "status_vi",
+    "with_unit_names",
+]

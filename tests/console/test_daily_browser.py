@@ -156,7 +156,7 @@ def test_4_vietnamese_history_org_page_and_csv(
     history = page.inner_text("table.audit")
     for english in ("created", "routed", "status", "in_progress", "taken"):
         assert english not in history
-    assert "Tiếp nhận phản ánh" in history and "Trạng thái: Đã chuyển đơn vị xử lý → Đang xử lý" \
+    assert "Tiếp nhận phản ánh" in history and "Trạng thái: Mới, chưa nhận xử lý → Đang xử lý" \
         in history
     shot(page, "4-history")
     page.goto(f"{base_url}/admin/organisation")
@@ -187,6 +187,9 @@ def test_5_queue_views_sorting_received_date_short_subject(
     assert page.inner_text("a[data-view=today] b") == "2"
     subject = page.inner_text(f"tr[data-code='{mine.code}'] td.subject")
     assert subject == "Bà phản ánh việc đường liên thôn bị xe tải chở đất làm hỏng."
+    assert "Đã chuyển đơn vị xử lý" not in page.inner_text("table.queue tbody")
+    assert page.inner_text(f"tr[data-code='{free.code}'] td[data-label='Trạng thái']") == \
+        "Mới, chưa nhận xử lý"
     received = page.inner_text(f"tr[data-code='{mine.code}'] td[data-label='Tiếp nhận']")
     assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", received.strip())
     page.click("a[data-view=mine]")

@@ -157,7 +157,7 @@ def test_citizen_panel_deliveries_and_history(
     assert "Tiếp nhận phản ánh" in lines
     assert "Chuyển đơn vị: Sở Tư pháp" in lines
     assert "Trả lời người dân (gửi qua Email)" in lines
-    assert "Trạng thái: Đã chuyển đơn vị xử lý → Đã trả lời" in lines
+    assert "Trạng thái: Mới, chưa nhận xử lý → Đã trả lời" in lines
     assert all("_" not in w and "routed" not in w and "status" not in w for w in lines)
     assert theirs.code not in {o.code for o in panel.others}
 
