@@ -15,10 +15,10 @@ from intake.config import load_settings
 from intake.console import cli as users_cli
 from intake.db import Database, upgrade
 from intake.delivery import cli as delivery_cli
+from intake.enums import Status
 from intake.errors import IntakeError, SenderError
 from intake.logsetup import configure_logging
 from intake.mail import cli as mail_cli
-from intake.models import Status
 from intake.open311 import cli as open311_cli
 from intake.org.data_files import DEFAULT_ORG_FILE, read_organisation
 from intake.org.loader import load_organisation

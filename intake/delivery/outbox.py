@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from intake.delivery.purposes import ACK_PURPOSES, HUMAN_PURPOSES, Purpose
@@ -145,3 +145,37 @@ def push_channel(reply_channel: str, reply_address: str | None) -> Channel | Non
     if reply_channel in PUSH_CHANNELS and reply_address:
         return Channel(reply_channel)
     return None
+
+
+# -- what the mail edge asks of the delivery tables (it reaches no table itself) ---------
+def counts_by_status(session: Session, channel: Channel) -> dict[str, int]:
+    """Outbox rows of ``channel`` per status (the mailbox page's backlog)."""
+    return {status: int(count) for status, count in session.execute(
+        select(Outbox.status, func.count(Outbox.id)).where(
+            Outbox.channel == channel.value).group_by(Outbox.status))}
+
+
+def thread_code(session: Session, message_ids: Sequence[str]) -> str | None:
+    """The complaint code of the first of our sent messages among ``message_ids``."""
+    return session.scalar(select(MailThread.complaint_code).where(
+        MailThread.message_id.in_(list(message_ids)[:50]), MailThread.complaint_code != "")
+        .limit(1))
+
+
+def sent_by_us(session: Session, message_id: str) -> bool:
+    """True when ``message_id`` names a message we sent."""
+    return session.scalar(select(MailThread.id).where(
+        MailThread.message_id == message_id).limit(1)) is not None
+
+
+def sent_count(session: Session, purposes: Sequence[str], since: datetime,
+               until: datetime | None = None, recipient: str | None = None) -> int:
+    """How many e-mails of ``purposes`` we queued since ``since`` (before ``until``, to
+    ``recipient`` when given): the acknowledgement limits count with this."""
+    query = select(func.count(MailThread.id)).where(
+        MailThread.purpose.in_(sorted(purposes)), MailThread.created_at >= since)
+    if until is not None:
+        query = query.where(MailThread.created_at < until)
+    if recipient is not None:
+        query = query.where(MailThread.recipient == recipient)
+    return int(session.scalar(query) or 0)

@@ -24,19 +24,18 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from intake.deadlines import VIETNAM
 from intake.delivery import Letter, Outgoing, Purpose, enqueue, templates
-from intake.delivery.outbox import hashed_key
+from intake.delivery.outbox import hashed_key, sent_count
 from intake.delivery.purposes import ACK_PURPOSES
 from intake.delivery.templates import MailAckFacts
+from intake.enums import Channel
 from intake.mail.charsets import without_replacement
 from intake.mail.config import MailSettings
 from intake.mail.models import AckOutcome
 from intake.mail.parse import ParsedMail
-from intake.models import Channel, MailThread
 from intake.services.views import ComplaintView
 
 log = logging.getLogger(__name__)
@@ -76,19 +75,15 @@ def acks_today(session: Session, recipient: str, now: datetime) -> int:
     """How many acknowledgements we queued to ``recipient`` since midnight (Vietnam
     time); staff answers and notices to them do not count."""
     start = _day_start(now)
-    return int(session.scalar(select(func.count(MailThread.id)).where(
-        MailThread.recipient == recipient, MailThread.created_at >= start,
-        MailThread.created_at < start + timedelta(days=1),
-        MailThread.purpose.in_(sorted(ACK_PURPOSES)))) or 0)
+    return sent_count(session, sorted(ACK_PURPOSES), start, start + timedelta(days=1),
+                      recipient)
 
 
 def acks_last_hour(session: Session, now: datetime) -> int:
-    """How many acknowledgements we queued to anybody in the last hour: an index range
-    per purpose (``ix_mail_threads_purpose_at``), never more rows than the hourly limit
-    lets through; digests and staff answers do not count."""
-    return int(session.scalar(select(func.count(MailThread.id)).where(
-        MailThread.purpose.in_(sorted(ACK_PURPOSES)),
-        MailThread.created_at >= now - timedelta(hours=1))) or 0)
+    """How many acknowledgements we queued to anybody in the last hour (an index range
+    per purpose, ``ix_mail_threads_purpose_at``); digests and staff answers do not
+    count."""
+    return sent_count(session, sorted(ACK_PURPOSES), now - timedelta(hours=1))
 
 
 def safe_echo(text: str | None, limit: int = ECHO_LIMIT) -> str:

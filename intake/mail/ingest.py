@@ -27,24 +27,19 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
+from intake.clock import utcnow
 from intake.contacts import Contact
-from intake.delivery.outbox import fail_bounced
+from intake.delivery.outbox import fail_bounced, sent_by_us, thread_code
+from intake.enums import Channel
 from intake.errors import IntakeError, SenderError, ValidationError
 from intake.mail.ack import AckContext, Purpose, queue_ack
 from intake.mail.auth import Verdict
 from intake.mail.classify import Classification, Kind, Ours, classify, delivery_report
 from intake.mail.config import MailSettings
 from intake.mail.forward import letter_block
-from intake.mail.models import IngestStatus, MailIngest, MailThread
+from intake.mail.models import IngestStatus, MailIngest
 from intake.mail.parse import PARSE_ERRORS, Limits, ParsedAttachment, ParsedMail, parse_message
-from intake.models import (
-    Attachment,
-    Channel,
-    Complaint,
-    Event,
-    Message,
-    utcnow,
-)
+from intake.services.attachments import AttachmentService, StoredFile
 from intake.services.complaints import MAX_TEXT_CHARS, IntakeService, NewComplaint
 from intake.services.views import ComplaintView
 from intake.storage import ContentStore, flush_to_disk, sha256_hex
@@ -186,6 +181,7 @@ class MailIngestor:
         # Written without a flush per file: ``make_durable`` flushes a whole chunk at once.
         self.raw = ContentStore(settings.raw_dir, ".eml", fsync=False)
         self.files = ContentStore(settings.attachments_dir, "", fsync=False)
+        self.attachments = AttachmentService(service.db, service.settings)
         self.limits = Limits(settings.max_attachment_bytes, settings.max_attachments,
                              settings.allowed_types)
         self.ours = Ours(settings.from_address, settings.mail_domain,
@@ -274,9 +270,11 @@ class MailIngestor:
                             problem_vi=exc.message_vi)
         scanned = scanned_files(mail)
         if scanned:  # the console shows these files first (see ``SCANNED_EVENT``)
-            session.add(Event(complaint_id=view.record_id, kind=SCANNED_EVENT, actor=ACTOR,
-                              reason="Thư gửi dưới dạng tệp (bản quét, ảnh chụp): xem tệp "
-                                     "trước", data={"files": list(scanned)}, at=utcnow()))
+            assert view.record_id is not None
+            self.service.record_event(
+                session, view.record_id, SCANNED_EVENT, ACTOR,
+                "Thư gửi dưới dạng tệp (bản quét, ảnh chụp): xem tệp trước",
+                {"files": list(scanned)})
         purpose = Purpose.ACK if mail.sender else None
         related = found.code if found.kind is Kind.LINKED else None
         return _Outcome(IngestStatus.INGESTED, found.kind, found.reason, view=view,
@@ -348,14 +346,10 @@ class MailIngestor:
 
     def _attach(self, session: Session, complaint_id: int, external_id: str,
                 stored: list[tuple[ParsedAttachment, str]], now: datetime) -> None:
-        message = session.scalar(select(Message).where(
-            Message.channel == Channel.EMAIL.value, Message.external_id == external_id))
-        for attachment, digest in stored:
-            session.add(Attachment(complaint_id=complaint_id,
-                                   message_id=message.id if message else None, sha256=digest,
-                                   filename=attachment.filename[:255],
-                                   content_type=attachment.content_type[:255],
-                                   size=attachment.size, created_at=now))
+        message_id = self.service.message_id_of(session, Channel.EMAIL, external_id)
+        self.attachments.attach_stored(session, complaint_id, message_id, [
+            StoredFile(digest, attachment.filename, attachment.content_type, attachment.size)
+            for attachment, digest in stored], now)
 
     def _bounced(self, session: Session, raw: bytes, mail: ParsedMail,
                  found: Classification) -> dict[str, object]:
@@ -377,16 +371,15 @@ class MailIngestor:
     def _events(self, session: Session, outcome: _Outcome, ingest_id: int, now: datetime,
                 extra: dict[str, object] | None = None) -> None:
         complaint = outcome.view
-        if complaint is not None and outcome.related_code:
-            session.add(Event(complaint_id=complaint.record_id, kind="linked", actor=ACTOR,
-                              reason=_link_reason_vi(outcome.reason),
-                              data={"related": outcome.related_code, "mail_ingest": ingest_id,
-                                    "why": outcome.reason},
-                              at=now))
+        if complaint is not None and complaint.record_id is not None and outcome.related_code:
+            self.service.record_event(
+                session, complaint.record_id, "linked", ACTOR, _link_reason_vi(outcome.reason),
+                {"related": outcome.related_code, "mail_ingest": ingest_id,
+                 "why": outcome.reason}, now)
         target = outcome.related_code if outcome.kind.automatic or complaint else None
         if target is None:
             return
-        related = session.scalar(select(Complaint).where(Complaint.code == target))
+        related = self.service.record_id_of(session, target)
         if related is None:
             return
         kind = "linked" if complaint is not None else f"mail_{outcome.kind.value}"
@@ -395,8 +388,8 @@ class MailIngestor:
             data_related: dict[str, object] = {"related": complaint.code, **data}
         else:
             data_related = {"reason": outcome.reason, **data, **(extra or {})}
-        session.add(Event(complaint_id=related.id, kind=kind, actor=ACTOR,
-                          reason=outcome.reason, data=data_related, at=now))
+        self.service.record_event(session, related, kind, ACTOR, outcome.reason, data_related,
+                                  now)
 
     # -- duplicates, quarantine, look-ups --------------------------------------------------
     def _record_duplicate(self, raw: bytes, digest: str, source: str, mail: ParsedMail,
@@ -450,28 +443,17 @@ class MailIngestor:
         if not ids:
             return None
         with self.db.reading() as session:
-            return session.scalar(select(MailThread.complaint_code).where(
-                MailThread.message_id.in_(ids[:50]), MailThread.complaint_code != "").limit(1))
+            return thread_code(session, ids)
 
     def _sent_by_us(self, message_id: str) -> bool:
         """True when ``message_id`` is one we generated (an acknowledgement …)."""
         if not message_id.lower().endswith("@" + self.settings.mail_domain):
             return False
         with self.db.reading() as session:
-            return session.scalar(select(MailThread.id).where(
-                MailThread.message_id == message_id).limit(1)) is not None
+            return sent_by_us(session, message_id)
 
     def _complaint_owner(self, code: str) -> str | None:
-        with self.db.reading() as session:
-            row = session.execute(select(Complaint.reply_channel, Complaint.reply_address,
-                                         Complaint.citizen_email).where(
-                Complaint.code == code)).first()
-        if row is None:
-            return None
-        channel, reply_address, email = row
-        if channel == Channel.EMAIL.value and reply_address:
-            return str(reply_address).lower()
-        return str(email or "").lower()
+        return self.service.email_owner(code)
 
 
 def _link_reason_vi(reason: str) -> str:

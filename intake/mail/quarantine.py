@@ -16,9 +16,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
+from intake.clock import utcnow
 from intake.db import Database
+from intake.delivery.outbox import counts_by_status
+from intake.enums import Channel, OutboxStatus
 from intake.mail.models import AckOutcome, IngestStatus, MailIngest
-from intake.models import Channel, Outbox, OutboxStatus, utcnow
 
 STATUS_VI = {
     IngestStatus.INGESTED.value: "Đã tiếp nhận",
@@ -126,8 +128,6 @@ def overview(db: Database, now: datetime | None = None) -> MailOverview:
     with db.reading() as session:
         by_status = {str(status): int(count) for status, count in session.execute(
             select(MailIngest.status, func.count(MailIngest.id)).group_by(MailIngest.status))}
-        outbox = {str(status): int(count) for status, count in session.execute(
-            select(Outbox.status, func.count(Outbox.id)).where(
-                Outbox.channel == Channel.EMAIL.value).group_by(Outbox.status))}
+        outbox = counts_by_status(session, Channel.EMAIL)
     return MailOverview(by_status, outbox.get(OutboxStatus.PENDING.value, 0),
                         outbox.get(OutboxStatus.FAILED.value, 0), set_aside, held)

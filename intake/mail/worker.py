@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from intake.clock import utcnow
 from intake.db import Database
 from intake.mail.config import MailSettings
 from intake.mail.fetch import CONNECTION_ERRORS, FolderState, Mailbox, describe_error
 from intake.mail.ingest import SYSTEM_ERRORS, IngestResult, MailIngestor
 from intake.mail.models import IngestStatus, MailMailbox
 from intake.mail.pool import IngestPool
-from intake.models import utcnow
 
 log = logging.getLogger(__name__)
 

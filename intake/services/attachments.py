@@ -49,6 +49,16 @@ class AttachmentView:
     caption: str | None = None  # what the citizen wrote with the file
 
 
+@dataclass(frozen=True)
+class StoredFile:
+    """A file in the content store, as an edge received it."""
+
+    sha256: str
+    filename: str
+    content_type: str
+    size: int
+
+
 def blob_path(root: Path, sha256: str) -> Path:
     """Where the bytes with this digest live."""
     return ContentStore(root).path_of(sha256)
@@ -92,6 +102,16 @@ class AttachmentService:
                             _caption(caption))
             return AttachmentView(found.id, complaint.code, found.sha256, found.filename,
                                   found.content_type, found.size, found.caption)
+
+    def attach_stored(self, session: Session, complaint_id: int, message_id: int | None,
+                      files: list[StoredFile], at: datetime) -> None:
+        """Files already in the content store, recorded on a complaint (and the message
+        they came with) in the caller's transaction: the mail pipeline's attachments."""
+        for file in files:
+            session.add(Attachment(complaint_id=complaint_id, message_id=message_id,
+                                   sha256=file.sha256, filename=file.filename[:255],
+                                   content_type=file.content_type[:255], size=file.size,
+                                   created_at=at))
 
     def set_location(self, code: str, latitude: float, longitude: float, actor: str) -> str:
         """Record a map position for the complaint; the location text now stored.

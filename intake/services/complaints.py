@@ -376,6 +376,39 @@ class IntakeService:
                                     "Công dân đã bổ sung thông tin", notify=False)
             return message
 
+    # -- for intake's own pipelines, inside their transaction ----------------------------
+    def record_event(self, session: Session, complaint_id: int, kind: str, actor: str,
+                     reason: str | None, data: dict[str, Any],
+                     at: datetime | None = None) -> None:
+        """An audit event on a complaint, in the caller's transaction (the mail pipeline
+        links a message to a complaint, notes a bounce or a scanned letter …)."""
+        session.add(Event(complaint_id=complaint_id, kind=kind, actor=actor, reason=reason,
+                          data=data, at=at or utcnow()))
+
+    def record_id_of(self, session: Session, code: str) -> int | None:
+        """The row id of the complaint ``code`` (None if there is none)."""
+        return session.scalar(select(Complaint.id).where(Complaint.code == code))
+
+    def message_id_of(self, session: Session, channel: Channel,
+                      external_id: str) -> int | None:
+        """The id of the message an edge stored under ``external_id``."""
+        return session.scalar(select(Message.id).where(
+            Message.channel == channel.value, Message.external_id == external_id))
+
+    def email_owner(self, code: str) -> str | None:
+        """The e-mail address that owns the complaint ``code``: where its answers go by
+        e-mail, else the contact the citizen gave (lower case); None if none."""
+        with self.db.reading() as session:
+            row = session.execute(select(Complaint.reply_channel, Complaint.reply_address,
+                                         Complaint.citizen_email).where(
+                Complaint.code == code)).first()
+        if row is None:
+            return None
+        channel, reply_address, email = row
+        if channel == Channel.EMAIL.value and reply_address:
+            return str(reply_address).lower()
+        return str(email or "").lower()
+
     def change_status(self, code: str, status: Status, actor: str,
                       reason: str | None = None) -> ComplaintView:
         """Move a complaint along its life cycle (``Lifecycle.move``: the event, the
