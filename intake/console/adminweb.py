@@ -48,6 +48,7 @@ from intake.errors import SenderError
 from intake.mail.config import MailConfigError
 from intake.mail.ingest import IngestResult
 from intake.mail.quarantine import ACK_HELD_VI, SET_ASIDE_VI, STATUS_VI
+from intake.services.wording import actor_vi, admin_action_vi, admin_target_vi
 
 MAX_UPLOAD = 20 * 1024 * 1024
 UPLOAD_SUFFIXES = (".json", ".csv", ".xlsx")
@@ -78,6 +79,9 @@ class AdminConsole:
         self.templates = templates
         self.mail_retry = mail_retry
         self.uploads = settings.var_dir / "catalog-uploads"
+        # the audit's codes and actors as the pages show them (Vietnamese)
+        templates.env.globals.update(admin_action=admin_action_vi,
+                                     admin_target=admin_target_vi, actor_vi=actor_vi)
         self.router = APIRouter()
         add = self.router.add_api_route
         add("/admin", self.home, methods=["GET"])

@@ -35,6 +35,21 @@ CHANNEL_VI = {"web": "Web", "telegram": "Telegram", "email": "Email", "phone": "
 # How a reply reached a citizen that no message can reach (phone, desk, web chat).
 ANSWERED_BY_VI = {"call": "đã gọi lại cho người dân", "in_person": "đã trả lời trực tiếp",
                   "lookup": "người dân xem khi tra cứu bằng mã"}
+# The administration audit's actions (``admin_events.action``) as the admin pages show them.
+ADMIN_ACTION_VI = {
+    "user_created": "Tạo tài khoản", "user_updated": "Đổi vai trò, đơn vị",
+    "user_deactivated": "Khoá tài khoản", "user_reactivated": "Mở lại tài khoản",
+    "password_reset": "Đặt lại mật khẩu", "access_denied": "Bị từ chối truy cập",
+    "organisation_reloaded": "Nạp lại cơ cấu tổ chức",
+    "catalog_imported": "Nhập danh mục thủ tục", "mail_retried": "Xử lý lại thư cách ly"}
+# What a refused person tried to reach (the ``access_denied`` line's target).
+ADMIN_AREA_VI = {
+    "admin": "Trang quản trị", "users": "Trang tài khoản", "users:create": "Tạo tài khoản",
+    "users:update": "Sửa tài khoản", "users:active": "Khoá/mở tài khoản",
+    "users:password": "Đặt lại mật khẩu", "organisation": "Trang cơ cấu tổ chức",
+    "organisation:reload": "Nạp lại cơ cấu tổ chức", "catalog": "Trang danh mục thủ tục",
+    "catalog:dry-run": "Kiểm tra tệp danh mục", "catalog:import": "Nhập danh mục thủ tục",
+    "mail": "Trang hộp thư", "mail:retry": "Xử lý lại thư cách ly"}
 _CODE_WORD = re.compile(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s|\n")
 SHORT_SUBJECT_CHARS = 90
@@ -181,6 +196,22 @@ _DESCRIBE: dict[str, Callable[[dict[str, Any], str], str]] = {
     "publication_withdrawn": lambda d, u: "Gỡ câu trả lời khỏi trang công khai",
 }
 
+def admin_action_vi(action: str) -> str:
+    """An administration audit action in Vietnamese; an action no table knows yet is
+    named generically rather than shown as its code."""
+    return ADMIN_ACTION_VI.get(action, "Thao tác quản trị khác")
+
+
+def admin_target_vi(action: str, target: str | None) -> str:
+    """The audit line's object: for a refusal, the page or action that was refused (in
+    Vietnamese); otherwise the username, file or message it concerns as stored."""
+    if not target:
+        return "—"
+    if action == "access_denied":
+        return ADMIN_AREA_VI.get(target, ADMIN_AREA_VI.get(target.split(":")[0], target))
+    return target
+
+
 # The catalog importer's reasons (English, for the command line and the logs) as the
 # administration page shows them; a reason no pattern knows is shown as it is.
 _CATALOG_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -214,6 +245,8 @@ def catalog_reason_vi(reason: str) -> str:
 
 
 __all__ = [
+    "ADMIN_ACTION_VI",
+    "ADMIN_AREA_VI",
     "ANSWERED_BY_VI",
     "CHANNEL_VI",
     "DELIVERY_VI",
@@ -223,6 +256,8 @@ __all__ = [
     "ROLE_VI",
     "Deadline",
     "actor_vi",
+    "admin_action_vi",
+    "admin_target_vi",
     "catalog_reason_vi",
     "deadline",
     "event_vi",

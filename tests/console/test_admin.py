@@ -344,3 +344,40 @@ def test_mail_page_counts_what_was_set_aside_in_the_last_24_hours(
     # The hourly limit (1) held the next three answers: an alert, and the count per reason.
     assert _count(page, "held", "hourly_limit") == 3
     assert 'id="ack-hourly-alert"' in page and "3 thư trả lời tự động đã bị giữ lại" in page
+
+
+def test_audit_log_shows_actions_in_vietnamese_not_codes(
+        client: TestClient, db: Database, admin: StaffIdentity, alice: StaffIdentity) -> None:
+    """Every audited account action and a refused visit read in Vietnamese on
+    /admin/users; no stored code (``user_created`` …) reaches the page."""
+    refused = TestClient(client.app)
+    _login(refused, "alice")
+    assert refused.get("/admin/catalog").status_code == 403
+    token = _login(client, "quantri")
+    assert client.post("/admin/users", data={
+        "csrf": token, "username": "hoa", "role": "staff", "queues": [QUEUE_A],
+        "password": "mat-khau-cua-hoa"}, follow_redirects=False).status_code == 303
+    hoa = _user_id(db, "hoa")
+    for path, data in ((f"/admin/users/{hoa}/update", {"role": "coordinator"}),
+                       (f"/admin/users/{hoa}/password", {"password": "mat-khau-moi-123"}),
+                       (f"/admin/users/{hoa}/active", {"active": "0"}),
+                       (f"/admin/users/{hoa}/active", {"active": "1"})):
+        assert client.post(path, data={"csrf": token, **data},
+                           follow_redirects=False).status_code == 303
+    stored = {action for _, action, _ in _admin_events(db)}
+    assert stored >= {"user_created", "user_updated", "password_reset", "user_deactivated",
+                      "user_reactivated", "access_denied"}
+    page = client.get("/admin/users").text
+    audit = page[page.index("Nhật ký quản trị"):]
+    rows = re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>",
+                      audit)
+    shown = {(who, what, target) for who, what, target in rows}
+    assert ("quantri", "Tạo tài khoản", "hoa") in shown
+    assert ("quantri", "Đổi vai trò, đơn vị", "hoa") in shown
+    assert ("quantri", "Đặt lại mật khẩu", "hoa") in shown
+    assert ("quantri", "Khoá tài khoản", "hoa") in shown
+    assert ("quantri", "Mở lại tài khoản", "hoa") in shown
+    assert ("alice", "Bị từ chối truy cập", "Trang danh mục thủ tục") in shown
+    for code in stored:
+        assert code not in audit, code
+    assert "staff:" not in audit
