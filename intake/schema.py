@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from intake import models as core_models
 from intake.catalog import models as catalog_models
+from intake.delivery import models as delivery_models
 from intake.mail import models as mail_models
 from intake.models import Base
 
 metadata = Base.metadata
 
-__all__ = ["catalog_models", "core_models", "mail_models", "metadata"]
+__all__ = ["catalog_models", "core_models", "delivery_models", "mail_models", "metadata"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 from intake.config import Settings, _read_env_file, load_settings
 from intake.db import Database
@@ -32,6 +33,7 @@ class DeliverySettings:
     telegram_base_url: str
     policy: RetryPolicy
     poll_seconds: float
+    files_root: Path | None = None  # the attachments' store (files a message carries)
 
     @property
     def channels(self) -> list[str]:
@@ -60,7 +62,8 @@ def load_delivery_settings(env: dict[str, str] | None = None) -> DeliverySetting
     return DeliverySettings(
         mail=mail, telegram_token=core.telegram_token,
         telegram_base_url=merged.get("PAKN_TELEGRAM_BASE_URL") or DEFAULT_BASE_URL,
-        policy=policy, poll_seconds=float(merged.get("PAKN_DELIVERY_POLL_SECONDS") or 1))
+        policy=policy, poll_seconds=float(merged.get("PAKN_DELIVERY_POLL_SECONDS") or 1),
+        files_root=core.attachments_dir)
 
 
 def build_dispatcher(db: Database, settings: DeliverySettings) -> Dispatcher:
@@ -71,7 +74,7 @@ def build_dispatcher(db: Database, settings: DeliverySettings) -> Dispatcher:
     if settings.telegram_token is not None:
         transports["telegram"] = TelegramTransport(settings.telegram_token,
                                                    settings.telegram_base_url)
-    return Dispatcher(db, transports, settings.policy)
+    return Dispatcher(db, transports, settings.policy, settings.files_root)
 
 
 def mail_dispatcher(db: Database, mail: MailSettings) -> Dispatcher:
@@ -80,4 +83,5 @@ def mail_dispatcher(db: Database, mail: MailSettings) -> Dispatcher:
     policy = RetryPolicy(base=timedelta(seconds=mail.retry_base),
                          cap=timedelta(seconds=mail.retry_max),
                          max_attempts=mail.max_send_attempts)
-    return Dispatcher(db, {"email": SmtpTransport(mail)}, policy)
+    return Dispatcher(db, {"email": SmtpTransport(mail)}, policy,
+                      mail.attachments_dir)

@@ -24,14 +24,17 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
 from intake.db import Database
+from intake.delivery.models import OutboxFile
 from intake.delivery.outbox import mark_failed
-from intake.delivery.transports import Failed, Parcel, Result, Sent, Transport
-from intake.models import Outbox, OutboxStatus, utcnow
+from intake.delivery.transports import Failed, Parcel, ParcelFile, Result, Sent, Transport
+from intake.models import Attachment, Outbox, OutboxStatus, utcnow
+from intake.storage import ContentStore
 
 log = logging.getLogger(__name__)
 
@@ -57,10 +60,14 @@ class Dispatcher:
     """Delivers the outbox through ``transports`` (one per channel)."""
 
     def __init__(self, db: Database, transports: Mapping[str, Transport],
-                 policy: RetryPolicy | None = None) -> None:
+                 policy: RetryPolicy | None = None, files_root: Path | None = None) -> None:
+        """``files_root``: the attachments' content store (``Settings.attachments_dir``),
+        where the files a message carries are read; without it such a message fails
+        with a reason instead of leaving without its files."""
         self.db = db
         self.transports = dict(transports)
         self.policy = policy or RetryPolicy()
+        self.files = ContentStore(files_root) if files_root is not None else None
 
     # -- claiming -----------------------------------------------------------------------
     def claim_due(self, limit: int | None = None, now: datetime | None = None
@@ -90,7 +97,7 @@ class Dispatcher:
                 skip_locked=True)).all()
             for row in rows:
                 row.next_attempt_at = now + self.policy.lease
-            return [_parcel(row) for row in rows]
+            return [self._parcel(session, row) for row in rows]
 
     def _claim_one(self, row_id: int, due: datetime, now: datetime) -> Parcel | None:
         with self.db.transaction() as session:
@@ -100,7 +107,20 @@ class Dispatcher:
             if taken.rowcount != 1:  # type: ignore[attr-defined]
                 return None  # another dispatcher took it first
             row = session.get(Outbox, row_id)
-            return _parcel(row) if row is not None else None
+            return self._parcel(session, row) if row is not None else None
+
+    def _parcel(self, session: Session, row: Outbox) -> Parcel:
+        """A snapshot of ``row`` with the files it carries (where their bytes are)."""
+        files = tuple(
+            ParcelFile(a.filename, a.content_type, a.size,
+                       self.files.path_of(a.sha256) if self.files is not None else None)
+            for a in session.scalars(select(Attachment).join(
+                OutboxFile, OutboxFile.attachment_id == Attachment.id).where(
+                OutboxFile.outbox_id == row.id).order_by(OutboxFile.position)))
+        return Parcel(row.id, row.channel, row.recipient, row.purpose, row.complaint_code,
+                      row.subject or "", row.body,
+                      {str(k): str(v) for k, v in (row.headers or {}).items()}, row.attempts,
+                      files)
 
     # -- results ------------------------------------------------------------------------
     def record(self, parcel: Parcel, result: Result) -> str:
@@ -166,8 +186,3 @@ class Dispatcher:
         for transport in self.transports.values():
             await transport.aclose()
 
-
-def _parcel(row: Outbox) -> Parcel:
-    return Parcel(row.id, row.channel, row.recipient, row.purpose, row.complaint_code,
-                  row.subject or "", row.body,
-                  {str(k): str(v) for k, v in (row.headers or {}).items()}, row.attempts)

@@ -18,6 +18,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from intake.delivery.models import OutboxFile
 from intake.delivery.purposes import ACK_PURPOSES, HUMAN_PURPOSES, Purpose
 from intake.delivery.templates import Letter
 from intake.models import Channel, Event, MailThread, Outbox, OutboxStatus, utcnow
@@ -42,6 +43,8 @@ class Outgoing:
     # e-mail: threading headers; Telegram: ``TELEGRAM_BUTTONS`` (inline buttons)
     headers: Mapping[str, str] = field(default_factory=dict)
     dedup_key: str | None = None  # the same key is queued once, ever
+    # files carried with the message: ids of the complaint's attachments, in order
+    attachment_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,9 @@ def enqueue(session: Session, outgoing: Outgoing, mail_domain: str,
                  next_attempt_at=moment, created_at=moment)
     session.add(row)
     session.flush()
+    for position, attachment_id in enumerate(dict.fromkeys(outgoing.attachment_ids)):
+        session.add(OutboxFile(outbox_id=row.id, attachment_id=attachment_id,
+                               position=position))
     if message_id is not None:
         session.add(MailThread(message_id=message_id,
                                complaint_code=outgoing.complaint_code or "",

@@ -14,6 +14,9 @@ and purged.
 
 from __future__ import annotations
 
+import fnmatch
+import mimetypes
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -25,6 +28,7 @@ from intake.codes import parse_code
 from intake.config import Settings
 from intake.db import Database
 from intake.errors import ComplaintNotFound, ValidationError
+from intake.mail_config import DEFAULT_ALLOWED_TYPES
 from intake.models import Attachment, Complaint, Event, Message, PendingAttachment, utcnow
 from intake.services.views import AttachedPending
 from intake.storage import ContentStore
@@ -34,6 +38,11 @@ MAX_FILENAME_CHARS = 255
 MAX_CAPTION_CHARS = 1024  # Telegram's own limit for a caption
 MAX_PENDING_FILES = 10
 PENDING_KEEP = timedelta(hours=24)
+# Files staff attach to an answer: the hotline mailbox's limits (its default per-file
+# size and accepted types), at most ``REPLY_MAX_FILES`` per answer.
+REPLY_MAX_FILE_BYTES = 10 * 1024 * 1024
+REPLY_MAX_FILES = 5
+REPLY_ALLOWED_TYPES = DEFAULT_ALLOWED_TYPES
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,66 @@ class AttachmentView:
     content_type: str
     size: int
     caption: str | None = None  # what the citizen wrote with the file
+    by_staff: bool = False  # sent by staff with an answer (the reply composer)
+
+
+@dataclass(frozen=True)
+class ReplyFile:
+    """A file staff attach to an answer, as the console received it."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+
+class ReplyFileRefused(ValidationError):
+    """A file the reply composer cannot send (the message says which and why)."""
+
+
+def reply_file_type(file: ReplyFile) -> str:
+    """The file's type: the browser's, or guessed from its name when the browser sent
+    none (``application/octet-stream``)."""
+    declared = file.content_type.split(";")[0].strip().lower()
+    if declared in ("", "application/octet-stream"):
+        return mimetypes.guess_type(file.filename)[0] or "application/octet-stream"
+    return declared
+
+
+def check_reply_files(files: Sequence[ReplyFile]) -> None:
+    """Refuse (``ReplyFileRefused``, Vietnamese) too many, empty, too large or
+    unaccepted files: before anything is stored or sent."""
+    if len(files) > REPLY_MAX_FILES:
+        raise ReplyFileRefused("too many files",
+                               f"Chỉ gửi kèm tối đa {REPLY_MAX_FILES} tệp mỗi lần trả lời.")
+    limit_mb = REPLY_MAX_FILE_BYTES // (1024 * 1024)
+    for file in files:
+        name = _filename(file.filename)
+        if not file.data:
+            raise ReplyFileRefused("empty file", f"Tệp “{name}” đang trống.")
+        if len(file.data) > REPLY_MAX_FILE_BYTES:
+            raise ReplyFileRefused("file too large",
+                                   f"Tệp “{name}” quá lớn (tối đa {limit_mb} MB mỗi tệp).")
+        kind = reply_file_type(file)
+        if not any(fnmatch.fnmatchcase(kind, p) for p in REPLY_ALLOWED_TYPES):
+            raise ReplyFileRefused("type not accepted", (
+                f"Không gửi kèm được tệp “{name}” (loại {kind[:80]}): chỉ nhận ảnh, PDF, "
+                "văn bản, bảng tính, tệp nén ZIP, âm thanh và video MP4."))
+
+
+def store_reply_files(root: Path, files: Sequence[ReplyFile]) -> list[StoredFile]:
+    """Write the files' raw bytes to the content store (before the transaction that
+    records them: raw first, nothing recorded without its bytes)."""
+    return [StoredFile(store_blob(root, f.data), _filename(f.filename), reply_file_type(f),
+                       len(f.data)) for f in files]
+
+
+def attach_staff_files(session: Session, complaint: Complaint, stored: Sequence[StoredFile],
+                       actor: str) -> list[int]:
+    """Record stored files as the complaint's attachments, added by ``actor`` (a member
+    of staff; the ``attachment`` event names them), in the caller's transaction; their
+    ids in order (a file the complaint already has keeps its row)."""
+    return [_attach(session, complaint, f.sha256, f.filename, f.content_type, f.size,
+                    actor, by_staff=True).id for f in stored]
 
 
 @dataclass(frozen=True)
@@ -295,9 +364,10 @@ def _caption(text: str | None) -> str | None:
 
 def _attach(session: Session, complaint: Complaint, digest: str, name: str,
             content_type: str, size: int, actor: str,
-            caption: str | None = None) -> Attachment:
+            caption: str | None = None, by_staff: bool = False) -> Attachment:
     """The complaint's attachment with these bytes (created, with its event, if new; a
-    caption sent again with the same file fills one that was missing)."""
+    caption sent again with the same file fills one that was missing). ``by_staff``:
+    staff sent it with an answer (the event says so and names the file)."""
     found = session.scalar(select(Attachment).where(
         Attachment.complaint_id == complaint.id, Attachment.sha256 == digest))
     if found is not None and caption and not found.caption:
@@ -307,9 +377,12 @@ def _attach(session: Session, complaint: Complaint, digest: str, name: str,
                            content_type=content_type, size=size, caption=caption)
         session.add(found)
         session.flush()
+        data: dict[str, object] = {"attachment_id": found.id, "size": size,
+                                   "content_type": content_type}
+        if by_staff:
+            data |= {"by_staff": True, "filename": name}
         session.add(Event(complaint_id=complaint.id, kind="attachment", actor=actor,
-                          data={"attachment_id": found.id, "size": size,
-                                "content_type": content_type}, at=utcnow()))
+                          data=data, at=utcnow()))
     return found
 
 

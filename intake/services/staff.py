@@ -10,7 +10,7 @@ on the event, so staff know to call back).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
@@ -41,7 +41,13 @@ from intake.models import (
     Status,
     utcnow,
 )
-from intake.services.attachments import AttachmentView
+from intake.services.attachments import (
+    AttachmentView,
+    ReplyFile,
+    attach_staff_files,
+    check_reply_files,
+    store_reply_files,
+)
 from intake.services.complaints import IntakeService, NewComplaint
 from intake.services.identity import StaffIdentity
 from intake.services.kinds import due_rules
@@ -362,8 +368,10 @@ class StaffService:
         view = self.intake.get(code)
         with self.db.reading() as session:
             complaint = _complaint(session, code)
+            by_staff = _staff_attachment_ids(session, complaint.id)
             attachments = [AttachmentView(a.id, complaint.code, a.sha256, a.filename,
-                                          a.content_type, a.size, a.caption)
+                                          a.content_type, a.size, a.caption,
+                                          a.id in by_staff)
                            for a in session.scalars(select(Attachment).where(
                                Attachment.complaint_id == complaint.id).order_by(Attachment.id))]
             assignee = session.scalar(select(Assignment.username).where(
@@ -456,27 +464,36 @@ class StaffService:
                                     Status.WAITING_FOR_CITIZEN):
                 self._move(session, complaint, Status.IN_PROGRESS, who)
 
-    def reply(self, who: StaffIdentity, code: str, text: str, answered_by: str = "") -> str:
+    def reply(self, who: StaffIdentity, code: str, text: str, answered_by: str = "",
+              files: Sequence[ReplyFile] = ()) -> str:
         """Answer the citizen: an outbound message, pushed on their channel.
 
         Returns how it is delivered: ``email``, ``telegram`` or ``none`` (web chat,
         hotline, desk: nothing reaches them). For those, ``answered_by`` records how
         staff gave the answer (``call``: called back, ``in_person``: at the desk,
         ``lookup``: the citizen reads it with their code) on the ``reply`` event.
+        ``files`` (checked first: ``ReplyFileRefused``) are stored raw, become the
+        complaint's attachments added by staff, and travel with the queued message.
         """
         body = _required(text, "Nội dung trả lời")
         if answered_by and answered_by not in ANSWERED_BY:
             raise ValidationError(f"unknown answered_by {answered_by!r}",
                                   "Cách trả lời không hợp lệ.")
+        check_reply_files(files)
+        self._check(who, code, "act on")  # before any byte is stored
+        stored = store_reply_files(self.intake.settings.attachments_dir, files)
         with self._acting(who, code) as (session, complaint):
             self.intake.add_message(complaint.code, Direction.OUTBOUND, body,
                                     Channel(complaint.reply_channel), who.actor,
                                     sender=who.actor, session=session)
+            attached = attach_staff_files(session, complaint, stored, who.actor)
             delivery = self._push(session, complaint, Purpose.ANSWER, templates.answer(
-                complaint.code, label_vi(Status.ANSWERED.value), body))
-            data = {"delivery": delivery}
+                complaint.code, label_vi(Status.ANSWERED.value), body), attached)
+            data: dict[str, Any] = {"delivery": delivery}
             if delivery == "none" and answered_by:
                 data["answered_by"] = answered_by
+            if attached:
+                data["attachments"] = attached
             _event(session, complaint, "reply", who, None, data)
             if complaint.status != Status.ANSWERED and \
                     can_move(Status(complaint.status), Status.ANSWERED):
@@ -627,14 +644,16 @@ class StaffService:
                                    notify=False)
 
     def _push(self, session: Session, complaint: Complaint, purpose: Purpose,
-              letter: Letter) -> str:
-        """Queue ``letter`` to the citizen on their channel; the channel used, or
-        ``none`` (web chat, hotline: no push)."""
+              letter: Letter, attachment_ids: Sequence[int] = ()) -> str:
+        """Queue ``letter`` (with the complaint's attachments ``attachment_ids``) to the
+        citizen on their channel; the channel used, or ``none`` (web chat, hotline: no
+        push)."""
         channel = push_channel(complaint.reply_channel, complaint.reply_address)
         if channel is None or complaint.reply_address is None:
             return "none"
         enqueue(session, Outgoing(channel, complaint.reply_address, purpose, letter,
-                                  complaint.id, complaint.code),
+                                  complaint.id, complaint.code,
+                                  attachment_ids=tuple(attachment_ids)),
                 self.intake.settings.mail_domain)
         return channel.value
 
@@ -644,6 +663,16 @@ class StaffService:
         self._check(who, code, "act on")
         with self.db.transaction() as session:
             yield session, _complaint(session, code)
+
+
+def _staff_attachment_ids(session: Session, complaint_id: int) -> set[int]:
+    """The complaint's attachments staff added (with an answer): their ``attachment``
+    events name a member of staff."""
+    return {int(data["attachment_id"]) for data in session.scalars(
+        select(Event.data).where(Event.complaint_id == complaint_id,
+                                 Event.kind == "attachment",
+                                 Event.actor.like("staff:%")))
+            if isinstance(data, dict) and "attachment_id" in data}
 
 
 def _complaint(session: Session, code: str) -> Complaint:

@@ -153,10 +153,19 @@ def _status(data: dict[str, Any], _unit: str) -> str:
 
 def _reply(data: dict[str, Any], _unit: str) -> str:
     delivery = str(data.get("delivery", "none"))
+    files = data.get("attachments")
+    count = f", kèm {len(files)} tệp" if isinstance(files, list) and files else ""
     if delivery in ("email", "telegram"):
-        return f"Trả lời người dân (gửi qua {CHANNEL_VI[delivery]})"
+        return f"Trả lời người dân (gửi qua {CHANNEL_VI[delivery]}{count})"
     how = ANSWERED_BY_VI.get(str(data.get("answered_by", "")))
-    return f"Trả lời người dân ({how})" if how else "Trả lời người dân (không gửi tự động)"
+    return (f"Trả lời người dân ({how}{count})" if how
+            else f"Trả lời người dân (không gửi tự động{count})")
+
+
+def _attachment(data: dict[str, Any], _unit: str) -> str:
+    if data.get("by_staff"):
+        return f"Cán bộ gửi kèm tệp “{str(data.get('filename', ''))[:255]}” với câu trả lời"
+    return "Thêm tệp đính kèm"
 
 
 def _routed(data: dict[str, Any], unit: str) -> str:
@@ -181,7 +190,7 @@ _DESCRIBE: dict[str, Callable[[dict[str, Any], str], str]] = {
                                    f"{d.get('lost_working_days', 0)} ngày làm việc)"),
     "delivery_failed": lambda d, u: "Gửi tin cho người dân không thành công",
     "access_denied": lambda d, u: "Truy cập bị từ chối (ngoài đơn vị được giao)",
-    "attachment": lambda d, u: "Thêm tệp đính kèm",
+    "attachment": _attachment,
     "location": lambda d, u: "Thêm vị trí trên bản đồ",
     "linked": lambda d, u: "Thư liên quan được gắn vào phản ánh",
     "message": lambda d, u: "Người dân gửi thêm thông tin",

@@ -6,7 +6,9 @@
         api.wait_messages(chat_id, count=1)          # what the bot sent to that chat
 
 Methods: getMe, getUpdates (long polling with offset/timeout), sendMessage,
-sendChatAction, answerCallbackQuery, editMessageReplyMarkup, getFile and the file
+sendPhoto and sendDocument (multipart uploads, kept in ``files_to``; an upload over
+``max_upload_bytes`` answers 413 like Telegram's 50 MB limit), sendChatAction,
+answerCallbackQuery, editMessageReplyMarkup, getFile and the file
 download path, setWebhook/deleteWebhook/getWebhookInfo, close/logOut. Once a webhook is
 set (``setWebhook`` with ``url`` and ``secret_token``, recorded in ``webhooks``), pushed
 updates are no longer offered to getUpdates (Telegram answers 409 there) but POSTed to
@@ -29,6 +31,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import default as default_policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -57,6 +61,25 @@ class Sent:
         return [(b["text"], b.get("callback_data", "")) for row in rows for b in row]
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A file part of a multipart request (what the bot uploaded)."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class SentFile:
+    """A photo or document the bot sent to a chat."""
+
+    chat_id: int
+    method: str  # sendPhoto or sendDocument
+    filename: str
+    data: bytes
+
+
 @dataclass
 class _State:
     updates: list[dict[str, Any]] = field(default_factory=list)
@@ -69,6 +92,7 @@ class _State:
     webhooks: list[dict[str, Any]] = field(default_factory=list)
     deliveries: list[tuple[int, int]] = field(default_factory=list)
     unknown_methods: list[str] = field(default_factory=list)
+    sent_files: list[SentFile] = field(default_factory=list)
 
 
 class TelegramApiDouble:
@@ -76,6 +100,7 @@ class TelegramApiDouble:
 
     def __init__(self, token: str = "123456:TEST-token", port: int | None = None) -> None:
         self.token = token
+        self.max_upload_bytes = 50 * 1024 * 1024  # the Bot API's upload limit
         self.port = port or free_port()
         self.state = _State()
         self.cond = threading.Condition()
@@ -228,6 +253,11 @@ class TelegramApiDouble:
         with self.cond:
             return [s for s in self.state.sent if s.chat_id == chat_id]
 
+    def files_to(self, chat_id: int) -> list[SentFile]:
+        """Photos and documents the bot sent to the chat, in order."""
+        with self.cond:
+            return [f for f in self.state.sent_files if f.chat_id == chat_id]
+
     def calls(self, method: str) -> list[dict[str, Any]]:
         """Parameters of every call of ``method``."""
         with self.cond:
@@ -307,6 +337,8 @@ class TelegramApiDouble:
                 if "json" in kind and raw:
                     parsed: dict[str, Any] = json.loads(raw)
                     return parsed
+                if "multipart/form-data" in kind and raw:
+                    return _multipart(kind, raw)
                 fields = urllib.parse.parse_qs(raw.decode() + "&" + query if raw else query)
                 return {k: _value(k, v[-1]) for k, v in fields.items()}
 
@@ -388,6 +420,42 @@ class TelegramApiDouble:
             message["reply_markup"] = sent.reply_markup
         return message
 
+    def _m_sendPhoto(self, p: dict[str, Any]) -> Any:
+        return self._file_sent("sendPhoto", "photo", p)
+
+    def _m_sendDocument(self, p: dict[str, Any]) -> Any:
+        return self._file_sent("sendDocument", "document", p)
+
+    def _file_sent(self, method: str, field_name: str, p: dict[str, Any]) -> Any:
+        """A photo or document upload: kept, or refused like Telegram (403 blocked, 413
+        over the upload limit, 400 without a file)."""
+        chat_id = int(p["chat_id"])
+        upload = p.get(field_name)
+        if not isinstance(upload, Upload):
+            return 400, {"ok": False, "error_code": 400,
+                         "description": f"Bad Request: there is no {field_name} in the "
+                                        "request"}
+        with self.cond:
+            if chat_id in self.state.blocked:
+                return 403, {"ok": False, "error_code": 403,
+                             "description": "Forbidden: bot was blocked by the user"}
+            if len(upload.data) > self.max_upload_bytes:
+                return 413, {"ok": False, "error_code": 413,
+                             "description": "Request Entity Too Large"}
+            self.state.sent_files.append(SentFile(chat_id, method, upload.filename,
+                                                  upload.data))
+            self.cond.notify_all()
+        file = {"file_id": f"sent{len(self.state.sent_files)}", "file_unique_id": "u",
+                "file_size": len(upload.data)}
+        body: dict[str, Any] = {"message_id": next(self._message_ids),
+                                "date": int(time.time()),
+                                "chat": {"id": chat_id, "type": "private"}, "from": BOT_USER}
+        if field_name == "photo":
+            body["photo"] = [dict(file, width=1, height=1)]
+        else:
+            body["document"] = dict(file, file_name=upload.filename)
+        return body
+
     def _m_sendChatAction(self, _: dict[str, Any]) -> bool:
         return True
 
@@ -461,6 +529,24 @@ def _value(key: str, raw: str) -> Any:
         return json.loads(raw)
     except ValueError:
         return raw
+
+
+def _multipart(content_type: str, raw: bytes) -> dict[str, Any]:
+    """A multipart/form-data body as python-telegram-bot uploads files: fields as
+    ``_value`` reads them, file parts as ``Upload``."""
+    head = f"Content-Type: {content_type}\r\n\r\n".encode()
+    message = BytesParser(policy=default_policy).parsebytes(head + raw)
+    params: dict[str, Any] = {}
+    for part in message.iter_parts():
+        name = str(part.get_param("name", header="content-disposition") or "")
+        data = part.get_payload(decode=True)
+        payload = data if isinstance(data, bytes) else b""
+        filename = part.get_filename()
+        if filename is not None:
+            params[name] = Upload(filename, part.get_content_type(), payload)
+        else:
+            params[name] = _value(name, payload.decode())
+    return params
 
 
 def _error(status: int, retry_after: int) -> dict[str, Any]:

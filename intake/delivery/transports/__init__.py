@@ -11,7 +11,40 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Protocol
+
+
+@dataclass(frozen=True)
+class ParcelFile:
+    """A file a message carries: what the citizen sees and where its bytes are
+    (``path`` None: the content store is unknown to this dispatcher)."""
+
+    filename: str
+    content_type: str
+    size: int
+    path: Path | None
+
+    def read(self) -> bytes:
+        """The file's bytes (blocking: call it off the event loop).
+
+        Raises ``FileGone`` when the content store no longer has them."""
+        if self.path is None or not self.path.is_file():
+            raise FileGone(self.filename)
+        return self.path.read_bytes()
+
+
+class FileGone(Exception):
+    """A file of a message is not in the content store (a permanent failure)."""
+
+    def __init__(self, filename: str) -> None:
+        super().__init__("attachment bytes missing")
+        self.filename = filename
+
+    @property
+    def reason_vi(self) -> str:
+        """The delivery's failure as staff read it."""
+        return f"Không đọc được tệp đính kèm “{self.filename}” trong kho lưu trữ."
 
 
 @dataclass(frozen=True)
@@ -27,6 +60,7 @@ class Parcel:
     body: str
     headers: dict[str, str]
     attempts: int
+    files: tuple[ParcelFile, ...] = ()
 
 
 @dataclass(frozen=True)

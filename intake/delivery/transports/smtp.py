@@ -1,12 +1,15 @@
 """E-mail through SMTP (aiosmtplib): one connection per batch, TLS always verified.
 
 A connection-level failure (server down, TLS refused) retries every message of the
-batch not yet handed over; a 4xx for one recipient retries that message, a 5xx fails it.
-Errors are described without secrets or addresses.
+batch not yet handed over; a 4xx for one recipient retries that message, a 5xx fails it
+(a 552 for a message too large says so in Vietnamese). The files a message carries (a
+staff answer's attachments) go as MIME attachments, read from the content store in a
+worker thread. Errors are described without secrets or addresses.
 """
 
 from __future__ import annotations
 
+import asyncio
 import ssl
 from collections.abc import Sequence
 from email.headerregistry import Address
@@ -15,7 +18,7 @@ from email.utils import format_datetime
 
 import aiosmtplib
 
-from intake.delivery.transports import Failed, Parcel, Result, Retry, Sent
+from intake.delivery.transports import Failed, FileGone, Parcel, Result, Retry, Sent
 from intake.mail_config import MailSettings, Security, require_smtp, tls_context
 from intake.models import Channel, utcnow
 
@@ -36,6 +39,12 @@ def build_message(parcel: Parcel, settings: MailSettings) -> EmailMessage:
     if "X-Loop" not in message:  # our loop marker: how our own mail is known when it returns
         message["X-Loop"] = settings.from_address
     message.set_content(parcel.body, charset="utf-8")
+    for file in parcel.files:  # blocking reads: the transport builds off the event loop
+        maintype, _, subtype = file.content_type.partition("/")
+        if not maintype or not subtype or maintype == "multipart":
+            maintype, subtype = "application", "octet-stream"
+        message.add_attachment(file.read(), maintype=maintype, subtype=subtype,
+                               filename=file.filename)
     return message
 
 
@@ -73,7 +82,10 @@ class SmtpTransport:
         return results
 
     async def _send_one(self, smtp: aiosmtplib.SMTP, parcel: Parcel) -> Result:
-        message = build_message(parcel, self.settings)
+        try:
+            message = await asyncio.to_thread(build_message, parcel, self.settings)
+        except FileGone as exc:
+            return Failed(exc.reason_vi)
         try:
             await smtp.send_message(message, sender=self.settings.from_address,
                                     recipients=[parcel.recipient])
@@ -81,6 +93,9 @@ class SmtpTransport:
             code = getattr(exc, "code", 0) or 550
             if isinstance(exc, aiosmtplib.SMTPRecipientsRefused):
                 code = exc.recipients[0].code if exc.recipients else 550
+            if code == 552 and parcel.files:
+                return Failed(f"SMTP {code}: máy chủ thư từ chối vì thư kèm tệp quá lớn "
+                              f"({_megabytes(sum(f.size for f in parcel.files))}).")
             return Failed(f"SMTP {code}") if 500 <= code < 600 else Retry(f"SMTP {code}")
         return Sent()
 
@@ -102,3 +117,8 @@ class SmtpTransport:
 
     async def aclose(self) -> None:
         """Nothing held between batches."""
+
+
+def _megabytes(size: int) -> str:
+    """A size as staff read it ("12,5 MB")."""
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")

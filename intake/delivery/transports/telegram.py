@@ -5,10 +5,17 @@ The text is the row's body plus, when it concerns a complaint, how to look it up
 retried after Telegram's ``retry_after`` (not counted towards giving up); network and
 other API errors → retried with backoff; 403 (the citizen blocked the bot) and 400
 (chat gone) → failed. Logs carry row ids only, never chat ids or text.
+
+Files a message carries follow the text: images up to Telegram's 10 MB as photos
+(``sendPhoto``), the rest as documents (``sendDocument``, at most 50 MB). A file over
+the limit fails the message before anything is sent, with a Vietnamese reason staff
+read beside it (the answer stays on the complaint, nothing is lost); so does Telegram
+refusing an upload as too large (HTTP 413) or a file missing from the store.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Sequence
 from datetime import timedelta
@@ -17,10 +24,21 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from intake.delivery.outbox import TELEGRAM_BUTTONS
-from intake.delivery.transports import Failed, Parcel, Result, Retry, Sent
+from intake.delivery.transports import (
+    Failed,
+    FileGone,
+    Parcel,
+    ParcelFile,
+    Result,
+    Retry,
+    Sent,
+)
 from intake.models import Channel
 
 MAX_TEXT = 4096
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # the Bot API's upload limit (sendDocument)
+MAX_PHOTO_BYTES = 10 * 1024 * 1024     # sendPhoto; a larger image goes as a document
+PHOTO_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 
 
@@ -52,8 +70,10 @@ class TelegramTransport:
 
     channel = Channel.TELEGRAM.value
 
-    def __init__(self, token: str, base_url: str = DEFAULT_BASE_URL) -> None:
+    def __init__(self, token: str, base_url: str = DEFAULT_BASE_URL,
+                 max_document_bytes: int = MAX_DOCUMENT_BYTES) -> None:
         self.bot = Bot(token, base_url=base_url)  # no getMe: the API may be down at start
+        self.max_document_bytes = max_document_bytes
 
     async def send(self, parcels: Sequence[Parcel]) -> list[Result]:
         """Send each parcel in turn."""
@@ -64,9 +84,16 @@ class TelegramTransport:
             chat_id = int(parcel.recipient)
         except ValueError:
             return Failed("recipient is not a Telegram chat id")
+        too_big = self._too_big(parcel.files)
+        if too_big is not None:
+            return Failed(too_big)
         try:
             await self.bot.send_message(chat_id=chat_id, text=render(parcel),
                                         reply_markup=buttons_of(parcel))
+            for file in parcel.files:
+                await self._send_file(chat_id, file)
+        except FileGone as exc:
+            return Failed(exc.reason_vi)
         except RetryAfter as exc:
             wait = _retry_after(exc)
             return Retry(f"429 flood control: retry after {wait}", wait, counts=False)
@@ -75,11 +102,43 @@ class TelegramTransport:
         except BadRequest as exc:
             return Failed(f"400 bad request: {exc.message}")
         except NetworkError as exc:
+            if _refused_as_too_large(exc):
+                return Failed("Telegram từ chối tệp đính kèm vì quá lớn "
+                              f"({exc.message}).")
             return Retry(f"network error: {type(exc).__name__}: {exc.message}")
         except TelegramError as exc:
             return Retry(f"telegram error: {type(exc).__name__}: {exc.message}")
         return Sent()
 
+    def _too_big(self, files: Sequence[ParcelFile]) -> str | None:
+        """Why a file cannot go through Telegram (Vietnamese), or None."""
+        for file in files:
+            if file.size > self.max_document_bytes:
+                return (f"Tệp “{file.filename}” ({_megabytes(file.size)}) vượt giới hạn "
+                        f"{_megabytes(self.max_document_bytes)} Telegram nhận; câu trả lời "
+                        "chưa được gửi, hãy gửi tệp qua kênh khác.")
+        return None
+
+    async def _send_file(self, chat_id: int, file: ParcelFile) -> None:
+        """One file: a photo when Telegram shows it as one, else a document."""
+        data = await asyncio.to_thread(file.read)
+        if file.content_type in PHOTO_TYPES and file.size <= MAX_PHOTO_BYTES:
+            await self.bot.send_photo(chat_id=chat_id, photo=data, filename=file.filename)
+        else:
+            await self.bot.send_document(chat_id=chat_id, document=data,
+                                         filename=file.filename)
+
     async def aclose(self) -> None:
         """Close the Bot's HTTP client."""
         await self.bot.shutdown()
+
+
+def _refused_as_too_large(exc: NetworkError) -> bool:
+    """Telegram's answer to an upload over its limit (HTTP 413, "too big")."""
+    text = exc.message.lower()
+    return "too large" in text or "too big" in text or "(413)" in text
+
+
+def _megabytes(size: int) -> str:
+    """A size as staff read it ("12,5 MB")."""
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
