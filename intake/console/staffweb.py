@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, FastAPI, Request
+import anyio.from_thread
+from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import UploadFile
 
 from intake.codes import parse_code
 from intake.config import Settings
@@ -32,12 +34,19 @@ from intake.console.admin import AdminOnly, AdminService
 from intake.console.adminweb import AdminConsole, is_admin
 from intake.console.auth import Accounts, Auth, NotSignedIn, SessionCodec, StaffIdentity
 from intake.console.guards import FILE_CSP, DbId, install_error_pages
+from intake.console.limits import FORM_BYTES, budget_of
 from intake.deadlines import VIETNAM
 from intake.enums import Channel, Status
 from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError, ValidationError
 from intake.mail.config import load_mail_settings
 from intake.mail.ingest import SCANNED_EVENT, IngestResult, MailIngestor
-from intake.services.attachments import AttachmentView, blob_path
+from intake.services.attachments import (
+    REPLY_MAX_FILE_BYTES,
+    REPLY_MAX_FILES,
+    AttachmentView,
+    ReplyFile,
+    blob_path,
+)
 from intake.services.complaints import IntakeService
 from intake.services.factory import get_service
 from intake.services.reports import Reports, to_csv
@@ -96,6 +105,11 @@ CONFIRM_VI = {
 SORT_VI = {"code": "Mã", "received": "Tiếp nhận", "due": "Hạn xử lý", "status": "Trạng thái",
            "unit": "Đơn vị"}
 UNIT_NAMES_SECONDS = 60.0
+# A reply with files: every file at its limit plus the form around them. Only a
+# signed-in member of staff whose CSRF token is in the form's URL gets this budget
+# (checked before the body is read); a file over its own limit is then refused with the
+# typed text kept, a body over this budget is a 413.
+REPLY_BYTES = REPLY_MAX_FILES * (REPLY_MAX_FILE_BYTES + 4096) + FORM_BYTES
 
 
 def files_first(events: list[EventView], attachments: list[AttachmentView]) -> list[AttachmentView]:
@@ -230,7 +244,8 @@ class StaffConsole:
             "user": user, "d": detail, "c": detail.complaint, "done": done, "error": error,
             "failed": failed, "form": form, "inline": INLINE_IMAGES, "first": first,
             "templates": templates, "answered_by": ANSWERED_BY_VI, "purposes": PURPOSE_VI,
-            "delivery_states": DELIVERY_VI,
+            "delivery_states": DELIVERY_VI, "reply_max_files": REPLY_MAX_FILES,
+            "reply_max_mb": REPLY_MAX_FILE_BYTES // (1024 * 1024),
             "others": [a for a in detail.attachments if a.id not in shown]}, status)
 
     def attachment(self, request: Request, code: str, attachment_id: DbId) -> Response:
@@ -253,11 +268,14 @@ class StaffConsole:
         """Run one action from its form (CSRF-checked), then back to the complaint with a
         message. Resolve, reject and merge first show a confirmation page; a refused
         action shows the complaint again with the reason and what was typed."""
-        user, fields = self.auth.posted_form(request)
+        if action == "reply":
+            user, fields, files = self._posted_reply(request)
+        else:
+            (user, fields), files = self.auth.posted_form(request), []
         if action in CONFIRM_VI and fields.get("confirmed") != "1":
             return self._confirm(request, user, code, action, fields)
         try:
-            via = self._run(user, code, action, fields)
+            via = self._run(user, code, action, fields, files)
         except (AccessDenied, ComplaintNotFound, InvalidTrackingCode):
             raise
         except SenderError as exc:
@@ -267,7 +285,21 @@ class StaffConsole:
             return RedirectResponse(f"/queue?done={action}&code={quote(code)}",
                                     status_code=303)
         extra = f"&via={via}" if via else ""
+        extra += f"&files={len(files)}" if files else ""
         return RedirectResponse(f"/complaints/{code}?done={action}{extra}", status_code=303)
+
+    def _posted_reply(self, request: Request
+                      ) -> tuple[StaffIdentity, dict[str, str], list[ReplyFile]]:
+        """From a worker thread: the reply form (multipart) with its files. The person is
+        checked before the body is read, and the files' budget is granted only when the
+        CSRF token is in the URL too; the form's own token is checked as for any form."""
+        user = self.auth.user(request)
+        if self.auth.codec.csrf_ok(request, request.query_params.get("csrf")):
+            budget_of(request).allow(REPLY_BYTES)
+        fields, files = anyio.from_thread.run(_read_reply_form, request)
+        if not self.auth.codec.csrf_ok(request, fields.get("csrf")):
+            raise HTTPException(status_code=403, detail="CSRF token missing or invalid")
+        return user, fields, files
 
     def _confirm(self, request: Request, user: StaffIdentity, code: str, action: str,
                  fields: dict[str, str]) -> Response:
@@ -288,14 +320,14 @@ class StaffConsole:
             "fields": kept})
 
     def _run(self, user: StaffIdentity, code: str, action: str,
-             f: dict[str, str]) -> str | None:
+             f: dict[str, str], files: list[ReplyFile]) -> str | None:
         """Do ``action``; for a reply, how it reached the citizen (``REPLY_DONE_VI``)."""
         text = f.get("text", "")
         if action == "take":
             self.staff.take(user, code)
         elif action == "reply":
             answered_by = f.get("answered_by", "")
-            delivery = self.staff.reply(user, code, text, answered_by)
+            delivery = self.staff.reply(user, code, text, answered_by, files)
             return answered_by if delivery == "none" and answered_by else delivery
         elif action == "ask":
             self.staff.ask_info(user, code, text)
@@ -362,12 +394,31 @@ def _filter_of(request: Request) -> QueueFilter:
         descending=params.get("dir") == "desc")
 
 
+async def _read_reply_form(request: Request) -> tuple[dict[str, str], list[ReplyFile]]:
+    """The reply form's text fields and its chosen files (an empty file input sends a
+    part without a name: not a file). Up to four times ``REPLY_MAX_FILES`` are read, so
+    the service can say there were too many."""
+    form = await request.form(max_files=REPLY_MAX_FILES * 4)
+    try:
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        files = [ReplyFile(upload.filename or "", upload.content_type or "",
+                           await upload.read())
+                 for upload in form.getlist("files")
+                 if isinstance(upload, UploadFile) and upload.filename]
+    finally:
+        await form.close()
+    return fields, files
+
+
 def _done_of(request: Request) -> str | None:
     """The message after an action (``?done=…&via=…``; a merge names its target)."""
     params = request.query_params
     action = params.get("done", "")
     if action == "reply":
-        return REPLY_DONE_VI.get(params.get("via", ""), REPLY_DONE_VI["none"])
+        said = REPLY_DONE_VI.get(params.get("via", ""), REPLY_DONE_VI["none"])
+        count = params.get("files", "")
+        return f"{said} Đã đính kèm {int(count)} tệp." if count.isdigit() and \
+            0 < int(count) <= REPLY_MAX_FILES else said
     if action == "transfer" and params.get("code"):
         return f"Đã chuyển phản ánh {params['code'][:16]} sang đơn vị khác."
     return DONE_VI.get(action)
