@@ -467,8 +467,10 @@ def addressee_queue(router: Router, ev: Evidence) -> Outcome | None:
         return None
     combined: dict[str, float] = ev.topic.detail.get("combined", {})
     own = combined.get(best.label, 0.0)
+    # the triage desk is no rival: it forwards what it receives, it is not competent
     rival = max((v for label, v in combined.items()
-                 if label != best.label and label not in LEVELS), default=0.0)
+                 if label not in (best.label, router.triage_queue) and label not in LEVELS),
+                default=0.0)
     if rival >= ADDRESSEE_OVERRIDE and rival > own:
         return None
     reasons = (ev.addressee.reason or "",

@@ -123,14 +123,17 @@ def test_the_kind_of_submission_is_read_from_the_writers_words(text: str, kind: 
 
 
 @pytest.mark.parametrize(("text", "queue"), [
-    # Luật Tố cáo 2018, Điều 13–15: the head of the body that manages the official
+    # A denunciation goes one level above the accused's own body (Luật Tố cáo 2018,
+    # Điều 47: the denouncer's identity is kept from the accused's colleagues)
     ("Tôi tố cáo ông Trần Văn B, cán bộ địa chính xã Quý Sơn, huyện Lục Ngạn nhận tiền "
-     "của dân để làm sổ đỏ.", "XA_07576"),                  # a commune civil servant
+     "của dân để làm sổ đỏ.", "HUYEN_219"),                 # a commune civil servant
     ("to cao chu tich xa tan moc lam sai lech ho so de nghi cap dat", "HUYEN_219"),
     ("Tôi tố cáo trưởng phòng tài nguyên huyện Lục Nam gây khó dễ, đòi tiền.",
-     "HUYEN_218"),                                           # a district office's head
+     "THANH_TRA"),                                           # a district office's head
     ("Tôi tố cáo phó giám đốc sở chỉ đạo nâng khống giá thiết bị.", "THANH_TRA"),
-    ("Tôi tố cáo cán bộ Sở Xây dựng nhận tiền để bỏ qua vi phạm.", "SO_XAY_DUNG"),
+    ("Tôi tố cáo cán bộ Sở Xây dựng nhận tiền để bỏ qua vi phạm.", "THANH_TRA"),
+    ("Tôi tố cáo trưởng thôn Mằn, xã Tuấn Đạo, huyện Sơn Động thu tiền làm đường "
+     "không công khai.", "XA_07663"),                      # a village head: his commune
     ("Tôi tố cáo cảnh sát giao thông đứng chốt ở quốc lộ 31 nhận tiền của lái xe.",
      "CONG_AN"),
     # Luật Khiếu nại 2011: first to whoever made the decision

@@ -4,10 +4,15 @@
   Khiếu nại 2011, Điều 17–21): "khiếu nại quyết định của UBND huyện …" → that district's
   People's Committee; "… của Sở Xây dựng" → that department. A complaint about an
   inspection's conclusion goes to the provincial inspectorate.
-- Tố cáo of an official goes to the head of the body that manages that official (Luật Tố
-  cáo 2018, Điều 13–15): a commune official → the district's Chairman; a district official
-  or a provincial department's → the provincial inspectorate (which advises the
-  province's Chairman); a police officer → the provincial police.
+- Tố cáo of an official is received one level above the body where that official works,
+  never by that body's own queue: its staff are the accused's colleagues, and the law
+  binds the receiver to keep the denouncer's identity secret (Luật Tố cáo 2018, Điều 47).
+  The level above settles it or hands it to the competent head under Điều 13–15. So a
+  commune's chairman or civil servant → the district's People's Committee; a district's
+  leaders or office staff, a department's director or staff → the provincial inspectorate
+  (which advises the province's Chairman on denunciations); a police officer → the
+  provincial police. A village head (trưởng thôn), who is not a civil servant, → the
+  commune that recognises him.
 When the submission names no decision or no official, this signal is silent and the
 subject decides, as for feedback.
 """
@@ -34,15 +39,11 @@ _DISTRICT = r"(?:huyen|thanh pho|tp|thi xa)"
 _COMMITTEE = r"(?:(?:ubnd|uy ban nhan dan|uy ban)\s+)?"
 
 
-DEPARTMENT = "SO"  # the department named with the official, else the inspectorate
-
-
 @dataclass(frozen=True)
 class Official:
-    """A kind of official a denunciation names, and who settles it (Luật Tố cáo 2018,
-    Điều 13–15: the head of the body that manages the official)."""
+    """A kind of official a denunciation names, and who receives it."""
 
-    label: str  # a queue code, a level (XA/HUYEN) read at the place named, or DEPARTMENT
+    label: str  # a queue code, or a level (XA/HUYEN) read at the place named
     who: str
     pattern: re.Pattern[str]
 
@@ -53,7 +54,7 @@ OFFICIALS: tuple[Official, ...] = (
         rf"|(?:pho )?truong cong an|(?:cong an|ca) (?:{_COMMUNE}|{_DISTRICT}|tinh))\b")),
     Official(LEVEL_DISTRICT, "lãnh đạo UBND cấp xã", re.compile(
         rf"\b(?:(?:pho )?chu tich {_COMMITTEE}{_COMMUNE}|chu tich xa)\b")),
-    Official(LEVEL_COMMUNE, "công chức cấp xã", re.compile(
+    Official(LEVEL_DISTRICT, "công chức cấp xã", re.compile(
         rf"\b(?:(?:can bo|cong chuc|ke toan|van phong) {_COMMITTEE}{_COMMUNE}"
         r"|(?:cong chuc|can bo) (?:dia chinh|tu phap|van hoa|tai chinh|giao thong thuy loi)"
         r"|dia chinh (?:xa|phuong)|can bo xa)\b")),
@@ -61,10 +62,10 @@ OFFICIALS: tuple[Official, ...] = (
         r"\b(?:truong thon|pho thon|to truong dan pho|truong xom)\b")),
     Official(INSPECTORATE, "lãnh đạo UBND cấp huyện, giám đốc sở", re.compile(
         rf"\b(?:(?:pho )?chu tich {_COMMITTEE}{_DISTRICT}|(?:pho )?giam doc so)\b")),
-    Official(LEVEL_DISTRICT, "cán bộ phòng, ban cấp huyện", re.compile(
+    Official(INSPECTORATE, "cán bộ phòng, ban cấp huyện", re.compile(
         rf"\b(?:(?:pho )?truong phong|can bo phong|cong chuc phong"
         rf"|(?:can bo|cong chuc|lanh dao) {_COMMITTEE}(?:{_DISTRICT}|cap huyen))\b")),
-    Official(DEPARTMENT, "công chức sở, ngành tỉnh", re.compile(
+    Official(INSPECTORATE, "công chức sở, ngành tỉnh", re.compile(
         r"\b(?:(?:can bo|cong chuc|lanh dao|thanh tra)(?: cua)? so|chi cuc truong"
         r"|(?:pho )?chanh thanh tra)\b")),
 )
@@ -88,7 +89,7 @@ def competence_signal(text: str, kind: KindFinding, bodies: BodyIndex | None,
     """The body competent for a khiếu nại or tố cáo, when the text says enough."""
     found: Competent | None = None
     if kind.kind == DENUNCIATION:
-        found = _denounced(text, places, bodies)
+        found = _denounced(text, places)
     elif kind.kind == COMPLAINT and bodies is not None:
         found = _decision_maker(text, bodies)
     if found is None:
@@ -97,7 +98,7 @@ def competence_signal(text: str, kind: KindFinding, bodies: BodyIndex | None,
                   {"kind": kind.kind, "place": found.place})
 
 
-def _denounced(text: str, places: PlaceIndex, bodies: BodyIndex | None) -> Competent | None:
+def _denounced(text: str, places: PlaceIndex) -> Competent | None:
     folded = fold_keep_length(text[:8000])
     windows = [(m.end(), m.end() + _WINDOW) for m in _TO_CAO.finditer(folded)]
     for start, end in [*windows, (0, len(folded))]:
@@ -109,29 +110,17 @@ def _denounced(text: str, places: PlaceIndex, bodies: BodyIndex | None) -> Compe
         if best is not None:
             _, official, match = best
             label = official.label
-            if label == DEPARTMENT:
-                label = _department_after(text, match.start(), bodies) or INSPECTORATE
             place = _place_near(text, match.end(), places) if label in LEVELS else None
             return Competent(label, place,
                              f"tố cáo {official.who} ('{text[match.start():match.end()]}') → "
-                             f"{_settler(label)} giải quyết (Luật Tố cáo 2018)")
-    return None
-
-
-def _department_after(text: str, start: int, bodies: BodyIndex | None) -> str | None:
-    """The department named with its official ("cán bộ Sở Xây dựng" → SO_XAY_DUNG)."""
-    if bodies is None:
-        return None
-    for mention in bodies.find(text[start:start + 80]):
-        if mention.label not in LEVELS and mention.label != GENERIC:
-            return mention.label
+                             f"{_settler(label)} tiếp nhận (cấp trên của nơi người bị tố cáo "
+                             "công tác, giữ bí mật người tố cáo; Luật Tố cáo 2018)")
     return None
 
 
 def _settler(label: str) -> str:
-    return {LEVEL_DISTRICT: "Chủ tịch UBND cấp huyện", LEVEL_COMMUNE: "Chủ tịch UBND cấp xã",
-            INSPECTORATE: "Chủ tịch UBND tỉnh (Thanh tra tỉnh tham mưu)",
-            POLICE: "Công an tỉnh"}.get(label, f"thủ trưởng {label}")
+    return {LEVEL_DISTRICT: "UBND cấp huyện", LEVEL_COMMUNE: "UBND cấp xã",
+            INSPECTORATE: "Thanh tra tỉnh", POLICE: "Công an tỉnh"}.get(label, label)
 
 
 def _place_near(text: str, start: int, places: PlaceIndex) -> str | None:
