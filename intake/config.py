@@ -63,6 +63,7 @@ class Settings:
     public_url: str = "http://127.0.0.1:8000"  # the console as citizens reach it (links)
     open311_per_client_minute: int = 120  # Open311 API requests a minute per client address
     conversation_days: int = 90  # the assistant's conversations are kept this long
+    province_name: str | None = None  # overrides the organisation's (intake.org.province)
 
     @property
     def attachments_dir(self) -> Path:
@@ -95,6 +96,20 @@ def parse_trusted_proxies(value: str) -> tuple[str, ...]:
             raise ValueError(f"PAKN_TRUSTED_PROXIES: {entry!r} is not an IP address or "
                              "network") from exc
     return entries
+
+
+def parse_province_name(value: str) -> str | None:
+    """``PAKN_PROVINCE_NAME``: the province's name, overriding the organisation's
+    ("Tỉnh Bắc Ninh", or "Bắc Ninh" for a province); empty: the organisation's."""
+    from intake.errors import OrganisationDataError
+    from intake.org.province import Province
+
+    if not value.strip():
+        return None
+    try:
+        return Province.parse(value).full
+    except OrganisationDataError as exc:
+        raise ValueError(f"PAKN_PROVINCE_NAME: {exc}") from exc
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
@@ -132,6 +147,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         mail_domain=mail_domain_of(merged),
         open311_per_client_minute=int(merged.get("PAKN_OPEN311_LIMIT_PER_CLIENT", "120")),
         conversation_days=int(merged.get("PAKN_CONVERSATION_DAYS", "90")),
+        province_name=parse_province_name(merged.get("PAKN_PROVINCE_NAME", "")),
         public_url=(merged.get("PAKN_PUBLIC_URL") or
                     f"http://127.0.0.1:{merged.get('PAKN_CONSOLE_PORT', '8000')}").rstrip("/"),
     )

@@ -231,6 +231,13 @@ def commune_changes() -> tuple[list[dict[str, Any]], list[str]]:
     return first + merges, notes
 
 
+def province_change() -> dict[str, Any]:
+    """The province itself: Bắc Giang and Bắc Ninh form the new Bắc Ninh province (the
+    name every greeting, acknowledgement and page title says from that date)."""
+    return {"action": "province", "name": "Tỉnh Bắc Ninh", "effective": "2025-07-01",
+            "source": SRC_NQ202}
+
+
 def district_changes() -> list[dict[str, Any]]:
     """Every district retired; its open complaints go to the triage desk (no single heir)."""
     return [{"action": "retire", "code": f"HUYEN_{code}", "successor": "VP_UBND",
@@ -265,7 +272,7 @@ def document() -> dict[str, Any]:
         },
         "unconfirmed": UNCONFIRMED,
         "merged_in_2024": notes,
-        "changes": DEPARTMENTS + communes + district_changes(),
+        "changes": [*DEPARTMENTS, province_change(), *communes, *district_changes()],
     }
 
 

@@ -10,6 +10,10 @@ the district level). A changes file describes that as data::
          kind: provincial, effective: 2025-03-01}
       - {action: merge, from: [SO_TN_MT, SO_NN_PTNT], into: SO_NN_MT, effective: 2025-03-01}
       - {action: retire, code: HUYEN_222, successor: XA_07777, effective: 2025-07-01}
+      - {action: province, name: "Tỉnh Bắc Ninh", effective: 2025-07-01}
+
+A ``province`` change renames the province itself (``intake.org.province``: the name
+every greeting, acknowledgement and page title says).
 
 Changes whose date has come are applied in file order, in one transaction: queues are
 never deleted (a merged or retired queue becomes inactive with its successor), every
@@ -46,9 +50,10 @@ from intake.models import (
     StaffQueue,
     utcnow,
 )
+from intake.org.province import Province, record_name
 from intake.routing.checks import QueueState, check_codes
 
-ACTIONS = ("rename", "create", "merge", "retire")
+ACTIONS = ("rename", "create", "merge", "retire", "province")
 ACTOR = "system:org-change"
 SOURCE_PREFIX = "changes:"  # queue history written by a changes file (org load keeps it)
 
@@ -123,12 +128,15 @@ def _parse_change(entry: dict[str, Any], number: int) -> Change:
         if action == "merge":
             codes = tuple(str(c) for c in entry["from"])
             target = str(entry["into"])
+        elif action == "province":
+            codes, target = (), None
+            Province.parse(str(entry.get("name") or ""))
         else:
             codes = (str(entry["code"]),)
             target = str(entry["successor"]) if entry.get("successor") else None
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, OrganisationDataError) as exc:
         raise OrganisationDataError(f"change {number} ({action}): {exc}") from exc
-    if action in ("rename", "create") and not entry.get("name"):
+    if action in ("rename", "create", "province") and not entry.get("name"):
         raise OrganisationDataError(f"change {number} ({action}): name is required")
     return Change(action, effective, codes, target, entry.get("name"), entry.get("kind"),
                   entry.get("note"), entry.get("place_type"), "parent" in entry,
@@ -152,7 +160,8 @@ def describe(change: Change) -> str:
     """``merge SO_KH_DT → SO_TAI_CHINH (2025-03-01)``."""
     arrow = f" → {change.target}" if change.target else ""
     name = f" '{change.name}'" if change.name else ""
-    return f"{change.action} {', '.join(change.codes)}{arrow}{name} ({change.effective})"
+    codes = f" {', '.join(change.codes)}" if change.codes else ""
+    return f"{change.action}{codes}{arrow}{name} ({change.effective})"
 
 
 class _Applier:
@@ -178,8 +187,13 @@ class _Applier:
     def apply(self, change: Change) -> bool:
         """Apply one change; False if it was already applied."""
         handler = {"rename": self.rename, "create": self.create, "merge": self.merge,
-                   "retire": self.retire}[change.action]
+                   "retire": self.retire, "province": self.province}[change.action]
         return handler(change)
+
+    def province(self, change: Change) -> bool:
+        """The province's own name from the change's date (no queue moves: the queues'
+        names do not carry the province's)."""
+        return record_name(self.session, change.name or "", self.source, change.effective)
 
     def rename(self, change: Change) -> bool:
         queue = self.queue(change.codes[0])

@@ -109,3 +109,10 @@ def default_triage_queue() -> str:
     """The triage queue the shipped organisation names (``triage_queue:``), so no code
     repeats the code of the desk that takes what no rule is sure about."""
     return read_organisation().triage_queue
+
+
+@lru_cache(maxsize=1)
+def default_province_name() -> str:
+    """The province the shipped organisation names (``province:``): the name in force
+    before any ``pakn org load`` wrote one to the database."""
+    return read_organisation().province_name

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from intake.db import Database
 from intake.models import Queue, QueueChange, utcnow
 from intake.org.data_files import Organisation, QueueSpec
+from intake.org.province import changed_by_file, record_name
 
 
 @dataclass
@@ -26,11 +27,13 @@ class LoadSummary:
     retired: list[str] = field(default_factory=list)
     reactivated: list[str] = field(default_factory=list)
     unchanged: int = 0
+    province: str | None = None  # the province's name, when the load wrote it
 
     @property
     def changed(self) -> bool:
         """True if the load wrote anything."""
-        return bool(self.added or self.renamed or self.retired or self.reactivated)
+        return bool(self.added or self.renamed or self.retired or self.reactivated
+                    or self.province)
 
 
 def _record(session: Session, code: str, change: str, old: str | None, new: str | None,
@@ -85,4 +88,14 @@ def load_organisation(db: Database, org: Organisation, source: str) -> LoadSumma
                 queue.active, queue.retired_at = False, utcnow()
                 _record(session, code, "retired", queue.name, None, source)
                 summary.retired.append(code)
+        _load_province(session, org, source, summary)
     return summary
+
+
+def _load_province(session: Session, org: Organisation, source: str,
+                   summary: LoadSummary) -> None:
+    """The organisation data's province name, unless a changes file set one since."""
+    if not org.province_name or changed_by_file(session, "changes:"):
+        return
+    if record_name(session, org.province_name, source):
+        summary.province = org.province_name

@@ -44,9 +44,10 @@ from intake.models import (
     Status,
     utcnow,
 )
-from intake.org.data_files import default_triage_queue
+from intake.org.data_files import default_province_name, default_triage_queue
 from intake.org.gazetteer import place_index
 from intake.org.places import PlaceIndex
+from intake.org.province import Province, current_name
 from intake.routing.decision import Router
 from intake.routing.service import build_router
 from intake.routing.types import RoutingDecision, RoutingInput
@@ -119,6 +120,18 @@ class IntakeService:
         self._router: Router | None = None
         self._router_built = 0.0
         self.lifecycle = Lifecycle(settings.mail_domain, Satisfaction(db, settings))
+
+    # -- the province ---------------------------------------------------------------
+    def province(self) -> Province:
+        """The province as the organisation in force names it (``intake.org.province``):
+        ``PAKN_PROVINCE_NAME`` when set, else the name the last organisation load or
+        change wrote, else the shipped data's. Read each time (one small indexed query),
+        so an organisation change applied by another process shows at once."""
+        if self.settings.province_name:
+            return Province.parse(self.settings.province_name)
+        with self.db.reading() as session:
+            name = current_name(session)
+        return Province.parse(name or default_province_name())
 
     # -- places -------------------------------------------------------------------
     def places(self) -> PlaceIndex:
