@@ -41,8 +41,10 @@ from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError, V
 from intake.mail.config import load_mail_settings
 from intake.mail.ingest import SCANNED_EVENT, IngestResult, MailIngestor
 from intake.services.attachments import (
+    FILE_LINK_PATH,
     REPLY_MAX_FILE_BYTES,
     REPLY_MAX_FILES,
+    AttachmentService,
     AttachmentView,
     ReplyFile,
     blob_path,
@@ -153,6 +155,8 @@ class StaffConsole:
             response_class=HTMLResponse)
         add("/complaints/{code}/attachments/{attachment_id}", self.attachment, methods=["GET"])
         add("/complaints/{code}/actions/{action}", self.act, methods=["POST"])
+        add(f"{FILE_LINK_PATH}{{token}}", self.answer_file, methods=["GET"])
+        self.files = AttachmentService(staff.db, settings)
 
     def render(self, request: Request, name: str, context: dict[str, Any],
                status: int = 200) -> Response:
@@ -251,7 +255,16 @@ class StaffConsole:
     def attachment(self, request: Request, code: str, attachment_id: DbId) -> Response:
         """An attachment's bytes with a safe type (images inline, the rest downloaded)."""
         user = self.auth.user(request)
-        found = self.staff.attachment(user, code, attachment_id)
+        return self._file(self.staff.attachment(user, code, attachment_id))
+
+    def answer_file(self, request: Request, token: str) -> Response:
+        """A file staff sent with an answer, by the signed link in the answer a web-chat
+        citizen reads (no sign-in; the link names one staff file of one complaint, a
+        forged or altered one is a 404)."""
+        return self._file(self.files.linked_file(token))
+
+    def _file(self, found: AttachmentView) -> Response:
+        """The file's bytes with a safe type (images inline, the rest downloaded)."""
         path = blob_path(self.settings.attachments_dir, found.sha256)
         if not path.is_file():
             raise ComplaintNotFound("attachment bytes missing")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
@@ -70,6 +71,19 @@ class ReplyFile:
 
 class ReplyFileRefused(ValidationError):
     """A file the reply composer cannot send (the message says which and why)."""
+
+
+FILE_LINK_SALT = "pakn-answer-file"
+FILE_LINK_PATH = "/tep-tra-loi/"
+
+
+def file_link(settings: Settings, code: str, attachment_id: int) -> str:
+    """The signed address where a citizen without a pushed channel (the web chat)
+    downloads a file staff sent with an answer; it names one attachment of one
+    complaint and cannot be forged or pointed at another."""
+    token = URLSafeSerializer(settings.resolved("PAKN_SECRET_KEY").encode(),
+                              salt=FILE_LINK_SALT).dumps([code, attachment_id])
+    return f"{settings.public_url}{FILE_LINK_PATH}{token}"
 
 
 def reply_file_type(file: ReplyFile) -> str:
@@ -260,6 +274,28 @@ class AttachmentService:
     def _attach_pending(self, sender: str, code: str, actor: str) -> AttachedPending:
         with self.db.transaction() as session:
             return take_held(session, sender, _complaint(session, code), actor)
+
+    def linked_file(self, token: str) -> AttachmentView:
+        """The staff file a signed link (``file_link``) names; ``ComplaintNotFound`` for a
+        forged or altered link, or a file that is not staff's answer file."""
+        try:
+            code, attachment_id = URLSafeSerializer(
+                self.settings.resolved("PAKN_SECRET_KEY").encode(),
+                salt=FILE_LINK_SALT).loads(token[:300])
+        except (BadSignature, ValueError, TypeError) as exc:
+            raise ComplaintNotFound("bad file link") from exc
+        with self.db.reading() as session:
+            complaint = _complaint(session, str(code))
+            found = session.scalar(select(Attachment).where(
+                Attachment.complaint_id == complaint.id, Attachment.id == int(attachment_id)))
+            staff_event = session.scalar(select(Event.id).where(
+                Event.complaint_id == complaint.id, Event.kind == "attachment",
+                Event.actor.like("staff:%")).where(
+                Event.data["attachment_id"].as_integer() == int(attachment_id)).limit(1))
+            if found is None or staff_event is None:
+                raise ComplaintNotFound("no such staff file")
+            return AttachmentView(found.id, complaint.code, found.sha256, found.filename,
+                                  found.content_type, found.size, found.caption, True)
 
     def list(self, code: str) -> list[AttachmentView]:
         """The attachments of a complaint, oldest first."""

@@ -44,8 +44,10 @@ from intake.models import (
 from intake.services.attachments import (
     AttachmentView,
     ReplyFile,
+    StoredFile,
     attach_staff_files,
     check_reply_files,
+    file_link,
     store_reply_files,
 )
 from intake.services.complaints import IntakeService, NewComplaint
@@ -72,6 +74,9 @@ QUEUE_COLUMNS = (Complaint.code, Complaint.subject, Complaint.status, Complaint.
                  Complaint.queue_code, Queue.name, Complaint.created_at, Complaint.due_at,
                  Assignment.username)
 ANSWERED_BY = ("call", "in_person", "lookup")
+# Citizens who read an answer by looking their code up in a chat: the files staff send
+# with it reach them as signed download links in the answer's text.
+LINKED_CHANNELS = frozenset({Channel.WEB.value, Channel.CHAT.value})
 FINISHED_VALUES = (Status.ANSWERED.value, Status.CLOSED.value, Status.REJECTED.value)
 DUE_SOON_WORKING_DAYS = 2
 # The queue's views, in the order the page shows them, with their Vietnamese names.
@@ -483,10 +488,11 @@ class StaffService:
         self._check(who, code, "act on")  # before any byte is stored
         stored = store_reply_files(self.intake.settings.attachments_dir, files)
         with self._acting(who, code) as (session, complaint):
-            self.intake.add_message(complaint.code, Direction.OUTBOUND, body,
+            attached = attach_staff_files(session, complaint, stored, who.actor)
+            self.intake.add_message(complaint.code, Direction.OUTBOUND,
+                                    self._with_links(complaint, body, stored, attached),
                                     Channel(complaint.reply_channel), who.actor,
                                     sender=who.actor, session=session)
-            attached = attach_staff_files(session, complaint, stored, who.actor)
             delivery = self._push(session, complaint, Purpose.ANSWER, templates.answer(
                 complaint.code, label_vi(Status.ANSWERED.value), body), attached)
             data: dict[str, Any] = {"delivery": delivery}
@@ -499,6 +505,18 @@ class StaffService:
                     can_move(Status(complaint.status), Status.ANSWERED):
                 self._move(session, complaint, Status.ANSWERED, who)
             return delivery
+
+    def _with_links(self, complaint: Complaint, body: str, stored: Sequence[StoredFile],
+                    attached: Sequence[int]) -> str:
+        """The answer as kept in the thread. A web-chat citizen reads it by looking up
+        their code (nothing is pushed to them), so the files follow as signed download
+        links; a pushed answer carries the files themselves, a phone or desk citizen got
+        them from staff."""
+        if not attached or complaint.reply_channel not in LINKED_CHANNELS:
+            return body
+        links = [f"- {file.filename}: {file_link(self.intake.settings, complaint.code, i)}"
+                 for file, i in zip(stored, attached, strict=True)]
+        return "\n".join([body, "", "Tệp kèm theo (tải về):", *links])
 
     def ask_info(self, who: StaffIdentity, code: str, question: str) -> str:
         """Ask the citizen for more information; status "waiting for citizen"."""

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from intake.config import Settings
 from intake.console.auth import StaffIdentity
@@ -173,3 +173,37 @@ def test_the_multipart_reply_form_keeps_its_csrf_check(
     response = page.request.post(url, multipart={"text": ANSWER, "csrf": token,
                                                  "files": big}, max_redirects=0)
     assert response.status == 413
+
+
+def test_a_web_chat_citizen_gets_the_files_as_signed_download_links(
+        browser: Browser, page: Page, base_url: str, service: IntakeService,
+        staff: StaffService, alice: StaffIdentity, coordinator: StaffIdentity) -> None:
+    chat = complaint_in(service, staff, coordinator, QUEUE_A, channel=Channel.WEB,
+                        reply_channel=Channel.WEB, sender="web:phien-1")
+    login(page, base_url, "alice")
+    page.goto(f"{base_url}/complaints/{chat.code}")
+    page.fill("#reply-form textarea[name=text]", ANSWER)
+    page.check("#reply-form input[name=answered_by][value=lookup]")
+    page.set_input_files("#reply-files", [  # type: ignore[list-item]
+        {"name": MARKUP_NAME, "mimeType": "application/pdf", "buffer": PDF}])
+    page.click("#reply-form button[type=submit]")
+    page.wait_for_load_state()
+    assert "Đã đính kèm 1 tệp." in page.inner_text("#flash")
+    told = service.status_for(chat.code, "web:phien-1").text_vi  # what the web chat shows
+    assert ANSWER in told and f"- {MARKUP_NAME}: " in told
+    found = re.search(r"(http://\S+/tep-tra-loi/\S+)", told)
+    assert found, told
+    link = found.group(1).replace(service.settings.public_url, base_url)
+    stranger = browser.new_context()  # the citizen: no staff session
+    try:
+        response = stranger.request.get(link)
+        assert response.ok and response.body() == PDF
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["content-disposition"].startswith("attachment;")
+        forged = stranger.request.get(link[:-3] + ("abc" if not link.endswith("abc")
+                                                   else "xyz"))
+        assert forged.status == 404
+        assert stranger.request.get(f"{base_url}/tep-tra-loi/WzEsMl0").status == 404
+    finally:
+        stranger.close()
+    assert service.status_for(chat.code, "web:someone-else").last_answer is None
