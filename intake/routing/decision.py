@@ -24,7 +24,7 @@ from intake.routing import reasons as why
 from intake.routing.bodies import BodyIndex
 from intake.routing.errors import RoutingDataError
 from intake.routing.kind import KindFinding, detect_kind
-from intake.routing.letter import read_letter
+from intake.routing.letter import Letter, read_letter
 from intake.routing.signals.addressee import addressee_signal
 from intake.routing.signals.classifier import Classifier, classifier_signal
 from intake.routing.signals.competence import competence_signal
@@ -109,6 +109,7 @@ class Evidence:
     addressee: Signal = field(default_factory=lambda: Signal("addressee"))
     competence: Signal = field(default_factory=lambda: Signal("competence"))
     kind: KindFinding = field(default_factory=lambda: KindFinding("feedback", None))
+    addressed_place: Place | None = None  # the place a primary addressee line names
 
     def all(self) -> tuple[Signal, ...]:
         """The signals in the order they are reported."""
@@ -221,7 +222,17 @@ class Router:
             topic=combine_topic(subject, classifier, procedure, self.table.topic, addressee,
                                 self.today),
             addressee=addressee, kind=kind, words=len(about.text.split()),
+            addressed_place=self._addressed_place(letter),
             competence=competence_signal(letter.incident, kind, self.bodies, self.places))
+
+    def _addressed_place(self, letter: Letter) -> Place | None:
+        """The commune or district a primary addressee line names ("Kính gửi: Chủ tịch
+        UBND xã Võ Tranh, huyện Lục Nam" → xã Võ Tranh)."""
+        for addressee in letter.addressees:
+            if addressee.primary:
+                for match in self.places.find(addressee.text):
+                    return match.place
+        return None
 
     # -- decision -------------------------------------------------------------------
     def route(self, data: RoutingInput) -> RoutingDecision:
@@ -510,6 +521,23 @@ def _place_said(ev: Evidence, queue: str) -> str:
     return f"địa điểm → {queue}"
 
 
+def addressed_committee(router: Router, ev: Evidence) -> Outcome | None:
+    """The commune's or district's committee the letter is addressed to, where its
+    addressee line names the place: the writer chose that body, so the writer's residence
+    or another place in the story does not make the letter ambiguous."""
+    addressee = _addressed_to(ev)
+    place = ev.addressed_place
+    if addressee is None or addressee.label not in LEVELS or place is None \
+            or place.is_district != (addressee.label == LEVEL_DISTRICT):
+        return None
+    queue = router.at_level(addressee.label, place.queue_code)
+    return Outcome(queue, ADDRESSED_COMMITTEE, (
+        ev.addressee.reason or "", why.addressed_place_reason(place.name, queue)))
+
+
+ADDRESSED_COMMITTEE = 0.9
+
+
 def place_given(router: Router, ev: Evidence) -> Outcome | None:
     """The place the citizen gave, at the level a local topic implies."""
     return _local_place(router, ev, ev.location)
@@ -581,6 +609,7 @@ RESOLVERS: dict[str, Resolver] = {
     "procedure_queue": procedure_queue, "procedure_at_place": procedure_at_place,
     "procedure_without_place": procedure_without_place, "topic_queue": topic_queue,
     "competence_queue": competence_queue, "addressee_queue": addressee_queue,
+    "addressed_committee": addressed_committee,
     "described_topic": described_topic,
     "place_given": place_given, "place_in_text": place_in_text,
     "places_conflict": places_conflict, "local_without_place": local_without_place,

@@ -40,6 +40,11 @@ def level_place_reason(level: str, place_code: str, resolved: str) -> str | None
     return f"chỉ biết huyện, chưa rõ xã → {resolved}"
 
 
+def addressed_place_reason(place_name: str, queue: str) -> str:
+    """The place named in the letter's addressee line."""
+    return f"nơi nhận ghi trong dòng 'Kính gửi': {place_name} → {queue}"
+
+
 def successor_reason(old: str, new: str) -> str:
     """A queue merged or retired in an organisation change."""
     return f"{old} đã sáp nhập/giải thể → đơn vị kế thừa {new}"

@@ -206,3 +206,18 @@ def test_addressee_lines_with_trailing_spaces_and_abbreviated_type_words() -> No
     letter = read_letter("Kính gửi: UBND TP. Bắc Giang. Tôi phản ánh đèn đường hỏng.")
     assert [a.text for a in letter.addressees] == ["UBND TP. Bắc Giang"]
     assert letter.incident.startswith("Tôi phản ánh")
+
+
+def test_a_letter_to_a_commune_goes_there_though_the_writer_lives_elsewhere(
+        letters: Router) -> None:
+    """The writer chose the commune's committee: living in the city does not make the
+    letter ambiguous between two places."""
+    decision = letters.route(RoutingInput(
+        "Kính gửi: Chủ tịch UBND xã Tân Mộc, huyện Lục Ngạn\n\n"
+        "Tôi tên Phạm Văn Khải, hiện ở cùng con tại phường Trần Phú, TP Bắc Giang, có ruộng "
+        "ở thôn Khuôn Giáp. Mương nội đồng chảy qua ruộng nhà tôi bị sạt lở từ mùa mưa năm "
+        "ngoái, nước không vào được ruộng, vụ này bỏ trắng. Tôi đã báo trưởng thôn nhưng "
+        "chưa ai đến xem.\nĐề nghị UBND xã cho người kiểm tra, sửa lại đoạn mương.\n"
+        "Phạm Văn Khải"))
+    assert decision.queue_code == "XA_07606"
+    assert any("Kính gửi" in r and "Tân Mộc" in r for r in decision.reasons), decision.reasons
