@@ -1,25 +1,36 @@
 """Finding the procedure a citizen means, however they type it.
 
-Ranking is BM25 over the procedure's name, keywords (tu_khoa), field and agency, with
+Two stages. **Candidates**: BM25 over the procedure's name, keywords (tu_khoa), field,
+agency and its own content (conditions, result, documents: syllable pairs only), with
 syllable unigrams and bigrams as terms (a Vietnamese word is often two syllables:
 "khai sinh", "kết hôn"), all diacritic-free (``intake.text.fold``). Before ranking, the
 question goes through the synonym table (``synonyms.yml``: abbreviations and colloquial
 names → the catalog's words), loses its question wordings ("cần giấy tờ gì") and
 particles, and each unknown syllable is corrected to the nearest known one (edit
-distance 1, or 2 for long syllables) with rapidfuzz. The top candidates are then
-re-scored by how much of the procedure's name the question covers, so "đăng ký khai
-sinh" prefers that procedure to "đăng ký khai sinh có yếu tố nước ngoài".
+distance 1, or 2 for long syllables) with rapidfuzz; situations that imply a procedure
+("vợ tôi mới sinh bé", a foreign nationality) add its words at half weight
+(``expansions``). **Re-ranking**: the best BM25 candidates, plus the best by name and
+by implied words, are ordered by a learned linear model (``intake.catalog.ranking``):
+per-field BM25 including the steps and documents, name coverage, and whether the
+question's situation (lost papers, an expired card, a foreign spouse, a first licence)
+agrees with the variant the procedure's name is for ("Cấp lại", "Cấp đổi", "lần đầu",
+"có yếu tố nước ngoài"). Without a weight file, or with ``expand=False`` (routing), the
+order is BM25 re-scored by how much of the procedure's name the question covers, so
+"đăng ký khai sinh" prefers that procedure to "đăng ký khai sinh có yếu tố nước ngoài".
 """
 
 from __future__ import annotations
 
+import heapq
 import itertools
+import json
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import yaml
@@ -27,15 +38,25 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from intake.catalog.errors import InvalidQuery
+from intake.catalog.ranking import Candidate, CueTable, Ranker, load_cues, load_ranker, vectors
 from intake.catalog.records import ProcedureRecord
 from intake.text import fold, has_letters_or_digits, nfc
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms.yml"
+EXAMPLES_FILE = Path(__file__).resolve().parent / "data" / "search_training.jsonl"
 MAX_QUERY_CHARS = 2000
 FIELD_WEIGHTS = {"name": 3.0, "keywords": 2.0, "field": 0.8, "agency": 0.4, "content": 0.25}
 K1, B = 1.2, 0.75
 RERANK_DEPTH = 30
+EXTRA_CANDIDATES = 10  # best by name and keywords, and best by implied words, added
+# Content fields read only by the re-ranker (syllable pairs; not in the first stage)
+DETAIL_FIELDS = ("conditions", "documents", "steps", "result")
 VARIANT_PENALTY = 0.85
+# The re-ranker's score differences (log-odds that the best beats the runner-up), divided
+# by this, become score ratios: a runner-up the model ranks below the best with odds under
+# about 4:1 stays within the catalog service's CLOSE_RATIO (the assistant then asks which
+# one is meant), and a vague question's within VAGUE_RATIO up to odds of about 60:1.
+SCORE_TEMPERATURE = 8.0
 IMPLIED_WEIGHT = 0.5  # words a situation implies count less than the citizen's own
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -121,6 +142,8 @@ class Analyzer:
 
     def __init__(self, table: SynonymTable) -> None:
         self.table = table
+        self.longest = table.longest  # computed once: it scans every phrase
+        self.longest_expansion = table.longest_expansion
 
     def words(self, text: str, *, question: bool) -> list[str]:
         """Syllables after the synonym table (and, for a question, without its wordings)."""
@@ -144,7 +167,7 @@ class Analyzer:
         tokens = [self.table.variants.get(t, t) for t in _tokens(text)]
         found: list[str] = []
         for i in range(len(tokens)):
-            for size in range(min(self.table.longest_expansion, len(tokens) - i), 0, -1):
+            for size in range(min(self.longest_expansion, len(tokens) - i), 0, -1):
                 added = self.table.expansions.get(tuple(tokens[i:i + size]))
                 if added is not None:
                     found.extend(w for w in added if w not in found)
@@ -152,13 +175,17 @@ class Analyzer:
         return found
 
     def _match(self, tokens: list[str], i: int, question: bool) -> tuple[int, tuple[str, ...]]:
-        for size in range(min(self.table.longest, len(tokens) - i), 0, -1):
+        for size in range(min(self.longest, len(tokens) - i), 0, -1):
             window = tuple(tokens[i:i + size])
             if question and window in self.table.question_phrases:
                 return size, ()
             if window in self.table.synonyms:
                 return size, self.table.synonyms[window]
         return 0, ()
+
+
+def _size(counts: Counter[str]) -> int:
+    return sum(counts.values())
 
 
 def terms(words: Sequence[str]) -> list[str]:
@@ -175,13 +202,92 @@ def content_text(record: ProcedureRecord) -> str:
     return " ; ".join(p for p in parts if p)
 
 
+def read_examples(path: Path = EXAMPLES_FILE) -> tuple[tuple[str, str], ...]:
+    """(question, code) pairs of the team's own training questions (JSON lines)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            out.append((str(item["question"]), str(item["code"])))
+    return tuple(out)
+
+
+@lru_cache(maxsize=2)
+def load_examples(path: Path = EXAMPLES_FILE) -> tuple[tuple[str, str], ...]:
+    """The committed training questions (cached), or none when the file is absent."""
+    return read_examples(path) if path.exists() else ()
+
+
+class ExampleIndex:
+    """BM25 over example questions labelled with a procedure code: a question that reads
+    like the examples of a procedure ("vợ tôi vừa sinh em bé…") points to it even when
+    it shares no word with the procedure's name (query expansion from data)."""
+
+    def __init__(self, examples: Iterable[tuple[str, str]], analyzer: Analyzer) -> None:
+        self.codes: list[str] = []
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        lengths: list[int] = []
+        for i, (question, code) in enumerate(examples):
+            example_terms = terms(analyzer.words(question, question=True))
+            self.codes.append(code)
+            lengths.append(len(example_terms))
+            for term, tf in Counter(example_terms).items():
+                postings[term].append((i, tf))
+        n = max(len(self.codes), 1)
+        avg = (sum(lengths) / len(lengths) if lengths else 1.0) or 1.0
+        self.impacts = {
+            term: [(i, math.log(1 + (n - len(docs) + 0.5) / (len(docs) + 0.5)) * tf * (K1 + 1)
+                    / (tf + K1 * (1 - B + B * lengths[i] / avg))) for i, tf in docs]
+            for term, docs in postings.items()}
+
+    def scores(self, query_terms: Iterable[str]) -> dict[str, float]:
+        """Per procedure code, the similarity of its closest example to the question."""
+        per_example: dict[int, float] = defaultdict(float)
+        for term in query_terms:
+            for i, value in self.impacts.get(term, ()):
+                per_example[i] += value
+        out: dict[str, float] = {}
+        for i, value in per_example.items():
+            code = self.codes[i]
+            if value > out.get(code, 0.0):
+                out[code] = value
+        return out
+
+
+@dataclass(frozen=True)
+class _Query:
+    """A question as the index sees it: its words and first-stage scores per document."""
+
+    text: str
+    words: list[str]
+    all_words: list[str]
+    scores: dict[int, float]
+    per_field: dict[str, dict[int, float]]
+    implied_scores: dict[int, float]
+    examples: dict[int, float]
+
+
 class SearchIndex:
     """An in-memory BM25 index over a catalog (built once, then read-only)."""
 
     def __init__(self, records: Iterable[ProcedureRecord],
-                 table: SynonymTable | None = None) -> None:
+                 table: SynonymTable | None = None, *,
+                 ranker: Ranker | None = None, rerank: bool = True,
+                 cues: CueTable | None = None,
+                 examples: Iterable[tuple[str, str]] | None = None) -> None:
         self.analyzer = Analyzer(table or load_synonyms())
+        self.cue_table = cues or load_cues()
+        self.ranker = (ranker or load_ranker()) if rerank else None
         self.records = list(records)
+        self.examples = ExampleIndex(load_examples() if examples is None else examples,
+                                     self.analyzer)
+        self.docs_of_code: dict[str, list[int]] = defaultdict(list)
+        for doc, record in enumerate(self.records):
+            self.docs_of_code[record.code].append(doc)
+        self.details: dict[str, list[Counter[str]]] = {f: [] for f in DETAIL_FIELDS}
+        self.name_pairs: list[frozenset[str]] = []
+        self.proc_cues: list[frozenset[str]] = []
+        detail_df: Counter[str] = Counter()
         self.postings: dict[str, dict[str, list[tuple[int, int]]]] = {
             f: defaultdict(list) for f in FIELD_WEIGHTS}
         self.lengths: dict[str, list[int]] = {f: [] for f in FIELD_WEIGHTS}
@@ -192,10 +298,17 @@ class SearchIndex:
             seen = self._index(doc, record)
             self.doc_terms.append(frozenset(seen))
             df.update(seen)
+            detail_df.update(self._index_details(record))
+            self.proc_cues.append(self.cue_table.of_procedure(record.name))
         n = max(len(self.records), 1)
+        self.detail_idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5))
+                           for t, c in detail_df.items()}
+        self.detail_avg = {f: (sum(map(_size, cs)) / len(cs) if cs else 1.0) or 1.0
+                           for f, cs in self.details.items()}
         self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self.avg = {f: (sum(ls) / len(ls) if ls else 1.0) or 1.0
                     for f, ls in self.lengths.items()}
+        self.impacts = self._impacts()
         self.vocabulary = sorted({t for t in self.idf if "_" not in t and len(t) > 1})
         self._known = frozenset(self.vocabulary)
 
@@ -218,6 +331,31 @@ class SearchIndex:
             seen.update(field_terms)
             if field_name == "name":
                 self.name_words.append(frozenset(words))
+                self.name_pairs.append(frozenset(t for t in field_terms if "_" in t))
+        return seen
+
+    def _impacts(self) -> dict[str, dict[str, list[tuple[int, float]]]]:
+        """Each posting's BM25 contribution, computed once: a query only adds them up."""
+        out: dict[str, dict[str, list[tuple[int, float]]]] = {}
+        for field_name, postings in self.postings.items():
+            lengths, avg = self.lengths[field_name], self.avg[field_name]
+            out[field_name] = {
+                term: [(doc, self.idf[term] * tf * (K1 + 1)
+                        / (tf + K1 * (1 - B + B * lengths[doc] / avg))) for doc, tf in docs]
+                for term, docs in postings.items()}
+        return out
+
+    def _index_details(self, record: ProcedureRecord) -> set[str]:
+        """Syllable pairs of the conditions, documents, steps and result, per field."""
+        texts = {"conditions": record.conditions or "",
+                 "documents": " ; ".join(d.name for d in record.documents),
+                 "steps": " ; ".join(record.steps), "result": record.result or ""}
+        seen: set[str] = set()
+        for field_name, text in texts.items():
+            pairs = [t for t in terms(self.analyzer.words(text, question=False)) if "_" in t]
+            counts = Counter(pairs)
+            self.details[field_name].append(counts)
+            seen.update(counts)
         return seen
 
     def __len__(self) -> int:
@@ -241,37 +379,140 @@ class SearchIndex:
     def search(self, question: str, limit: int = 5, *, expand: bool = True) -> list[Hit]:
         """The best ``limit`` procedures for the question (``InvalidQuery`` if unusable).
 
-        ``expand``: let situations imply procedures (``expansions``); routing turns this
-        off, since a complaint only names a procedure when it says its name."""
-        text = validate_query(question)
-        words = self.query_words(text)
-        implied = self.analyzer.implied(text) if expand else []
-        if not (words or implied) or not self.records:
+        ``expand``: let situations imply procedures (``expansions``), let example
+        questions suggest candidates and let the learned re-ranker order them; routing
+        turns this off, since a complaint only names a procedure when it says its name."""
+        query = self._analyse(validate_query(question), expand,
+                              with_examples=expand and self.ranker is not None)
+        if query is None:
             return []
-        scores = self._bm25(list(dict.fromkeys(terms(words))))
-        for doc, value in self._bm25(list(dict.fromkeys(terms(implied)))).items():
-            scores[doc] = scores.get(doc, 0.0) + IMPLIED_WEIGHT * value
-        words = words + [w for w in implied if w not in words]
-        if not scores:
-            return []
-        candidates = sorted(scores.items(), key=lambda kv: -kv[1])[:RERANK_DEPTH]
-        hits = [self._hit(doc, score, words) for doc, score in candidates]
+        if expand and self.ranker is not None:
+            docs = self._candidates(query)
+            found = self._features(query, docs)
+            values = self.ranker.scores(found, self.cue_table.of_question(query.text))
+            hits = [self._hit(doc, query.scores.get(doc, 0.0), query.all_words)
+                    for doc in docs]
+            top, scale = max(values), max(h.score for h in hits)
+            ranked = [replace(h, score=scale * math.exp((v - top) / SCORE_TEMPERATURE))
+                      for h, v in zip(hits, values, strict=True)]
+            ranked.sort(key=lambda h: (-h.score, h.code))
+            return ranked[:limit]
+        candidates = heapq.nlargest(RERANK_DEPTH, query.scores.items(), key=itemgetter(1))
+        hits = [self._hit(doc, score, query.all_words) for doc, score in candidates]
         hits.sort(key=lambda h: (-h.score, h.code))
         return hits[:limit]
 
-    def _bm25(self, query_terms: list[str]) -> dict[int, float]:
+    def candidates(self, question: str) -> tuple[list[Hit], list[list[float]]]:
+        """The re-ranker's candidates for a question and their feature vectors, in
+        first-stage order (for training and inspection)."""
+        query = self._analyse(validate_query(question), True, with_examples=True)
+        if query is None:
+            return [], []
+        docs = self._candidates(query)
+        found = self._features(query, docs)
+        hits = [self._hit(doc, query.scores.get(doc, 0.0), query.all_words) for doc in docs]
+        return hits, vectors(found, self.cue_table.of_question(query.text), self.cue_table)
+
+    def _analyse(self, text: str, expand: bool, *, with_examples: bool) -> _Query | None:
+        """The question's words and its first-stage scores (None: nothing to search)."""
+        words = self.query_words(text)
+        implied = self.analyzer.implied(text) if expand else []
+        if not (words or implied) or not self.records:
+            return None
+        own_terms = list(dict.fromkeys(terms(words)))
+        per_field = self._bm25_fields(own_terms)
+        scores = self._combine(per_field)
+        implied_scores = self._combine(self._bm25_fields(list(dict.fromkeys(terms(implied)))))
+        for doc, value in implied_scores.items():
+            scores[doc] = scores.get(doc, 0.0) + IMPLIED_WEIGHT * value
+        examples: dict[int, float] = {}
+        if with_examples:
+            for code, value in self.examples.scores(own_terms).items():
+                for doc in self.docs_of_code.get(code, ()):
+                    examples[doc] = value
+        if not scores and not examples:
+            return None
+        return _Query(text, words, words + [w for w in implied if w not in words], scores,
+                      per_field, implied_scores, examples)
+
+    def _candidates(self, query: _Query) -> list[int]:
+        """Best first-stage docs, plus the best by name and keywords, by implied words
+        and by example questions."""
+        scores = query.scores
+        chosen = dict.fromkeys(d for d, _ in heapq.nlargest(RERANK_DEPTH, scores.items(),
+                                                            key=itemgetter(1)))
+        named: dict[int, float] = defaultdict(float)
+        for field_name in ("name", "keywords"):
+            for doc, value in query.per_field.get(field_name, {}).items():
+                named[doc] += value
+        for extra in (named, query.implied_scores, query.examples):
+            for doc, _ in heapq.nlargest(EXTRA_CANDIDATES, extra.items(), key=itemgetter(1)):
+                chosen.setdefault(doc)
+        return sorted(chosen, key=lambda d: (-scores.get(d, 0.0), d))
+
+    def _features(self, query: _Query, docs: list[int]) -> list[Candidate]:
+        own, every = set(query.words), set(query.all_words)
+        query_pairs = set(terms(query.all_words)) - every
+        pair_terms = [t for t in dict.fromkeys(terms(query.words)) if "_" in t]
+        unique = list(dict.fromkeys(query.all_words))
+        total_idf = sum(self.idf.get(w, 8.0) for w in unique) or 1.0
+        found = []
+        for rank, doc in enumerate(docs, start=1):
+            name_words = self.name_words[doc]
+            fields = {f: query.per_field.get(f, {}).get(doc, 0.0) for f in FIELD_WEIGHTS}
+            fields.update(self._detail_scores(doc, pair_terms))
+            name_idf = sum(self.idf.get(w, 0.0) for w in name_words) or 1.0
+            uncovered = sum(self.idf.get(w, 0.0) for w in name_words - every)
+            pairs = self.name_pairs[doc]
+            found.append(Candidate(
+                doc=doc, first_stage=query.scores.get(doc, 0.0), rank=rank, fields=fields,
+                implied=query.implied_scores.get(doc, 0.0),
+                examples=query.examples.get(doc, 0.0),
+                name_cov=len(name_words & own) / len(name_words) if name_words else 0.0,
+                name_cov_all=len(name_words & every) / len(name_words) if name_words else 0.0,
+                name_bigram_cov=len(pairs & query_pairs) / len(pairs) if pairs else 0.0,
+                confidence=sum(self.idf.get(w, 0.0) for w in unique
+                               if w in self.doc_terms[doc]) / total_idf,
+                name_len=len(name_words), uncovered_idf=uncovered / name_idf,
+                unasked_variant=self._unasked_variant(name_words, every),
+                cues=self.proc_cues[doc]))
+        return found
+
+    def _detail_scores(self, doc: int, pair_terms: list[str]) -> dict[str, float]:
+        """BM25 of the question's syllable pairs in each content field of one procedure."""
+        out = {}
+        for field_name, counts in self.details.items():
+            doc_counts = counts[doc]
+            length = _size(doc_counts)
+            norm_len = K1 * (1 - B + B * length / self.detail_avg[field_name])
+            value = 0.0
+            for term in pair_terms:
+                tf = doc_counts.get(term)
+                if tf:
+                    value += self.detail_idf.get(term, 0.0) * tf * (K1 + 1) / (tf + norm_len)
+            out[field_name] = value
+        return out
+
+    @staticmethod
+    def _combine(per_field: dict[str, dict[int, float]]) -> dict[int, float]:
         scores: dict[int, float] = defaultdict(float)
-        for field_name, weight in FIELD_WEIGHTS.items():
-            postings, lengths, avg = (self.postings[field_name], self.lengths[field_name],
-                                      self.avg[field_name])
-            for term in query_terms:
-                idf = self.idf.get(term)
-                if idf is None:
-                    continue
-                for doc, tf in postings.get(term, ()):
-                    norm = tf + K1 * (1 - B + B * lengths[doc] / avg)
-                    scores[doc] += weight * idf * tf * (K1 + 1) / norm
+        for field_name, values in per_field.items():
+            weight = FIELD_WEIGHTS[field_name]
+            for doc, value in values.items():
+                scores[doc] += weight * value
         return scores
+
+    def _bm25_fields(self, query_terms: list[str]) -> dict[str, dict[int, float]]:
+        """Unweighted BM25 of the terms in each first-stage field, per document."""
+        out: dict[str, dict[int, float]] = {}
+        for field_name in FIELD_WEIGHTS:
+            scores: dict[int, float] = defaultdict(float)
+            impacts = self.impacts[field_name]
+            for term in query_terms:
+                for doc, value in impacts.get(term, ()):
+                    scores[doc] += value
+            out[field_name] = scores
+        return out
 
     def _hit(self, doc: int, score: float, words: list[str]) -> Hit:
         record = self.records[doc]

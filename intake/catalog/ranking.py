@@ -1,0 +1,211 @@
+"""The learned re-ranker of procedure search: features of a (question, procedure) pair.
+
+BM25 finds candidates; this module says which of them the citizen means. Each candidate
+gets a feature vector: its BM25 per field (name, keywords, field, agency, and the
+procedure's own content — conditions, documents, steps, result — each normalised by the
+best candidate's), how much of its name the question covers (own words, and with the
+words its situations imply), the first-stage rank, and the agreement of *variant cues*:
+what the question says about the citizen's situation (lost papers, an expired card, a
+foreign spouse, a first licence, a death…) against what the procedure's name says it is
+for ("Cấp lại", "Cấp đổi", "lần đầu", "có yếu tố nước ngoài"…). The cue phrases are data
+(``question_cues`` and ``procedure_cues`` in ``synonyms.yml``); the weights are learned
+(``intake.catalog.training``, pairwise logistic regression on
+``data/search_training.jsonl``) and committed as plain JSON (``data/ranker.json``), so
+ranking is deterministic and needs no scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from intake.text import nfc, strip_diacritics
+
+RANKER_FILE = Path(__file__).resolve().parent / "data" / "ranker.json"
+CUES_FILE = Path(__file__).resolve().parent / "synonyms.yml"
+BM25_FEATURES = ("name", "keywords", "field", "agency", "content", "conditions",
+                 "documents", "steps", "result")
+CONTINUOUS = (*(f"bm25_{f}" for f in BM25_FEATURES), "implied", "examples", "first_stage",
+              "first_stage_log", "rank_recip", "name_cov", "name_cov_all",
+              "name_bigram_cov", "confidence", "name_len", "uncovered_idf",
+              "unasked_variant")
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A regex for a phrase: each marked letter also matches its bare form."""
+    out = []
+    for ch in nfc(phrase.lower()).strip():
+        bare = strip_diacritics(ch)
+        if ch.isspace():
+            out.append(r"\s+")
+        elif bare != ch:
+            out.append(f"[{re.escape(ch)}{re.escape(bare)}]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _cue_regex(phrases: Sequence[str]) -> re.Pattern[str]:
+    ordered = sorted({str(p) for p in phrases if str(p).strip()}, key=len, reverse=True)
+    body = "|".join(_phrase_pattern(p) for p in ordered) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+@dataclass(frozen=True)
+class CueTable:
+    """Compiled cue phrases: what questions say and what procedure names say."""
+
+    question: tuple[tuple[str, re.Pattern[str]], ...]
+    procedure: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def of_question(self, text: str) -> frozenset[str]:
+        """The cues found in a question (NFC, any case, with or without diacritics)."""
+        lowered = nfc(text).lower()
+        return frozenset(name for name, rx in self.question if rx.search(lowered))
+
+    def of_procedure(self, name: str) -> frozenset[str]:
+        """The variant cues of a procedure, read from its name."""
+        lowered = nfc(name).lower()
+        return frozenset(cue for cue, rx in self.procedure if rx.search(lowered))
+
+    def feature_names(self) -> tuple[str, ...]:
+        """Binary features: each procedure cue, and each (question cue, procedure cue)."""
+        p_names = [p for p, _ in self.procedure]
+        return (*(f"p:{p}" for p in p_names),
+                *(f"q:{q}*p:{p}" for q, _ in self.question for p in p_names))
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: Path = CUES_FILE) -> CueTable:
+    """Read ``question_cues`` and ``procedure_cues`` (cached per path)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+    def compiled(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        section = data.get(key) or {}
+        return tuple((str(k), _cue_regex([str(p) for p in v or []]))
+                     for k, v in section.items())
+
+    return CueTable(compiled("question_cues"), compiled("procedure_cues"))
+
+
+def feature_names(cues: CueTable) -> tuple[str, ...]:
+    """Every feature, in the order of the weight vector."""
+    return (*CONTINUOUS, *cues.feature_names())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the index knows about one candidate for one question (raw, unnormalised)."""
+
+    doc: int
+    first_stage: float
+    rank: int
+    fields: Mapping[str, float]
+    implied: float
+    examples: float
+    name_cov: float
+    name_cov_all: float
+    name_bigram_cov: float
+    confidence: float
+    name_len: int
+    uncovered_idf: float
+    unasked_variant: bool
+    cues: frozenset[str]
+
+
+def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
+    """The continuous features of a question's candidates (normalised within it)."""
+    best = {f: max((c.fields.get(f, 0.0) for c in candidates), default=0.0)
+            for f in BM25_FEATURES}
+    best_implied = max((c.implied for c in candidates), default=0.0)
+    best_examples = max((c.examples for c in candidates), default=0.0)
+    best_first = max((c.first_stage for c in candidates), default=0.0)
+    rows = []
+    for c in candidates:
+        row = [c.fields.get(f, 0.0) / best[f] if best[f] > 0 else 0.0 for f in BM25_FEATURES]
+        row += [c.implied / best_implied if best_implied > 0 else 0.0,
+                c.examples / best_examples if best_examples > 0 else 0.0,
+                c.first_stage / best_first if best_first > 0 else 0.0,
+                math.log1p(c.first_stage), 1.0 / c.rank, c.name_cov, c.name_cov_all,
+                c.name_bigram_cov, c.confidence, math.log1p(c.name_len), c.uncovered_idf,
+                1.0 if c.unasked_variant else 0.0]
+        rows.append(row)
+    return rows
+
+
+def vectors(candidates: Sequence[Candidate], question_cues: frozenset[str],
+            cues: CueTable) -> list[list[float]]:
+    """The full feature vectors of a question's candidates (for training)."""
+    p_names = [p for p, _ in cues.procedure]
+    q_names = [q for q, _ in cues.question]
+    rows = []
+    for c, row in zip(candidates, continuous(candidates), strict=True):
+        row += [1.0 if p in c.cues else 0.0 for p in p_names]
+        row += [1.0 if (q in question_cues and p in c.cues) else 0.0
+                for q in q_names for p in p_names]
+        rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """Linear weights over the features (``data/ranker.json``)."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+
+    def score(self, row: Sequence[float]) -> float:
+        """A full feature vector's ranking score (higher is better)."""
+        return sum(w * x for w, x in zip(self.weights, row, strict=True))
+
+    def scores(self, candidates: Sequence[Candidate],
+               question_cues: frozenset[str]) -> list[float]:
+        """The candidates' scores, reading only the cue weights that apply (fast)."""
+        size = len(CONTINUOUS)
+        head = self.weights[:size]
+        by_name = dict(zip(self.features[size:], self.weights[size:], strict=True))
+        out = []
+        for c, row in zip(candidates, continuous(candidates), strict=True):
+            value = sum(w * x for w, x in zip(head, row, strict=True))
+            for p in c.cues:
+                value += by_name.get(f"p:{p}", 0.0)
+                for q in question_cues:
+                    value += by_name.get(f"q:{q}*p:{p}", 0.0)
+            out.append(value)
+        return out
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for ``ranker.json``."""
+        return {"features": list(self.features),
+                "weights": [round(w, 6) for w in self.weights]}
+
+
+class RankerMismatch(ValueError):
+    """The weight file's features are not the ones this code computes."""
+
+
+def read_ranker(path: Path = RANKER_FILE, cues: CueTable | None = None) -> Ranker:
+    """Load the weights; ``RankerMismatch`` if they were trained for other features."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    features = tuple(str(f) for f in data["features"])
+    weights = tuple(float(w) for w in data["weights"])
+    expected = feature_names(cues or load_cues())
+    if features != expected or len(weights) != len(features):
+        raise RankerMismatch(f"{path.name} was trained for other features; run "
+                             "`pakn catalog train-ranker` to retrain it")
+    return Ranker(features, weights)
+
+
+@lru_cache(maxsize=2)
+def load_ranker(path: Path = RANKER_FILE) -> Ranker | None:
+    """The committed ranker, or None when there is no weight file (BM25 order only)."""
+    if not path.exists():
+        return None
+    return read_ranker(path)

@@ -1,0 +1,132 @@
+"""Training the search re-ranker's weights from the team's own questions.
+
+``data/search_training.jsonl`` holds questions written by the team from the catalog and
+ordinary administrative life (life events, colloquial names, no diacritics, long
+narratives, foreign spouses, lost papers, licence classes; one JSON object a line:
+``question``, ``code``). For each question, the candidates of the first stage are
+compared pairwise: the right procedure against every other candidate, as feature
+differences, fitted by an intercept-free logistic regression (a linear RankNet). The
+catalogs trained on are the demo catalog, and the demo catalog among near-neighbour
+variants of its own procedures ("Cấp lại …", "Gia hạn …", "… đối với tổ chức", without
+keywords), twice: with the procedures' keywords and without any, so the weights do not
+lean on curated keywords a province's export may lack. Deterministic: the same data
+gives the same weights (``ranker.json``, compared by ``pakn catalog train-ranker
+--check``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from intake.catalog import search
+from intake.catalog.importers import parse_path
+from intake.catalog.ranking import RANKER_FILE, Ranker, feature_names, load_cues
+from intake.catalog.records import ProcedureRecord
+from intake.catalog.search import ExampleIndex, SearchIndex
+
+DATA = Path(__file__).resolve().parent / "data"
+TRAINING_FILE = search.EXAMPLES_FILE
+DEMO_FILE = DATA / "demo_catalog.json"
+REGULARISATION = 1.0
+FOLDS = 5
+VARIANT_PREFIXES = ("Cấp lại", "Gia hạn", "Thu hồi", "Cấp đổi", "Điều chỉnh",
+                    "Tạm ngừng", "Chấm dứt", "Xác nhận", "Đính chính", "Hủy bỏ")
+VARIANT_SUFFIXES = ("", " đối với tổ chức", " có yếu tố nước ngoài")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A training question and the code of the procedure it means."""
+
+    question: str
+    code: str
+
+
+def read_examples(path: Path = TRAINING_FILE) -> list[Example]:
+    """The training questions (one JSON object a line)."""
+    return [Example(q, c) for q, c in search.read_examples(path)]
+
+
+def demo_records(queue_names: dict[str, str]) -> list[ProcedureRecord]:
+    """The demo catalog's procedures."""
+    return parse_path(DEMO_FILE, queue_names).records
+
+
+def with_variants(base: Sequence[ProcedureRecord]) -> list[ProcedureRecord]:
+    """The catalog plus keyword-less near-neighbour variants of each procedure."""
+    out = list(base)
+    for i, record in enumerate(base):
+        lowered = record.name[0].lower() + record.name[1:]
+        for j, prefix in enumerate(VARIANT_PREFIXES):
+            suffix = VARIANT_SUFFIXES[(i + j) % len(VARIANT_SUFFIXES)]
+            out.append(replace(record, code=f"VAR-{i:03d}-{j:02d}",
+                               name=f"{prefix} {lowered}{suffix}", keywords=()))
+    return out
+
+
+def training_catalogs(base: Sequence[ProcedureRecord]) -> list[list[ProcedureRecord]]:
+    """Demo; demo with variants; the same without any keywords."""
+    varied = with_variants(base)
+    return [list(base), varied, [replace(r, keywords=()) for r in varied]]
+
+
+def pairs(index: SearchIndex, examples: Iterable[Example]) -> tuple[list[list[float]], int]:
+    """Feature differences (right − other) over every question's candidates, and how
+    many questions had the right procedure among the candidates."""
+    rows: list[list[float]] = []
+    reached = 0
+    for example in examples:
+        hits, vectors = index.candidates(example.question)
+        gold = [i for i, h in enumerate(hits) if h.code == example.code]
+        if not gold:
+            continue
+        reached += 1
+        right = vectors[gold[0]]
+        for i, other in enumerate(vectors):
+            if i != gold[0]:
+                rows.append([a - b for a, b in zip(right, other, strict=True)])
+    return rows, reached
+
+
+def train(examples: Sequence[Example], catalogs: Sequence[Sequence[ProcedureRecord]],
+          ) -> Ranker:
+    """Fit the weights on the examples over each catalog (deterministic).
+
+    The example-question feature is cross-fitted: a question's candidates are scored
+    against the examples of the other folds only, as an unseen question would be."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    cues = load_cues()
+    rows: list[list[float]] = []
+    for records in catalogs:
+        index = SearchIndex(records, rerank=False, cues=cues, examples=())
+        for fold in range(FOLDS):
+            held = [e for i, e in enumerate(examples) if i % FOLDS == fold]
+            rest = [(e.question, e.code) for i, e in enumerate(examples) if i % FOLDS != fold]
+            index.examples = ExampleIndex(rest, index.analyzer)
+            found, _ = pairs(index, held)
+            rows += found
+    x = np.array(rows, dtype=float)
+    # both orders of every pair, so the intercept-free model is symmetric
+    features = np.vstack([x, -x])
+    labels = np.concatenate([np.ones(len(x)), np.zeros(len(x))])
+    model = LogisticRegression(C=REGULARISATION, fit_intercept=False, max_iter=5000,
+                               tol=1e-8)
+    model.fit(features, labels)
+    weights = tuple(round(float(w), 6) for w in model.coef_[0])
+    return Ranker(feature_names(cues), weights)
+
+
+def write_ranker(ranker: Ranker, path: Path = RANKER_FILE) -> None:
+    """Write the weights as JSON."""
+    path.write_text(json.dumps(ranker.as_dict(), ensure_ascii=False, indent=1) + "\n",
+                    encoding="utf-8")
+
+
+def retrain(queue_names: dict[str, str], examples_file: Path = TRAINING_FILE) -> Ranker:
+    """The weights the committed training data gives."""
+    return train(read_examples(examples_file), training_catalogs(demo_records(queue_names)))
