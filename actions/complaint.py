@@ -15,6 +15,7 @@ from actions import published, related_procedure
 from actions.common import channel_of, is_skip, latest_intent, latest_text, service
 from intake.chat.signals import MAP_POSITION, MAP_POSITION_TEXT, signal_of
 from intake.contacts import Contact, parse_contact
+from intake.delivery import templates
 from intake.errors import SenderError, ValidationError
 from intake.services.attachments import describe_attached
 from intake.services.complaints import NewComplaint, as_datetime_text, check_complaint_text
@@ -118,8 +119,7 @@ class ValidateComplaintForm(FormValidationAction):
         hint = "Có phải bạn muốn nói: " + ", ".join(p.full_name for p in suggestions) + "?" \
             if suggestions else "Bạn có thể ghi rõ 'xã …, huyện …'."
         dispatcher.utter_message(
-            text=f"Tôi chưa tìm thấy địa danh '{text}' trong tỉnh Bắc Giang. {hint} "
-                 "Nếu đúng là địa điểm bạn muốn ghi, hãy gửi lại y như cũ.",
+            text=templates.place_not_found(text, hint, service().province()),
             buttons=buttons)
         return {"complaint_location": None, "rejected_location": text}
 
@@ -277,10 +277,9 @@ class ActionSubmitComplaint(Action):
         except SenderError as exc:
             dispatcher.utter_message(text=exc.message_vi)
             return _reset_form()
-        lines = [f"Đã tiếp nhận phản ánh của bạn. Mã tra cứu: {view.code}",
-                 f"Đơn vị xử lý: {view.queue_name}",
-                 f"Hạn trả lời dự kiến: {as_datetime_text(view.due_at)}",
-                 f"Bạn có thể tra cứu tình trạng bằng cách nhắn 'tra cứu {view.code}'."]
+        province = await asyncio.to_thread(service().province)
+        lines = [templates.chat_acknowledgement(view.code, view.queue_name,
+                                                as_datetime_text(view.due_at), province)]
         if view.attached is not None and (note := describe_attached(view.code, view.attached)):
             lines.append(note)
         dispatcher.utter_message(text="\n".join(lines))

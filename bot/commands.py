@@ -15,16 +15,9 @@ from telegram.ext import ContextTypes
 from bot.context import Services, sender_of, services
 from bot.relay import turn
 from bot.sending import keyboard, send_text
+from intake.delivery import templates
 from intake.errors import SenderError
 
-WELCOME = (
-    "Xin chào! Đây là kênh tiếp nhận phản ánh, kiến nghị và hướng dẫn thủ tục hành chính "
-    "của tỉnh Bắc Giang. Bạn có thể:\n"
-    "• hỏi về một thủ tục (giấy tờ, thời hạn, lệ phí, nơi nộp)\n"
-    "• gửi phản ánh, kiến nghị — kèm ảnh, tệp (PDF, Word, Excel) và vị trí trên bản đồ\n"
-    "• tra cứu phản ánh: /trangthai PA-XXXXXXXX\n"
-    "• bổ sung cho phản ánh đã gửi: 'bổ sung PA-XXXXXXXX <nội dung>'\n"
-    "Gõ /huy để dừng việc đang làm, /help để xem hướng dẫn.")
 HELP = (
     "Hướng dẫn:\n"
     "• Nhắn bằng chữ điều bạn cần hỏi hoặc phản ánh; tôi sẽ hỏi thêm địa điểm, liên hệ.\n"
@@ -40,9 +33,12 @@ START_BUTTONS = (("Gửi phản ánh", "Tôi muốn gửi phản ánh"),
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start: what the bot can do, with the three ways in as buttons."""
+    """/start: what the bot can do for the province in force (the organisation's name,
+    read off the event loop), with the three ways in as buttons."""
     if update.effective_chat:
-        await send_text(context.bot, update.effective_chat.id, WELCOME,
+        province = await asyncio.to_thread(services(context).intake.province)
+        await send_text(context.bot, update.effective_chat.id,
+                        templates.telegram_welcome(province),
                         keyboard(START_BUTTONS, services(context).keys))
 
 

@@ -24,6 +24,7 @@ from intake.config import Settings, load_settings
 from intake.console import staffweb
 from intake.console.guards import ErrorShield, SecurityHeaders
 from intake.console.limits import BodyLimit
+from intake.console.province import ProvinceInForce
 from intake.console.webchat import WebChat
 from intake.open311 import api as open311_api
 from intake.services.factory import get_service
@@ -57,6 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     staffweb.install(app, config, secret)
     open311_api.install(app, config)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.add_middleware(ProvinceInForce, read=get_service(config).province)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(ErrorShield)

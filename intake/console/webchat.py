@@ -38,7 +38,9 @@ from starlette.concurrency import run_in_threadpool
 
 from intake.chat.relay import RasaRelay, Reply
 from intake.console.ratelimit import RateLimiter
+from intake.delivery.templates import web_chat_greeting
 from intake.errors import SenderError
+from intake.org.province import Province
 from intake.services.satisfaction import Satisfaction
 
 COOKIE = "pakn_chat"
@@ -92,9 +94,12 @@ class WebChat:
     async def page(self, request: Request) -> Response:
         """The chat page; keeps a valid conversation, else issues a new one."""
         conversation = self.conversation_of(request) or secrets.token_urlsafe(18)
+        province: Province | None = getattr(request.state, "province", None)
+        greeting = web_chat_greeting(province)
         response = self.templates.TemplateResponse(
             request, "chat.html",
-            {"csrf": self.csrf_for(conversation), "max_chars": self.max_chars})
+            {"csrf": self.csrf_for(conversation), "max_chars": self.max_chars,
+             "greeting": greeting})
         https = request.url.scheme == "https"
         response.set_cookie(SECURE_COOKIE if https else COOKIE,
                             self.signer.sign(conversation).decode(), httponly=True,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from intake.deadlines import VIETNAM
+from intake.org.province import Province
 
 SUBJECT_LIMIT = 998  # RFC 5322 line length; the outbox column's size
 
@@ -149,6 +150,7 @@ class MailAckFacts:
     code: str
     queue_name: str | None
     due: datetime | None
+    province: Province | None  # the province in force (``IntakeService.province``)
     is_reply: bool = False          # information added to an existing complaint
     name: str = ""                  # the verified sender's display name, or ""
     related_code: str | None = None  # a new complaint that mentions someone else's code
@@ -163,16 +165,22 @@ REFUSAL_VI = {
     "type_not_allowed": "định dạng tệp không được chấp nhận",
     "too_many": "vượt quá số tệp đính kèm cho phép",
 }
-_HOTLINE = "Đường dây nóng thủ tục hành chính tỉnh Bắc Giang"
+
+
+def hotline(province: Province | None) -> str:
+    """The hotline's name, which is its signature: "Đường dây nóng thủ tục hành chính
+    tỉnh Bắc Ninh" (the province in force; without a name when none is known)."""
+    base = "Đường dây nóng thủ tục hành chính"
+    return f"{base} {province.in_sentence}" if province else base
 
 
 def _greeting(name: str) -> str:
     return f"Kính gửi Ông/Bà {name}," if name else "Kính gửi Ông/Bà,"
 
 
-def _mail_footer() -> list[str]:
+def _mail_footer(province: Province | None) -> list[str]:
     return ["", "Thư này được gửi tự động, vui lòng không thay đổi tiêu đề khi trả lời.",
-            _HOTLINE]
+            hotline(province)]
 
 
 def _file_lines(facts: MailAckFacts) -> list[str]:
@@ -220,7 +228,8 @@ def mail_acknowledgement(facts: MailAckFacts) -> Letter:
                   "và chuyển tới đơn vị đang xử lý.", ""]
     else:
         subject = f"[{code}] Đã tiếp nhận phản ánh, kiến nghị"
-        lines += [f"{_HOTLINE} đã tiếp nhận phản ánh, kiến nghị của Ông/Bà.", ""]
+        lines += [f"{hotline(facts.province)} đã tiếp nhận phản ánh, kiến nghị của Ông/Bà.",
+                  ""]
     due = facts.due.astimezone(VIETNAM).strftime("%d/%m/%Y") if facts.due else "theo quy định"
     lines += [f"Mã tra cứu: {code}",
               f"Đơn vị xử lý: {facts.queue_name or 'đang phân loại'}",
@@ -230,15 +239,54 @@ def mail_acknowledgement(facts: MailAckFacts) -> Letter:
                      f"{facts.related_code} (chỉ người gửi phản ánh đó mới bổ sung được vào "
                      "phản ánh đó).")
     lines += _file_lines(facts)
-    lines += ["", *_status_help(code), *_mail_footer()]
+    lines += ["", *_status_help(code), *_mail_footer(facts.province)]
     return Letter(subject, "\n".join(lines))
 
 
-def mail_rejection(name: str, problem_vi: str | None) -> Letter:
+def mail_rejection(name: str, problem_vi: str | None, province: Province | None) -> Letter:
     """A letter to the hotline mailbox that could not be taken as a complaint."""
     lines = [_greeting(name), "",
              "Thư của Ông/Bà gửi tới đường dây nóng thủ tục hành chính chưa được tiếp nhận:",
              f"  {problem_vi or 'Nội dung không hợp lệ.'}", "",
              "Vui lòng gửi lại thư, ghi rõ nội dung phản ánh, kiến nghị, địa điểm xảy ra sự "
-             "việc và thông tin liên hệ.", *_mail_footer()]
+             "việc và thông tin liên hệ.", *_mail_footer(province)]
     return Letter("Chưa tiếp nhận được phản ánh của Ông/Bà", "\n".join(lines))
+
+
+# -- What the chat front ends and the assistant say themselves, naming the province ---
+
+
+def telegram_welcome(province: Province) -> str:
+    """Telegram's /start: what the channel does, for the province in force."""
+    return ("Xin chào! Đây là kênh tiếp nhận phản ánh, kiến nghị và hướng dẫn thủ tục hành "
+            f"chính của {province.in_sentence}. Bạn có thể:\n"
+            "• hỏi về một thủ tục (giấy tờ, thời hạn, lệ phí, nơi nộp)\n"
+            "• gửi phản ánh, kiến nghị — kèm ảnh, tệp (PDF, Word, Excel) và vị trí trên bản đồ\n"
+            "• tra cứu phản ánh: /trangthai PA-XXXXXXXX\n"
+            "• bổ sung cho phản ánh đã gửi: 'bổ sung PA-XXXXXXXX <nội dung>'\n"
+            "Gõ /huy để dừng việc đang làm, /help để xem hướng dẫn.")
+
+
+def web_chat_greeting(province: Province | None) -> str:
+    """The web chat's first line (its three ways in follow as buttons); without the
+    province's name when it could not be read."""
+    of = f" của {province.in_sentence}" if province else ""
+    return f"Xin chào! Tôi là trợ lý phản ánh, kiến nghị{of}. Tôi có thể giúp bạn:"
+
+
+def chat_acknowledgement(code: str, queue_name: str | None, due_text: str,
+                         province: Province) -> str:
+    """A complaint filed in a conversation (web chat, Telegram): its tracking code, who
+    handles it and by when."""
+    return "\n".join([
+        f"Đã tiếp nhận phản ánh của bạn gửi cơ quan nhà nước {province.in_sentence}. "
+        f"Mã tra cứu: {code}",
+        f"Đơn vị xử lý: {queue_name or 'đang phân loại'}",
+        f"Hạn trả lời dự kiến: {due_text}",
+        f"Bạn có thể tra cứu tình trạng bằng cách nhắn 'tra cứu {code}'."])
+
+
+def place_not_found(place: str, hint: str, province: Province) -> str:
+    """The complaint form's place question: ``place`` is not one of the province's."""
+    return (f"Tôi chưa tìm thấy địa danh '{place}' trong {province.in_sentence}. {hint} "
+            "Nếu đúng là địa điểm bạn muốn ghi, hãy gửi lại y như cũ.")

@@ -36,6 +36,7 @@ from intake.mail.charsets import without_replacement
 from intake.mail.config import MailSettings
 from intake.mail.models import AckOutcome
 from intake.mail.parse import ParsedMail
+from intake.org.province import Province
 from intake.services.views import ComplaintView
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ class AckContext:
     problem_vi: str | None = None
     verified: bool = False   # our mail server verified the From (see ``auth``)
     scanned: tuple[str, ...] = ()  # the files holding a letter sent only as a file
+    province: Province | None = None  # the province in force, which the letter names
 
 
 def _day_start(now: datetime) -> datetime:
@@ -101,6 +103,7 @@ def _facts(ctx: AckContext) -> MailAckFacts:
     assert view is not None
     return MailAckFacts(
         code=view.code, queue_name=view.queue_name or view.queue_code, due=view.due_at,
+        province=ctx.province,
         is_reply=ctx.purpose is Purpose.ACK_REPLY, name=_verified_name(ctx),
         related_code=ctx.related_code, scanned=_names(ctx.scanned),
         encrypted=bool(ctx.mail.encrypted), kept_unread=_names(ctx.mail.kept_unread),
@@ -168,7 +171,7 @@ def queue_ack(session: Session, ctx: AckContext, settings: MailSettings,
     if held is not None:
         return held
     if ctx.purpose is Purpose.REJECTED:
-        composed = templates.mail_rejection(_verified_name(ctx), ctx.problem_vi)
+        composed = templates.mail_rejection(_verified_name(ctx), ctx.problem_vi, ctx.province)
     else:
         composed = templates.mail_acknowledgement(_facts(ctx))
     letter = Letter(_subject_with_original(composed.subject, ctx),
