@@ -138,3 +138,34 @@ def show(
     for attribute in ATTRIBUTES:
         typer.echo("")
         typer.echo(answer(record, attribute, demo_note=False).split("\n", 1)[1])
+
+
+@app.command("train-ranker")
+def train_ranker(
+    check: Annotated[bool, typer.Option(
+        "--check", help="retrain and compare with the committed weights; write nothing; "
+                        "exit 1 if they differ")] = False,
+    examples: Annotated[Path | None, typer.Option(
+        help="training questions (JSON lines: question, code); default: the committed "
+             "intake/catalog/data/search_training.jsonl")] = None,
+) -> None:
+    """Retrain the search re-ranker's weights (intake/catalog/data/ranker.json)."""
+    from intake.catalog.ranking import RANKER_FILE, read_ranker
+    from intake.catalog.training import TRAINING_FILE, differences, retrain, write_ranker
+    from intake.org.data_files import read_organisation
+
+    queues = {q.code: q.name for q in read_organisation().queues}
+    try:
+        ranker = retrain(queues, examples or TRAINING_FILE)
+    except (OSError, ValueError, KeyError) as exc:
+        raise _fail(f"cannot train: {type(exc).__name__}: {exc}") from exc
+    if check:
+        changed = differences(read_ranker(RANKER_FILE), ranker)
+        if changed:
+            raise _fail(f"{len(changed)} weights differ from {RANKER_FILE.name}: "
+                        + ", ".join(changed[:5]))
+        typer.echo(f"{RANKER_FILE.name}: the training data gives the committed weights "
+                   f"({len(ranker.weights)} features)")
+        return
+    write_ranker(ranker)
+    typer.echo(f"wrote {RANKER_FILE} ({len(ranker.weights)} features)")

@@ -87,10 +87,19 @@ def load_cues(path: Path = CUES_FILE) -> CueTable:
     """Read ``question_cues`` and ``procedure_cues`` (cached per path)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
+    countries = [str(c) for c in data.get("countries") or []]
+
+    def phrases(values: Sequence[object]) -> list[str]:
+        out = []
+        for value in values:
+            text = str(value)
+            out += ([text.replace("{country}", c) for c in countries]
+                    if "{country}" in text else [text])
+        return out
+
     def compiled(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         section = data.get(key) or {}
-        return tuple((str(k), _cue_regex([str(p) for p in v or []]))
-                     for k, v in section.items())
+        return tuple((str(k), _cue_regex(phrases(v or []))) for k, v in section.items())
 
     return CueTable(compiled("question_cues"), compiled("procedure_cues"))
 

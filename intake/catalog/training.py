@@ -130,3 +130,11 @@ def write_ranker(ranker: Ranker, path: Path = RANKER_FILE) -> None:
 def retrain(queue_names: dict[str, str], examples_file: Path = TRAINING_FILE) -> Ranker:
     """The weights the committed training data gives."""
     return train(read_examples(examples_file), training_catalogs(demo_records(queue_names)))
+
+
+def differences(committed: Ranker, trained: Ranker, tolerance: float = 1e-4) -> list[str]:
+    """The features whose weights differ (beyond rounding) between two rankers."""
+    if committed.features != trained.features:
+        return ["(feature list)"]
+    return [f for f, a, b in zip(committed.features, committed.weights, trained.weights,
+                                 strict=True) if abs(a - b) > tolerance]
