@@ -29,6 +29,10 @@ ORDINARY_SCORE = 0.5
 
 COMMUNE_PREFIXES = ("xa", "phuong", "thi tran", "tt", "p", "x")
 DISTRICT_PREFIXES = ("huyen", "thanh pho", "tp", "thi xa", "tx", "h")
+# A landmark people name after its place ("chợ Vôi", "ga Kép", "bến xe Chũ"): a
+# one-syllable name written with its capital after one of these is a bare name, not noise.
+LANDMARK_PREFIX = re.compile(r"(?:^|\W)(?:cho|ga|ben xe|ben do|cau)\s+$")
+LANDMARK_MARKED = re.compile(r"(?:^|\W)(?:chợ|ga|bến xe|bến đò|cầu)\s+$")  # "cho" ≠ "chợ"
 _TYPE_WORDS = {
     "xa": "Xã ", "phuong": "Phường ", "thi-tran": "Thị trấn ",
     "huyen": "Huyện ", "thanh-pho": "Thành phố ", "thi-xa": "Thị xã ",
@@ -140,12 +144,12 @@ class PlaceIndex:
         return found.group(1) if found else None
 
     def _score(self, place: Place, key: str, prefix: str | None, typed: str,
-               before: str) -> float | None:
+               before: str, landmark: bool = False) -> float | None:
         typed_right = prefix is not None and (
             prefix in (DISTRICT_PREFIXES if place.is_district else COMMUNE_PREFIXES)
         )
         needs_prefix = " " not in key or key == self._province_key
-        if needs_prefix and not typed_right:
+        if needs_prefix and not typed_right and not (landmark and key != self._province_key):
             return None
         if typed_right:
             return TYPED_DISTRICT if place.is_district else TYPED_COMMUNE
@@ -166,6 +170,7 @@ class PlaceIndex:
         folded = strip_diacritics(original).lower()
         if len(folded) != len(original):
             original = folded
+        marked = original != folded and original.lower() != folded
         raw: list[PlaceMatch] = []
         for match in self._pattern.finditer(folded):
             key = " ".join(match.group(1).split())
@@ -174,12 +179,23 @@ class PlaceIndex:
                 continue
             typed = original[match.start(1):match.end(1)]
             before = folded[max(0, match.start(1) - 12):match.start(1)].split()[-1:]
+            landmark = typed[:1].isupper() and self._after_landmark(
+                original, folded, match.start(1), marked)
             for place in self._by_key[key]:
-                score = self._score(place, key, prefix, typed, before[0] if before else "")
+                score = self._score(place, key, prefix, typed, before[0] if before else "",
+                                    landmark)
                 if score is not None:
                     exact = 0.02 if typed.lower() == place.name.lower() else 0.0
                     raw.append(PlaceMatch(place, score + exact, typed, match.start(1)))
         return self._settle(raw)
+
+    @staticmethod
+    def _after_landmark(original: str, folded: str, start: int, marked: bool) -> bool:
+        """The name follows "chợ", "ga", "bến xe" …; in a text typed with diacritics the
+        word must be typed so ("cho Thắng" gives to a person, "chợ Thắng" is a place)."""
+        if marked:
+            return bool(LANDMARK_MARKED.search(original[max(0, start - 8):start].lower()))
+        return bool(LANDMARK_PREFIX.search(folded[max(0, start - 8):start]))
 
     def _is_province_mention(self, folded: str, start: int) -> bool:
         return folded[max(0, start - 6):start].strip().endswith("tinh")

@@ -221,3 +221,23 @@ def test_a_letter_to_a_commune_goes_there_though_the_writer_lives_elsewhere(
         "Phạm Văn Khải"))
     assert decision.queue_code == "XA_07606"
     assert any("Kính gửi" in r and "Tân Mộc" in r for r in decision.reasons), decision.reasons
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("sáng nào cũng tắc ở cổng chợ Vôi", "XA_07375"),
+    ("khu vuc ga Kep xe om chiem het via he", "XA_07399"),
+    ("ra chợ Chũ mua hàng thì bị ép giá", "XA_07525"),
+])
+def test_a_one_syllable_place_is_read_after_the_landmark_named_for_it(
+        places: PlaceIndex, text: str, code: str) -> None:
+    assert places.find(text)[0].place.queue_code == code
+
+
+@pytest.mark.parametrize("text", [
+    "tôi đưa tiền cho Thắng rồi",        # "cho" (give) typed with its marks is not "chợ"
+    "cho voi an mia",                    # no capital: an ordinary phrase
+    "chợ hôm nay đông",
+])
+def test_a_one_syllable_name_is_not_read_without_its_landmark(
+        places: PlaceIndex, text: str) -> None:
+    assert all(m.score < 0.6 for m in places.find(text))
