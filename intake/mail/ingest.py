@@ -303,6 +303,7 @@ class MailIngestor:
         one transaction, so a crash anywhere leaves nothing half-filed."""
         refused = [a for a in mail.attachments if a.refused]
         stored = [] if found.kind.automatic else self._store_attachments(mail)
+        province = self.service.province()  # named by the acknowledgement
         now = utcnow()
         with self.db.transaction() as session:
             outcome = self._file(session, mail, key, found)
@@ -324,7 +325,8 @@ class MailIngestor:
                                  outcome.problem_vi,
                                  verified=found.auth.verdict is Verdict.PASS,
                                  scanned=scanned_files(mail)
-                                 if outcome.purpose is Purpose.ACK else ())
+                                 if outcome.purpose is Purpose.ACK else (),
+                                 province=province)
                 row.ack = queue_ack(session, ctx, self.settings, now).value
             return IngestResult(row.id, IngestStatus(row.status), row.kind,
                                 row.complaint_code)
