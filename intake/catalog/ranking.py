@@ -118,7 +118,7 @@ class Candidate:
     rank: int
     fields: Mapping[str, float]
     implied: float
-    examples: float
+    examples: float  # similarity to the closest example, relative to the best overall
     name_cov: float
     name_cov_all: float
     name_bigram_cov: float
@@ -134,13 +134,12 @@ def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
     best = {f: max((c.fields.get(f, 0.0) for c in candidates), default=0.0)
             for f in BM25_FEATURES}
     best_implied = max((c.implied for c in candidates), default=0.0)
-    best_examples = max((c.examples for c in candidates), default=0.0)
     best_first = max((c.first_stage for c in candidates), default=0.0)
     rows = []
     for c in candidates:
         row = [c.fields.get(f, 0.0) / best[f] if best[f] > 0 else 0.0 for f in BM25_FEATURES]
         row += [c.implied / best_implied if best_implied > 0 else 0.0,
-                c.examples / best_examples if best_examples > 0 else 0.0,
+                c.examples,
                 c.first_stage / best_first if best_first > 0 else 0.0,
                 math.log1p(c.first_stage), 1.0 / c.rank, c.name_cov, c.name_cov_all,
                 c.name_bigram_cov, c.confidence, math.log1p(c.name_len), c.uncovered_idf,

@@ -28,7 +28,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
@@ -309,6 +309,9 @@ class SearchIndex:
         self.avg = {f: (sum(ls) / len(ls) if ls else 1.0) or 1.0
                     for f, ls in self.lengths.items()}
         self.impacts = self._impacts()
+        self.postings.clear()  # the impacts replace them
+        self.name_idf = [sum(self.idf.get(w, 0.0) for w in words) or 1.0
+                         for words in self.name_words]
         self.vocabulary = sorted({t for t in self.idf if "_" not in t and len(t) > 1})
         self._known = frozenset(self.vocabulary)
 
@@ -390,11 +393,10 @@ class SearchIndex:
             docs = self._candidates(query)
             found = self._features(query, docs)
             values = self.ranker.scores(found, self.cue_table.of_question(query.text))
-            hits = [self._hit(doc, query.scores.get(doc, 0.0), query.all_words)
-                    for doc in docs]
-            top, scale = max(values), max(h.score for h in hits)
-            ranked = [replace(h, score=scale * math.exp((v - top) / SCORE_TEMPERATURE))
-                      for h, v in zip(hits, values, strict=True)]
+            top, scale = max(values), max(c.first_stage for c in found) or 1.0
+            ranked = [Hit(self.records[c.doc].code, self.records[c.doc].name,
+                          scale * math.exp((v - top) / SCORE_TEMPERATURE), c.confidence,
+                          c.name_cov_all) for c, v in zip(found, values, strict=True)]
             ranked.sort(key=lambda h: (-h.score, h.code))
             return ranked[:limit]
         candidates = heapq.nlargest(RERANK_DEPTH, query.scores.items(), key=itemgetter(1))
@@ -427,9 +429,11 @@ class SearchIndex:
             scores[doc] = scores.get(doc, 0.0) + IMPLIED_WEIGHT * value
         examples: dict[int, float] = {}
         if with_examples:
-            for code, value in self.examples.scores(own_terms).items():
+            similar = self.examples.scores(own_terms)
+            best = max(similar.values(), default=0.0)
+            for code, value in similar.items():  # relative to the closest example overall
                 for doc in self.docs_of_code.get(code, ()):
-                    examples[doc] = value
+                    examples[doc] = value / best
         if not scores and not examples:
             return None
         return _Query(text, words, words + [w for w in implied if w not in words], scores,
@@ -461,7 +465,7 @@ class SearchIndex:
             name_words = self.name_words[doc]
             fields = {f: query.per_field.get(f, {}).get(doc, 0.0) for f in FIELD_WEIGHTS}
             fields.update(self._detail_scores(doc, pair_terms))
-            name_idf = sum(self.idf.get(w, 0.0) for w in name_words) or 1.0
+            name_idf = self.name_idf[doc]
             uncovered = sum(self.idf.get(w, 0.0) for w in name_words - every)
             pairs = self.name_pairs[doc]
             found.append(Candidate(
