@@ -93,6 +93,9 @@ class MailSettings:
     allowed_types: tuple[str, ...] = DEFAULT_ALLOWED_TYPES
     fsync: bool = True
     processes: int = 1
+    triage: bool = True  # serve likely-genuine mail first (off: arrival order, for benches)
+    spam_senders: tuple[str, ...] = ()  # known spam senders: addresses or "@domain"
+    sender_rate: int = 20  # messages of one sender within an hour before it is lowered
 
     @property
     def raw_dir(self) -> Path:
@@ -232,6 +235,9 @@ def load_mail_settings(env: dict[str, str] | None = None,
             allowed_types=_types(e.get("PAKN_MAIL_ALLOWED_TYPES")),
             fsync=_flag(e.get("PAKN_MAIL_FSYNC"), True),
             processes=max(1, int(e.get("PAKN_MAIL_PROCESSES") or default_processes())),
+            triage=_flag(e.get("PAKN_MAIL_TRIAGE"), True),
+            spam_senders=_list(e.get("PAKN_MAIL_SPAM_SENDERS")),
+            sender_rate=max(1, int(e.get("PAKN_MAIL_SENDER_RATE") or 20)),
         )
     except ValueError as exc:
         if isinstance(exc, MailConfigError):

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from email import policy
 from email.message import Message
 from email.parser import BytesParser
+from typing import Protocol
 
 from intake.codes import find_code
 from intake.mail.auth import UNVERIFIED, FromCheck, Verdict, check_from
@@ -103,12 +104,24 @@ def _receipt_or_calendar(mail: ParsedMail) -> tuple[Kind, str] | None:
     return None
 
 
-def _bounce(mail: ParsedMail) -> str | None:
+class HeaderFacts(Protocol):
+    """What the header rules read: a fully parsed message (``ParsedMail``) has it, and
+    so has the mail triage's first look at the header alone (``intake.mail.triage``)."""
+
+    @property
+    def headers(self) -> Mapping[str, tuple[str, ...]]: ...
+    @property
+    def sender(self) -> str | None: ...
+    @property
+    def subject(self) -> str: ...
+    def header(self, name: str) -> str: ...
+
+
+def bounce_by_headers(mail: HeaderFacts) -> str | None:
+    """Why the header says ``mail`` is a bounce or delivery report, or ``None``."""
     report = mail.header("content-type").lower()
-    if mail.content_type == "multipart/report" or "report-type" in report:
+    if report.strip().startswith("multipart/report") or "report-type" in report:
         return "multipart/report (delivery status)"
-    if "message/delivery-status" in mail.part_types:
-        return "delivery-status part"
     if mail.sender and _BOUNCE_SENDERS.match(mail.sender):
         return "sent by a mailer daemon"
     if "return-path" in mail.headers and mail.header("return-path").strip() in ("<>", ""):
@@ -116,7 +129,19 @@ def _bounce(mail: ParsedMail) -> str | None:
     return None
 
 
-def _automatic(mail: ParsedMail) -> tuple[Kind, str] | None:
+def _bounce(mail: ParsedMail) -> str | None:
+    if mail.content_type == "multipart/report":
+        return "multipart/report (delivery status)"
+    by_headers = bounce_by_headers(mail)
+    if by_headers and by_headers.startswith("multipart"):
+        return by_headers
+    if "message/delivery-status" in mail.part_types:
+        return "delivery-status part"
+    return by_headers
+
+
+def automatic_by_headers(mail: HeaderFacts) -> tuple[Kind, str] | None:
+    """Auto-replies, loops, bulk and list mail, from the header alone (RFC 3834)."""
     auto = mail.header("auto-submitted").strip().lower()
     if auto and not auto.startswith("no"):
         return Kind.AUTO_REPLY, f"Auto-Submitted: {auto[:40]}"
@@ -150,7 +175,7 @@ def classify(mail: ParsedMail, ours: Ours, thread: ThreadLookup,
     reason = _bounce(mail)
     if reason:
         return Classification(Kind.BOUNCE, code, reason)
-    automatic = _automatic(mail)
+    automatic = automatic_by_headers(mail)
     if automatic:
         return Classification(automatic[0], code, automatic[1])
     if mail.sender is None:

@@ -6,7 +6,11 @@
   but other bytes is recorded as a duplicate of it and taken no further.
 - ``mail_threads`` (a core table, ``intake.models.MailThread``, re-exported here): the
   Message-IDs of every e-mail we sent, written by ``intake.delivery.enqueue``.
-- ``mail_mailboxes``: per account and folder, the UIDVALIDITY and the UID watermark.
+- ``mail_mailboxes``: per account and folder, the UIDVALIDITY and the UID watermark (the
+  last UID fetched and queued).
+- ``mail_queue``: messages fetched (raw bytes stored) and not yet filed away on the
+  server, with the priority the header triage gave them (``intake.mail.triage``);
+  ingest takes them highest priority first (``intake.mail.queue``).
 
 ``mail_ingests.ack`` says what became of the acknowledgement a message called for
 (``AckOutcome``), so the console can show what the loop and flood limits held back.
@@ -18,7 +22,16 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from intake.models import Base, MailThread, UTCDateTime, utcnow
@@ -43,7 +56,16 @@ class AckOutcome(enum.StrEnum):
     OURS = "ours"                  # addressed to one of our own addresses: never sent
 
 
-__all__ = ["AckOutcome", "IngestStatus", "MailIngest", "MailMailbox", "MailThread"]
+class QueueState(enum.StrEnum):
+    """Where a queued message is: waiting for ingest, or committed and to be filed away."""
+
+    QUEUED = "queued"        # raw bytes stored, not yet ingested
+    PROCESSED = "processed"  # ingest committed: to be moved to the processed folder
+    QUARANTINED = "quarantined"  # ingest quarantined it: to the quarantine folder
+
+
+__all__ = ["AckOutcome", "IngestStatus", "MailIngest", "MailMailbox", "MailQueued",
+           "MailThread", "QueueState"]
 
 
 class MailIngest(Base):
@@ -86,3 +108,29 @@ class MailMailbox(Base):
     uidvalidity: Mapped[int] = mapped_column(BigInteger)
     last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class MailQueued(Base):
+    """A fetched message waiting for ingest, or for the move that follows its commit."""
+
+    __tablename__ = "mail_queue"
+    __table_args__ = (
+        UniqueConstraint("account", "folder", "uidvalidity", "uid",
+                         name="uq_mail_queue_position"),
+        Index("ix_mail_queue_claim", "state", "priority", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account: Mapped[str] = mapped_column(String(255))
+    folder: Mapped[str] = mapped_column(String(255))
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    uid: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(255))
+    priority: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(255))
+    state: Mapped[str] = mapped_column(String(16), default=QueueState.QUEUED.value)
+    ingest_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    queued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

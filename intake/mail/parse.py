@@ -223,6 +223,9 @@ def _address_of(text: str) -> tuple[str, str | None] | None:
     return None
 
 
+address_of = _address_of  # for the mail triage's first look at a header
+
+
 def _sender(msg: Message) -> tuple[str | None, str | None, str]:
     """(address lower-cased, display name, header) of From; when From yields no
     address, of Reply-To, then of Sender."""

@@ -1,13 +1,18 @@
 """The mail worker: poll (or IDLE on) the hotline mailbox and run each message through
 the pipeline.
 
-Order of work for each chunk of new mail: fetch → ingest (each message committed) →
-flush the chunk's files and database log to disk → only then move it to ``Processed``
-(or ``Quarantine``) → advance the folder's UID watermark. The worker may be killed
-anywhere: a message fetched but not committed is fetched again; one committed but
-not moved is recognised as already taken. A dropped connection, a refused login or an
-unavailable database is logged and retried with exponential backoff; the worker
-never gives up on its own.
+Order of work: fetch a chunk of new mail → store its raw bytes (on disk) → a first look
+at each header (``intake.mail.triage``) → queue them with their priority and advance
+the folder's UID watermark, in one transaction (``intake.mail.queue``). Ingest claims
+the queue highest priority first — likely-genuine mail between fetched chunks, the
+rest (bulk, lists, auto-replies) afterwards, with a look for new mail every
+``LOOK_AGAIN_SECONDS`` — and commits each message → the files and database log are
+flushed to disk → only then is it moved to ``Processed`` (or ``Quarantine``) and its
+queue row forgotten. The worker may be killed anywhere: a message fetched but not
+queued is fetched again; one queued but not committed is claimed again; one committed
+but not moved is recognised as already taken, then moved. A dropped connection, a
+refused login or an unavailable database is logged and retried with exponential
+backoff; the worker never gives up on its own.
 """
 
 from __future__ import annotations
@@ -20,17 +25,23 @@ from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-
 from intake.clock import utcnow
 from intake.db import Database
 from intake.mail.config import MailSettings
 from intake.mail.fetch import CONNECTION_ERRORS, FolderState, Mailbox, describe_error
 from intake.mail.ingest import SYSTEM_ERRORS, IngestResult, MailIngestor
-from intake.mail.models import IngestStatus, MailMailbox
+from intake.mail.models import MailMailbox, QueueState
 from intake.mail.pool import IngestPool
+from intake.mail.queue import Claim, Fetched, MailQueue, Place, QueuedMessage
+from intake.mail.triage import Priority, Triage, Verdict
+from intake.storage import flush_to_disk, sha256_hex
 
 log = logging.getLogger(__name__)
+
+LOOK_AGAIN_SECONDS = 2.0  # while the queue drains, look for new mail this often
+CLAIM_PER_PROCESS = 25    # messages claimed at a time, per ingest process
+# Every message alike, in arrival order (``PAKN_MAIL_TRIAGE=0``).
+FIFO = Verdict(Priority.GENUINE, "untriaged", "triage switched off")
 
 
 @dataclass
@@ -43,6 +54,7 @@ class PollStats:
     already_seen: int = 0
     seconds: float = 0.0
     statuses: dict[str, int] = field(default_factory=dict)
+    triage: dict[str, int] = field(default_factory=dict)  # fetched messages by triage label
 
 
 def retry_delay(failures: int, base: float = 1.0, cap: float = 300.0) -> float:
@@ -60,10 +72,13 @@ class MailWorker:
         self.settings = settings
         self.stop = stop or threading.Event()
         self._pool: IngestPool | None = None
+        self.queue = MailQueue(self.db)
+        self.triage = Triage(settings.spam_senders, settings.sender_rate)
+        self.claim_batch = CLAIM_PER_PROCESS * max(1, settings.processes)
 
     # -- watermark --------------------------------------------------------------------
     def watermark(self, account: str, state: FolderState) -> int:
-        """The last UID done in this folder, or 0 when UIDVALIDITY changed."""
+        """The last UID fetched and queued in this folder, or 0 when UIDVALIDITY changed."""
         with self.db.transaction() as session:
             row = session.get(MailMailbox, (account, self.settings.imap_folder))
             if row is None:
@@ -77,71 +92,134 @@ class MailWorker:
                 row.uidvalidity, row.last_uid, row.updated_at = state.uidvalidity, 0, utcnow()
             return int(row.last_uid)
 
-    def save_watermark(self, account: str, uidvalidity: int, uid: int) -> None:
-        """Record that every UID up to ``uid`` is done."""
-        with self.db.transaction() as session:
-            row = session.scalar(select(MailMailbox).where(
-                MailMailbox.account == account,
-                MailMailbox.folder == self.settings.imap_folder).with_for_update())
-            if row is not None and row.uidvalidity == uidvalidity and uid > row.last_uid:
-                row.last_uid, row.updated_at = uid, utcnow()
-
     # -- one poll -----------------------------------------------------------------------
     def poll_once(self, mailbox: Mailbox) -> PollStats:
-        """Take every new message of the folder; returns what was done."""
+        """Take every new message of the folder, likely-genuine mail first; returns what
+        was done. New mail is looked for again every ``LOOK_AGAIN_SECONDS`` while the
+        queue drains, so a complaint arriving during a flood waits seconds, not the flood."""
         started = time.monotonic()
         stats = PollStats()
         state = mailbox.select()
-        after = self.watermark(mailbox.account, state)
-        for chunk in mailbox.chunks(mailbox.new_uids(after)):
-            self._take_chunk(mailbox, state, chunk, stats)
-            if self.stop.is_set():
+        place = Place(mailbox.account, self.settings.imap_folder, state.uidvalidity)
+        self._file_finished(mailbox, place, stats)  # committed before a crash, not yet moved
+        while not self.stop.is_set():
+            self._queue_new(mailbox, state, place, stats)
+            if not self._drain(mailbox, place, stats, LOOK_AGAIN_SECONDS):
                 break
         stats.seconds = time.monotonic() - started
         return stats
 
-    def _take_chunk(self, mailbox: Mailbox, state: FolderState, chunk: list[int],
-                    stats: PollStats) -> None:
-        done: list[int] = []
-        quarantined: list[int] = []
+    def _queue_new(self, mailbox: Mailbox, state: FolderState, place: Place,
+                   stats: PollStats) -> None:
+        """Fetch and queue the new mail chunk by chunk; between chunks, ingest what the
+        triage found likely genuine, so it does not wait for the rest of the fetch."""
+        after = self.watermark(mailbox.account, state)
+        for chunk in mailbox.chunks(mailbox.new_uids(after)):
+            self._queue_chunk(mailbox, place, chunk, stats)
+            self._drain(mailbox, place, stats, None, min_priority=Priority.GENUINE)
+            if self.stop.is_set():
+                break
+
+    def _queue_chunk(self, mailbox: Mailbox, place: Place, chunk: list[int],
+                     stats: PollStats) -> None:
+        """Raw bytes stored (and on disk) first, then queued with their triage, and the
+        watermark moved past the chunk, in one transaction."""
         messages = mailbox.fetch(chunk)
         stats.fetched += len(messages)
-        items = [(uid, raw, f"imap:{self.settings.imap_folder}:{state.uidvalidity}:{uid}")
-                 for uid, raw in messages]
-        try:
-            for uid, result in self._ingest_all(items):
-                stats.statuses[result.status.value] = stats.statuses.get(
-                    result.status.value, 0) + 1
-                stats.already_seen += 0 if result.new else 1
-                if result.status is IngestStatus.QUARANTINED:
-                    quarantined.append(uid)
-                else:
-                    done.append(uid)
-        finally:
-            # Committed messages are filed away even when a later one hit a system error,
-            # once what was written for them is on disk.
-            if done or quarantined:
-                self.ingestor.make_durable()
-            mailbox.file_away(done, self.settings.processed_folder)
-            mailbox.file_away(quarantined, self.settings.quarantine_folder)
-            stats.processed += len(done)
-            stats.quarantined += len(quarantined)
-            handled = sorted(done + quarantined)
-            if handled and len(handled) == len(messages):
-                self.save_watermark(mailbox.account, state.uidvalidity, max(chunk))
+        fetched = []
+        for uid, raw in messages:
+            verdict = self.triage.look(raw) if self.settings.triage else FIFO
+            stats.triage[verdict.label] = stats.triage.get(verdict.label, 0) + 1
+            fetched.append(Fetched(uid, self.ingestor.raw.put(raw),
+                                   f"imap:{place.folder}:{place.uidvalidity}:{uid}", verdict))
+        if fetched and self.settings.fsync:
+            # the queue row must never point at bytes a power cut could lose
+            flush_to_disk(self.settings.raw_dir)
+        self.queue.enqueue(place, fetched, max(chunk))
 
-    def _ingest_all(self, items: list[tuple[int, bytes, str]]
-                    ) -> Iterator[tuple[int, IngestResult]]:
-        """Each message's result in UID order; in the ingest processes when there are
+    def _drain(self, mailbox: Mailbox, place: Place, stats: PollStats,
+               seconds: float | None, min_priority: int | None = None) -> bool:
+        """Ingest queued messages of this folder by priority until none is left (False)
+        or ``seconds`` have passed (True: look for new mail, then go on)."""
+        deadline = None if seconds is None else time.monotonic() + seconds
+        while not self.stop.is_set():
+            try:
+                with self.queue.claim(self.claim_batch, place.account, place.folder,
+                                      min_priority) as claim:
+                    if not claim.messages:
+                        return False
+                    self._ingest_claim(mailbox, place, claim, stats)
+            finally:
+                self._file_finished(mailbox, place, stats)
+            if deadline is not None and time.monotonic() >= deadline:
+                return True
+        return True
+
+    def _ingest_claim(self, mailbox: Mailbox, place: Place, claim: Claim,
+                      stats: PollStats) -> None:
+        """Ingest each claimed message (each committed on its own) and record it."""
+        items = []
+        for message in claim.messages:
+            raw = self._raw_of(mailbox, place, message)
+            if raw is None:
+                log.warning("queued mail %d is neither stored nor on the server: dropped "
+                            "from the queue", message.id)
+                self.queue.forget([message.id])
+                continue
+            items.append((message, raw))
+        for message, result in self._ingest_all(items):
+            claim.done(message, result)
+            stats.statuses[result.status.value] = stats.statuses.get(
+                result.status.value, 0) + 1
+            stats.already_seen += 0 if result.new else 1
+
+    def _raw_of(self, mailbox: Mailbox, place: Place, message: QueuedMessage) -> bytes | None:
+        """The stored raw bytes of ``message``; fetched again from the server when the
+        store lost them (a crash before they reached the disk)."""
+        try:
+            raw = self.ingestor.raw.get(message.sha256)
+            if sha256_hex(raw) == message.sha256:
+                return raw
+        except FileNotFoundError:
+            pass
+        if message.uidvalidity != place.uidvalidity:
+            return None
+        found = mailbox.fetch([message.uid])
+        return found[0][1] if found else None
+
+    def _file_finished(self, mailbox: Mailbox, place: Place, stats: PollStats) -> None:
+        """Move what was committed (its files and the database log flushed to disk
+        first) to the processed or quarantine folder, then forget it in the queue."""
+        finished = self.queue.finished(place)
+        if not finished:
+            return
+        stale = [row_id for row_id, _ in finished.pop("stale", [])]
+        if finished:
+            self.ingestor.make_durable()
+        for state, folder in ((QueueState.PROCESSED, self.settings.processed_folder),
+                              (QueueState.QUARANTINED, self.settings.quarantine_folder)):
+            rows = finished.get(state.value, [])
+            mailbox.file_away([uid for _, uid in rows], folder)
+            self.queue.forget([row_id for row_id, _ in rows])
+            if state is QueueState.PROCESSED:
+                stats.processed += len(rows)
+            else:
+                stats.quarantined += len(rows)
+        # Taken under an older UIDVALIDITY: their new UIDs are queued and recognised.
+        self.queue.forget(stale)
+
+    def _ingest_all(self, items: list[tuple[QueuedMessage, bytes]]
+                    ) -> Iterator[tuple[QueuedMessage, IngestResult]]:
+        """Each message's result in claim order; in the ingest processes when there are
         several (``PAKN_MAIL_PROCESSES``), else here."""
         if self.settings.processes <= 1:
-            for uid, raw, source in items:
-                yield uid, self.ingestor.ingest(raw, source)
+            for message, raw in items:
+                yield message, self.ingestor.ingest(raw, message.source)
             return
         pool = self._pool or self.start_processes()
-        futures = [(uid, pool.submit(raw, source)) for uid, raw, source in items]
-        for uid, future in futures:
-            yield uid, future.result()
+        futures = [(message, pool.submit(raw, message.source)) for message, raw in items]
+        for message, future in futures:
+            yield message, future.result()
 
     def start_processes(self) -> IngestPool:
         """Start the ingest processes (``PAKN_MAIL_PROCESSES`` > 1) and wait until they
@@ -209,3 +287,5 @@ def _add(total: PollStats, stats: PollStats) -> None:
     total.seconds += stats.seconds
     for key, value in stats.statuses.items():
         total.statuses[key] = total.statuses.get(key, 0) + value
+    for key, value in stats.triage.items():
+        total.triage[key] = total.triage.get(key, 0) + value

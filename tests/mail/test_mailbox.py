@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from intake.db import Database
 from intake.delivery.config import mail_dispatcher
 from intake.mail import ingest as ingest_module
+from intake.mail import worker as worker_module
 from intake.mail.config import MailSettings
 from intake.mail.ingest import MailIngestor
 from intake.mail.models import IngestStatus, MailIngest, MailMailbox
@@ -63,10 +64,16 @@ def test_each_chunk_is_on_disk_before_it_leaves_the_inbox(
         flush_to_disk(*paths)
 
     monkeypatch.setattr(ingest_module, "flush_to_disk", recording_flush)
+    monkeypatch.setattr(worker_module, "flush_to_disk", recording_flush)
     stats = MailWorker(MailIngestor(service, settings), settings).run(once=True,
                                                                       max_failures=0)
     assert stats.processed == 4
-    # Two chunks of two: each flushed after its commits, while still in the inbox.
+    # Each chunk's raw bytes are flushed before it is queued (nothing taken yet) …
+    raw_only = [(inbox, moved, taken) for inbox, moved, taken, paths in seen
+                if paths == (settings.raw_dir,)]
+    assert raw_only == [(4, 0, 0), (2, 2, 2)]
+    # … and two chunks of two: each flushed after its commits, while still in the inbox.
+    seen = [entry for entry in seen if entry[3] != (settings.raw_dir,)]
     assert [(inbox, moved, taken) for inbox, moved, taken, _ in seen] == [(4, 0, 2),
                                                                           (2, 2, 4)]
     assert settings.raw_dir in seen[0][3] and settings.attachments_dir in seen[0][3]

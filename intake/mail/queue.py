@@ -1,0 +1,212 @@
+"""The mail queue: fetched messages (raw bytes stored) waiting for ingest, by priority.
+
+The fetcher queues each chunk of new mail with the priority the header triage gave it
+(``intake.mail.triage``) and advances the folder's UID watermark in the same
+transaction, so a message is either queued or fetched again. Ingest claims queued
+messages highest priority first, oldest first within a priority:
+
+- on PostgreSQL with ``SELECT … FOR UPDATE SKIP LOCKED``, the claim's transaction held
+  while the batch is ingested: several ingest workers in separate processes never take
+  the same row, and a worker that dies releases its rows at once (its connection ends);
+- on SQLite, in one process, without a lock (SQLite has one writer at a time).
+
+A claimed message's ingest commits in its own transaction (``MailIngestor.ingest``,
+idempotent by bytes and Message-ID); the claim then records it ``processed`` or
+``quarantined``, and the fetcher files it away on the server and forgets the row. A
+crash anywhere in between leaves the row queued or finished, never lost: taken again,
+ingest recognises it; filed again, the server has nothing left to move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import Select, delete, func, select
+from sqlalchemy.orm import Session
+
+from intake.clock import utcnow
+from intake.db import Database
+from intake.mail.ingest import IngestResult
+from intake.mail.models import IngestStatus, MailMailbox, MailQueued, QueueState
+from intake.mail.triage import Verdict
+
+
+@dataclass(frozen=True)
+class Place:
+    """A folder of one account, under one UIDVALIDITY."""
+
+    account: str
+    folder: str
+    uidvalidity: int
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One fetched message, its raw bytes stored under ``sha256``, and its triage."""
+
+    uid: int
+    sha256: str
+    source: str
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class QueuedMessage:
+    """A claimed message: where it is on the server and where its bytes are stored."""
+
+    id: int
+    uid: int
+    uidvalidity: int
+    sha256: str
+    source: str
+    priority: int
+    label: str
+
+
+@dataclass
+class Claim:
+    """A batch of claimed messages; ``done`` records each one's ingest result."""
+
+    messages: list[QueuedMessage]
+    results: dict[int, IngestResult] = field(default_factory=dict)
+
+    def done(self, message: QueuedMessage, result: IngestResult) -> None:
+        """Record that ``message``'s ingest committed with ``result``."""
+        self.results[message.id] = result
+
+
+def _state_of(result: IngestResult) -> str:
+    quarantined = result.status is IngestStatus.QUARANTINED
+    return (QueueState.QUARANTINED if quarantined else QueueState.PROCESSED).value
+
+
+class MailQueue:
+    """The ``mail_queue`` table's operations for the fetcher and the ingest workers."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @property
+    def skip_locked(self) -> bool:
+        """True when claims lock rows (PostgreSQL); SQLite serves one process."""
+        return self.db.engine.dialect.name == "postgresql"
+
+    # -- the fetcher ----------------------------------------------------------------------
+    def enqueue(self, place: Place, fetched: Sequence[Fetched], watermark: int) -> int:
+        """Queue ``fetched`` and move the folder's watermark to ``watermark`` in one
+        transaction; how many rows were added (a position queued already is skipped)."""
+        with self.db.transaction() as session:
+            known = set(session.scalars(select(MailQueued.uid).where(
+                MailQueued.account == place.account, MailQueued.folder == place.folder,
+                MailQueued.uidvalidity == place.uidvalidity,
+                MailQueued.uid.in_([f.uid for f in fetched]))).all()) if fetched else set()
+            now = utcnow()
+            rows = [MailQueued(account=place.account, folder=place.folder,
+                               uidvalidity=place.uidvalidity, uid=f.uid, sha256=f.sha256,
+                               source=f.source, priority=int(f.verdict.priority),
+                               label=f.verdict.label, reason=f.verdict.reason[:255],
+                               state=QueueState.QUEUED.value, queued_at=now)
+                    for f in fetched if f.uid not in known]
+            session.add_all(rows)
+            _advance(session, place, watermark)
+            return len(rows)
+
+    def finished(self, place: Place) -> dict[str, list[tuple[int, int]]]:
+        """Rows of ``place``'s folder whose ingest committed, not yet filed away: by
+        state, ``(row id, uid)``; rows of another UIDVALIDITY are under ``"stale"``."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        with self.db.reading() as session:
+            rows = session.execute(select(
+                MailQueued.id, MailQueued.uid, MailQueued.uidvalidity, MailQueued.state).where(
+                MailQueued.account == place.account, MailQueued.folder == place.folder,
+                MailQueued.state != QueueState.QUEUED.value).order_by(MailQueued.uid)).all()
+        for row_id, uid, uidvalidity, state in rows:
+            key = state if uidvalidity == place.uidvalidity else "stale"
+            out.setdefault(key, []).append((row_id, uid))
+        return out
+
+    def forget(self, ids: Sequence[int]) -> None:
+        """Delete rows whose messages were filed away."""
+        if ids:
+            with self.db.transaction() as session:
+                session.execute(delete(MailQueued).where(MailQueued.id.in_(list(ids))))
+
+    def waiting(self, account: str | None = None, folder: str | None = None) -> int:
+        """How many messages are queued (not yet ingested)."""
+        query = select(func.count(MailQueued.id)).where(
+            MailQueued.state == QueueState.QUEUED.value)
+        if account is not None:
+            query = query.where(MailQueued.account == account)
+        if folder is not None:
+            query = query.where(MailQueued.folder == folder)
+        with self.db.reading() as session:
+            return int(session.scalar(query) or 0)
+
+    # -- the ingest workers ----------------------------------------------------------------
+    def _next(self, limit: int, account: str | None, folder: str | None,
+              min_priority: int | None) -> Select[tuple[MailQueued]]:
+        query = select(MailQueued).where(MailQueued.state == QueueState.QUEUED.value)
+        if account is not None:
+            query = query.where(MailQueued.account == account)
+        if folder is not None:
+            query = query.where(MailQueued.folder == folder)
+        if min_priority is not None:
+            query = query.where(MailQueued.priority >= min_priority)
+        return query.order_by(MailQueued.priority.desc(), MailQueued.id).limit(limit)
+
+    @contextmanager
+    def claim(self, limit: int, account: str | None = None, folder: str | None = None,
+              min_priority: int | None = None) -> Iterator[Claim]:
+        """Up to ``limit`` queued messages, highest priority first; the results recorded
+        with ``Claim.done`` are written when the block ends (also when it raises: what
+        committed is recorded, the rest stays queued)."""
+        if self.skip_locked:
+            with self.db.transaction() as session:
+                rows = session.scalars(self._next(limit, account, folder, min_priority)
+                                       .with_for_update(skip_locked=True)).all()
+                claim = Claim([_message(row) for row in rows])
+                try:
+                    yield claim
+                except BaseException:
+                    _record(session, claim)  # what committed is recorded, not rolled back
+                    session.commit()
+                    raise
+                _record(session, claim)
+            return
+        with self.db.reading() as session:
+            claim = Claim([_message(row) for row in session.scalars(
+                self._next(limit, account, folder, min_priority)).all()])
+        try:
+            yield claim
+        finally:
+            with self.db.transaction() as session:
+                _record(session, claim)
+
+
+def _message(row: MailQueued) -> QueuedMessage:
+    return QueuedMessage(row.id, int(row.uid), int(row.uidvalidity), row.sha256, row.source,
+                         row.priority, row.label)
+
+
+def _record(session: Session, claim: Claim) -> None:
+    if not claim.results:
+        return
+    now = utcnow()
+    rows = session.scalars(select(MailQueued).where(
+        MailQueued.id.in_(list(claim.results)),
+        MailQueued.state == QueueState.QUEUED.value)).all()
+    for row in rows:
+        result = claim.results[row.id]
+        row.state, row.ingest_id, row.done_at = _state_of(result), result.ingest_id, now
+
+
+def _advance(session: Session, place: Place, watermark: int) -> None:
+    """Move the folder's watermark up to ``watermark`` (never down, never across a change
+    of UIDVALIDITY)."""
+    row = session.scalar(select(MailMailbox).where(
+        MailMailbox.account == place.account, MailMailbox.folder == place.folder)
+        .with_for_update())
+    if row is not None and row.uidvalidity == place.uidvalidity and watermark > row.last_uid:
+        row.last_uid, row.updated_at = watermark, utcnow()

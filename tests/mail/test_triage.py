@@ -1,0 +1,321 @@
+"""Floods do not delay citizens: the header triage, the priority queue and the worker
+serving likely-genuine mail first (real Dovecot, real SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from intake.db import Database
+from intake.mail.classify import Ours, classify
+from intake.mail.config import MailSettings
+from intake.mail.ingest import IngestResult, MailIngestor
+from intake.mail.models import IngestStatus, MailIngest, MailQueued, QueueState
+from intake.mail.parse import Limits, parse_message
+from intake.mail.queue import Fetched, MailQueue, Place
+from intake.mail.triage import Priority, Triage, Verdict
+from intake.mail.worker import MailWorker
+from intake.mail_config import DEFAULT_ALLOWED_TYPES
+from intake.services.complaints import IntakeService
+from tests.harness.dovecot import DovecotServer
+from tests.mail.conftest import FIXTURES, fixture_bytes
+
+NEWSLETTER = "triage_newsletter_list_unsubscribe.eml"
+EXCHANGE_OOO = "triage_exchange_out_of_office.eml"
+CITIZEN = "triage_citizen_complaint.eml"
+
+
+def look(name: str, triage: Triage | None = None) -> Verdict:
+    return (triage or Triage()).look(fixture_bytes(name))
+
+
+# -- the first look at the header -------------------------------------------------------
+def test_triage_classifies_real_looking_mail_from_the_header() -> None:
+    newsletter = look(NEWSLETTER)  # Mailchimp-style: List-Unsubscribe only, no Precedence
+    assert (newsletter.priority, newsletter.label) == (Priority.BULK, "bulk")
+    assert newsletter.reason == "mailing-list headers"
+    assert newsletter.sender == "khuyenmai@dienmayxanh-news.example.com"
+    ooo = look(EXCHANGE_OOO)
+    assert (ooo.priority, ooo.label) == (Priority.AUTOMATIC, "auto")
+    assert ooo.reason == "Auto-Submitted: auto-generated"
+    dsn = look("vi_dsn_bounce.eml")
+    assert (dsn.priority, dsn.label) == (Priority.AUTOMATIC, "bounce")
+    assert look("vi_out_of_office.eml").label == "auto"
+    assert look("vi_bulk_newsletter.eml").reason == "Precedence: bulk"
+    assert look("vi_read_receipt.eml").label == "receipt"
+    citizen = look(CITIZEN)
+    assert (citizen.priority, citizen.label) == (Priority.GENUINE, "genuine")
+    assert citizen.sender == "lethihoa1985@gmail.example"
+    assert Priority.GENUINE > Priority.FREQUENT > Priority.AUTOMATIC > Priority.BULK \
+        > Priority.SPAM_SENDER
+
+
+def test_triage_header_rules_are_the_classifiers() -> None:
+    """Every fixture the triage puts back as automatic or bulk, the full parse and the
+    classifier call automatic too (the same rules over the header alone)."""
+    ours = Ours("thutuchanhchinh@bacgiang.gov.vn", "bacgiang.gov.vn")
+    checked = 0
+    for path in sorted(FIXTURES.glob("*.eml")):
+        raw = path.read_bytes()
+        verdict = Triage().look(raw)
+        mail = parse_message(raw, Limits(10**7, 50, DEFAULT_ALLOWED_TYPES))
+        found = classify(mail, ours, lambda ids: None, lambda code: None)
+        if verdict.priority < Priority.FREQUENT:
+            assert found.kind.automatic, (path.name, verdict, found)
+            checked += 1
+    assert checked >= 6
+
+
+def test_null_return_path_mailer_daemon_and_auto_headers() -> None:
+    citizen = fixture_bytes(CITIZEN)
+    null_path = citizen.replace(b"Return-Path: <lethihoa1985@gmail.example>", b"Return-Path: <>")
+    assert Triage().look(null_path).reason == "null Return-Path"
+    daemon = citizen.replace(b"<lethihoa1985@gmail.example>\nTo:",
+                             b"<MAILER-DAEMON@mx.example.vn>\nTo:")
+    assert Triage().look(daemon).reason == "sent by a mailer daemon"
+    for header, label in ((b"Precedence: junk", "bulk"), (b"Precedence: list", "bulk"),
+                          (b"X-Autorespond: 1", "auto"), (b"X-Autoreply: yes", "auto"),
+                          (b"Auto-Submitted: auto-replied", "auto")):
+        raw = citizen.replace(b"MIME-Version: 1.0", header + b"\nMIME-Version: 1.0")
+        assert Triage().look(raw).label == label, header
+    # "Auto-Submitted: no" is a person's mail (RFC 3834).
+    person = citizen.replace(b"MIME-Version: 1.0", b"Auto-Submitted: no\nMIME-Version: 1.0")
+    assert Triage().look(person).label == "genuine"
+
+
+def test_known_spam_senders_and_the_sender_rate() -> None:
+    citizen = fixture_bytes(CITIZEN)
+    spam = Triage(["@gmail.example"]).look(citizen)
+    assert (spam.priority, spam.label) == (Priority.SPAM_SENDER, "spam_sender")
+    assert Triage(["lethihoa1985@gmail.example"]).look(citizen).label == "spam_sender"
+    assert Triage(["hoa1985@gmail.example"]).look(citizen).label == "genuine"
+    now = [1000.0]
+    rated = Triage(sender_rate=3, clock=lambda: now[0])
+    labels = [rated.look(citizen).label for _ in range(5)]
+    assert labels == ["genuine"] * 3 + ["frequent"] * 2
+    assert rated.look(citizen).reason == "6 messages from this sender within 60 min"
+    other = citizen.replace(b"lethihoa1985@", b"someoneelse@")
+    assert rated.look(other).label == "genuine"  # the rate is per sender
+    now[0] += 3601  # an hour later the window is empty again
+    assert rated.look(citizen).label == "genuine"
+
+
+def test_unreadable_or_odd_headers_are_never_pushed_back() -> None:
+    for raw in (b"", b"\r\n\r\n\r\n", b"Subject: \x00\r\n\r\n", b"\xff\xfe\x00garbage",
+                fixture_bytes("vi_broken_headers.eml"), b"From: <<<@@@>>>\n\nx"):
+        verdict = Triage().look(raw)
+        assert verdict.priority == Priority.GENUINE, (raw[:30], verdict)
+
+
+# -- the queue ------------------------------------------------------------------------------
+def _fetched(uid: int, priority: Priority) -> Fetched:
+    return Fetched(uid, f"{uid:064x}", f"imap:INBOX:7:{uid}",
+                   Verdict(priority, priority.name.lower(), "test"))
+
+
+def _fill(db: Database, priorities: list[Priority], account: str = "a@h:1") -> Place:
+    place = Place(account, "INBOX", 7)
+    MailQueue(db).enqueue(place, [_fetched(i + 1, p) for i, p in enumerate(priorities)],
+                          len(priorities))
+    return place
+
+
+def _result(row_id: int) -> IngestResult:
+    return IngestResult(row_id, IngestStatus.INGESTED, "new", None)
+
+
+def test_queue_serves_highest_priority_first_and_records_results(db: Database) -> None:
+    order = [Priority.BULK, Priority.AUTOMATIC, Priority.GENUINE, Priority.BULK,
+             Priority.GENUINE, Priority.SPAM_SENDER, Priority.FREQUENT]
+    place = _fill(db, order)
+    queue = MailQueue(db)
+    assert queue.enqueue(place, [_fetched(3, Priority.GENUINE)], 3) == 0  # queued once
+    with queue.claim(2, min_priority=Priority.GENUINE) as claim:
+        assert [m.uid for m in claim.messages] == [3, 5]
+        for message in claim.messages:
+            claim.done(message, _result(message.id))
+    with queue.claim(2, min_priority=Priority.GENUINE) as claim:
+        assert claim.messages == []
+    taken: list[int] = []
+    while True:
+        with queue.claim(3) as claim:
+            if not claim.messages:
+                break
+            taken += [m.uid for m in claim.messages]
+            for message in claim.messages:
+                claim.done(message, _result(message.id))
+    assert taken == [7, 2, 1, 4, 6]  # frequent, automatic, bulk (oldest first), spam
+    finished = queue.finished(place)
+    assert [uid for _, uid in finished[QueueState.PROCESSED.value]] == [1, 2, 3, 4, 5, 6, 7]
+    assert queue.waiting() == 0
+
+
+def test_a_claim_that_fails_keeps_what_committed_and_frees_the_rest(db: Database) -> None:
+    place = _fill(db, [Priority.GENUINE] * 4)
+    queue = MailQueue(db)
+    with pytest.raises(RuntimeError), queue.claim(4) as claim:
+        claim.done(claim.messages[0], _result(1))
+        raise RuntimeError("ingest process died")
+    assert [uid for _, uid in queue.finished(place)[QueueState.PROCESSED.value]] == [1]
+    with queue.claim(10) as claim:
+        assert [m.uid for m in claim.messages] == [2, 3, 4]
+
+
+def test_two_claimers_on_postgresql_never_take_the_same_message(database_url: str) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SKIP LOCKED claims are PostgreSQL's; SQLite serves one process")
+    setup = Database(database_url)
+    _fill(setup, [Priority.GENUINE, Priority.BULK] * 100)
+    setup.dispose()
+    both_holding = threading.Barrier(2, timeout=30)
+
+    def claimer() -> list[int]:
+        db = Database(database_url)  # its own engine and connections, as a process has
+        queue = MailQueue(db)
+        taken: list[int] = []
+        first = True
+        try:
+            while True:
+                with queue.claim(7) as claim:
+                    if first:  # both hold a claim at the same time at least once
+                        both_holding.wait()
+                        first = False
+                    if not claim.messages:
+                        return taken
+                    taken += [m.id for m in claim.messages]
+                    for message in claim.messages:
+                        claim.done(message, _result(message.id))
+        finally:
+            db.dispose()
+
+    with ThreadPoolExecutor(2) as pool:
+        futures = [pool.submit(claimer) for _ in range(2)]
+        a, b = (future.result(timeout=120) for future in futures)
+    assert a and b, (a, b)
+    assert not set(a) & set(b)
+    assert len(a) + len(b) == 200
+    check = Database(database_url)
+    with check.reading() as session:
+        states = session.scalars(select(MailQueued.state)).all()
+    check.dispose()
+    assert set(states) == {QueueState.PROCESSED.value} and len(states) == 200
+
+
+# -- the worker over a real mailbox ------------------------------------------------------------
+def flood(count: int, tag: str) -> list[bytes]:
+    """``count`` distinct bulk and automatic messages (newsletters, out-of-office)."""
+    out = []
+    for i in range(count):
+        name = NEWSLETTER if i % 2 else EXCHANGE_OOO
+        raw = fixture_bytes(name).replace(b"Message-ID: <", f"Message-ID: <{tag}-{i}-".encode())
+        out.append(raw)
+    return out
+
+
+def genuine(count: int, tag: str) -> list[bytes]:
+    """``count`` distinct citizens' complaints."""
+    base = fixture_bytes(CITIZEN)
+    return [base.replace(b"triage-citizen-1@", f"{tag}-{i}@".encode()).replace(
+        b"lethihoa1985@", f"citizen{tag}{i}@".encode()) for i in range(count)]
+
+
+def _ingest_order(db: Database) -> list[tuple[str | None, str | None]]:
+    with db.reading() as session:
+        return [(row.kind, row.status) for row in
+                session.scalars(select(MailIngest).order_by(MailIngest.id))]
+
+
+def test_genuine_mail_behind_a_flood_is_ingested_first_and_the_flood_after(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database) -> None:
+    settings = replace(live_settings, fetch_batch=15)
+    bulk = flood(60, "flood")
+    citizens = genuine(3, "g")
+    # Arrival order: 30 flood, one complaint, 30 flood, two complaints.
+    imap.append("hotline", [*bulk[:30], citizens[0], *bulk[30:], *citizens[1:]])
+    worker = MailWorker(MailIngestor(service, settings), settings)
+    stats = worker.run(once=True, max_failures=0)
+    assert stats.fetched == 63 and stats.processed == 63 and stats.quarantined == 0
+    assert stats.triage == {"bulk": 30, "auto": 30, "genuine": 3}
+    order = _ingest_order(db)
+    assert len(order) == 63
+    # The three complaints were taken before any flood message (the last one arrived 63rd).
+    assert [kind for kind, _ in order[:3]] == ["new"] * 3
+    assert {kind for kind, _ in order[3:]} == {"auto", "bulk"}
+    assert {status for _, status in order[3:]} == {IngestStatus.RECORDED.value}
+    assert service.count() == 3  # the flood is recorded, never filed nor answered
+    # Nothing lost: the whole flood was ingested and filed away; the queue is empty.
+    assert imap.count("hotline", "INBOX") == 0 and imap.count("hotline", "Processed") == 63
+    assert MailQueue(db).waiting() == 0
+    with db.reading() as session:
+        assert session.scalars(select(MailQueued)).all() == []
+    assert worker.run(once=True, max_failures=0).fetched == 0
+
+
+def test_a_complaint_arriving_during_the_drain_overtakes_the_rest_of_the_flood(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from intake.mail import worker as worker_module
+
+    monkeypatch.setattr(worker_module, "LOOK_AGAIN_SECONDS", 0.0)  # look after every claim
+    settings = replace(live_settings, fetch_batch=200)
+    imap.append("hotline", flood(120, "early"))
+    worker = MailWorker(MailIngestor(service, settings), settings)
+    arrived: list[int] = []
+    real_claim = worker.queue.claim
+
+    def claim_then_mail_arrives(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if not arrived and _ingest_order(db):  # the flood's drain has begun
+            imap.append("hotline", genuine(1, "late"))
+            arrived.append(len(_ingest_order(db)))
+        return real_claim(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(worker.queue, "claim", claim_then_mail_arrives)
+    stats = worker.run(once=True, max_failures=0)
+    assert stats.fetched == 121 and stats.processed == 121
+    order = _ingest_order(db)
+    late = [i for i, (kind, _) in enumerate(order) if kind == "new"]
+    assert arrived and len(late) == 1
+    # Taken right after the claim during which it arrived, ahead of the flood still queued.
+    assert late[0] <= arrived[0] + worker.claim_batch < 120, (arrived, late)
+    assert imap.count("hotline", "INBOX") == 0 and imap.count("hotline", "Processed") == 121
+
+
+def test_committed_but_not_moved_mail_is_filed_away_on_the_next_poll(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    imap.append("hotline", genuine(2, "crash"))
+    worker = MailWorker(MailIngestor(service, live_settings), live_settings)
+
+    with monkeypatch.context() as patch:  # killed after the commits, before the moves
+        patch.setattr(worker, "_file_finished", lambda *a: None)
+        worker.run(once=True, max_failures=0)
+    assert service.count() == 2 and imap.count("hotline", "INBOX") == 2
+    with db.reading() as session:
+        assert {r.state for r in session.scalars(select(MailQueued))} == {
+            QueueState.PROCESSED.value}
+    stats = worker.run(once=True, max_failures=0)
+    assert stats.fetched == 0 and stats.processed == 2
+    assert service.count() == 2 and imap.count("hotline", "Processed") == 2
+
+
+def test_stored_raw_bytes_lost_are_fetched_again_from_the_server(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    imap.append("hotline", genuine(1, "lost"))
+    worker = MailWorker(MailIngestor(service, live_settings), live_settings)
+    monkeypatch.setattr(worker, "_drain", lambda *a, **k: False)  # killed after queueing
+    assert worker.run(once=True, max_failures=0).fetched == 1
+    monkeypatch.undo()
+    with db.reading() as session:
+        digest = session.scalars(select(MailQueued.sha256)).one()
+    stored = Path(worker.ingestor.raw.path_of(digest))
+    stored.write_bytes(b"")  # what a power cut can leave of an unflushed file
+    stats = worker.run(once=True, max_failures=0)
+    assert stats.processed == 1 and service.count() == 1
+    assert imap.count("hotline", "Processed") == 1
