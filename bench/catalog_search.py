@@ -14,7 +14,8 @@ the procedure with that name in the catalog under test. Reports top-1, top-3, MR
 latency p50/p95 of ``SearchIndex.search`` on (1) the demo catalog and (2) the demo
 catalog scaled to ``--scale`` procedures with the national sample (if present) and
 generated near-neighbour variants ("Gia hạn …", "Thu hồi …" of each procedure, without
-keywords) as distractors. Prints figures; asserts nothing (targets: top-1 ≥ 0.90,
+keywords) as distractors, and what the assistant would say (``judge``: the procedure,
+three to choose from, or nothing). Prints figures; asserts nothing (targets: top-1 ≥ 0.90,
 top-3 ≥ 0.97, p95 < 20 ms).
 """
 
@@ -34,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 from intake.catalog.importers import parse_path  # noqa: E402
 from intake.catalog.records import ProcedureRecord  # noqa: E402
-from intake.catalog.search import SearchIndex  # noqa: E402
+from intake.catalog.search import Hit, SearchIndex  # noqa: E402
+from intake.catalog.service import judge  # noqa: E402
 from intake.org.data_files import read_organisation  # noqa: E402
 from intake.text import fold, nfc  # noqa: E402
 
@@ -100,6 +102,9 @@ def run(records: list[ProcedureRecord], questions: list[dict[str, object]], labe
     latencies: list[float] = []
     tags: dict[str, list[int | None]] = {}
     missing = 0
+    said: dict[str, int] = {"answered right": 0, "offered (right among 3)": 0,
+                            "answered wrong": 0, "offered (right not among them)": 0,
+                            "nothing found": 0}
     for item in questions:
         code = expected_code(item, by_name)
         if code is None:
@@ -111,6 +116,7 @@ def run(records: list[ProcedureRecord], questions: list[dict[str, object]], labe
         codes = [h.code for h in hits]
         rank = codes.index(code) + 1 if code in codes else None
         ranks.append(rank)
+        said[_what_is_said(index, str(item["question"]), hits, code)] += 1
         for tag in [*item.get("tags", []), "all"]:  # type: ignore[misc]
             tags.setdefault(str(tag), []).append(rank)
         if show_misses and rank != 1:
@@ -125,10 +131,23 @@ def run(records: list[ProcedureRecord], questions: list[dict[str, object]], labe
         top3 = sum(r is not None and r <= 3 for r in tag_ranks) / m
         mrr = sum(1 / r for r in tag_ranks if r) / m
         print(f"  {tag:<14} n={m:<4} top-1 {top1:.3f}  top-3 {top3:.3f}  MRR {mrr:.3f}")
+    print("  what the assistant says (CatalogService.lookup's judge): " + "; ".join(
+        f"{what} {count / n:.1%}" for what, count in said.items()))
     latencies.sort()
     p95 = latencies[max(0, round(0.95 * len(latencies)) - 1)]
     print(f"  latency ms: p50 {statistics.median(latencies):.2f}  p95 {p95:.2f}  "
           f"max {latencies[-1]:.2f}")
+
+
+def _what_is_said(index: SearchIndex, question: str, hits: list[Hit], code: str) -> str:
+    """How the assistant's lookup would answer: the procedure, a choice, or nothing."""
+    best, alternatives = judge(hits[:3], len(set(index.query_words(question))))
+    if best is not None:
+        return "answered right" if best.code == code else "answered wrong"
+    if alternatives:
+        return "offered (right among 3)" if code in {h.code for h in alternatives} \
+            else "offered (right not among them)"
+    return "nothing found"
 
 
 def main() -> None:

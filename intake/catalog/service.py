@@ -30,7 +30,15 @@ from intake.org.data_files import read_organisation
 from intake.org.successors import heirs
 
 DEMO_CATALOG = Path(__file__).resolve().parent / "data" / "demo_catalog.json"
+# A procedure is answered when the question's words are found in it (MIN_CONFIDENCE of
+# their weight), or when the re-ranker puts it clearly ahead (the runner-up scores at most
+# CLEAR_LEAD of it) and some of the words are there (LEAD_FLOOR): a life event ("vợ tôi
+# vừa sinh con") shares few words with the procedure it implies. Short of that, the three
+# best are offered to choose from when the best still stands out (SUGGEST_LEAD,
+# SUGGEST_FLOOR); else nothing is found. Figures: bench/catalog_search.py (answered).
 MIN_CONFIDENCE = 0.5
+CLEAR_LEAD, LEAD_FLOOR = 0.65, 0.15
+SUGGEST_LEAD, SUGGEST_FLOOR = 0.85, 0.1
 CLOSE_RATIO = 0.83
 # A short question naming only part of the best name ("thủ tục đăng ký") is vague: a
 # wider margin of candidates is offered. "lý lịch tư pháp" covers little of "Cấp Phiếu lý
@@ -152,23 +160,40 @@ class CatalogService:
         return self.index().search(question, limit)
 
     def lookup(self, question: str) -> Lookup:
-        """The procedure a citizen means, up to 3 close candidates, or nothing.
-
-        Nothing: the best hit covers too little of the question. Ambiguous: the
-        runners-up score within ``CLOSE_RATIO`` of the best (``VAGUE_RATIO`` for a vague
-        question).
-        """
+        """The procedure a citizen means, up to 3 close candidates, or nothing
+        (``judge`` decides which)."""
         validate_query(question)
-        hits = [h for h in self.search(question, limit=3) if h.confidence >= MIN_CONFIDENCE]
-        if not hits:
-            return Lookup(None)
-        vague = hits[0].coverage < VAGUE_COVERAGE and \
-            len(set(self.index().query_words(question))) <= VAGUE_WORDS
-        ratio = VAGUE_RATIO if vague else CLOSE_RATIO
-        close = tuple(h for h in hits if h.score >= ratio * hits[0].score)
-        if len(close) > 1:
-            return Lookup(None, close)
-        return Lookup(self.get(hits[0].code), tuple(hits[:1]))
+        index = self.index()
+        best, alternatives = judge(index.search(question, limit=3),
+                                   len(set(index.query_words(question))))
+        return Lookup(self.get(best.code) if best else None, alternatives)
+
+
+def judge(found: list[Hit], question_words: int) -> tuple[Hit | None, tuple[Hit, ...]]:
+    """What a search's best three hits let the assistant say: the procedure (with itself
+    as the only alternative), several to choose from, or nothing.
+
+    Nothing: the best hit is neither clearly ahead nor covers enough of the question.
+    Several: the best is not sure enough to be answered alone, or the runners-up score
+    within ``CLOSE_RATIO`` of it (``VAGUE_RATIO`` for a vague question: few words,
+    covering little of the name).
+    """
+    if not found:
+        return None, ()
+    best = found[0]
+    lead = found[1].score / best.score if len(found) > 1 and best.score > 0 else 0.0
+    sure = best.confidence >= MIN_CONFIDENCE or (
+        lead <= CLEAR_LEAD and best.confidence >= LEAD_FLOOR)
+    if not sure:
+        suggest = lead <= SUGGEST_LEAD and best.confidence >= SUGGEST_FLOOR
+        return None, tuple(found) if suggest and len(found) > 1 else ()
+    hits = [best, *(h for h in found[1:] if h.confidence >= MIN_CONFIDENCE)]
+    vague = best.coverage < VAGUE_COVERAGE and question_words <= VAGUE_WORDS
+    ratio = VAGUE_RATIO if vague else CLOSE_RATIO
+    close = tuple(h for h in hits if h.score >= ratio * best.score)
+    if len(close) > 1:
+        return None, close
+    return best, (best,)
 
 
 @lru_cache(maxsize=8)

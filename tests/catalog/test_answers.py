@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from intake.catalog.answers import answer, attribute_of, split_message
-from intake.catalog.service import CatalogService
+from intake.catalog.service import DEMO_CATALOG, CatalogService
 from tests.catalog.conftest import FIXTURES
 
 
@@ -59,3 +59,27 @@ def test_lookup_best_ambiguous_and_none(catalog: CatalogService, tmp_path: Path)
     assert vague.ambiguous and 1 < len(vague.alternatives) <= 3
     nothing = catalog.lookup("xin giấy phép bay flycam")
     assert nothing.best is None and not nothing.ambiguous
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    # a situation shares few words with the procedure it implies; the re-ranker is sure
+    ("vợ tôi mới sinh em bé được một tuần, giờ phải đi làm giấy gì cho cháu", "khai sinh"),
+    ("bố tôi vừa mất hôm qua, gia đình cần làm giấy tờ gì ở xã", "khai tử"),
+])
+def test_a_life_event_question_gets_an_answer_or_a_choice(
+        catalog: CatalogService, question: str, word: str) -> None:
+    catalog.import_file(DEMO_CATALOG)
+    found = catalog.lookup(question)
+    assert found.best is not None or found.ambiguous, question
+    names = [found.best.name] if found.best else [h.name for h in found.alternatives]
+    assert any(word in n.lower() for n in names), names
+
+
+@pytest.mark.parametrize("question", [
+    "cách nấu canh chua cá cho ngon",
+    "tối nay rạp chiếu phim nào còn vé",
+])
+def test_a_question_about_no_procedure_is_not_answered_with_one(
+        catalog: CatalogService, question: str) -> None:
+    catalog.import_file(DEMO_CATALOG)
+    assert catalog.lookup(question).best is None
