@@ -112,6 +112,8 @@ class ActionAnswerProcedure(Action):
             found = None
         if found is not None and found.best is not None:
             return found.best
+        if current and attribute and len(words) <= 1:
+            return _current(catalog, current)  # "còn lệ phí?": still the same procedure
         if found is not None and found.ambiguous:
             dispatcher.utter_message(
                 text="Có vài thủ tục gần với câu hỏi của bạn. Bạn hỏi thủ tục nào?",
@@ -119,8 +121,6 @@ class ActionAnswerProcedure(Action):
                           "payload": button_payload(h.code, attribute)}
                          for h in found.alternatives[:3]])
             return None
-        if current and attribute and len(words) <= 1:
-            return _current(catalog, current)
         log.info("no procedure found (%d characters asked)", len(text))  # no citizen text
         dispatcher.utter_message(text=NO_MATCH, buttons=SEARCH_AGAIN)
         return None

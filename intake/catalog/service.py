@@ -50,14 +50,15 @@ VAGUE_RATIO = 0.6
 
 @dataclass(frozen=True)
 class Lookup:
-    """What a question found: the procedure, close alternatives, or nothing."""
+    """What a question found: the procedure, procedures to choose from (close to each
+    other, or the best not sure enough alone), or nothing (see ``judge``)."""
 
     best: ProcedureRecord | None
     alternatives: tuple[Hit, ...] = ()
 
     @property
     def ambiguous(self) -> bool:
-        """True when several procedures fit about equally well (ask which one)."""
+        """True when the citizen is asked to choose among several procedures."""
         return self.best is None and len(self.alternatives) > 1
 
 
@@ -181,12 +182,14 @@ def judge(found: list[Hit], question_words: int) -> tuple[Hit | None, tuple[Hit,
     if not found:
         return None, ()
     best = found[0]
-    lead = found[1].score / best.score if len(found) > 1 and best.score > 0 else 0.0
+    # a lone hit has no runner-up to be ahead of: only its words can make it sure
+    lead = found[1].score / best.score if len(found) > 1 and best.score > 0 else 1.0
     sure = best.confidence >= MIN_CONFIDENCE or (
         lead <= CLEAR_LEAD and best.confidence >= LEAD_FLOOR)
     if not sure:
+        offered = tuple(h for h in found if h.confidence >= SUGGEST_FLOOR)
         suggest = lead <= SUGGEST_LEAD and best.confidence >= SUGGEST_FLOOR
-        return None, tuple(found) if suggest and len(found) > 1 else ()
+        return None, offered if suggest and len(offered) > 1 else ()
     hits = [best, *(h for h in found[1:] if h.confidence >= MIN_CONFIDENCE)]
     vague = best.coverage < VAGUE_COVERAGE and question_words <= VAGUE_WORDS
     ratio = VAGUE_RATIO if vague else CLOSE_RATIO

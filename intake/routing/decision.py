@@ -226,12 +226,19 @@ class Router:
             competence=competence_signal(letter.incident, kind, self.bodies, self.places))
 
     def _addressed_place(self, letter: Letter) -> Place | None:
-        """The commune or district a primary addressee line names ("Kính gửi: Chủ tịch
-        UBND xã Võ Tranh, huyện Lục Nam" → xã Võ Tranh)."""
+        """The commune or district named in the primary addressee line that names a
+        committee ("Kính gửi: Chủ tịch UBND xã Võ Tranh, huyện Lục Nam" → xã Võ Tranh);
+        None when that line names no place, or several of the committee's level."""
+        if self.bodies is None:
+            return None
         for addressee in letter.addressees:
-            if addressee.primary:
-                for match in self.places.find(addressee.text):
-                    return match.place
+            levels = {m.label for m in self.bodies.find(addressee.text) if m.label in LEVELS}
+            if not addressee.primary or len(levels) != 1:
+                continue
+            district = levels == {LEVEL_DISTRICT}
+            named = {m.place.queue_code: m.place for m in self.places.find(addressee.text)
+                     if m.place.is_district == district}
+            return next(iter(named.values())) if len(named) == 1 else None
         return None
 
     # -- decision -------------------------------------------------------------------
@@ -531,6 +538,8 @@ def addressed_committee(router: Router, ev: Evidence) -> Outcome | None:
             or place.is_district != (addressee.label == LEVEL_DISTRICT):
         return None
     queue = router.at_level(addressee.label, place.queue_code)
+    if router.today(queue) != queue:
+        return None  # a committee abolished since (2025): the place rows find its heir
     return Outcome(queue, ADDRESSED_COMMITTEE, (
         ev.addressee.reason or "", why.addressed_place_reason(place.name, queue)))
 

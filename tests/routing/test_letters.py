@@ -132,6 +132,9 @@ def test_the_kind_of_submission_is_read_from_the_writers_words(text: str, kind: 
      "THANH_TRA"),                                           # a district office's head
     ("Tôi tố cáo phó giám đốc sở chỉ đạo nâng khống giá thiết bị.", "THANH_TRA"),
     ("Tôi tố cáo cán bộ Sở Xây dựng nhận tiền để bỏ qua vi phạm.", "THANH_TRA"),
+    ("Tôi tố cáo phó chánh thanh tra tỉnh bao che sai phạm.", "VP_UBND"),  # never itself
+    ("Tôi tố cáo cán bộ phòng cháy chữa cháy công an tỉnh nhận tiền của quán karaoke.",
+     "CONG_AN"),                                             # "phòng cháy" is no office
     ("Tôi tố cáo trưởng thôn Mằn, xã Tuấn Đạo, huyện Sơn Động thu tiền làm đường "
      "không công khai.", "XA_07663"),                      # a village head: his commune
     ("Tôi tố cáo cảnh sát giao thông đứng chốt ở quốc lộ 31 nhận tiền của lái xe.",
@@ -241,3 +244,17 @@ def test_a_one_syllable_place_is_read_after_the_landmark_named_for_it(
 def test_a_one_syllable_name_is_not_read_without_its_landmark(
         places: PlaceIndex, text: str) -> None:
     assert all(m.score < 0.6 for m in places.find(text))
+
+
+def test_a_bank_branch_head_is_no_district_official(letters: Router) -> None:
+    decision = letters.route(RoutingInput(
+        "Tôi tố cáo trưởng phòng giao dịch ngân hàng ở huyện Lục Nam ép khách mua bảo hiểm."))
+    assert decision.rule != "competence"
+
+
+def test_the_committee_addressed_is_read_from_its_own_line(letters: Router) -> None:
+    """Of two addressee lines, the one naming a committee gives the place."""
+    decision = letters.route(RoutingInput(
+        "Kính gửi:\n- Ông Trưởng thôn Khuôn Giáp, xã Tân Mộc\n- Chủ tịch UBND xã Võ Tranh\n\n"
+        "Đường liên thôn qua xóm tôi hỏng nặng, mưa xuống là lầy, đề nghị xã cho sửa."))
+    assert decision.queue_code == "XA_07489"

@@ -10,9 +10,11 @@
   The level above settles it or hands it to the competent head under Điều 13–15. So a
   commune's chairman or civil servant → the district's People's Committee; a district's
   leaders or office staff, a department's director or staff → the provincial inspectorate
-  (which advises the province's Chairman on denunciations); a police officer → the
-  provincial police. A village head (trưởng thôn), who is not a civil servant, → the
-  commune that recognises him.
+  (which advises the province's Chairman on denunciations), and the inspectorate's own
+  leaders → the province's Chairman (VP_UBND). The police are the one exception: a police
+  officer → Công an tỉnh, whose inspection office settles denunciations of the force
+  (police matters never go through the civil administration). A village head (trưởng
+  thôn), who is not a civil servant, → the commune that recognises him.
 When the submission names no decision or no official, this signal is silent and the
 subject decides, as for feedback.
 """
@@ -30,6 +32,7 @@ from intake.routing.types import LEVEL_COMMUNE, LEVEL_DISTRICT, LEVELS, Candidat
 NAME = "competence"
 CONFIDENCE = 0.82
 INSPECTORATE = "THANH_TRA"
+PROVINCE = "VP_UBND"  # the province's Chairman, through the People's Committee's office
 POLICE = "CONG_AN"
 _WINDOW = 260
 _DECISION_WINDOW = 140
@@ -37,6 +40,9 @@ _DECISION_WINDOW = 140
 _COMMUNE = r"(?:xa|phuong|thi tran)"
 _DISTRICT = r"(?:huyen|thanh pho|tp|thi xa)"
 _COMMITTEE = r"(?:(?:ubnd|uy ban nhan dan|uy ban)\s+)?"
+# "phòng" that is no government office: fire prevention (police), a bank's branch, a
+# clinic, a rented room
+_NOT_AN_OFFICE = r"(?:chay|giao dich|kham|tro)"
 
 
 @dataclass(frozen=True)
@@ -62,12 +68,15 @@ OFFICIALS: tuple[Official, ...] = (
         r"\b(?:truong thon|pho thon|to truong dan pho|truong xom)\b")),
     Official(INSPECTORATE, "lãnh đạo UBND cấp huyện, giám đốc sở", re.compile(
         rf"\b(?:(?:pho )?chu tich {_COMMITTEE}{_DISTRICT}|(?:pho )?giam doc so)\b")),
+    Official(PROVINCE, "lãnh đạo Thanh tra tỉnh", re.compile(
+        r"\b(?:pho )?chanh thanh tra tinh\b")),
     Official(INSPECTORATE, "cán bộ phòng, ban cấp huyện", re.compile(
-        rf"\b(?:(?:pho )?truong phong|can bo phong|cong chuc phong"
-        rf"|(?:can bo|cong chuc|lanh dao) {_COMMITTEE}(?:{_DISTRICT}|cap huyen))\b")),
+        rf"\b(?:(?:pho )?truong phong|can bo phong|cong chuc phong)\b(?! {_NOT_AN_OFFICE})"
+        rf"|\b(?:can bo|cong chuc|lanh dao) {_COMMITTEE}(?:{_DISTRICT}|cap huyen)\b")),
     Official(INSPECTORATE, "công chức sở, ngành tỉnh", re.compile(
-        r"\b(?:(?:can bo|cong chuc|lanh dao|thanh tra)(?: cua)? so|chi cuc truong"
-        r"|(?:pho )?chanh thanh tra)\b")),
+        r"\b(?:(?:can bo|cong chuc|lanh dao|thanh tra)(?: cua)? so|chi cuc truong)\b")),
+    Official(INSPECTORATE, "chánh thanh tra huyện, sở", re.compile(
+        r"\b(?:pho )?chanh thanh tra\b")),
 )
 _TO_CAO = re.compile(r"\b(?:to cao|to giac)\b")
 _DECISION = re.compile(r"\b(?:quyet dinh|thong bao|cong van|van ban|hanh vi)\b")
@@ -113,14 +122,21 @@ def _denounced(text: str, places: PlaceIndex) -> Competent | None:
             place = _place_near(text, match.end(), places) if label in LEVELS else None
             return Competent(label, place,
                              f"tố cáo {official.who} ('{text[match.start():match.end()]}') → "
-                             f"{_settler(label)} tiếp nhận (cấp trên của nơi người bị tố cáo "
-                             "công tác, giữ bí mật người tố cáo; Luật Tố cáo 2018)")
+                             f"{_settler(label)} tiếp nhận ({_why_there(label)}; "
+                             "Luật Tố cáo 2018)")
     return None
+
+
+def _why_there(label: str) -> str:
+    if label == POLICE:
+        return "tố cáo cán bộ công an do cơ quan công an giải quyết"
+    return "cấp trên của nơi người bị tố cáo công tác, giữ bí mật người tố cáo"
 
 
 def _settler(label: str) -> str:
     return {LEVEL_DISTRICT: "UBND cấp huyện", LEVEL_COMMUNE: "UBND cấp xã",
-            INSPECTORATE: "Thanh tra tỉnh", POLICE: "Công an tỉnh"}.get(label, label)
+            INSPECTORATE: "Thanh tra tỉnh", POLICE: "Công an tỉnh",
+            PROVINCE: "Chủ tịch UBND tỉnh"}.get(label, label)
 
 
 def _place_near(text: str, start: int, places: PlaceIndex) -> str | None:
