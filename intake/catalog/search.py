@@ -70,6 +70,7 @@ class Hit:
     score: float
     confidence: float
     coverage: float = 1.0
+    unasked_variant: bool = False  # its name has a variant word the question lacks ("lại")
 
     def as_dict(self) -> dict[str, object]:
         """``{code, name, score}`` as the CLI's JSON output gives it."""
@@ -396,7 +397,8 @@ class SearchIndex:
             top, scale = max(values), max(c.first_stage for c in found) or 1.0
             ranked = [Hit(self.records[c.doc].code, self.records[c.doc].name,
                           scale * math.exp((v - top) / SCORE_TEMPERATURE), c.confidence,
-                          c.name_cov_all) for c, v in zip(found, values, strict=True)]
+                          c.name_cov_all, c.unasked_variant)
+                      for c, v in zip(found, values, strict=True)]
             ranked.sort(key=lambda h: (-h.score, h.code))
             return ranked[:limit]
         candidates = heapq.nlargest(RERANK_DEPTH, query.scores.items(), key=itemgetter(1))

@@ -193,7 +193,10 @@ def judge(found: list[Hit], question_words: int) -> tuple[Hit | None, tuple[Hit,
     hits = [best, *(h for h in found[1:] if h.confidence >= MIN_CONFIDENCE)]
     vague = best.coverage < VAGUE_COVERAGE and question_words <= VAGUE_WORDS
     ratio = VAGUE_RATIO if vague else CLOSE_RATIO
-    close = tuple(h for h in hits if h.score >= ratio * best.score)
+    # a variant the citizen did not ask for ("Cấp lại …" when nothing was lost) is no
+    # rival of the plain procedure, however close its score
+    close = tuple(h for h in hits if h.score >= ratio * best.score
+                  and (best.unasked_variant or not h.unasked_variant))
     if len(close) > 1:
         return None, close
     return best, (best,)

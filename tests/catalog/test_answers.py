@@ -83,3 +83,15 @@ def test_a_question_about_no_procedure_is_not_answered_with_one(
         catalog: CatalogService, question: str) -> None:
     catalog.import_file(DEMO_CATALOG)
     assert catalog.lookup(question).best is None
+
+
+def test_a_variant_not_asked_for_is_no_rival_of_the_plain_procedure(
+        catalog: CatalogService) -> None:
+    """Nothing was lost: "Cấp lại thẻ …" scores close, but the citizen is answered with
+    "Cấp thẻ …" rather than asked to choose."""
+    catalog.import_file(DEMO_CATALOG)
+    found = catalog.lookup("lam can cuoc cong dan mat bao lau")
+    assert found.best is not None and found.best.name == "Cấp thẻ Căn cước công dân"
+    lost = catalog.lookup("mất căn cước công dân rồi làm lại thế nào")
+    names = [lost.best.name] if lost.best else [h.name for h in lost.alternatives]
+    assert "Cấp lại thẻ Căn cước công dân" in names
