@@ -170,7 +170,7 @@ class PlaceIndex:
         folded = strip_diacritics(original).lower()
         if len(folded) != len(original):
             original = folded
-        marked = original != folded and original.lower() != folded
+        marked = original.lower() != folded  # typed with diacritics
         raw: list[PlaceMatch] = []
         for match in self._pattern.finditer(folded):
             key = " ".join(match.group(1).split())

@@ -52,7 +52,9 @@ def _jsonl_texts(path: Path, *keys: str) -> list[str]:
         return []
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip()]
-    return [str(next(row[k] for k in keys if k in row)) for row in rows]
+    texts = [next((str(row[k]) for k in keys if k in row), None) for row in rows]
+    assert None not in texts, f"{path}: a row has none of the fields {keys}"
+    return [t for t in texts if t is not None]
 
 
 TRAINING = {
