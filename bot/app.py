@@ -35,7 +35,7 @@ from bot.pending import PendingStore
 from bot.ratelimit import FloodGuard, guard_update
 from bot.sending import PayloadKeys
 from bot.settings import BotSettings
-from intake.chat.relay import RasaRelay
+from intake.chat.relay import FailoverTransport, RasaRelay
 from intake.db import Database
 from intake.services.attachments import AttachmentService
 from intake.services.complaints import IntakeService
@@ -83,12 +83,16 @@ def make_services(settings: BotSettings) -> Services:
     """The long-lived objects of one bot process."""
     db = Database(settings.intake.database_url)
     attachments = AttachmentService(db, settings.intake)
+    # one or several assistant servers (PAKN_RASA_URLS): messages go to the sender's
+    # server, the HTTP API to the first reachable one (they share the tracker store)
+    relay = RasaRelay(settings.intake.assistant_urls,
+                      settings.intake.resolved("PAKN_CHANNEL_SECRET"))
     return Services(
         settings=settings,
-        relay=RasaRelay(settings.intake.rasa_url,
-                        settings.intake.resolved("PAKN_CHANNEL_SECRET")),
+        relay=relay,
         rasa_api=httpx.AsyncClient(  # Rasa's HTTP API wants its token as a parameter
-            base_url=settings.intake.rasa_url, timeout=10.0, trust_env=False,
+            base_url=relay.health.servers[0], timeout=10.0,
+            transport=FailoverTransport(relay.health),
             params={"token": settings.intake.resolved("PAKN_RASA_TOKEN")}),
         intake=IntakeService(db, settings.intake),
         attachments=attachments,

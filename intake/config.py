@@ -64,6 +64,15 @@ class Settings:
     open311_per_client_minute: int = 120  # Open311 API requests a minute per client address
     conversation_days: int = 90  # the assistant's conversations are kept this long
     province_name: str | None = None  # overrides the organisation's (intake.org.province)
+    rasa_urls: tuple[str, ...] = ()  # PAKN_RASA_URLS: several assistant servers (edges)
+    assistant_servers: int = 1  # PAKN_ASSISTANT_SERVERS: Rasa servers `pakn run` starts
+    redis_url: str | None = None  # PAKN_REDIS_URL: Rasa's lock store (several servers)
+
+    @property
+    def assistant_urls(self) -> tuple[str, ...]:
+        """The Rasa servers the edges talk to: ``PAKN_RASA_URLS``, else ``PAKN_RASA_URL``
+        alone (a one-item list)."""
+        return self.rasa_urls or (self.rasa_url,)
 
     @property
     def attachments_dir(self) -> Path:
@@ -98,6 +107,34 @@ def parse_trusted_proxies(value: str) -> tuple[str, ...]:
     return entries
 
 
+def parse_rasa_urls(value: str) -> tuple[str, ...]:
+    """``PAKN_RASA_URLS``: comma-separated ``http(s)://host:port`` of the assistant
+    servers the edges spread conversations over (empty: ``PAKN_RASA_URL`` alone). A URL
+    given twice would double one server's share, so it is refused."""
+    from urllib.parse import urlsplit
+
+    urls = tuple(u.strip().rstrip("/") for u in value.split(",") if u.strip())
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise ValueError(f"PAKN_RASA_URLS: {url!r} is not an http(s)://host:port URL")
+    if len(set(urls)) != len(urls):
+        raise ValueError("PAKN_RASA_URLS: a server is listed twice")
+    return urls
+
+
+def parse_assistant_servers(value: str) -> int:
+    """``PAKN_ASSISTANT_SERVERS``: how many Rasa servers ``pakn run`` starts (1–8)."""
+    try:
+        count = int(value)
+    except ValueError as exc:
+        raise ValueError(f"PAKN_ASSISTANT_SERVERS: {value!r} is not a number") from exc
+    if not 1 <= count <= 8:
+        raise ValueError("PAKN_ASSISTANT_SERVERS: between 1 and 8 (each Rasa server takes "
+                         "about 1.2 GB of memory)")
+    return count
+
+
 def parse_province_name(value: str) -> str | None:
     """``PAKN_PROVINCE_NAME``: the province's name, overriding the organisation's
     ("Tỉnh Bắc Ninh", or "Bắc Ninh" for a province); empty: the organisation's."""
@@ -119,11 +156,13 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     merged.update(os.environ if env is None else env)
     var_dir = Path(merged.get("PAKN_VAR_DIR", str(root / "var")))
     rasa_port = int(merged.get("PAKN_RASA_PORT", "5005"))
+    rasa_urls = parse_rasa_urls(merged.get("PAKN_RASA_URLS", ""))
     return Settings(
         root=root,
         var_dir=var_dir,
         database_url=merged.get("PAKN_DATABASE_URL", f"sqlite:///{var_dir / 'pakn.db'}"),
-        rasa_url=merged.get("PAKN_RASA_URL", f"http://127.0.0.1:{rasa_port}"),
+        rasa_url=merged.get("PAKN_RASA_URL")
+        or (rasa_urls[0] if rasa_urls else f"http://127.0.0.1:{rasa_port}"),
         rasa_port=rasa_port,
         actions_port=int(merged.get("PAKN_ACTIONS_PORT", "5055")),
         console_host=merged.get("PAKN_CONSOLE_HOST", "127.0.0.1"),
@@ -148,6 +187,10 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         open311_per_client_minute=int(merged.get("PAKN_OPEN311_LIMIT_PER_CLIENT", "120")),
         conversation_days=int(merged.get("PAKN_CONVERSATION_DAYS", "90")),
         province_name=parse_province_name(merged.get("PAKN_PROVINCE_NAME", "")),
+        rasa_urls=rasa_urls,
+        assistant_servers=parse_assistant_servers(merged.get("PAKN_ASSISTANT_SERVERS")
+                                                  or "1"),
+        redis_url=merged.get("PAKN_REDIS_URL") or None,
         public_url=(merged.get("PAKN_PUBLIC_URL") or
                     f"http://127.0.0.1:{merged.get('PAKN_CONSOLE_PORT', '8000')}").rstrip("/"),
     )

@@ -27,6 +27,13 @@ from intake.assistant.processes import (
     rasa_server_command,
     write_endpoints,
 )
+from intake.assistant.servers import (
+    AssistantConfigError,
+    AssistantPlan,
+    assistant_plan,
+    local_redis_command,
+    server_name,
+)
 from intake.assistant.training import model_path
 from intake.config import Settings
 from intake.delivery.config import transports_configured
@@ -43,12 +50,16 @@ class ProcessSpec:
     env: dict[str, str]
 
 
-def _product_env(settings: Settings) -> dict[str, str]:
+def _product_env(settings: Settings, assistant: AssistantPlan | None = None
+                 ) -> dict[str, str]:
     import os
 
     env = dict(os.environ)
     env["PAKN_DATABASE_URL"] = settings.database_url
     env["PAKN_RASA_URL"] = settings.rasa_url
+    if assistant is not None:  # the edges spread conversations over these servers
+        env["PAKN_RASA_URL"] = assistant.edge_urls[0]
+        env["PAKN_RASA_URLS"] = ",".join(assistant.edge_urls)
     env["PYTHONUNBUFFERED"] = "1"
     env.update(shared_secrets(settings))
     return env
@@ -85,20 +96,30 @@ def console_command(settings: Settings) -> list[str]:
     return [sys.executable, "-m", "intake.console.serve"]
 
 
-def plan(settings: Settings, model: Path) -> list[ProcessSpec]:
-    """The processes to start for ``settings``."""
+def plan(settings: Settings, model: Path, assistant: AssistantPlan | None = None
+         ) -> list[ProcessSpec]:
+    """The processes to start for ``settings`` (``assistant``: the Rasa servers and the
+    Redis lock store, ``intake.assistant.servers``; computed here when not given)."""
+    assistant = assistant or assistant_plan(settings)
     store, store_env = tracker_store(settings)  # conversations survive a restart
     endpoints = write_endpoints(settings.var_dir / "run" / "endpoints.yml",
-                                action_webhook_url(settings.actions_port), store)
-    product = _product_env(settings)
+                                action_webhook_url(settings.actions_port), store,
+                                assistant.lock_store)
+    product = _product_env(settings, assistant)
     console = console_command(settings)
-    specs = [
-        ProcessSpec("actions", action_server_command(settings.actions_port), product),
-        ProcessSpec("rasa", rasa_server_command(settings.root, model, settings.rasa_port,
-                                                endpoints),
-                    rasa_env() | assistant_secrets(settings) | store_env),
-        ProcessSpec("console", console, product),
-    ]
+    specs = []
+    if assistant.start_redis and assistant.redis is not None:
+        specs.append(ProcessSpec("redis", local_redis_command(settings, assistant.redis),
+                                 {"PATH": "/usr/bin:/bin"}))
+    specs.append(ProcessSpec("actions", action_server_command(settings.actions_port),
+                             product))
+    rasa_environment = (rasa_env() | assistant_secrets(settings) | store_env
+                        | assistant.lock_env)
+    for index, port in enumerate(assistant.ports):
+        specs.append(ProcessSpec(server_name(index, len(assistant.ports)),
+                                 rasa_server_command(settings.root, model, port, endpoints),
+                                 rasa_environment))
+    specs.append(ProcessSpec("console", console, product))
     if settings.telegram_token is not None:  # polling or webhook: bot/__main__.py
         specs.append(ProcessSpec("telegram", [sys.executable, "-m", "bot"], product))
     pakn = [sys.executable, "-m", "intake.cli"]
@@ -116,14 +137,19 @@ def run_supervised(settings: Settings) -> int:
         log.error("no trained assistant at %s: run `pakn assistant train --if-stale` "
                   "(or `make run`, which does it)", model)
         return 2
+    try:
+        assistant = assistant_plan(settings)
+    except AssistantConfigError as exc:
+        log.error("%s", exc)
+        return 2
     pruned = prune(settings, retention_days(settings))
     if pruned:
         print(f"pakn | conversations older than {retention_days(settings)} days deleted "
               f"({pruned} events)", flush=True)
     manager = Manager(Printer(sys.stdout))
-    for note in optional_notes(settings):
+    for note in (*optional_notes(settings), *assistant.notes):
         print(f"pakn | {note}", flush=True)
-    for spec in plan(settings, model):
+    for spec in plan(settings, model, assistant):
         manager.add_process(spec.name, shlex.join(spec.command), env=spec.env,
                             cwd=str(settings.root))
     print(f"pakn | web chat: http://{settings.console_host}:{settings.console_port}/chat "

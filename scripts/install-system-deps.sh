@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the test suite needs, only those that are missing.
 #
-# The tests start their own throwaway servers on free ports (PostgreSQL, Dovecot) and
+# The tests start their own throwaway servers on free ports (PostgreSQL, Dovecot, Redis) and
 # their own browser, so the system-wide services are not needed: while installing, a
 # temporary policy-rc.d keeps package scripts from starting them (unless one exists).
 # `apt-get update` runs once, and only when something must be installed.
@@ -21,6 +21,8 @@ PACKAGES=(
     "dovecot-imapd:dpkg:dovecot-imapd"
     "chromium:chromium"             # browser tests of the web console / web chat
     "chromium-driver:chromedriver"
+    "redis-server:redis-server"     # Rasa's lock store for several assistant servers (tests
+                                    # start their own on a free port: tests/harness/redis.py)
 )
 
 log() { printf '[system-deps] %s\n' "$*"; }
@@ -93,6 +95,13 @@ main() {
         log "(a temporary policy-rc.d kept the package scripts from starting services)"
     fi
     rm -f "$logfile"
+    # Debian enables redis-server's system service (127.0.0.1:6379) for the next boot:
+    # the tests start their own, and `pakn run` starts one for PAKN_REDIS_URL on
+    # localhost only when nothing listens there, so a system-wide one is not wanted.
+    if [[ " ${missing[*]} " == *" redis-server "* ]] && [[ -d /run/systemd/system ]]; then
+        "${sudo[@]}" systemctl disable --now redis-server.service >/dev/null 2>&1 || true
+        log "redis-server's system service disabled (start one yourself if you want it)"
+    fi
     for entry in "${PACKAGES[@]}"; do
         installed "${entry#*:}" || die "${entry%%:*} installed but '${entry#*:}' not found"
     done

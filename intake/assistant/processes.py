@@ -164,19 +164,25 @@ def sql_tracker_store(database_url: str) -> dict[str, Any]:
 
 
 def write_endpoints(
-    path: Path, action_url: str, tracker_store: dict[str, Any] | None = None
+    path: Path, action_url: str, tracker_store: dict[str, Any] | None = None,
+    lock_store: dict[str, Any] | None = None,
 ) -> Path:
-    """Write a Rasa ``endpoints.yml`` pointing at the action server (and a tracker store).
+    """Write a Rasa ``endpoints.yml`` pointing at the action server (and a tracker store,
+    and a lock store).
 
     ``action_url`` is the full webhook URL (:func:`action_webhook_url`); every call to it
     carries ``Authorization: Bearer $PAKN_ACTIONS_TOKEN`` (Rasa expands the variable from
     its environment when it reads the file, so the token is not written here). Without
-    ``tracker_store`` Rasa keeps conversations in memory. Returns ``path``.
+    ``tracker_store`` Rasa keeps conversations in memory; without ``lock_store``
+    (``intake.assistant.locks``) it locks them in its own memory, right for one server
+    only. Returns ``path``.
     """
     content: dict[str, Any] = {"action_endpoint": {
         "url": action_url, "headers": {"Authorization": ACTIONS_AUTHORIZATION}}}
     if tracker_store is not None:
         content["tracker_store"] = dict(tracker_store)
+    if lock_store is not None:
+        content["lock_store"] = dict(lock_store)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         yaml.safe_dump(content, sort_keys=False, allow_unicode=True), encoding="utf-8"

@@ -8,6 +8,20 @@ channel (``rasa_addons.channels``) refuses anything else, so only our edges can 
 ``web:…`` or ``telegram:…``. Each body carries a random ``nonce``: the channel refuses a
 signature it has seen before (a replayed request), and the nonce keeps two identical
 messages sent within one second (a double tap on a button) two different requests.
+
+Several assistant servers (``PAKN_RASA_URLS``, issue 15): each sender has a home server
+chosen by rendezvous hashing (the highest ``sha256(server, sender)``), stable across
+processes and restarts, and a server added or removed moves only its own share of the
+senders. When the home server cannot be reached — the connection is refused or not
+established in time — the message goes to the next server in the sender's order, and the
+unreachable one is put last for ``RETRY_AFTER`` seconds. The servers share the tracker
+store and Rasa's Redis lock store, so any of them continues the conversation in order.
+
+A message that reached a server is never sent to another one: after a timeout waiting
+for the answer, a dropped connection or an error answer, Rasa may have processed the
+turn (filed the complaint, taken the form's answer), and a second copy would be a second
+turn. The citizen is told the assistant is unavailable and to try again; the next
+message goes to the same home server (or the next one, if it has gone).
 """
 
 from __future__ import annotations
@@ -18,6 +32,7 @@ import json
 import logging
 import secrets
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,27 +115,137 @@ def parse_rasa_answer(payload: Any) -> list[Reply]:
     return replies
 
 
-class RasaRelay:
-    """Async client of the assistant's signed channel."""
+#: failures that prove the request never reached the server: safe to send elsewhere
+NOT_DELIVERED = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+RETRY_AFTER = 10.0  # seconds an unreachable server is tried last
+CONNECT_TIMEOUT = 3.0
 
-    def __init__(self, rasa_url: str, channel_secret: str, timeout: float = 30.0) -> None:
-        self.webhook = rasa_url.rstrip("/") + CHANNEL_PATH
+
+def server_list(rasa_urls: str | Sequence[str]) -> tuple[str, ...]:
+    """One URL or several → the servers' base URLs (no trailing slash)."""
+    urls = (rasa_urls,) if isinstance(rasa_urls, str) else tuple(rasa_urls)
+    if not urls:
+        raise ValueError("no assistant server URL")
+    return tuple(u.rstrip("/") for u in urls)
+
+
+class ServerHealth:
+    """Which assistant servers were found unreachable lately (per process).
+
+    ``order_for(sender)`` is the sender's rendezvous order with the servers that refused a
+    connection within ``retry_after`` seconds moved to the end (still tried, last).
+    """
+
+    def __init__(self, servers: Sequence[str], retry_after: float = RETRY_AFTER) -> None:
+        self.servers = tuple(servers)
+        self.retry_after = retry_after
+        self._down_until: dict[str, float] = {}
+
+    def home_order(self, sender: str) -> list[str]:
+        """The servers by rendezvous weight for ``sender`` (the first is its home)."""
+        def weight(server: str) -> bytes:
+            return hashlib.sha256(f"{server}\n{sender}".encode()).digest()
+        return sorted(self.servers, key=weight, reverse=True)
+
+    def order_for(self, sender: str) -> list[str]:
+        """The order to try the servers in for ``sender`` right now."""
+        now = time.monotonic()
+        order = self.home_order(sender)
+        return ([s for s in order if self._down_until.get(s, 0.0) <= now]
+                + [s for s in order if self._down_until.get(s, 0.0) > now])
+
+    def failed(self, server: str) -> None:
+        """``server`` could not be reached: try it last for a while."""
+        self._down_until[server] = time.monotonic() + self.retry_after
+
+    def answered(self, server: str) -> None:
+        """``server`` answered: it is no longer put last."""
+        self._down_until.pop(server, None)
+
+
+class FailoverTransport(httpx.AsyncBaseTransport):
+    """An httpx transport for Rasa's HTTP API over several servers sharing the tracker
+    store (the bot reads a conversation's pending question there): a request addressed
+    to the first server goes to the first reachable one, in the order of ``health``
+    (a request that reached a server is never repeated on another)."""
+
+    def __init__(self, health: ServerHealth) -> None:
+        self.health = health
+        self._inner = httpx.AsyncHTTPTransport()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request`` to the first server that accepts the connection."""
+        first, url = self.health.servers[0], str(request.url)
+        failure: Exception | None = None
+        for server in self.health.order_for(""):
+            if url.startswith(first):
+                request.url = httpx.URL(server + url[len(first):])
+                request.headers["Host"] = request.url.netloc.decode("ascii")
+                first, url = server, str(request.url)
+            try:
+                response = await self._inner.handle_async_request(request)
+            except NOT_DELIVERED as exc:
+                self.health.failed(server)
+                failure = exc
+                continue
+            self.health.answered(server)
+            return response
+        assert failure is not None
+        raise failure
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._inner.aclose()
+
+
+class RasaRelay:
+    """Async client of the assistant's signed channel, over one or several servers."""
+
+    def __init__(self, rasa_urls: str | Sequence[str], channel_secret: str,
+                 timeout: float = 30.0, *, health: ServerHealth | None = None) -> None:
+        self.health = health or ServerHealth(server_list(rasa_urls))
         self.channel_secret = channel_secret
-        self._client = httpx.AsyncClient(timeout=timeout, trust_env=False)
+        self._client = httpx.AsyncClient(
+            timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT)),
+            trust_env=False)
+
+    @property
+    def webhook(self) -> str:
+        """The channel's URL on the first server (one server: the only one)."""
+        return self.health.servers[0] + CHANNEL_PATH
 
     async def send(self, sender: str, text: str,
                    metadata: dict[str, Any] | None = None) -> list[Reply]:
-        """Send one message; raises ``AssistantUnavailable`` on any failure."""
+        """Send one message to the sender's server, failing over to the next one only
+        when a server cannot be reached; raises ``AssistantUnavailable`` on any failure
+        (without sending the message anywhere else once a server may have received it)."""
         body = json.dumps({"sender": sender, "message": text, "metadata": metadata or {},
                            "nonce": secrets.token_hex(12)},
                           ensure_ascii=False).encode("utf-8")
-        try:
-            response = await self._client.post(
-                self.webhook, content=body, headers=sign_request(self.channel_secret, body))
-            response.raise_for_status()
-            return parse_rasa_answer(response.json())
-        except (httpx.HTTPError, ValueError) as exc:
-            raise AssistantUnavailable(f"{type(exc).__name__}: {exc}") from exc
+        unreachable: list[str] = []
+        for server in self.health.order_for(sender):
+            try:
+                response = await self._client.post(
+                    server + CHANNEL_PATH, content=body,
+                    headers=sign_request(self.channel_secret, body))
+            except NOT_DELIVERED as exc:
+                self.health.failed(server)
+                unreachable.append(f"{server}: {type(exc).__name__}")
+                continue
+            except httpx.HTTPError as exc:  # it may have been received: not resent
+                raise AssistantUnavailable(
+                    f"{server}: {type(exc).__name__} (not resent elsewhere: the turn may "
+                    "have been processed)") from exc
+            self.health.answered(server)
+            if unreachable:
+                log.warning("assistant servers unreachable, message sent to %s instead: %s",
+                            server, "; ".join(unreachable))
+            try:
+                response.raise_for_status()
+                return parse_rasa_answer(response.json())
+            except (httpx.HTTPError, ValueError) as exc:
+                raise AssistantUnavailable(f"{server}: {type(exc).__name__}: {exc}") from exc
+        raise AssistantUnavailable("no assistant server reachable: " + "; ".join(unreachable))
 
     async def reply_to(self, sender: str, text: str, limit: int,
                        metadata: dict[str, Any] | None = None) -> list[Reply]:

@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the console for ``settings`` (default: from the environment)."""
     config = settings or load_settings()
-    relay = RasaRelay(config.rasa_url, config.resolved("PAKN_CHANNEL_SECRET"))
+    relay = RasaRelay(config.assistant_urls, config.resolved("PAKN_CHANNEL_SECRET"))
     rasa_token = config.resolved("PAKN_RASA_TOKEN")
 
     probe = httpx.AsyncClient(timeout=2.0, trust_env=False)  # one pool for /healthz

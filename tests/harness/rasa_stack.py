@@ -13,6 +13,12 @@ in the temp directory. Rasa needs about 35 s to load a model on two cores.
 
 On a start failure the raised :class:`RasaStackError` includes the end of both logs. On
 exit both processes get SIGTERM, then SIGKILL after a grace period.
+
+Several Rasa servers (``rasa_servers=2``) share the one action server, the tracker store
+and the lock store given (``lock_store``, see ``intake.assistant.locks``): ``rasa_urls``
+lists them. For the fault drills, ``kill("rasa1")`` / ``kill("actions")`` SIGKILL one
+process (a crash, not a shutdown) and ``restart(name)`` starts it again on its port and
+waits until it is ready.
 """
 
 from __future__ import annotations
@@ -61,8 +67,20 @@ def _tail(path: Path, lines: int = 40) -> str:
 
 
 @dataclass
+class _Process:
+    """One supervised server of the stack: how to start it and how to see it is ready."""
+
+    command: list[str]
+    env: dict[str, str]
+    log: Path
+    ready_url: str
+    ready_timeout: float
+    popen: subprocess.Popen[bytes] | None = None
+
+
+@dataclass
 class RasaStack:
-    """A running Rasa server and action server."""
+    """A running Rasa server (or several) and action server."""
 
     rasa_url: str
     action_url: str
@@ -72,6 +90,9 @@ class RasaStack:
     rasa_log: Path
     action_log: Path
     endpoints: Path
+    rasa_urls: list[str] = field(default_factory=list)
+    root: Path = field(default_factory=Path)
+    processes: dict[str, _Process] = field(default_factory=dict, repr=False)
     rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(24), repr=False)
     actions_token: str = field(default_factory=lambda: secrets.token_urlsafe(24), repr=False)
     channel_secret: str = field(default_factory=lambda: secrets.token_urlsafe(24),
@@ -149,6 +170,30 @@ class RasaStack:
         """Close the HTTP client (the processes are stopped by the context manager)."""
         self._client.close()
 
+    def kill(self, name: str) -> None:
+        """SIGKILL the process ``name`` (``actions``, ``rasa1`` …) and its children."""
+        process = self.processes[name].popen
+        if process is not None and process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=STOP_GRACE)
+
+    def restart(self, name: str) -> None:
+        """Start ``name`` again (same port, command and environment; its log goes on)
+        and wait until it is ready."""
+        self.kill(name)
+        spec = self.processes[name]
+        with open(spec.log, "ab") as out:
+            spec.popen = _start(spec.command, self.root, spec.env, out)
+        try:
+            wait_until_ready(spec.ready_url, spec.ready_timeout, process=spec.popen)
+        except ServiceNotReadyError as exc:
+            raise RasaStackError(f"{exc}\n{self.log_tails()}") from exc
+
+    def log_of(self, name: str) -> str:
+        """The whole log of process ``name``."""
+        return self.processes[name].log.read_text(errors="replace")
+
 
 def _start(command: list[str], cwd: Path, env: Mapping[str, str], log: IO[bytes]
            ) -> subprocess.Popen[bytes]:
@@ -186,12 +231,16 @@ def start_rasa_stack(
     extra_env: Mapping[str, str] | None = None,
     actions_package: str = "actions",
     workdir: Path | None = None,
+    lock_store: dict[str, Any] | None = None,
+    rasa_servers: int = 1,
 ) -> Iterator[RasaStack]:
-    """Start the action server and the Rasa server for ``model`` and yield the stack.
+    """Start the action server and the Rasa server(s) for ``model`` and yield the stack.
 
     ``database_url`` goes to the action server as ``PAKN_DATABASE_URL``; ``extra_env`` is
     added to both processes' environments; ``tracker_store`` (see
-    ``intake.assistant.processes.sql_tracker_store``) goes into Rasa's endpoints.yml.
+    ``intake.assistant.processes.sql_tracker_store``) and ``lock_store`` (see
+    ``intake.assistant.locks.lock_store``) go into Rasa's endpoints.yml; ``rasa_servers``
+    Rasa servers share them and the action server (logs ``rasa.log``, ``rasa2.log`` …).
     Logs and endpoints.yml go to ``workdir`` (kept; pytest fixtures pass a
     ``tmp_path_factory`` directory), else to a temp directory that is deleted afterwards
     unless the stack failed to start.
@@ -203,14 +252,15 @@ def start_rasa_stack(
     if workdir is None:
         workdir = Path(tempfile.mkdtemp(prefix="pakn-rasa-stack-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    action_port, rasa_port = free_port(), free_port()
-    while rasa_port == action_port:
-        rasa_port = free_port()
+    ports: set[int] = set()
+    while len(ports) < rasa_servers + 1:
+        ports.add(free_port())
+    action_port, *rasa_ports = sorted(ports)
     endpoints = write_endpoints(
-        workdir / "endpoints.yml", action_webhook_url(action_port), tracker_store
+        workdir / "endpoints.yml", action_webhook_url(action_port), tracker_store, lock_store
     )
     stack = RasaStack(
-        rasa_url=f"http://127.0.0.1:{rasa_port}",
+        rasa_url=f"http://127.0.0.1:{rasa_ports[0]}",
         action_url=f"http://127.0.0.1:{action_port}",
         database_url=database_url,
         model=model,
@@ -218,35 +268,36 @@ def start_rasa_stack(
         rasa_log=workdir / "rasa.log",
         action_log=workdir / "action-server.log",
         endpoints=endpoints,
+        rasa_urls=[f"http://127.0.0.1:{port}" for port in rasa_ports],
+        root=root,
     )
     extra = {**dict(extra_env or {}), **stack.secrets_env}
-    action_env = {**os.environ, **extra, "PAKN_DATABASE_URL": database_url}
-    processes: list[subprocess.Popen[bytes]] = []
+    stack.processes["actions"] = _Process(
+        action_server_command(action_port, actions_package=actions_package),
+        {**os.environ, **extra, "PAKN_DATABASE_URL": database_url}, stack.action_log,
+        f"{stack.action_url}/health", ACTION_READY_TIMEOUT)
+    for index, (port, url) in enumerate(zip(rasa_ports, stack.rasa_urls, strict=True)):
+        # /status answers 200 only once the model is loaded (409 before).
+        stack.processes[f"rasa{index + 1}"] = _Process(
+            rasa_server_command(root, model, port, endpoints), rasa_env({**os.environ, **extra}),
+            workdir / ("rasa.log" if index == 0 else f"rasa{index + 1}.log"),
+            f"{url}/status?token={stack.rasa_token}", RASA_READY_TIMEOUT)
     started = False
     try:
-        with open(stack.action_log, "wb") as action_out, open(stack.rasa_log, "wb") as rasa_out:
-            action = _start(
-                action_server_command(action_port, actions_package=actions_package),
-                root, action_env, action_out,
-            )
-            processes.append(action)
-            rasa = _start(
-                rasa_server_command(root, model, rasa_port, endpoints),
-                root, rasa_env({**os.environ, **extra}), rasa_out,
-            )
-            processes.append(rasa)
+        for spec in stack.processes.values():
+            with open(spec.log, "wb") as out:
+                spec.popen = _start(spec.command, root, spec.env, out)
         try:
-            wait_until_ready(f"{stack.action_url}/health", ACTION_READY_TIMEOUT, process=action)
-            # /status answers 200 only once the model is loaded (409 before).
-            wait_until_ready(f"{stack.rasa_url}/status?token={stack.rasa_token}",
-                             RASA_READY_TIMEOUT, process=rasa)
+            for spec in stack.processes.values():
+                wait_until_ready(spec.ready_url, spec.ready_timeout, process=spec.popen)
         except ServiceNotReadyError as exc:
             raise RasaStackError(f"{exc}\n{stack.log_tails()}") from exc
         started = True
         yield stack
     finally:
         stack.close()
-        for process in reversed(processes):
-            _stop(process)
+        for spec in reversed(stack.processes.values()):
+            if spec.popen is not None:
+                _stop(spec.popen)
         if started and own_workdir:
             shutil.rmtree(workdir, ignore_errors=True)
