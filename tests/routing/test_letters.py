@@ -163,6 +163,22 @@ def test_a_denunciation_of_a_business_is_routed_by_its_subject(letters: Router) 
     assert decision.kind == "denunciation"
 
 
+@pytest.mark.parametrize("text", [
+    # the contractor is denounced; the department's inspectors are only asked to act
+    "Kinh gui Thanh tra So Cong Thuong.\nChung toi to cao nha thau thi cong duong dien 35kV "
+    "o thon Ha, xa Tan Moc dung cot cu, day sai chung loai. De nghi Thanh tra So Cong Thuong "
+    "kiem tra, buoc lam lai.",
+    # a named private person; the commune's chairman is whom the writer reported to
+    "Tôi tố cáo ông Lê Văn K ở thôn Trại lấn chiếm lối đi chung. Tôi đã báo chủ tịch xã "
+    "nhưng chưa thấy giải quyết.",
+])
+def test_a_body_asked_to_act_is_not_the_accused(letters: Router, text: str) -> None:
+    decision = letters.route(RoutingInput(text))
+    assert decision.kind == "denunciation"
+    competence = next(s for s in decision.signals if s.name == "competence")
+    assert competence.best is None
+
+
 def test_a_filed_complaint_keeps_its_kind_and_the_kinds_time_limit(
         routing_service: IntakeService) -> None:
     view = routing_service.create_complaint(NewComplaint(

@@ -79,6 +79,20 @@ OFFICIALS: tuple[Official, ...] = (
         r"\b(?:pho )?chanh thanh tra\b")),
 )
 _TO_CAO = re.compile(r"\b(?:to cao|to giac)\b")
+# Whom the denunciation is about when it is no official: a business, an investor, a
+# contractor, a household or a named private person. Then the subject decides.
+_PRIVATE_PARTY = re.compile(
+    r"\W*(?:(?:viec|hanh vi(?: cua)?)\s+)?(?:chu dau tu|nha thau|(?:chu )?(?:cong ty|doanh nghiep"
+    r"|co so|cua hang|quan|xuong|trang trai|nha hang|khach san)|ho (?:gia dinh|dan|ong|ba)"
+    r"|gia dinh (?:ong|ba)|(?:ong|ba|anh|chi|nguoi|nhom|doi tuong|hang xom)\s+(?![a-z]+ (?:xa|so))"
+    r")\b")
+_PRIVATE_LEAD = 40
+# A body someone asked to act, or reported to, is not the accused: "đề nghị Thanh tra Sở
+# Xây dựng kiểm tra", "đã báo trưởng thôn", "gửi đơn đến chủ tịch xã".
+_ASKED = re.compile(
+    r"\b(?:de nghi|kien nghi|yeu cau|mong|nho|xin|gui(?: don)?(?: (?:den|toi|len))?|bao(?: cao)?"
+    r"(?: (?:voi|len|den))?|phan anh(?: (?:voi|len|den))?|trinh|kinh)\W*(?:\w+\W+){0,1}$")
+_ASKED_LEAD = 30
 _DECISION = re.compile(r"\b(?:quyet dinh|thong bao|cong van|van ban|hanh vi)\b")
 _BY = re.compile(r"\b(?:cua|do)\b")
 _INSPECTION = re.compile(r"\bket luan (?:thanh tra|kiem tra)\b|\bthanh tra\b.{0,40}\bket luan\b")
@@ -111,11 +125,9 @@ def _denounced(text: str, places: PlaceIndex) -> Competent | None:
     folded = fold_keep_length(text[:8000])
     windows = [(m.end(), m.end() + _WINDOW) for m in _TO_CAO.finditer(folded)]
     for start, end in [*windows, (0, len(folded))]:
-        best: tuple[int, Official, re.Match[str]] | None = None
-        for official in OFFICIALS:
-            match = official.pattern.search(folded, start, end)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), official, match)
+        best = _first_official(folded, start, end)
+        if best is None and (start, end) in windows and _names_private_party(folded, start):
+            return None  # "tố cáo chủ đầu tư …": no official, whatever the text names later
         if best is not None:
             _, official, match = best
             label = official.label
@@ -125,6 +137,25 @@ def _denounced(text: str, places: PlaceIndex) -> Competent | None:
                              f"{_settler(label)} tiếp nhận ({_why_there(label)}; "
                              "Luật Tố cáo 2018)")
     return None
+
+
+def _first_official(folded: str, start: int, end: int
+                     ) -> tuple[int, Official, re.Match[str]] | None:
+    """The first official named in ``folded[start:end]`` who is not merely asked to act."""
+    best: tuple[int, Official, re.Match[str]] | None = None
+    for official in OFFICIALS:
+        for match in official.pattern.finditer(folded, start, end):
+            if _ASKED.search(folded[max(start, match.start() - _ASKED_LEAD):match.start()]):
+                continue
+            if best is None or match.start() < best[0]:
+                best = (match.start(), official, match)
+            break
+    return best
+
+
+def _names_private_party(folded: str, start: int) -> bool:
+    """Whether the words right after "tố cáo" name a business or a private person."""
+    return _PRIVATE_PARTY.match(folded, start, start + _PRIVATE_LEAD) is not None
 
 
 def _why_there(label: str) -> str:
