@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import shlex
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,10 +124,47 @@ def plan(settings: Settings, model: Path, assistant: AssistantPlan | None = None
     if settings.telegram_token is not None:  # polling or webhook: bot/__main__.py
         specs.append(ProcessSpec("telegram", [sys.executable, "-m", "bot"], product))
     pakn = [sys.executable, "-m", "intake.cli"]
-    if settings.imap_host is not None:
-        specs.append(ProcessSpec("mail", [*pakn, "mail", "poll"], product))
+    specs += mail_specs(settings, product)
     if transports_configured(settings):
         specs.append(ProcessSpec("delivery", [*pakn, "delivery", "send"], product))
+    return specs
+
+
+MAIL_ROLES = ("fetch", "ingest")
+
+
+def mail_roles(env: Mapping[str, str]) -> tuple[frozenset[str], int]:
+    """``PAKN_MAIL_ROLES`` (``fetch``, ``ingest`` or both, comma-separated; unset: the
+    embedded ``pakn mail poll``, both in one process tree) and ``PAKN_MAIL_INGEST_WORKERS``
+    (ingest-worker processes this machine runs, default 1)."""
+    roles = frozenset(r.strip().lower() for r in env.get("PAKN_MAIL_ROLES", "").split(",")
+                      if r.strip())
+    unknown = sorted(roles - set(MAIL_ROLES))
+    if unknown:
+        raise ValueError(f"PAKN_MAIL_ROLES: unknown role(s) {', '.join(unknown)} "
+                         f"(known: {', '.join(MAIL_ROLES)})")
+    workers = int(env.get("PAKN_MAIL_INGEST_WORKERS") or 1)
+    if workers < 1:
+        raise ValueError("PAKN_MAIL_INGEST_WORKERS must be at least 1")
+    return roles, workers
+
+
+def mail_specs(settings: Settings, env: dict[str, str]) -> list[ProcessSpec]:
+    """The mail processes: ``mail`` (fetch and ingest in one process tree) by default when
+    the mailbox is configured; with ``PAKN_MAIL_ROLES`` a ``mail-fetch`` process (one per
+    mailbox in the whole deployment) and/or ``mail-ingest-N`` processes (any number, on
+    any machine sharing the PostgreSQL database and ``PAKN_RAW_STORE=db``)."""
+    roles, workers = mail_roles(env)
+    pakn = [sys.executable, "-m", "intake.cli", "mail"]
+    if not roles:
+        return ([ProcessSpec("mail", [*pakn, "poll"], env)]
+                if settings.imap_host is not None else [])
+    specs = []
+    if "fetch" in roles and settings.imap_host is not None:
+        specs.append(ProcessSpec("mail-fetch", [*pakn, "fetch"], env))
+    if "ingest" in roles:
+        specs += [ProcessSpec(f"mail-ingest-{i}", [*pakn, "ingest-worker"], env)
+                  for i in range(1, workers + 1)]
     return specs
 
 

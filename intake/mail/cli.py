@@ -62,6 +62,37 @@ def poll(
                f"({stats.seconds:.1f} s)")
 
 
+@app.command("fetch")
+def fetch(
+    once: Annotated[bool, typer.Option("--once", help="one pass, then exit")] = False,
+) -> None:
+    """The fetcher role (one per mailbox): fetch new mail, triage its headers, store the
+    raw bytes and queue it; file away what the ingest workers committed."""
+    settings = _settings()
+    try:
+        worker = MailWorker(_ingestor(settings), settings, ingest_here=False)
+        _stop_on_signals(worker)
+        stats = worker.run(once=once, max_failures=3 if once else None)
+    except MailConfigError as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(f"fetched {stats.fetched}, filed away {stats.processed + stats.quarantined} "
+               f"({stats.seconds:.1f} s)")
+
+
+@app.command("ingest-worker")
+def ingest_worker(
+    once: Annotated[bool, typer.Option("--once", help="until the queue is empty")] = False,
+) -> None:
+    """The ingest role (any number, on any machine, on PostgreSQL): parse, classify, file
+    and acknowledge the mail that the fetchers queued, likely-genuine mail first."""
+    settings = _settings()
+    worker = MailWorker(_ingestor(settings), settings)
+    _stop_on_signals(worker)
+    stats = worker.run_ingest(once=once, max_failures=3 if once else None)
+    typer.echo(f"ingested {stats.processed}, already seen {stats.already_seen} "
+               f"({stats.seconds:.1f} s)")
+
+
 def _stop_on_signals(worker: MailWorker) -> None:
     """SIGTERM (the supervisor stopping) and Ctrl-C end the worker after the chunk in
     hand is committed and filed away, and within a second when it is waiting in IDLE."""

@@ -2,9 +2,11 @@
 
 New mail is found by UID above the watermark of the folder; when the folder's
 UIDVALIDITY changes (the mailbox was rebuilt) the watermark starts again at 0 and the
-pipeline's idempotency keeps re-fetched messages from being taken twice. Messages are
-fetched with ``BODY.PEEK[]`` (no \\Seen side effect) in chunks bounded by count and
-size. After the commit, a message is moved (``MOVE``, or COPY + expunge) to the
+pipeline's idempotency keeps re-fetched messages from being taken twice. The headers of
+new mail are fetched first (``BODY.PEEK[HEADER]`` with ``RFC822.SIZE``, thousands at a
+time: a header is a small part of a message), so the triage can order the fetch of the
+bodies; bodies are fetched with ``BODY.PEEK[]`` (no \\Seen side effect) in chunks bounded
+by count and size. After the commit, a message is moved (``MOVE``, or COPY + expunge) to the
 processed or quarantine folder, or flagged when the account must keep its INBOX.
 """
 
@@ -29,6 +31,7 @@ CONNECTION_ERRORS = (IMAPClientError, imaplib.IMAP4.error, OSError, socket.timeo
                      ssl.SSLError, EOFError)
 DONE_KEYWORD = "$PaknProcessed"
 CHUNK_BYTES = 25 * 1024 * 1024
+HEADER_BATCH = 2000  # headers fetched per command
 IDLE_SLICE_SECONDS = 1.0
 
 
@@ -42,6 +45,31 @@ def describe_error(exc: BaseException, settings: MailSettings) -> str:
     if isinstance(exc, IMAPClientError) and "starttls" in str(exc).lower():
         return f"STARTTLS refused by {settings.imap_host}:{settings.imap_port}: {exc}"
     return type(exc).__name__
+
+
+@dataclass(frozen=True)
+class Header:
+    """The header of one message on the server and the size of the whole message."""
+
+    uid: int
+    header: bytes
+    size: int
+
+
+def size_chunks(sized: Sequence[tuple[int, int]], limit: int,
+                max_bytes: int = CHUNK_BYTES) -> Iterator[list[int]]:
+    """``(uid, size)`` pairs, in their order, in chunks of at most ``limit`` messages and
+    ``max_bytes`` (a bigger message is a chunk of its own)."""
+    chunk: list[int] = []
+    total = 0
+    for uid, size in sized:
+        if chunk and (len(chunk) >= max(1, limit) or total + size > max_bytes):
+            yield chunk
+            chunk, total = [], 0
+        chunk.append(uid)
+        total += size
+    if chunk:
+        yield chunk
 
 
 @dataclass(frozen=True)
@@ -106,23 +134,16 @@ class Mailbox:
             criteria += ["NOT", "KEYWORD", DONE_KEYWORD]
         return sorted(uid for uid in self._client().search(criteria) if uid > after)
 
-    def chunks(self, uids: Sequence[int]) -> Iterator[list[int]]:
-        """``uids`` in fetch chunks of at most ``fetch_batch`` messages and ~25 MB."""
-        limit = max(1, self.settings.fetch_batch)
-        for start in range(0, len(uids), limit * 4):
-            window = list(uids[start:start + limit * 4])
-            sizes = self._client().fetch(window, ["RFC822.SIZE"])
-            chunk: list[int] = []
-            total = 0
-            for uid in window:
-                size = int(sizes.get(uid, {}).get(b"RFC822.SIZE", 0))
-                if chunk and (len(chunk) >= limit or total + size > CHUNK_BYTES):
-                    yield chunk
-                    chunk, total = [], 0
-                chunk.append(uid)
-                total += size
-            if chunk:
-                yield chunk
+    def headers(self, uids: Sequence[int]) -> list[Header]:
+        """The headers and sizes of ``uids`` (those still there), by ascending UID."""
+        out: list[Header] = []
+        for start in range(0, len(uids), HEADER_BATCH):
+            window = list(uids[start:start + HEADER_BATCH])
+            found = self._client().fetch(window, [b"BODY.PEEK[HEADER]", b"RFC822.SIZE"])
+            out.extend(Header(uid, bytes(found[uid][b"BODY[HEADER]"]),
+                              int(found[uid].get(b"RFC822.SIZE", 0)))
+                       for uid in sorted(found) if b"BODY[HEADER]" in found[uid])
+        return out
 
     def fetch(self, uids: Sequence[int]) -> list[tuple[int, bytes]]:
         """The raw bytes of ``uids`` (those still there), by ascending UID."""

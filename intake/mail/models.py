@@ -62,6 +62,7 @@ class QueueState(enum.StrEnum):
     QUEUED = "queued"        # raw bytes stored, not yet ingested
     PROCESSED = "processed"  # ingest committed: to be moved to the processed folder
     QUARANTINED = "quarantined"  # ingest quarantined it: to the quarantine folder
+    REFETCH = "refetch"      # an ingest worker found no stored bytes: the fetcher fetches again
 
 
 __all__ = ["AckOutcome", "IngestStatus", "MailIngest", "MailMailbox", "MailQueued",

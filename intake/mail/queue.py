@@ -71,10 +71,16 @@ class Claim:
 
     messages: list[QueuedMessage]
     results: dict[int, IngestResult] = field(default_factory=dict)
+    lost: set[int] = field(default_factory=set)
 
     def done(self, message: QueuedMessage, result: IngestResult) -> None:
         """Record that ``message``'s ingest committed with ``result``."""
         self.results[message.id] = result
+
+    def not_stored(self, message: QueuedMessage) -> None:
+        """Record that ``message``'s raw bytes are not in the store: its fetcher fetches
+        it again from the server and queues it again (``QueueState.REFETCH``)."""
+        self.lost.add(message.id)
 
 
 def _state_of(result: IngestResult) -> str:
@@ -113,6 +119,15 @@ class MailQueue:
             _advance(session, place, watermark)
             return len(rows)
 
+    def queued_uids(self, place: Place, after: int) -> set[int]:
+        """UIDs above ``after`` of ``place`` that are in the queue already (queued ahead of
+        the watermark, which waits for the lower-priority mail fetched later)."""
+        with self.db.reading() as session:
+            return set(session.scalars(select(MailQueued.uid).where(
+                MailQueued.account == place.account, MailQueued.folder == place.folder,
+                MailQueued.uidvalidity == place.uidvalidity,
+                MailQueued.uid > after)).all())
+
     def finished(self, place: Place) -> dict[str, list[tuple[int, int]]]:
         """Rows of ``place``'s folder whose ingest committed, not yet filed away: by
         state, ``(row id, uid)``; rows of another UIDVALIDITY are under ``"stale"``."""
@@ -123,9 +138,38 @@ class MailQueue:
                 MailQueued.account == place.account, MailQueued.folder == place.folder,
                 MailQueued.state != QueueState.QUEUED.value).order_by(MailQueued.uid)).all()
         for row_id, uid, uidvalidity, state in rows:
+            if uidvalidity == place.uidvalidity and state == QueueState.REFETCH.value:
+                continue  # ``to_refetch``
             key = state if uidvalidity == place.uidvalidity else "stale"
             out.setdefault(key, []).append((row_id, uid))
         return out
+
+    def to_refetch(self, place: Place) -> list[tuple[int, int]]:
+        """``(row id, uid)`` of ``place``'s messages whose stored bytes an ingest worker
+        did not find: the fetcher fetches them again and calls ``requeue``."""
+        with self.db.reading() as session:
+            return [(int(i), int(u)) for i, u in session.execute(select(
+                MailQueued.id, MailQueued.uid).where(
+                MailQueued.account == place.account, MailQueued.folder == place.folder,
+                MailQueued.uidvalidity == place.uidvalidity,
+                MailQueued.state == QueueState.REFETCH.value).order_by(MailQueued.uid))]
+
+    def requeue(self, stored: dict[int, str]) -> None:
+        """Queue again the rows of ``stored`` (row id -> sha256 of the bytes fetched again
+        and stored)."""
+        with self.db.transaction() as session:
+            for row in session.scalars(select(MailQueued).where(
+                    MailQueued.id.in_(list(stored)),
+                    MailQueued.state == QueueState.REFETCH.value)):
+                row.sha256, row.state = stored[row.id], QueueState.QUEUED.value
+
+    def unfinished(self, place: Place) -> int:
+        """How many rows of ``place``'s folder are in the queue, whatever their state (the
+        fetcher keeps looking every second while there are any, to file them away)."""
+        with self.db.reading() as session:
+            return int(session.scalar(select(func.count(MailQueued.id)).where(
+                MailQueued.account == place.account,
+                MailQueued.folder == place.folder)) or 0)
 
     def forget(self, ids: Sequence[int]) -> None:
         """Delete rows whose messages were filed away."""
@@ -191,14 +235,17 @@ def _message(row: MailQueued) -> QueuedMessage:
 
 
 def _record(session: Session, claim: Claim) -> None:
-    if not claim.results:
+    if not claim.results and not claim.lost:
         return
     now = utcnow()
     rows = session.scalars(select(MailQueued).where(
-        MailQueued.id.in_(list(claim.results)),
+        MailQueued.id.in_([*claim.results, *claim.lost]),
         MailQueued.state == QueueState.QUEUED.value)).all()
     for row in rows:
-        result = claim.results[row.id]
+        result = claim.results.get(row.id)
+        if result is None:
+            row.state = QueueState.REFETCH.value
+            continue
         row.state, row.ingest_id, row.done_at = _state_of(result), result.ingest_id, now
 
 

@@ -1,9 +1,11 @@
 """The mail worker: poll (or IDLE on) the hotline mailbox and run each message through
 the pipeline.
 
-Order of work: fetch a chunk of new mail → store its raw bytes (on disk) → a first look
-at each header (``intake.mail.triage``) → queue them with their priority and advance
-the folder's UID watermark, in one transaction (``intake.mail.queue``). Ingest claims
+Order of work: fetch the headers of the new mail → a first look at each one
+(``intake.mail.triage``) → fetch the bodies, likely-genuine mail first, in chunks →
+store their raw bytes (on disk) → queue them with their priority and advance the
+folder's UID watermark up to the first message not yet queued, in one transaction
+(``intake.mail.queue``). Ingest claims
 the queue highest priority first — likely-genuine mail between fetched chunks, the
 rest (bulk, lists, auto-replies) afterwards, with a look for new mail every
 ``LOOK_AGAIN_SECONDS`` — and commits each message → the files and database log are
@@ -28,7 +30,13 @@ from dataclasses import dataclass, field
 from intake.clock import utcnow
 from intake.db import Database
 from intake.mail.config import MailSettings
-from intake.mail.fetch import CONNECTION_ERRORS, FolderState, Mailbox, describe_error
+from intake.mail.fetch import (
+    CONNECTION_ERRORS,
+    FolderState,
+    Mailbox,
+    describe_error,
+    size_chunks,
+)
 from intake.mail.ingest import SYSTEM_ERRORS, IngestResult, MailIngestor
 from intake.mail.models import MailMailbox, QueueState
 from intake.mail.pool import IngestPool
@@ -40,6 +48,11 @@ log = logging.getLogger(__name__)
 
 LOOK_AGAIN_SECONDS = 2.0  # while the queue drains, look for new mail this often
 CLAIM_PER_PROCESS = 25    # messages claimed at a time, per ingest process
+# Lower-priority mail fetched ahead of ingest at most (a pass of the fetcher stays short,
+# so new mail is looked at every few seconds, however big the flood).
+FETCH_AHEAD = 1000
+FETCHER_LOOK_SECONDS = 1.0  # a fetcher with queued mail looks again this often
+INGEST_IDLE_SECONDS = 0.5   # an ingest worker with nothing queued looks again this often
 # Every message alike, in arrival order (``PAKN_MAIL_TRIAGE=0``).
 FIFO = Verdict(Priority.GENUINE, "untriaged", "triage switched off")
 
@@ -66,7 +79,7 @@ class MailWorker:
     """Runs the pipeline over the configured mailbox."""
 
     def __init__(self, ingestor: MailIngestor, settings: MailSettings,
-                 stop: threading.Event | None = None) -> None:
+                 stop: threading.Event | None = None, ingest_here: bool = True) -> None:
         self.ingestor = ingestor
         self.db: Database = ingestor.db
         self.settings = settings
@@ -75,6 +88,13 @@ class MailWorker:
         self.queue = MailQueue(self.db)
         self.triage = Triage(settings.spam_senders, settings.sender_rate)
         self.claim_batch = CLAIM_PER_PROCESS * max(1, settings.processes)
+        # False in a fetcher whose ingest runs in ingest workers (``run_ingest``) elsewhere
+        self.ingest_here = ingest_here
+        self._place: Place | None = None  # the folder of the last poll
+        # Triaged, not yet queued: uid -> (verdict, size), for ``_scan_place``.
+        self._scan_place: Place | None = None
+        self._pending: dict[int, tuple[Verdict, int]] = {}
+        self._scanned_upto = 0
 
     # -- watermark --------------------------------------------------------------------
     def watermark(self, account: str, state: FolderState) -> int:
@@ -100,42 +120,86 @@ class MailWorker:
         started = time.monotonic()
         stats = PollStats()
         state = mailbox.select()
-        place = Place(mailbox.account, self.settings.imap_folder, state.uidvalidity)
+        place = self._place = Place(mailbox.account, self.settings.imap_folder,
+                                    state.uidvalidity)
         self._file_finished(mailbox, place, stats)  # committed before a crash, not yet moved
         while not self.stop.is_set():
+            self._refetch(mailbox, place)
             self._queue_new(mailbox, state, place, stats)
-            if not self._drain(mailbox, place, stats, LOOK_AGAIN_SECONDS):
+            if not self.ingest_here:  # one pass; ingest workers take the queue
+                self._file_finished(mailbox, place, stats)
+                break
+            if not self._drain(mailbox, place, stats, LOOK_AGAIN_SECONDS) \
+                    and not self._pending:
                 break
         stats.seconds = time.monotonic() - started
         return stats
 
     def _queue_new(self, mailbox: Mailbox, state: FolderState, place: Place,
-                   stats: PollStats) -> None:
-        """Fetch and queue the new mail chunk by chunk; between chunks, ingest what the
-        triage found likely genuine, so it does not wait for the rest of the fetch."""
+                   stats: PollStats, ahead: int | None = FETCH_AHEAD) -> None:
+        """Look at the headers of the new mail, then fetch and queue the bodies of the
+        likely-genuine messages first (ingesting them between chunks, so they do not wait
+        for the rest of the fetch), then the others while fewer than ``ahead`` messages
+        wait in the queue (the rest stays on the server, already triaged, for a later
+        pass: a complaint arriving meanwhile is fetched at the next look, not after the
+        whole flood)."""
         after = self.watermark(mailbox.account, state)
-        for chunk in mailbox.chunks(mailbox.new_uids(after)):
+        self._scan(mailbox, place, after, stats)
+        pending = self._pending
+        order = sorted(pending, key=lambda uid: (-pending[uid][0].priority, uid))
+        first = [(uid, pending[uid][1]) for uid in order
+                 if pending[uid][0].priority >= Priority.GENUINE]
+        for chunk in size_chunks(first, self.settings.fetch_batch):
             self._queue_chunk(mailbox, place, chunk, stats)
-            self._drain(mailbox, place, stats, None, min_priority=Priority.GENUINE)
+            if self.ingest_here:
+                self._drain(mailbox, place, stats, None, min_priority=Priority.GENUINE)
             if self.stop.is_set():
-                break
+                return
+        rest = [(uid, pending[uid][1]) for uid in order
+                if uid in pending and pending[uid][0].priority < Priority.GENUINE]
+        if ahead is not None and rest:
+            rest = rest[:max(0, ahead - self.queue.waiting(place.account, place.folder))]
+        for chunk in size_chunks(rest, self.settings.fetch_batch):
+            self._queue_chunk(mailbox, place, chunk, stats)
+            if self.stop.is_set():
+                return
+
+    def _scan(self, mailbox: Mailbox, place: Place, after: int, stats: PollStats) -> None:
+        """Triage the headers of the mail above ``after`` not yet looked at or queued; the
+        verdicts wait in ``_pending`` (this fetcher's memory) until their bodies are
+        queued. A restart looks again from the watermark."""
+        if self._scan_place != place:
+            self._scan_place, self._pending, self._scanned_upto = place, {}, 0
+        uids = mailbox.new_uids(max(after, self._scanned_upto))
+        if not uids:
+            return
+        queued = self.queue.queued_uids(place, after)
+        for head in mailbox.headers([uid for uid in uids
+                                     if uid not in queued and uid not in self._pending]):
+            verdict = self.triage.look(head.header) if self.settings.triage else FIFO
+            stats.triage[verdict.label] = stats.triage.get(verdict.label, 0) + 1
+            self._pending[head.uid] = (verdict, head.size)
+        self._scanned_upto = max(self._scanned_upto, *uids)
 
     def _queue_chunk(self, mailbox: Mailbox, place: Place, chunk: list[int],
                      stats: PollStats) -> None:
         """Raw bytes stored (and on disk) first, then queued with their triage, and the
-        watermark moved past the chunk, in one transaction."""
+        watermark moved up to the first message not yet queued, in one transaction."""
         messages = mailbox.fetch(chunk)
         stats.fetched += len(messages)
         fetched = []
         for uid, raw in messages:
-            verdict = self.triage.look(raw) if self.settings.triage else FIFO
-            stats.triage[verdict.label] = stats.triage.get(verdict.label, 0) + 1
+            verdict = self._pending[uid][0]
             fetched.append(Fetched(uid, self.ingestor.raw.put(raw),
                                    f"imap:{place.folder}:{place.uidvalidity}:{uid}", verdict))
         if fetched and self.settings.fsync:
             # the queue row must never point at bytes a power cut could lose
             flush_to_disk(self.settings.raw_dir)
-        self.queue.enqueue(place, fetched, max(chunk))
+        done = set(chunk)  # those not fetched are gone from the server
+        left = [uid for uid in self._pending if uid not in done]
+        self.queue.enqueue(place, fetched, min(left) - 1 if left else self._scanned_upto)
+        for uid in done:
+            self._pending.pop(uid, None)
 
     def _drain(self, mailbox: Mailbox, place: Place, stats: PollStats,
                seconds: float | None, min_priority: int | None = None) -> bool:
@@ -173,19 +237,43 @@ class MailWorker:
                 result.status.value, 0) + 1
             stats.already_seen += 0 if result.new else 1
 
+    def _stored(self, message: QueuedMessage) -> bytes | None:
+        """The stored raw bytes of ``message``, or None when the store lost them (a crash
+        before they reached the disk)."""
+        try:
+            raw = self.ingestor.raw.get(message.sha256)
+        except FileNotFoundError:
+            return None
+        return raw if sha256_hex(raw) == message.sha256 else None
+
     def _raw_of(self, mailbox: Mailbox, place: Place, message: QueuedMessage) -> bytes | None:
         """The stored raw bytes of ``message``; fetched again from the server when the
         store lost them (a crash before they reached the disk)."""
-        try:
-            raw = self.ingestor.raw.get(message.sha256)
-            if sha256_hex(raw) == message.sha256:
-                return raw
-        except FileNotFoundError:
-            pass
+        raw = self._stored(message)
+        if raw is not None:
+            return raw
         if message.uidvalidity != place.uidvalidity:
             return None
         found = mailbox.fetch([message.uid])
         return found[0][1] if found else None
+
+    def _refetch(self, mailbox: Mailbox, place: Place) -> None:
+        """Fetch again, store and queue again what an ingest worker found missing from the
+        raw store (``QueueState.REFETCH``); what the server no longer has is forgotten."""
+        rows = self.queue.to_refetch(place)
+        if not rows:
+            return
+        found = dict(mailbox.fetch([uid for _, uid in rows]))
+        stored = {row_id: self.ingestor.raw.put(found[uid]) for row_id, uid in rows
+                  if uid in found}
+        if stored and self.settings.fsync:
+            flush_to_disk(self.settings.raw_dir)
+        self.queue.requeue(stored)
+        gone = [row_id for row_id, uid in rows if uid not in found]
+        if gone:
+            log.warning("%d queued message(s) neither stored nor on the server: dropped "
+                        "from the queue", len(gone))
+            self.queue.forget(gone)
 
     def _file_finished(self, mailbox: Mailbox, place: Place, stats: PollStats) -> None:
         """Move what was committed (its files and the database log flushed to disk
@@ -207,6 +295,62 @@ class MailWorker:
                 stats.quarantined += len(rows)
         # Taken under an older UIDVALIDITY: their new UIDs are queued and recognised.
         self.queue.forget(stale)
+
+    # -- the ingest role -----------------------------------------------------------------
+    def ingest_queued(self, stats: PollStats) -> int:
+        """Claim one batch of queued mail (any mailbox), highest priority first, ingest it
+        and record the results; how many messages were claimed (0: the queue is empty).
+        Files are flushed before the results are recorded, so the fetcher's move never
+        comes before they are on disk on this machine."""
+        with self.queue.claim(self.claim_batch) as claim:
+            items = []
+            for message in claim.messages:
+                raw = self._stored(message)
+                if raw is None:
+                    claim.not_stored(message)
+                    continue
+                items.append((message, raw))
+            for message, result in self._ingest_all(items):
+                claim.done(message, result)
+                stats.processed += 1
+                stats.statuses[result.status.value] = stats.statuses.get(
+                    result.status.value, 0) + 1
+                stats.already_seen += 0 if result.new else 1
+            if claim.results:
+                self.ingestor.make_durable()
+            return len(claim.messages)
+
+    def run_ingest(self, once: bool = False, max_failures: int | None = None) -> PollStats:
+        """The ingest role (``pakn mail ingest-worker``): take the queue that fetchers fill
+        until stopped (or until it is empty, ``once``); an unavailable database is logged
+        and retried with backoff. Any number of these may run, on any machine, on
+        PostgreSQL (claims lock their rows); on SQLite run one."""
+        failures = 0
+        total = PollStats()
+        started = time.monotonic()
+        while not self.stop.is_set():
+            try:
+                if not once and self.settings.processes > 1:
+                    self.start_processes()
+                taken = self.ingest_queued(total)
+                failures = 0
+                if not taken:
+                    if once:
+                        break
+                    self.stop.wait(INGEST_IDLE_SECONDS)
+            except (*SYSTEM_ERRORS, BrokenProcessPool) as exc:
+                if isinstance(exc, BrokenProcessPool):
+                    self._pool = None
+                failures += 1
+                if max_failures is not None and failures > max_failures:
+                    raise
+                delay = retry_delay(failures)
+                log.warning("mail ingest worker: %s; retrying in %.1f s (failure %d)",
+                            describe_error(exc, self.settings), delay, failures)
+                self.stop.wait(delay)
+        self._close_pool()
+        total.seconds = time.monotonic() - started
+        return total
 
     def _ingest_all(self, items: list[tuple[QueuedMessage, bytes]]
                     ) -> Iterator[tuple[QueuedMessage, IngestResult]]:
@@ -237,7 +381,15 @@ class MailWorker:
 
     # -- the loop -----------------------------------------------------------------------
     def wait_for_mail(self, mailbox: Mailbox) -> None:
-        """IDLE until the server reports news (or the timeout); else sleep and NOOP."""
+        """IDLE until the server reports news (or the timeout); else sleep and NOOP. A
+        fetcher whose ingest runs elsewhere looks again every ``FETCHER_LOOK_SECONDS``
+        while its queue has rows (to file away what was ingested, to fetch more)."""
+        if not self.ingest_here and (self._pending or (
+                self._place is not None and self.queue.unfinished(self._place))):
+            self.stop.wait(FETCHER_LOOK_SECONDS)
+            if not self.stop.is_set():
+                mailbox.noop()
+            return
         if self.settings.use_idle and mailbox.supports_idle():
             mailbox.idle_wait(self.settings.idle_timeout, self.stop)
             return
@@ -254,7 +406,7 @@ class MailWorker:
             try:
                 mailbox.connect()
                 failures = 0
-                if not once and self.settings.processes > 1:
+                if not once and self.settings.processes > 1 and self.ingest_here:
                     self.start_processes()
                 while not self.stop.is_set():
                     stats = self.poll_once(mailbox)
