@@ -14,11 +14,29 @@ measured the same way in the same run, for comparison.
 
 The bot's flood guard is opened wide for the run (a citizen sending 20 messages/s would
 otherwise be slowed down, as intended). Figures are printed, nothing is asserted.
+
+``--scale`` (issue 15) measures instead one and two Rasa servers behind the product's
+relay (``intake.chat.relay``, conversations spread by sender), with Rasa's Redis lock
+store on a private redis-server and the tracker store on a throwaway PostgreSQL (both as
+``pakn run`` gives them), one action server:
+
+    .venv/bin/python bench/chat_latency.py --scale [--servers 1,2] [--rates 20,60]
+        [--seconds 20] [--rounds 1]
+
+Both servers run for the whole bench; "1 server" is the relay given the first one only.
+Each simulated citizen (one per msg/s offered) sends one message a second and waits for
+the answer; every message carries its sequence number in its metadata, and after each
+level the conversations are read back from the tracker store: a turn answered but
+missing there is lost, one there twice is duplicated, one out of order is reordered.
+Printed per level: p50/p95/max per turn, achieved rate, errors (the citizen got the
+polite "unavailable" reply) and lost/duplicated/reordered turns; with ``--rounds`` > 1
+the medians of the rounds' p50/p95 too.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import itertools
 import json
 import secrets
@@ -30,6 +48,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -38,7 +57,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from intake.assistant.training import ensure_model  # noqa: E402
-from intake.chat.relay import CHANNEL_PATH  # noqa: E402
+from intake.chat.relay import CHANNEL_PATH, AssistantUnavailable, RasaRelay  # noqa: E402
 from tests.bot.conftest import bot_env, start_bot, stop_bot  # noqa: E402
 from tests.harness.rasa_stack import RasaStack, start_rasa_stack  # noqa: E402
 from tests.harness.telegram_api import TelegramApiDouble  # noqa: E402
@@ -141,13 +160,152 @@ def report(label: str, citizens: int, latencies: list[float], achieved: float) -
           f"p95={percentile(latencies, 95):6.1f} ms  max={max(latencies):6.1f} ms", flush=True)
 
 
+@dataclass
+class ScaleResult:
+    """One level of the scale bench."""
+
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    sent: dict[str, list[int]] = field(default_factory=dict)  # answered seqs per sender
+    achieved: float = 0.0
+
+
+async def scale_level(relay: RasaRelay, rate: float, seconds: float, tag: str
+                      ) -> ScaleResult:
+    """``rate`` citizens, each sending one message a second through ``relay``."""
+    result = ScaleResult()
+    citizens = max(1, round(rate))
+    stop_at = time.monotonic() + seconds
+
+    async def citizen(n: int) -> None:
+        sender = f"web:bench-{tag}-{n}"
+        result.sent[sender] = []
+        await asyncio.sleep(n / rate)  # spread the starts
+        for seq in itertools.count():
+            if time.monotonic() >= stop_at:
+                return
+            started = time.monotonic()
+            try:
+                await relay.send(sender, MESSAGES[(n + seq) % len(MESSAGES)],
+                                 {"bench": {"seq": seq}})
+            except AssistantUnavailable:
+                result.errors += 1
+            else:
+                result.sent[sender].append(seq)
+            result.latencies.append((time.monotonic() - started) * 1000)
+            await asyncio.sleep(max(0.0, 1.0 - (time.monotonic() - started)))
+
+    began = time.monotonic()
+    await asyncio.gather(*(citizen(n) for n in range(citizens)))
+    result.achieved = len(result.latencies) / (time.monotonic() - began)
+    return result
+
+
+def check_order(stack: RasaStack, sent: dict[str, list[int]]) -> tuple[int, int, int]:
+    """Lost, duplicated and reordered turns, from the conversations in the tracker store."""
+    lost = duplicated = reordered = 0
+    for sender, answered in sent.items():
+        events = stack.tracker(sender)["events"]
+        seqs = [int(((e.get("metadata") or {}).get("bench") or {}).get("seq", -1))
+                for e in events if e.get("event") == "user"]
+        lost += len(set(answered) - set(seqs))
+        duplicated += len(seqs) - len(set(seqs))
+        reordered += sum(1 for a, b in itertools.pairwise(seqs) if b < a)
+    return lost, duplicated, reordered
+
+
+def scale_main(args: argparse.Namespace) -> int:
+    """Two Rasa servers, Redis lock store, PostgreSQL tracker store; each level."""
+    from intake.assistant.conversations import tracker_store
+    from intake.assistant.locks import lock_store
+    from intake.config import load_settings
+    from tests.harness.postgres import postgres_server
+    from tests.harness.redis import redis_server
+
+    servers = [int(x) for x in args.servers.split(",")]
+    rates = [float(x) for x in args.rates.split(",")]
+    work = Path(tempfile.mkdtemp(prefix="pakn-chat-scale-"))
+    model = ensure_model(ROOT)
+    with postgres_server() as pg, redis_server() as redis:
+        url = pg.create_database("pakn")
+        pakn("db", "upgrade", url=url)
+        pakn("org", "load", url=url)
+        pakn("catalog", "import", str(ROOT / "intake/catalog/data/demo_catalog.json"),
+             url=url)
+        settings = load_settings({"PAKN_DATABASE_URL": url, "PAKN_VAR_DIR": str(work)})
+        store, store_env = tracker_store(settings)
+        lock, lock_env = lock_store(redis.target)
+        with start_rasa_stack(ROOT, url, model, tracker_store=store, lock_store=lock,
+                              extra_env={**store_env, **lock_env},
+                              rasa_servers=max(servers), workdir=work) as stack:
+            print(f"model {model.name}; {max(servers)} Rasa servers up, one action server, "
+                  f"tracker store PostgreSQL, lock store Redis; work dir {work}", flush=True)
+            warm = RasaRelay(stack.rasa_urls, stack.channel_secret)
+            for n, text in enumerate(MESSAGES * 2):  # caches of every server and actions
+                asyncio.run(_warm(warm, f"web:warm-{n}", text))
+            rows: dict[tuple[int, float], list[tuple[float, float]]] = {}
+            for round_no in range(args.rounds):
+                for count in servers:
+                    for rate in rates:
+                        relay = RasaRelay(stack.rasa_urls[:count], stack.channel_secret,
+                                          timeout=60.0)
+                        tag = f"{round_no}-{count}-{rate:g}-{uuid.uuid4().hex[:6]}"
+                        res = asyncio.run(_run_and_close(relay, rate, args.seconds, tag))
+                        lost, dup, reord = check_order(stack, res.sent)
+                        p50 = statistics.median(res.latencies)
+                        p95 = percentile(res.latencies, 95)
+                        rows.setdefault((count, rate), []).append((p50, p95))
+                        print(f"{count} server{'s' if count > 1 else ' '}  {rate:4g} msg/s "
+                              f"offered  n={len(res.latencies):>5}  {res.achieved:5.1f} msg/s"
+                              f"  p50={p50:7.1f} ms  p95={p95:7.1f} ms  "
+                              f"max={max(res.latencies):7.1f} ms  errors={res.errors}  "
+                              f"lost={lost} duplicated={dup} reordered={reord}  "
+                              f"load {_load()}", flush=True)
+            if args.rounds > 1:
+                for (count, rate), values in rows.items():
+                    print(f"median of {args.rounds} rounds: {count} server(s) {rate:g} msg/s "
+                          f"p50={statistics.median(v[0] for v in values):7.1f} ms  "
+                          f"p95={statistics.median(v[1] for v in values):7.1f} ms",
+                          flush=True)
+    return 0
+
+
+async def _warm(relay: RasaRelay, sender: str, text: str) -> None:
+    for server in relay.health.servers:
+        one = RasaRelay([server], relay.channel_secret)
+        try:
+            await one.send(sender + server[-5:], text)
+        finally:
+            await one.aclose()
+
+
+async def _run_and_close(relay: RasaRelay, rate: float, seconds: float, tag: str
+                         ) -> ScaleResult:
+    try:
+        return await scale_level(relay, rate, seconds, tag)
+    finally:
+        await relay.aclose()
+
+
+def _load() -> str:
+    with open("/proc/loadavg") as loadavg:
+        return " ".join(loadavg.read().split()[:3])
+
+
 def main() -> int:
     """Start everything, measure each level, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rate", type=float, default=20.0)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--levels", default="1,10,50")
+    parser.add_argument("--scale", action="store_true",
+                        help="one and two Rasa servers behind the relay (issue 15)")
+    parser.add_argument("--servers", default="1,2")
+    parser.add_argument("--rates", default="20,60")
+    parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
+    if args.scale:
+        return scale_main(args)
     levels = [int(x) for x in args.levels.split(",")]
     work = Path(tempfile.mkdtemp(prefix="pakn-chat-bench-"))
     url = f"sqlite:///{work / 'pakn.db'}"
