@@ -96,6 +96,7 @@ class MailSettings:
     triage: bool = True  # serve likely-genuine mail first (off: arrival order, for benches)
     spam_senders: tuple[str, ...] = ()  # known spam senders: addresses or "@domain"
     sender_rate: int = 20  # messages of one sender within an hour before it is lowered
+    raw_store: str = "dir"  # PAKN_RAW_STORE: "dir" (var/mail/raw) or "db" (shared by machines)
 
     @property
     def raw_dir(self) -> Path:
@@ -184,6 +185,13 @@ def _list(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in (value or "").split(",") if v.strip())
 
 
+def _raw_store(value: str | None) -> str:
+    store = (value or "dir").strip().lower()
+    if store not in ("dir", "db"):
+        raise MailConfigError(f"PAKN_RAW_STORE must be 'dir' or 'db', not {value!r}")
+    return store
+
+
 def default_processes() -> int:
     """Ingest processes per worker: one per core, at most four (parse and route are CPU)."""
     return max(1, min(4, os.cpu_count() or 1))
@@ -238,6 +246,7 @@ def load_mail_settings(env: dict[str, str] | None = None,
             triage=_flag(e.get("PAKN_MAIL_TRIAGE"), True),
             spam_senders=_list(e.get("PAKN_MAIL_SPAM_SENDERS")),
             sender_rate=max(1, int(e.get("PAKN_MAIL_SENDER_RATE") or 20)),
+            raw_store=_raw_store(e.get("PAKN_RAW_STORE")),
         )
     except ValueError as exc:
         if isinstance(exc, MailConfigError):

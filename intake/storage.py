@@ -5,9 +5,15 @@ message that later fails (or a parser bug found next year) can be processed agai
 exactly what arrived. Files are written to a temporary name and renamed into place, so
 a crash never leaves a half-written file under a hash name.
 
-Durability comes in two flavours. A store with ``fsync`` syncs every file before it is
-renamed into place (one disk flush per file). The mail worker writes without it and
-calls ``flush_to_disk`` once per fetched chunk instead, before it moves that chunk's
+Two backends with one small interface (``BlobStore``: ``put`` bytes, ``get`` them by
+digest): ``ContentStore``, a local directory (the embedded default), and
+``DatabaseStore``, a table of the database (bytea on PostgreSQL), which every machine
+sharing the database reads — so ingest workers can run on other machines than the
+mailbox's fetcher. ``PAKN_RAW_STORE=db|dir`` chooses for raw mail.
+
+Durability of the directory comes in two flavours. A store with ``fsync`` syncs every
+file before it is renamed into place (one disk flush per file). The mail worker writes
+without it and calls ``flush_to_disk`` once per fetched chunk instead, before it moves that chunk's
 messages out of the inbox: until then the mailbox still holds every message, so a
 power cut loses nothing that is not fetched again, and one flush covers hundreds of
 files and the database's write-ahead log.
@@ -21,13 +27,32 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import cast
+from typing import Protocol, cast
+
+from sqlalchemy import BigInteger, LargeBinary, String, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Mapped, mapped_column
+
+from intake.clock import utcnow
+from intake.db import Database
+from intake.models import Base, UTCDateTime
 
 
 def sha256_hex(data: bytes) -> str:
     """The SHA-256 of ``data`` as 64 hex characters."""
     return hashlib.sha256(data).hexdigest()
+
+
+class BlobStore(Protocol):
+    """Content-addressed bytes: what the mail pipeline needs of a store."""
+
+    def put(self, data: bytes) -> str:
+        """Store ``data`` (once) and return its SHA-256 hex digest."""
+
+    def get(self, digest: str) -> bytes:
+        """The bytes stored under ``digest``; ``FileNotFoundError`` if there are none."""
 
 
 class ContentStore:
@@ -67,6 +92,56 @@ class ContentStore:
     def get(self, digest: str) -> bytes:
         """The bytes stored under ``digest`` (``FileNotFoundError`` if absent)."""
         return self.path_of(digest).read_bytes()
+
+
+class StoredBlob(Base):
+    """Bytes of one store (``raw`` mail, …) by SHA-256, in the database (migration 0015a)."""
+
+    __tablename__ = "stored_blobs"
+
+    store: Mapped[str] = mapped_column(String(16), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    stored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DatabaseStore:
+    """Content-addressed bytes in the ``stored_blobs`` table, under the name ``store``.
+    A ``put`` commits before it returns, so the bytes are as durable as the database."""
+
+    def __init__(self, db: Database, store: str) -> None:
+        self.db = db
+        self.store = store
+
+    def put(self, data: bytes) -> str:
+        """Store ``data`` (if not already there) and return its SHA-256."""
+        digest = sha256_hex(data)
+        dialect = postgresql if self.db.engine.dialect.name == "postgresql" else sqlite
+        statement = dialect.insert(StoredBlob).values(
+            store=self.store, sha256=digest, size=len(data), data=data,
+            stored_at=utcnow()).on_conflict_do_nothing()
+        with self.db.transaction() as session:
+            session.execute(statement)
+        return digest
+
+    def get(self, digest: str) -> bytes:
+        """The bytes stored under ``digest`` (``FileNotFoundError`` if absent)."""
+        with self.db.reading() as session:
+            data = session.scalar(select(StoredBlob.data).where(
+                StoredBlob.store == self.store, StoredBlob.sha256 == digest))
+        if data is None:
+            raise FileNotFoundError(f"{self.store} {digest} not in the database store")
+        return bytes(data)
+
+
+def open_store(backend: str, directory: Path, suffix: str, db: Database,
+               name: str) -> BlobStore:
+    """The store ``name`` on ``backend``: ``db`` (the ``stored_blobs`` table) or ``dir``
+    (files under ``directory``, written without a flush per file)."""
+    if backend == "db":
+        return DatabaseStore(db, name)
+    return ContentStore(directory, suffix, fsync=False)
 
 
 def _holds(path: Path, size: int) -> bool:

@@ -13,6 +13,7 @@ processed or quarantine folder, or flagged when the account must keep its INBOX.
 from __future__ import annotations
 
 import contextlib
+import errno
 import imaplib
 import socket
 import ssl
@@ -29,6 +30,7 @@ from intake.mail.config import AfterCommit, MailSettings, Security, require_imap
 # What a broken or refused connection raises; the worker reconnects with backoff.
 CONNECTION_ERRORS = (IMAPClientError, imaplib.IMAP4.error, OSError, socket.timeout,
                      ssl.SSLError, EOFError)
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 DONE_KEYWORD = "$PaknProcessed"
 CHUNK_BYTES = 25 * 1024 * 1024
 HEADER_BATCH = 2000  # headers fetched per command
@@ -42,6 +44,11 @@ def describe_error(exc: BaseException, settings: MailSettings) -> str:
                 f"({exc.verify_message or exc.reason}); check PAKN_IMAP_CA_FILE")
     if isinstance(exc, ssl.SSLError):
         return f"TLS with {settings.imap_host}:{settings.imap_port} failed ({exc.reason})"
+    if isinstance(exc, OSError) and exc.errno in DISK_FULL:
+        where = exc.filename or (f"the raw store ({settings.raw_dir}) or the attachments "
+                                 f"({settings.attachments_dir})")
+        return (f"disk full: {exc.strerror} writing {where}; the mail waits in the mailbox "
+                "until space is freed")
     if isinstance(exc, IMAPClientError) and "starttls" in str(exc).lower():
         return f"STARTTLS refused by {settings.imap_host}:{settings.imap_port}: {exc}"
     return type(exc).__name__

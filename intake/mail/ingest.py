@@ -42,7 +42,7 @@ from intake.mail.parse import PARSE_ERRORS, Limits, ParsedAttachment, ParsedMail
 from intake.services.attachments import AttachmentService, StoredFile
 from intake.services.complaints import MAX_TEXT_CHARS, IntakeService, NewComplaint
 from intake.services.views import ComplaintView
-from intake.storage import ContentStore, flush_to_disk, sha256_hex
+from intake.storage import BlobStore, ContentStore, flush_to_disk, open_store, sha256_hex
 
 log = logging.getLogger(__name__)
 
@@ -179,7 +179,8 @@ class MailIngestor:
         self.db = service.db
         self.settings = settings
         # Written without a flush per file: ``make_durable`` flushes a whole chunk at once.
-        self.raw = ContentStore(settings.raw_dir, ".eml", fsync=False)
+        self.raw: BlobStore = open_store(settings.raw_store, settings.raw_dir, ".eml",
+                                         service.db, "raw")
         self.files = ContentStore(settings.attachments_dir, "", fsync=False)
         self.attachments = AttachmentService(service.db, service.settings)
         self.limits = Limits(settings.max_attachment_bytes, settings.max_attachments,

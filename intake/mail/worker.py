@@ -192,8 +192,9 @@ class MailWorker:
             verdict = self._pending[uid][0]
             fetched.append(Fetched(uid, self.ingestor.raw.put(raw),
                                    f"imap:{place.folder}:{place.uidvalidity}:{uid}", verdict))
-        if fetched and self.settings.fsync:
-            # the queue row must never point at bytes a power cut could lose
+        if fetched and self.settings.fsync and self.settings.raw_store == "dir":
+            # the queue row must never point at bytes a power cut could lose (the
+            # database store commits each one)
             flush_to_disk(self.settings.raw_dir)
         done = set(chunk)  # those not fetched are gone from the server
         left = [uid for uid in self._pending if uid not in done]
@@ -266,7 +267,7 @@ class MailWorker:
         found = dict(mailbox.fetch([uid for _, uid in rows]))
         stored = {row_id: self.ingestor.raw.put(found[uid]) for row_id, uid in rows
                   if uid in found}
-        if stored and self.settings.fsync:
+        if stored and self.settings.fsync and self.settings.raw_store == "dir":
             flush_to_disk(self.settings.raw_dir)
         self.queue.requeue(stored)
         gone = [row_id for row_id, uid in rows if uid not in found]

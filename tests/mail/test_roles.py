@@ -22,6 +22,7 @@ from intake.org.data_files import read_organisation
 from intake.org.loader import load_organisation
 from intake.runner import mail_roles, mail_specs
 from intake.services.complaints import IntakeService
+from intake.storage import StoredBlob
 from tests.conftest import ROOT, skip_or_fail
 from tests.harness.dovecot import DovecotServer
 from tests.harness.postgres import (
@@ -120,8 +121,9 @@ def test_fetcher_and_two_ingest_workers_take_each_message_once_across_a_postgres
     citizens = 150
     imap.append("hotline", [*flood(100, "roles"), *numbered(citizens)])
     total = 100 + citizens
+    # The raw store in the database, as machines sharing one PostgreSQL run it.
     env = {**mailbox_env(imap, smtp, tmp_path), "PAKN_DATABASE_URL": url,
-           "PAKN_MAIL_PROCESSES": "1", "PAKN_IMAP_FETCH_BATCH": "25"}
+           "PAKN_MAIL_PROCESSES": "1", "PAKN_IMAP_FETCH_BATCH": "25", "PAKN_RAW_STORE": "db"}
     fetcher = _pakn(env, "fetch")
     workers = [_pakn(env, "ingest-worker") for _ in range(2)]
     processes = [fetcher, *workers]
@@ -151,6 +153,9 @@ def test_fetcher_and_two_ingest_workers_take_each_message_once_across_a_postgres
         assert service.count() == citizens  # the flood recorded, never filed
         with db.reading() as session:
             assert session.scalars(select(MailQueued)).all() == []
+            assert session.scalar(select(func.count()).select_from(StoredBlob).where(
+                StoredBlob.store == "raw")) == total
+        assert not (tmp_path / "mail" / "raw").exists()
     finally:
         db.dispose()
     service.db.dispose()

@@ -22,6 +22,7 @@ from intake.mail.triage import Priority, Triage, Verdict
 from intake.mail.worker import MailWorker
 from intake.mail_config import DEFAULT_ALLOWED_TYPES
 from intake.services.complaints import IntakeService
+from intake.storage import ContentStore
 from tests.harness.dovecot import DovecotServer
 from tests.mail.conftest import FIXTURES, fixture_bytes
 
@@ -314,6 +315,7 @@ def test_stored_raw_bytes_lost_are_fetched_again_from_the_server(
     monkeypatch.undo()
     with db.reading() as session:
         digest = session.scalars(select(MailQueued.sha256)).one()
+    assert isinstance(worker.ingestor.raw, ContentStore)  # the default: var/mail/raw
     stored = Path(worker.ingestor.raw.path_of(digest))
     stored.write_bytes(b"")  # what a power cut can leave of an unflushed file
     stats = worker.run(once=True, max_failures=0)

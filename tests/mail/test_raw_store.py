@@ -1,0 +1,121 @@
+"""The raw store: in the database (``PAKN_RAW_STORE=db``, shared by machines) or a local
+directory (the default); and the fault drill of the directory's disk filling up."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from intake.db import Database
+from intake.mail.config import MailConfigError, load_mail_settings
+from intake.mail.ingest import MailIngestor
+from intake.mail.models import MailIngest
+from intake.services.complaints import IntakeService
+from intake.storage import ContentStore, DatabaseStore, StoredBlob, sha256_hex
+from tests.conftest import ROOT, skip_or_fail
+from tests.harness.dovecot import DovecotServer
+from tests.harness.smtp import SmtpPeer
+from tests.mail.conftest import mailbox_env, test_mail_settings
+from tests.mail.test_faults import assert_each_once, numbered
+from tests.mail.test_roles import _prepared
+
+
+def test_database_store_keeps_bytes_once_by_digest(db: Database) -> None:
+    store = DatabaseStore(db, "raw")
+    data = b"From: a@b\r\n\r\n" + bytes(range(256)) * 40  # every byte value, 10 KB
+    digest = store.put(data)
+    assert digest == sha256_hex(data) and store.put(data) == digest  # twice: once
+    assert store.get(digest) == data
+    assert DatabaseStore(db, "files").put(data) == digest  # another store, same bytes
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(StoredBlob)) == 2
+    with pytest.raises(FileNotFoundError):
+        store.get(sha256_hex(b"never stored"))
+
+
+def test_raw_store_is_chosen_by_configuration(service: IntakeService, tmp_path: Path) -> None:
+    assert isinstance(MailIngestor(service, test_mail_settings(tmp_path)).raw, ContentStore)
+    db_settings = test_mail_settings(tmp_path, PAKN_RAW_STORE="db")
+    ingestor = MailIngestor(service, db_settings)
+    assert isinstance(ingestor.raw, DatabaseStore)
+    raw = numbered(1)[0]
+    result = ingestor.ingest(raw, "test")
+    assert result.new and ingestor.raw.get(sha256_hex(raw)) == raw
+    assert not db_settings.raw_dir.exists()  # nothing written to the local directory
+    for good, store in (("DIR ", "dir"), ("", "dir"), ("Db", "db")):
+        assert load_mail_settings({"PAKN_RAW_STORE": good}).raw_store == store
+    for bad in ("s3", "database", "dir,db"):
+        with pytest.raises(MailConfigError, match="PAKN_RAW_STORE"):
+            load_mail_settings({"PAKN_RAW_STORE": bad})
+
+
+def _mount_tmpfs(path: Path, size: str) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        skip_or_fail(f"cannot mount a small tmpfs for the disk-full drill (needs root): "
+                     f"{done.stderr.strip()}")
+
+
+def _taken(db: Database) -> int:
+    with db.reading() as session:
+        return int(session.scalar(select(func.count(MailIngest.id))) or 0)
+
+
+def test_raw_store_disk_full_loses_nothing_and_says_so(
+        imap: DovecotServer, smtp: SmtpPeer, tmp_path: Path) -> None:
+    """The raw store's disk fills up during a flood of 150 complaints (room for about
+    60 files): the worker says so in its log and keeps every message in the mailbox
+    that it has not taken; once space is freed it goes on, and each message is taken
+    once."""
+    if os.geteuid() != 0:
+        skip_or_fail("the disk-full drill mounts a tmpfs: run as root")
+    url = f"sqlite:///{tmp_path / 'pakn.db'}"
+    service = _prepared(url, tmp_path)
+    count = 150
+    imap.append("hotline", numbered(count))
+    raw_dir = tmp_path / "mail" / "raw"
+    _mount_tmpfs(raw_dir, "256k")
+    log_path = tmp_path / "worker.log"
+    env = {**mailbox_env(imap, smtp, tmp_path), "PAKN_DATABASE_URL": url,
+           "PAKN_MAIL_PROCESSES": "1", "PAKN_IMAP_FETCH_BATCH": "20"}
+    try:
+        with log_path.open("wb") as log:
+            worker = subprocess.Popen(
+                [sys.executable, "-m", "intake.cli", "mail", "poll"], cwd=ROOT,
+                env={**os.environ, **env}, stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, stderr=log)
+            try:
+                deadline = time.monotonic() + 600  # start-up on a busy machine included
+                while time.monotonic() < deadline and worker.poll() is None and \
+                        "disk full" not in log_path.read_text(errors="replace"):
+                    time.sleep(0.2)
+                text = log_path.read_text(errors="replace")
+                assert f"disk full: No space left on device writing the raw store ({raw_dir})" \
+                    in text, text[-2000:]
+                assert worker.poll() is None  # it waits, it does not give up
+                taken = _taken(service.db)
+                inbox = imap.count("hotline", "INBOX")
+                assert taken < count and inbox >= count - taken  # nothing left unsaved
+                subprocess.run(["mount", "-o", "remount,size=16m", str(raw_dir)], check=True)
+                deadline = time.monotonic() + 240
+                while time.monotonic() < deadline and worker.poll() is None and \
+                        imap.count("hotline", "Processed") < count:
+                    time.sleep(0.3)
+            finally:
+                worker.terminate()
+                worker.wait(timeout=300)
+        assert worker.returncode == 0, log_path.read_text(errors="replace")[-2000:]
+        assert_each_once(service.db, count)
+        assert imap.count("hotline", "INBOX") == 0
+        assert imap.count("hotline", "Processed") == count
+    finally:
+        subprocess.run(["umount", "-l", str(raw_dir)], check=False)
+        service.db.dispose()
