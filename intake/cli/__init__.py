@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from intake.assistant import cli as assistant_cli
 from intake.catalog import cli as catalog_cli
@@ -145,8 +146,26 @@ def _redact(url: str) -> str:
     return f"{scheme}://{user}:***@{host}" if ":" in creds else f"{scheme}://{user}@{host}"
 
 
+_NO_SCHEMA = ("no such table", "does not exist", "undefinedtable")
+
+
 def main() -> None:
-    """Entry point of the ``pakn`` script."""
+    """Entry point of the ``pakn`` script. A database that cannot be reached, or has no
+    schema yet, is an operator's error: one clear line, not a traceback."""
     configure_logging()  # PAKN_LOG_LEVEL; quiet libraries; tracebacks without messages
-    app()
+    try:
+        app()
+    except (OperationalError, ProgrammingError) as exc:
+        typer.secho(f"error: {_database_problem(exc)}", fg=typer.colors.RED, err=True)
+        raise SystemExit(1) from None
+
+
+def _database_problem(exc: OperationalError | ProgrammingError) -> str:
+    """What an operator should do about a database error (its SQL and values left out)."""
+    url = _redact(load_settings().database_url)
+    detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+    if any(cue in detail.lower() for cue in _NO_SCHEMA):
+        return (f"the database {url} has no schema yet, or an older one ({detail}); "
+                "run `pakn db upgrade` first")
+    return f"cannot use the database {url}: {detail}"
 

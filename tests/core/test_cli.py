@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from intake.cli import app
 from intake.services.complaints import IntakeService
+from tests.conftest import ROOT
 from tests.core.factories import file_complaint
 
 
@@ -46,3 +51,21 @@ def test_org_load_is_idempotent(run: CliRunner, service: IntakeService) -> None:
     result = run.invoke(app, ["org", "load"])
     assert result.exit_code == 0
     assert "added 0, renamed 0, retired 0, reactivated 0, unchanged 242" in result.output
+
+
+@pytest.mark.parametrize(("url", "said"), [
+    # a new database nobody migrated: say what to run, not a SQL traceback
+    ("sqlite:///{tmp}/empty.db", "run `pakn db upgrade` first"),
+    # a server that does not answer: which database (password hidden), and why
+    ("postgresql+psycopg://pakn:s3cret@127.0.0.1:9/pakn", "cannot use the database"),
+])
+def test_a_database_problem_is_one_clear_line(tmp_path: Path, url: str, said: str) -> None:
+    executable = Path(sys.executable).with_name("pakn")
+    result = subprocess.run(
+        [str(executable), "complaints", "list"], cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "PAKN_DATABASE_URL": url.format(tmp=tmp_path),
+             "PAKN_VAR_DIR": str(tmp_path)}, stdin=subprocess.DEVNULL, timeout=120,
+        check=False)
+    assert result.returncode == 1
+    assert said in result.stderr and "Traceback" not in result.stderr + result.stdout
+    assert "s3cret" not in result.stderr
