@@ -1,6 +1,7 @@
 """Hotline-mailbox throughput and acknowledgement latency against a real Dovecot.
 
     .venv/bin/python bench/mail_ingest.py [--messages 2000] [--repeat 3] [--no-postgres]
+                                          [--processes 1,2] [--no-latency]
                                           [--latency-messages 100] [--poll-seconds 2]
 
 1. Throughput: ``--messages`` mixed messages (Vietnamese complaints in UTF-8 QP/base64,
@@ -11,8 +12,20 @@
    commit, queue the acknowledgement, move to Processed), on SQLite and on PostgreSQL:
    "steady" with the worker's ingest processes (``PAKN_MAIL_PROCESSES``) started before
    the timer, as in a long-running worker; "cold" adds the time it took to start them.
-   Each database gets ``--repeat`` runs (a fresh mailbox and database each); the summary
-   line gives the medians and intake as a share of the raw fetch rate.
+   Each database and each number of ingest processes (``--processes``: 1 = ingest in the
+   worker's own process, 2 = two ingest processes beside the fetcher) gets ``--repeat``
+   runs (a fresh mailbox and database each), interleaved (1, 2, 1, 2 …) so that a change
+   of load on a shared machine hits both alike; the summary line gives the medians, intake
+   as a share of the raw fetch rate of the same runs, and the 1 → 2 scaling. On
+   PostgreSQL each run also reports what the server saw per message: commits
+   (``pg_stat_database.xact_commit``), WAL bytes (``pg_current_wal_lsn``) and the most
+   connections open at once (``pg_stat_activity``, sampled every 50 ms) — the figures
+   from which the README sizes several workers on one server.
+   ``--roles`` (PostgreSQL): the split roles instead — ``pakn mail fetch --once`` queues
+   the mailbox, then 1 and 2 ``pakn mail ingest-worker --once`` processes (each its own
+   process, one ingest process each, as on separate machines) drain the queue; their rate
+   is taken from the first to the last ingest record's time, so the workers' start-up
+   (loading routing) is not counted.
 2. Latency: with the worker and the delivery dispatcher running (as ``pakn run`` runs them),
    messages are APPENDed one at a time; the time from APPEND to the acknowledgement
    accepted by a real SMTP peer (aiosmtpd), p50/p95, with IDLE and with polling.
@@ -24,13 +37,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from sqlalchemy import create_engine, text
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -105,22 +124,72 @@ def raw_fetch_rate(imap: DovecotServer, user: str, batch: int = 200) -> tuple[in
 
 @dataclass
 class Run:
-    """One throughput run's rates (messages per second)."""
+    """One throughput run's rates (messages per second) and, on PostgreSQL, what the
+    server saw per message."""
 
     raw_fetch: float
     steady: float
     cold: float
+    server: dict[str, float] = field(default_factory=dict)
+
+
+class ServerWatch:
+    """Commits, WAL bytes and connections of one PostgreSQL database during a run."""
+
+    def __init__(self, url: str) -> None:
+        self.engine = create_engine(url)
+        self.database = self.engine.url.database
+        self.most_connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _read(self) -> tuple[int, int]:
+        with self.engine.connect() as conn:
+            commits = conn.execute(text(
+                "SELECT xact_commit FROM pg_stat_database WHERE datname = :d"),
+                {"d": self.database}).scalar_one()
+            wal = conn.execute(text(
+                "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')")).scalar_one()
+        return int(commits), int(wal)
+
+    def _sample(self) -> None:
+        with self.engine.connect() as conn:
+            while not self._stop.is_set():
+                busy = conn.execute(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = :d "
+                    "AND pid <> pg_backend_pid()"), {"d": self.database}).scalar_one()
+                conn.rollback()
+                self.most_connections = max(self.most_connections, int(busy))
+                time.sleep(0.05)
+
+    def __enter__(self) -> ServerWatch:
+        self.before = self._read()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        time.sleep(0.6)  # the statistics collector reports with a delay of up to 0.5 s
+        self.after = self._read()
+        self.engine.dispose()
+
+    def per_message(self, messages: int) -> dict[str, float]:
+        """Commits and WAL bytes per message, and the most connections at once."""
+        return {"commits": (self.after[0] - self.before[0]) / max(1, messages),
+                "wal_bytes": (self.after[1] - self.before[1]) / max(1, messages),
+                "connections": float(self.most_connections)}
 
 
 def throughput(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
-               count: int, var_dir: Path) -> Run:
+               count: int, var_dir: Path, processes: int = 2) -> Run:
     service = fresh_database(url)
     messages = mixed_messages(count, label)
     started = time.perf_counter()
     imap.append(user, messages)
     append_s = time.perf_counter() - started
     fetched, fetch_s = raw_fetch_rate(imap, user)
-    settings = mail_settings(imap, user, smtp, var_dir)
+    settings = mail_settings(imap, user, smtp, var_dir, PAKN_MAIL_PROCESSES=str(processes))
     worker = MailWorker(MailIngestor(service, settings), settings)
     # A long-running worker starts its ingest processes once; start them before the timer
     # (steady state) and report the cold figure too (their start-up counted in).
@@ -128,28 +197,118 @@ def throughput(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpP
     if settings.processes > 1:
         worker.start_processes()
     start_s = time.perf_counter() - started
-    stats = worker.run(once=True, max_failures=0)
+    watch = ServerWatch(url) if url.startswith("postgresql") else None
+    if watch is not None:
+        with watch:
+            stats = worker.run(once=True, max_failures=0)
+    else:
+        stats = worker.run(once=True, max_failures=0)
     total = stats.seconds
+    server = watch.per_message(stats.processed) if watch is not None else {}
     print(f"[{label}] {count} messages: APPEND {count / append_s:,.0f} msg/s; raw IMAP fetch "
           f"{fetched / fetch_s:,.0f} msg/s ({fetch_s:.2f} s); end-to-end intake "
           f"{stats.processed / total:,.0f} msg/s steady ({total:.2f} s, "
           f"{settings.processes} ingest processes already running), "
           f"{stats.processed / (total + start_s):,.0f} msg/s cold (+{start_s:.2f} s to start "
           f"them); {stats.processed} processed, {stats.quarantined} quarantined; "
-          f"{stats.statuses}; complaints {service.count()}", flush=True)
+          f"{stats.statuses}; complaints {service.count()}"
+          + (f"; per message {server['commits']:.2f} commits, {server['wal_bytes']:,.0f} WAL "
+             f"bytes; at most {server['connections']:.0f} connections" if server else ""),
+          flush=True)
     service.db.dispose()
-    return Run(fetched / fetch_s, stats.processed / total, stats.processed / (total + start_s))
+    return Run(fetched / fetch_s, stats.processed / total, stats.processed / (total + start_s),
+               server)
 
 
-def summarise(label: str, runs: list[Run]) -> None:
-    """Medians over the runs, and intake as a share of the raw fetch rate."""
+def _role_env(url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
+              var_dir: Path) -> dict[str, str]:
+    return {**os.environ, "PAKN_DATABASE_URL": url, "PAKN_VAR_DIR": str(var_dir),
+            "PAKN_MAIL_ALLOW_PLAIN": "1", "PAKN_IMAP_HOST": imap.host,
+            "PAKN_IMAP_PORT": str(imap.port), "PAKN_IMAP_USER": user,
+            "PAKN_IMAP_PASSWORD": imap.users[user], "PAKN_IMAP_SECURITY": "plain",
+            "PAKN_SMTP_HOST": "127.0.0.1", "PAKN_SMTP_PORT": str(smtp.port),
+            "PAKN_SMTP_SECURITY": "plain", "PAKN_MAIL_PROCESSES": "1",
+            "PAKN_MAIL_ACK_LIMIT_PER_DAY": "100000",
+            "PAKN_MAIL_ACK_LIMIT_PER_HOUR": "1000000"}
+
+
+def roles_throughput(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
+                     count: int, var_dir: Path, workers: int) -> Run:
+    """The split roles on PostgreSQL: the fetcher queues the mailbox, then ``workers``
+    ingest-worker processes drain the queue (see the module's docstring)."""
+    service = fresh_database(url)
+    imap.append(user, mixed_messages(count, label))
+    fetched, fetch_s = raw_fetch_rate(imap, user)
+    # Routing's trained classifier, as an installation has it (else each worker trains it).
+    shutil.copytree(ROOT / "var" / "routing", var_dir / "routing", dirs_exist_ok=True)
+    env = _role_env(url, imap, user, smtp, var_dir)
+    command = [sys.executable, "-m", "intake.cli", "mail"]
+    subprocess.run([*command, "fetch", "--once"], cwd=ROOT, env=env, check=True,
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    with ServerWatch(url) as watch:
+        processes = [subprocess.Popen([*command, "ingest-worker", "--once"], cwd=ROOT, env=env,
+                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+                     for _ in range(workers)]
+        for process in processes:
+            if process.wait(timeout=3600) != 0:
+                raise RuntimeError(f"an ingest worker ended with {process.returncode}")
+    with service.db.reading() as session:
+        first, last, taken = session.execute(text(
+            "SELECT min(received_at), max(updated_at), count(*) FROM mail_ingests")).one()
+    seconds = max(1e-6, (last - first).total_seconds())
+    rate = (taken - 1) / seconds
+    server = watch.per_message(int(taken))
+    print(f"[{label}] {count} messages, {workers} ingest-worker process(es): raw IMAP fetch "
+          f"{fetched / fetch_s:,.0f} msg/s; ingest {rate:,.0f} msg/s ({taken} records in "
+          f"{seconds:.2f} s, first to last); complaints {service.count()}; per message "
+          f"{server['commits']:.2f} commits, {server['wal_bytes']:,.0f} WAL bytes; at most "
+          f"{server['connections']:.0f} connections", flush=True)
+    service.db.dispose()
+    return Run(fetched / fetch_s, rate, rate, server)
+
+
+def summarise(label: str, runs: list[Run]) -> float:
+    """Medians over the runs, and intake as a share of the raw fetch rate; the median
+    steady rate."""
     raw = statistics.median(r.raw_fetch for r in runs)
     steady = statistics.median(r.steady for r in runs)
     cold = statistics.median(r.cold for r in runs)
+    server = ""
+    if runs[0].server:
+        server = (f"; per message {statistics.median(r.server['commits'] for r in runs):.2f} "
+                  f"commits, {statistics.median(r.server['wal_bytes'] for r in runs):,.0f} WAL "
+                  f"bytes, at most {max(r.server['connections'] for r in runs):.0f} "
+                  f"connections")
     print(f"[{label}] median of {len(runs)} runs: end-to-end intake {steady:,.0f} msg/s steady, "
           f"{cold:,.0f} msg/s cold; raw IMAP fetch {raw:,.0f} msg/s; intake is "
           f"{steady / raw:.1%} of the raw fetch rate (range {min(r.steady for r in runs):,.0f}"
-          f"–{max(r.steady for r in runs):,.0f} msg/s steady)", flush=True)
+          f"–{max(r.steady for r in runs):,.0f} msg/s steady){server}", flush=True)
+    return steady
+
+
+def compare(label: str, url_of: Callable[[int, int], str], imap: DovecotServer, smtp: SmtpPeer,
+            args: argparse.Namespace, base: Path) -> None:
+    """``--repeat`` runs for each number of ingest processes, interleaved; the medians and
+    how intake grows from the first number to the last."""
+    counts = [int(n) for n in args.processes.split(",")]
+    runs: dict[int, list[Run]] = {n: [] for n in counts}
+    for i in range(max(1, args.repeat)):
+        for n in counts:
+            if args.roles:
+                runs[n].append(roles_throughput(f"{label} {n}w", url_of(i, n), imap,
+                                                f"{label}{i}p{n}", smtp, args.messages,
+                                                base / f"var-{label}{i}p{n}", workers=n))
+                continue
+            runs[n].append(throughput(f"{label} {n}p", url_of(i, n), imap,
+                                      f"{label}{i}p{n}", smtp, args.messages,
+                                      base / f"var-{label}{i}p{n}", processes=n))
+    unit = "w" if args.roles else "p"
+    medians = {n: summarise(f"{label} {n}{unit}", runs[n]) for n in counts}
+    if len(counts) > 1:
+        first, last = counts[0], counts[-1]
+        what = "workers" if args.roles else "processes"
+        print(f"[{label}] {first} → {last} ingest {what}: {medians[last] / medians[first]:.2f}×"
+              f" ({medians[first]:,.0f} → {medians[last]:,.0f} msg/s)", flush=True)
 
 
 def latency(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
@@ -209,21 +368,30 @@ def main() -> None:
     parser.add_argument("--poll-seconds", type=float, default=2.0)
     parser.add_argument("--repeat", type=int, default=3, help="throughput runs per database")
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--no-latency", action="store_true")
+    parser.add_argument("--roles", action="store_true",
+                        help="PostgreSQL only: the fetcher role, then separate ingest workers")
+    parser.add_argument("--processes", default="1,2",
+                        help="numbers of ingest processes to compare, comma-separated")
     args = parser.parse_args()
     repeats = range(max(1, args.repeat))
-    users = {name: "bench-secret" for name in ("idle", "poll", *(f"sqlite{i}" for i in repeats),
-                                                *(f"pg{i}" for i in repeats))}
+    counts = [int(n) for n in args.processes.split(",")]
+    users = {name: "bench-secret" for name in (
+        "idle", "poll", *(f"{db}{i}p{n}" for db in ("sqlite", "pg") for i in repeats
+                          for n in counts))}
     with tempfile.TemporaryDirectory(prefix="pakn-bench-mail-") as tmp, \
             dovecot_server(users) as imap, smtp_peer() as smtp:
         base = Path(tmp)
-        summarise("sqlite", [
-            throughput("sqlite", f"sqlite:///{base / f'bench{i}.db'}", imap, f"sqlite{i}", smtp,
-                       args.messages, base / f"var-sqlite{i}") for i in repeats])
+        if not args.no_sqlite and not args.roles:
+            compare("sqlite", lambda i, n: f"sqlite:///{base / f'bench{i}p{n}.db'}", imap, smtp,
+                    args, base)
         if not args.no_postgres:
-            with postgres_server(databases=[f"bench{i}" for i in repeats]) as pg:
-                summarise("postgresql", [
-                    throughput("postgresql", pg.url(f"bench{i}"), imap, f"pg{i}", smtp,
-                               args.messages, base / f"var-pg{i}") for i in repeats])
+            names = [f"bench{i}p{n}" for i in repeats for n in counts]
+            with postgres_server(databases=names) as pg:
+                compare("pg", lambda i, n: pg.url(f"bench{i}p{n}"), imap, smtp, args, base)
+        if args.no_latency:
+            return
         latency("sqlite", f"sqlite:///{base / 'idle.db'}", imap, "idle", smtp,
                 args.latency_messages, base / "var-idle", idle=True,
                 poll_seconds=args.poll_seconds)

@@ -7,6 +7,10 @@ database (raw store, parse, dedup look-up, classify, route, insert, acknowledgem
 commit) and prints the milliseconds per message spent in each stage, measured by
 wrapping the stage functions with a timer. The first 50 messages warm up (routing
 loads the organisation, the catalog index and the classifier) and are not counted.
+It also counts the SQL statements and commits each message costs (a SQLAlchemy
+``before_cursor_execute`` / ``commit`` listener on the engine), by statement kind and
+table, because on a server database every statement is a round trip and every commit a
+WAL flush. ``--top N`` prints the N most frequent statements.
 Prints figures; asserts nothing.
 """
 
@@ -14,13 +18,16 @@ from __future__ import annotations
 
 import argparse
 import functools
+import re
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import event
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -50,7 +57,8 @@ STAGES: list[tuple[Any, str, str]] = [
 ]
 
 
-def timed(function: Callable[..., Any], name: str, spent: Counter[str]) -> Callable[..., Any]:
+def timed(function: Callable[..., Any], name: str,
+          spent: defaultdict[str, float]) -> Callable[..., Any]:
     """``function``, adding its wall time to ``spent[name]``."""
     @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -62,33 +70,77 @@ def timed(function: Callable[..., Any], name: str, spent: Counter[str]) -> Calla
     return wrapper
 
 
+_SHAPE = re.compile(r"^\s*(INSERT INTO|UPDATE|DELETE FROM|SELECT .*? FROM|SELECT)\s+(\w+)?",
+                    re.IGNORECASE | re.DOTALL)
+
+
+def statement_kind(statement: str) -> str:
+    """``INSERT events``, ``SELECT complaints`` …: what a statement does to which table."""
+    match = _SHAPE.match(statement)
+    if match is None:
+        return statement.split(None, 1)[0].upper()
+    verb = match.group(1).split()[0].upper()
+    return f"{verb} {match.group(2) or ''}".strip()
+
+
+class StatementCounter:
+    """Counts the statements and commits run on an engine while ``counting`` is on."""
+
+    def __init__(self, engine: Any) -> None:
+        self.counting = False
+        self.statements: Counter[str] = Counter()
+        self.commits = 0
+        event.listen(engine, "before_cursor_execute", self._statement)
+        event.listen(engine, "commit", self._commit)
+
+    def _statement(self, _conn: Any, _cursor: Any, statement: str, _params: Any,
+                   _context: Any, executemany: bool) -> None:
+        if self.counting:
+            self.statements[statement_kind(statement) + (" (many)" if executemany else "")] += 1
+
+    def _commit(self, _conn: Any) -> None:
+        if self.counting:
+            self.commits += 1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--messages", type=int, default=1000)
+    parser.add_argument("--top", type=int, default=12)
     args = parser.parse_args()
-    spent: Counter[str] = Counter()
+    spent: defaultdict[str, float] = defaultdict(float)
     for owner, attribute, name in STAGES:
         setattr(owner, attribute, timed(getattr(owner, attribute), name, spent))
     with tempfile.TemporaryDirectory(prefix="pakn-bench-stages-") as tmp:
         service = fresh_database(f"sqlite:///{Path(tmp) / 'stages.db'}")
         settings = load_mail_settings({
             "PAKN_VAR_DIR": str(Path(tmp) / "var"), "PAKN_MAIL_PROCESSES": "1",
-            "PAKN_MAIL_ACK_LIMIT_PER_DAY": "100000"})
+            "PAKN_MAIL_ACK_LIMIT_PER_DAY": "100000",
+            "PAKN_MAIL_ACK_LIMIT_PER_HOUR": "1000000"})
         ingestor = ingest_module.MailIngestor(service, settings)
+        counter = StatementCounter(service.db.engine)
         messages = mixed_messages(args.messages + WARM_UP, "stages")
         for i, raw in enumerate(messages[:WARM_UP]):
             ingestor.ingest(raw, f"warm-{i}")
         spent.clear()
-        started = time.perf_counter()
+        counter.counting = True
+        started, cpu_started = time.perf_counter(), time.process_time()
         for i, raw in enumerate(messages[WARM_UP:]):
             ingestor.ingest(raw, f"bench-{i}")
-        total = time.perf_counter() - started
+        total, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+        counter.counting = False
         service.db.dispose()
     count = len(messages) - WARM_UP
     print(f"{count} messages in one process: {total / count * 1000:.2f} ms per message "
-          f"({count / total:,.0f} msg/s), of which:")
+          f"({count / total:,.0f} msg/s); CPU time {cpu / count * 1000:.2f} ms per message "
+          f"(this process; the load of other work disturbs it much less); of which:")
     for _, _, name in STAGES:
         print(f"  {name:28s} {spent[name] / count * 1000:6.2f} ms")
+    statements = sum(counter.statements.values())
+    print(f"SQL per message: {statements / count:.2f} statements, "
+          f"{counter.commits / count:.2f} commits; most frequent (per message):")
+    for kind, n in counter.statements.most_common(args.top):
+        print(f"  {kind:40s} {n / count:6.2f}")
 
 
 if __name__ == "__main__":

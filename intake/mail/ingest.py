@@ -52,6 +52,9 @@ SYSTEM_ERRORS = (OperationalError, InterfaceError, OSError)
 # What a message (not the system) can make the pipeline raise: quarantined, not retried.
 MESSAGE_ERRORS = (*PARSE_ERRORS, IntakeError, RuntimeError, ArithmeticError, AssertionError)
 ERROR_TEXT_LIMIT = 2000
+# A unique index refused the transaction (another process took the same message, a
+# tracking code drawn twice): it runs again, with the look-ups, this many times in all.
+COMMIT_ATTEMPTS = 3
 COVER_LINE_CHARS = 80  # a letter sent as a file comes with at most one short line
 # The event naming the files that hold a letter sent as a file (read by the console).
 SCANNED_EVENT = "letter_in_files"
@@ -218,6 +221,23 @@ class MailIngestor:
 
     # -- the pipeline -----------------------------------------------------------------
     def _run(self, raw: bytes, digest: str, source: str, row_id: int | None) -> IngestResult:
+        """The pipeline; run again when a unique index refused its transaction (then the
+        dedup look-up finds what another process committed, or a new code is drawn),
+        the second time with the service's own idempotency look-ups as well."""
+        for attempt in range(1, COMMIT_ATTEMPTS + 1):
+            try:
+                return self._run_once(raw, digest, source, row_id, checked=attempt == 1)
+            except IntegrityError:
+                seen = self._seen(digest=digest)
+                if seen is not None:
+                    return seen
+                if attempt == COMMIT_ATTEMPTS:
+                    raise
+                log.info("mail ingest: a unique index refused the transaction; again")
+        raise AssertionError("unreachable")
+
+    def _run_once(self, raw: bytes, digest: str, source: str, row_id: int | None,
+                  checked: bool) -> IngestResult:
         mail: ParsedMail | None = None
         try:
             try:
@@ -234,29 +254,25 @@ class MailIngestor:
                 return self._record_duplicate(raw, digest, source, mail, first, row_id)
             found = classify(mail, self.ours, self._thread_code, self._complaint_owner,
                              self._sent_by_us)
-            return self._commit(raw, digest, source, mail, key, found, row_id)
-        except IntegrityError:
-            seen = self._seen(digest=digest)
-            if seen is None:
-                raise
-            return seen
-        except SYSTEM_ERRORS:
+            return self._commit(raw, digest, source, mail, key, found, row_id, checked)
+        except (IntegrityError, *SYSTEM_ERRORS):
             raise
         except MESSAGE_ERRORS as exc:
             return self._quarantine(raw, digest, source, mail, exc, row_id)
 
     def _file(self, session: Session, mail: ParsedMail, key: str,
-              found: Classification) -> _Outcome:
-        """File the complaint or the reply inside the ingest's transaction."""
+              found: Classification, checked: bool) -> _Outcome:
+        """File the complaint or the reply inside the ingest's transaction; ``checked``:
+        ``_lookup`` found no record of ``key``, so the service need not look again."""
         if found.kind.automatic:
             return _Outcome(IngestStatus.RECORDED, found.kind, found.reason,
                             related_code=found.code)
         if found.kind is Kind.REPLY:
             return self._file_reply(session, mail, key, found)
-        return self._file_complaint(session, mail, key, found)
+        return self._file_complaint(session, mail, key, found, checked)
 
     def _file_complaint(self, session: Session, mail: ParsedMail, key: str,
-                        found: Classification) -> _Outcome:
+                        found: Classification, checked: bool) -> _Outcome:
         new = NewComplaint(
             channel=Channel.EMAIL, text=complaint_text(mail), reply_channel=Channel.EMAIL,
             reply_address=mail.sender, subject=mail.subject[:255] or None,
@@ -264,7 +280,8 @@ class MailIngestor:
                             email=mail.sender),
             sender=mail.sender, external_id=key, signature_text=signature_of(mail))
         try:
-            view = self.service.create_complaint(new, actor=ACTOR, session=session)
+            view = self.service.create_complaint(new, actor=ACTOR, session=session,
+                                                 unseen=checked)
         except ValidationError as exc:
             return _Outcome(IngestStatus.REJECTED, found.kind, str(exc),
                             purpose=Purpose.REJECTED if mail.sender else None,
@@ -299,26 +316,23 @@ class MailIngestor:
 
     # -- the transaction ----------------------------------------------------------------
     def _commit(self, raw: bytes, digest: str, source: str, mail: ParsedMail, key: str,
-                found: Classification, row_id: int | None) -> IngestResult:
+                found: Classification, row_id: int | None, checked: bool) -> IngestResult:
         """Complaint or reply, ingest record, attachments, events and acknowledgement:
-        one transaction, so a crash anywhere leaves nothing half-filed."""
+        one transaction, so a crash anywhere leaves nothing half-filed. The ingest
+        record is written once, complete (the acknowledgement's outcome included), after
+        the complaint and the acknowledgement: one INSERT, no UPDATE after it."""
         refused = [a for a in mail.attachments if a.refused]
         stored = [] if found.kind.automatic else self._store_attachments(mail)
         province = self.service.province()  # named by the acknowledgement
         now = utcnow()
         with self.db.transaction() as session:
-            outcome = self._file(session, mail, key, found)
-            row = self._row(session, row_id, digest, raw, source)
-            _fill(row, mail, key, outcome, now)
-            row.refused = [{"filename": a.filename, "content_type": a.content_type,
-                            "size": a.size, "reason": a.refused} for a in refused]
-            session.flush()
+            outcome = self._file(session, mail, key, found, checked)
             complaint_id = outcome.view.record_id if outcome.view else None
             if complaint_id is not None and outcome.message_external_id and stored:
                 self._attach(session, complaint_id, outcome.message_external_id, stored, now)
             bounced = (self._bounced(session, raw, mail, found)
                        if found.kind is Kind.BOUNCE else {})
-            self._events(session, outcome, row.id, now, bounced)
+            ack: str | None = None
             if outcome.purpose is not None and mail.sender:
                 ctx = AckContext(outcome.purpose, mail, mail.sender, key, outcome.view,
                                  complaint_id, outcome.related_code,
@@ -328,7 +342,14 @@ class MailIngestor:
                                  scanned=scanned_files(mail)
                                  if outcome.purpose is Purpose.ACK else (),
                                  province=province)
-                row.ack = queue_ack(session, ctx, self.settings, now).value
+                ack = queue_ack(session, ctx, self.settings, now).value
+            row = self._row(session, row_id, digest, raw, source)
+            _fill(row, mail, key, outcome, now)
+            row.ack = ack
+            row.refused = [{"filename": a.filename, "content_type": a.content_type,
+                            "size": a.size, "reason": a.refused} for a in refused]
+            session.flush()
+            self._events(session, outcome, row.id, now, bounced)
             return IngestResult(row.id, IngestStatus(row.status), row.kind,
                                 row.complaint_code)
 
