@@ -51,6 +51,7 @@ CLAIM_PER_PROCESS = 25    # messages claimed at a time, per ingest process
 # Lower-priority mail fetched ahead of ingest at most (a pass of the fetcher stays short,
 # so new mail is looked at every few seconds, however big the flood).
 FETCH_AHEAD = 1000
+SCAN_WINDOW = 2000  # headers triaged before the genuine mail among them is fetched
 FETCHER_LOOK_SECONDS = 1.0  # a fetcher with queued mail looks again this often
 INGEST_IDLE_SECONDS = 0.5   # an ingest worker with nothing queued looks again this often
 # Every message alike, in arrival order (``PAKN_MAIL_TRIAGE=0``).
@@ -136,50 +137,60 @@ class MailWorker:
         return stats
 
     def _queue_new(self, mailbox: Mailbox, state: FolderState, place: Place,
-                   stats: PollStats, ahead: int | None = FETCH_AHEAD) -> None:
-        """Look at the headers of the new mail, then fetch and queue the bodies of the
-        likely-genuine messages first (ingesting them between chunks, so they do not wait
-        for the rest of the fetch), then the others while fewer than ``ahead`` messages
-        wait in the queue (the rest stays on the server, already triaged, for a later
-        pass: a complaint arriving meanwhile is fetched at the next look, not after the
-        whole flood)."""
+                   stats: PollStats) -> None:
+        """Look at the headers of the new mail, ``SCAN_WINDOW`` at a time, fetching and
+        queueing the bodies of the likely-genuine messages of each window at once (and
+        ingesting them between chunks), so they wait neither for the rest of the fetch
+        nor for the look at the rest of a flood; then the others, while fewer than
+        ``FETCH_AHEAD`` messages wait in the queue (the rest stays on the server, already
+        triaged, for a later pass: a complaint arriving meanwhile is fetched at the next
+        look, not after the whole flood)."""
         after = self.watermark(mailbox.account, state)
-        self._scan(mailbox, place, after, stats)
+        if self._scan_place != place:
+            self._scan_place, self._pending, self._scanned_upto = place, {}, 0
+        uids = mailbox.new_uids(max(after, self._scanned_upto))
+        queued = self.queue.queued_uids(place, after) if uids else set()
+        todo = [uid for uid in uids if uid not in queued and uid not in self._pending]
+        for start in range(0, len(todo), SCAN_WINDOW):
+            self._scan(mailbox, todo[start:start + SCAN_WINDOW], stats)
+            self._queue_genuine(mailbox, place, stats)
+            if self.stop.is_set():
+                return
+        self._scanned_upto = max(self._scanned_upto, *uids) if uids else self._scanned_upto
+        self._queue_genuine(mailbox, place, stats)  # triaged before, not yet queued
         pending = self._pending
-        order = sorted(pending, key=lambda uid: (-pending[uid][0].priority, uid))
-        first = [(uid, pending[uid][1]) for uid in order
-                 if pending[uid][0].priority >= Priority.GENUINE]
+        rest = sorted(((uid, size) for uid, (verdict, size) in pending.items()
+                       if verdict.priority < Priority.GENUINE),
+                      key=lambda item: (-pending[item[0]][0].priority, item[0]))
+        if rest:
+            rest = rest[:max(0, FETCH_AHEAD - self.queue.waiting(place.account, place.folder))]
+        for chunk in size_chunks(rest, self.settings.fetch_batch):
+            self._queue_chunk(mailbox, place, chunk, stats)
+            if self.stop.is_set():
+                return
+
+    def _queue_genuine(self, mailbox: Mailbox, place: Place, stats: PollStats) -> None:
+        """Fetch and queue the likely-genuine mail triaged so far (ingesting it between
+        chunks when ingest runs here)."""
+        first = sorted((uid, size) for uid, (verdict, size) in self._pending.items()
+                       if verdict.priority >= Priority.GENUINE)
         for chunk in size_chunks(first, self.settings.fetch_batch):
             self._queue_chunk(mailbox, place, chunk, stats)
             if self.ingest_here:
                 self._drain(mailbox, place, stats, None, min_priority=Priority.GENUINE)
             if self.stop.is_set():
                 return
-        rest = [(uid, pending[uid][1]) for uid in order
-                if uid in pending and pending[uid][0].priority < Priority.GENUINE]
-        if ahead is not None and rest:
-            rest = rest[:max(0, ahead - self.queue.waiting(place.account, place.folder))]
-        for chunk in size_chunks(rest, self.settings.fetch_batch):
-            self._queue_chunk(mailbox, place, chunk, stats)
-            if self.stop.is_set():
-                return
 
-    def _scan(self, mailbox: Mailbox, place: Place, after: int, stats: PollStats) -> None:
-        """Triage the headers of the mail above ``after`` not yet looked at or queued; the
-        verdicts wait in ``_pending`` (this fetcher's memory) until their bodies are
-        queued. A restart looks again from the watermark."""
-        if self._scan_place != place:
-            self._scan_place, self._pending, self._scanned_upto = place, {}, 0
-        uids = mailbox.new_uids(max(after, self._scanned_upto))
-        if not uids:
-            return
-        queued = self.queue.queued_uids(place, after)
-        for head in mailbox.headers([uid for uid in uids
-                                     if uid not in queued and uid not in self._pending]):
+    def _scan(self, mailbox: Mailbox, uids: list[int], stats: PollStats) -> None:
+        """Triage the headers of ``uids`` (ascending); the verdicts wait in ``_pending``
+        (this fetcher's memory) until their bodies are queued. A restart looks again
+        from the watermark."""
+        for head in mailbox.headers(uids):
             verdict = self.triage.look(head.header) if self.settings.triage else FIFO
             stats.triage[verdict.label] = stats.triage.get(verdict.label, 0) + 1
             self._pending[head.uid] = (verdict, head.size)
-        self._scanned_upto = max(self._scanned_upto, *uids)
+        if uids:
+            self._scanned_upto = max(self._scanned_upto, uids[-1])
 
     def _queue_chunk(self, mailbox: Mailbox, place: Place, chunk: list[int],
                      stats: PollStats) -> None:
