@@ -122,15 +122,16 @@ class IntakeService:
         self.lifecycle = Lifecycle(settings.mail_domain, Satisfaction(db, settings))
 
     # -- the province ---------------------------------------------------------------
-    def province(self) -> Province:
+    def province(self, session: Session | None = None) -> Province:
         """The province as the organisation in force names it (``intake.org.province``):
         ``PAKN_PROVINCE_NAME`` when set, else the name the last organisation load or
         change wrote, else the shipped data's. Read each time (one small indexed query),
-        so an organisation change applied by another process shows at once."""
+        so an organisation change applied by another process shows at once; with
+        ``session``, in the caller's transaction (no connection of its own)."""
         if self.settings.province_name:
             return Province.parse(self.settings.province_name)
-        with self.db.reading() as session:
-            name = current_name(session)
+        with self._unit(session, write=False) as unit:
+            name = current_name(unit)
         return Province.parse(name or default_province_name())
 
     # -- places -------------------------------------------------------------------
