@@ -1,16 +1,19 @@
 """A flood in the hotline mailbox: how long the genuine complaints inside it wait.
 
     .venv/bin/python bench/mail_flood.py [--bulk 20000] [--genuine 50] [--no-postgres]
-                                         [--fifo] [--processes N]
+                                         [--fifo] [--processes N] [--raw-store db]
 
 ``--bulk`` bulk and automatic messages — newsletters with List-Unsubscribe, Precedence:
 bulk mail, out-of-office replies (Auto-Submitted), delivery reports (multipart/report
 from MAILER-DAEMON), and one address mailing plain messages over and over — with
 ``--genuine`` citizens' complaints spread evenly among them (the last one near the
 end), are APPENDed to a throwaway Dovecot (the harness of ``bench/mail_ingest.py``).
-Then one ``MailWorker`` drains the mailbox (fetch → store raw → header triage → queue →
-ingest by priority → move), with the delivery dispatcher running beside it and sending
-the acknowledgements to a real SMTP peer (aiosmtpd), as ``pakn run`` runs them.
+Then one ``MailWorker`` drains the mailbox (headers fetched and triaged 2,000 at a time →
+bodies of likely-genuine mail fetched first → store raw → queue → ingest by priority →
+move; the rest of the flood fetched at most 1,000 ahead of ingest), with the delivery
+dispatcher running beside it and sending the acknowledgements to a real SMTP peer
+(aiosmtpd), as ``pakn run`` runs them. ``--raw-store db`` keeps the raw mail in the
+database (``PAKN_RAW_STORE=db``), as machines sharing one PostgreSQL do.
 
 Printed per database: for the genuine complaints, the time from the start of the drain
 to their ingest's commit (the acknowledgement queued in the same transaction) and to the
@@ -104,14 +107,15 @@ def quantiles(waits: list[float]) -> str:
 
 
 def run(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
-        var_dir: Path, bulk: int, genuine: int, triage: bool, processes: int | None) -> None:
+        var_dir: Path, bulk: int, genuine: int, triage: bool, processes: int | None,
+        raw_store: str = "dir") -> None:
     service = fresh_database(url)
     citizens = genuine_messages(genuine, f"{label}{user}")
     messages = interleave(bulk_messages(bulk, f"{label}{user}"), list(citizens.values()))
     started = time.perf_counter()
     imap.append(user, messages)
     append_s = time.perf_counter() - started
-    extra = {"PAKN_MAIL_TRIAGE": "1" if triage else "0"}
+    extra = {"PAKN_MAIL_TRIAGE": "1" if triage else "0", "PAKN_RAW_STORE": raw_store}
     if processes:
         extra["PAKN_MAIL_PROCESSES"] = str(processes)
     settings = mail_settings(imap, user, smtp, var_dir, **extra)
@@ -140,7 +144,8 @@ def run(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
     acked = [r.at - t0 for r in received if str(r.message()["In-Reply-To"]) in citizens]
     mode = "triage on" if triage else "triage OFF (arrival order)"
     print(f"[{label}, {mode}] {len(messages)} messages ({bulk} bulk/automatic, {genuine} "
-          f"genuine), APPENDed in {append_s:.1f} s; {settings.processes} ingest process(es)",
+          f"genuine), APPENDed in {append_s:.1f} s; {settings.processes} ingest process(es); "
+          f"raw store {raw_store}",
           flush=True)
     print(f"[{label}, {mode}] genuine, from the start of the drain: ingest committed (ack "
           f"queued) {quantiles(list(committed.values()))}; ack accepted by the SMTP peer "
@@ -162,6 +167,8 @@ def main() -> None:
                         help="also run with the triage off (arrival order)")
     parser.add_argument("--processes", type=int, default=None,
                         help="ingest processes (default: PAKN_MAIL_PROCESSES or one per core)")
+    parser.add_argument("--raw-store", choices=["dir", "db"], default="dir",
+                        help="PAKN_RAW_STORE: the local directory or the database")
     args = parser.parse_args()
     modes = [True, False] if args.fifo else [True]
     dbs = [d for d, skip in (("sqlite", args.no_sqlite), ("postgresql", args.no_postgres))
@@ -173,13 +180,14 @@ def main() -> None:
         for triage in modes if "sqlite" in dbs else []:
             user = f"sqlite{int(triage)}"
             run("sqlite", f"sqlite:///{base / f'{user}.db'}", imap, user, smtp,
-                base / f"var-{user}", args.bulk, args.genuine, triage, args.processes)
+                base / f"var-{user}", args.bulk, args.genuine, triage, args.processes,
+                args.raw_store)
         if "postgresql" in dbs:
             with postgres_server(databases=[f"flood{int(m)}" for m in modes]) as pg:
                 for triage in modes:
                     run("postgresql", pg.url(f"flood{int(triage)}"), imap,
                         f"postgresql{int(triage)}", smtp, base / f"var-pg{int(triage)}",
-                        args.bulk, args.genuine, triage, args.processes)
+                        args.bulk, args.genuine, triage, args.processes, args.raw_store)
 
 
 if __name__ == "__main__":

@@ -140,8 +140,8 @@ class MailWorker:
                    stats: PollStats) -> None:
         """Look at the headers of the new mail, ``SCAN_WINDOW`` at a time, fetching and
         queueing the bodies of the likely-genuine messages of each window at once (and
-        ingesting them between chunks), so they wait neither for the rest of the fetch
-        nor for the look at the rest of a flood; then the others, while fewer than
+        ingesting them between chunks after the last window), so they do not wait for
+        the rest of the fetch; then the others, while fewer than
         ``FETCH_AHEAD`` messages wait in the queue (the rest stays on the server, already
         triaged, for a later pass: a complaint arriving meanwhile is fetched at the next
         look, not after the whole flood)."""
@@ -153,11 +153,15 @@ class MailWorker:
         todo = [uid for uid in uids if uid not in queued and uid not in self._pending]
         for start in range(0, len(todo), SCAN_WINDOW):
             self._scan(mailbox, todo[start:start + SCAN_WINDOW], stats)
-            self._queue_genuine(mailbox, place, stats)
+            # Queued at once (ingest workers elsewhere take it now); ingested here after
+            # the last window only: an ingest between windows costs more (claim, flush,
+            # move) than the look at the next window's headers.
+            self._queue_genuine(mailbox, place, stats,
+                                ingest=start + SCAN_WINDOW >= len(todo))
             if self.stop.is_set():
                 return
         self._scanned_upto = max(self._scanned_upto, *uids) if uids else self._scanned_upto
-        self._queue_genuine(mailbox, place, stats)  # triaged before, not yet queued
+        self._queue_genuine(mailbox, place, stats, ingest=True)  # any triaged before
         pending = self._pending
         rest = sorted(((uid, size) for uid, (verdict, size) in pending.items()
                        if verdict.priority < Priority.GENUINE),
@@ -169,17 +173,20 @@ class MailWorker:
             if self.stop.is_set():
                 return
 
-    def _queue_genuine(self, mailbox: Mailbox, place: Place, stats: PollStats) -> None:
-        """Fetch and queue the likely-genuine mail triaged so far (ingesting it between
-        chunks when ingest runs here)."""
+    def _queue_genuine(self, mailbox: Mailbox, place: Place, stats: PollStats,
+                       ingest: bool) -> None:
+        """Fetch and queue the likely-genuine mail triaged so far; with ``ingest`` (and
+        ingest running here), ingest it between chunks, and what was queued before."""
         first = sorted((uid, size) for uid, (verdict, size) in self._pending.items()
                        if verdict.priority >= Priority.GENUINE)
         for chunk in size_chunks(first, self.settings.fetch_batch):
             self._queue_chunk(mailbox, place, chunk, stats)
-            if self.ingest_here:
+            if self.ingest_here and ingest:
                 self._drain(mailbox, place, stats, None, min_priority=Priority.GENUINE)
             if self.stop.is_set():
                 return
+        if not first and self.ingest_here and ingest:
+            self._drain(mailbox, place, stats, None, min_priority=Priority.GENUINE)
 
     def _scan(self, mailbox: Mailbox, uids: list[int], stats: PollStats) -> None:
         """Triage the headers of ``uids`` (ascending); the verdicts wait in ``_pending``
