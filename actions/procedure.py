@@ -47,6 +47,11 @@ NO_MATCH = ("Xin lỗi, tôi chưa tìm thấy thủ tục nào khớp với câ
             "trả lời.")
 ASK_WHICH = "Bạn muốn hỏi về thủ tục nào? Bạn gõ tên thủ tục hoặc việc cần làm, ví dụ: " \
             "'làm giấy khai sinh cần giấy tờ gì', 'đổi bằng lái xe mất bao lâu'."
+CHOOSE = "Có vài thủ tục gần với câu hỏi của bạn. Bạn hỏi thủ tục nào?"
+GUESS = ("Tôi chưa chắc bạn hỏi thủ tục nào. Có phải một trong các thủ tục dưới đây không? "
+         "Nếu không phải, bạn gõ lại tên thủ tục hoặc việc cần làm cụ thể hơn.")
+NONE_OF_THESE = {"title": "Không phải các thủ tục này",
+                 "payload": "Tôi muốn hỏi về thủ tục hành chính"}
 SEARCH_AGAIN = [{"title": "Hỏi thủ tục khác", "payload": "Tôi muốn hỏi về thủ tục hành chính"},
                 {"title": "Gửi phản ánh", "payload": "Tôi muốn gửi phản ánh"}]
 
@@ -115,11 +120,13 @@ class ActionAnswerProcedure(Action):
         if current and attribute and len(words) <= 1:
             return _current(catalog, current)  # "còn lệ phí?": still the same procedure
         if found is not None and found.ambiguous:
-            dispatcher.utter_message(
-                text="Có vài thủ tục gần với câu hỏi của bạn. Bạn hỏi thủ tục nào?",
-                buttons=[{"title": h.name if len(h.name) <= 80 else h.name[:77] + "…",
-                          "payload": button_payload(h.code, attribute)}
-                         for h in found.alternatives[:3]])
+            buttons = [{"title": h.name if len(h.name) <= 80 else h.name[:77] + "…",
+                        "payload": button_payload(h.code, attribute)}
+                       for h in found.alternatives[:3]]
+            if found.guess:  # the best did not stand out: say so, and offer a way out
+                dispatcher.utter_message(text=GUESS, buttons=[*buttons, NONE_OF_THESE])
+            else:
+                dispatcher.utter_message(text=CHOOSE, buttons=buttons)
             return None
         log.info("no procedure found (%d characters asked)", len(text))  # no citizen text
         dispatcher.utter_message(text=NO_MATCH, buttons=SEARCH_AGAIN)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from intake.catalog.errors import InvalidQuery, ProcedureNotFound
-from intake.catalog.service import MIN_CONFIDENCE, CatalogService, get_catalog
+from intake.catalog.service import CatalogService, get_catalog
 
 SUGGEST_COVERAGE = 0.5
 MAX_SUGGESTIONS = 2
@@ -73,7 +73,7 @@ def resolve(answer: str) -> Resolution:
         return Resolution()
     if found.best is not None:
         record = found.best
-        if found.alternatives and found.alternatives[0].confidence < MIN_CONFIDENCE:
+        if not found.certain:
             # ranked first, but few of the answer's words are in it: the complaint's
             # procedure decides its queue, so the citizen confirms it with a button
             return Resolution(None, (_choice(record.code),))

@@ -141,11 +141,11 @@ def run(records: list[ProcedureRecord], questions: list[dict[str, object]], labe
 
 def _what_is_said(index: SearchIndex, question: str, hits: list[Hit], code: str) -> str:
     """How the assistant's lookup would answer: the procedure, a choice, or nothing."""
-    best, alternatives = judge(hits[:3], len(set(index.query_words(question))))
-    if best is not None:
-        return "answered right" if best.code == code else "answered wrong"
-    if alternatives:
-        return "offered (right among 3)" if code in {h.code for h in alternatives} \
+    said = judge(hits[:3], len(set(index.query_words(question))))
+    if said.best is not None:
+        return "answered right" if said.best.code == code else "answered wrong"
+    if said.alternatives:
+        return "offered (right among 3)" if code in {h.code for h in said.alternatives} \
             else "offered (right not among them)"
     return "nothing found"
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from intake.catalog.answers import answer, attribute_of, split_message
-from intake.catalog.service import DEMO_CATALOG, CatalogService
+from intake.catalog.search import Hit
+from intake.catalog.service import DEMO_CATALOG, GUESS_SCORE, CatalogService, judge
 from tests.catalog.conftest import FIXTURES
 
 
@@ -95,3 +96,36 @@ def test_a_variant_not_asked_for_is_no_rival_of_the_plain_procedure(
     lost = catalog.lookup("mất căn cước công dân rồi làm lại thế nào")
     names = [lost.best.name] if lost.best else [h.name for h in lost.alternatives]
     assert "Cấp lại thẻ Căn cước công dân" in names
+
+
+def _hits(*scored: tuple[float, float]) -> list[Hit]:
+    """Hits with the given (score, confidence), best first."""
+    return [Hit(f"P-{i}", f"Thủ tục {i}", score, confidence)
+            for i, (score, confidence) in enumerate(scored)]
+
+
+def test_the_judge_answers_offers_guesses_or_finds_nothing() -> None:
+    strong = GUESS_SCORE * 3
+    sure = judge(_hits((strong, 0.8), (strong * 0.5, 0.3)), question_words=5)
+    assert sure.best is not None and sure.certain
+    ahead = judge(_hits((strong, 0.3), (strong * 0.5, 0.3)), question_words=5)
+    assert ahead.best is not None and not ahead.certain  # ahead, but few of its words
+    standing_out = judge(_hits((strong, 0.3), (strong * 0.8, 0.3), (strong * 0.7, 0.2)), 5)
+    assert standing_out.best is None and len(standing_out.alternatives) == 3
+    assert not standing_out.guess
+    level = _hits((strong, 0.3), (strong * 0.97, 0.3), (strong * 0.95, 0.2))
+    guessed = judge(level, question_words=5)
+    assert guessed.best is None and guessed.guess and len(guessed.alternatives) == 3
+    weak = _hits((GUESS_SCORE * 0.8, 0.3), (GUESS_SCORE * 0.78, 0.3), (GUESS_SCORE * 0.7, 0.2))
+    assert judge(weak, question_words=5) == judge([], question_words=5)  # nothing
+    few_words = judge(_hits((strong, 0.05), (strong * 0.97, 0.05)), question_words=5)
+    assert few_words.best is None and not few_words.alternatives
+
+
+def test_a_question_about_nothing_in_the_catalog_gets_no_guess(
+        catalog: CatalogService) -> None:
+    """Words like "giấy phép" are everywhere in the catalog: a licence for a flycam matches
+    them weakly, and three unrelated licences are not offered as a guess."""
+    catalog.import_file(DEMO_CATALOG)
+    found = catalog.lookup("thủ tục xin giấy phép bay flycam trên sao hỏa")
+    assert found.best is None and not found.alternatives

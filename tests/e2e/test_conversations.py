@@ -206,3 +206,16 @@ def test_yes_to_the_contact_question_asks_for_the_number_itself(
 def test_confusable_messages_reach_the_right_answer(
         chat: Callable[[], Conversation], text: str, intent_answer: str) -> None:
     assert intent_answer in chat().say(text).lower()
+
+
+@pytest.mark.parametrize(("payload", "answer"), [
+    # the greeting's, Telegram /start's and the lookup's own buttons: ours, so never
+    # left to the classifier (which once took the first for a complaint)
+    ("Tôi muốn hỏi về thủ tục hành chính", "thủ tục nào"),
+    ("Tôi muốn gửi phản ánh", "mô tả nội dung phản ánh"),
+    ("Tra cứu tình trạng phản ánh", "mã tra cứu"),
+    ("Tôi muốn tra cứu phản ánh đã gửi", "mã tra cứu"),
+])
+def test_our_menu_buttons_reach_their_answers(
+        chat: Callable[[], Conversation], payload: str, answer: str) -> None:
+    assert answer in chat().say(payload)

@@ -78,3 +78,18 @@ def test_unknown_procedure_is_said_honestly(rasa_stack: RasaStack) -> None:
     assert "chưa tìm thấy" in text or "Xin lỗi" in text
     payloads = [b["payload"] for a in answers for b in a.get("buttons", [])]
     assert "Tôi muốn gửi phản ánh" in payloads
+
+
+def test_a_guess_says_it_is_unsure_and_offers_a_way_out(rasa_stack: RasaStack) -> None:
+    """No procedure stands out: three are offered as a guess, with "none of these"."""
+    sender = "test-proc-guess"
+    answers = _answers(rasa_stack, sender, "thủ tục cho xe máy mua lại")
+    text = "\n".join(a.get("text", "") for a in answers)
+    titles = [b["title"] for a in answers for b in a.get("buttons", [])]
+    assert "chưa chắc" in text, answers
+    assert titles[-1] == "Không phải các thủ tục này" and 2 <= len(titles) - 1 <= 3
+    payloads = [b["payload"] for a in answers for b in a.get("buttons", [])]
+    chosen = _answers(rasa_stack, sender, payloads[0])
+    assert CODE.search("\n".join(a.get("text", "") for a in chosen))
+    way_out = _answers(rasa_stack, sender, payloads[-1])
+    assert "thủ tục nào" in "\n".join(a.get("text", "") for a in way_out)
