@@ -279,11 +279,15 @@ class TelegramApiDouble:
                 self.cond.wait(left)
 
     def converse(self, chat_id: int, push: Any, settle: float = 0.5,
-                 timeout: float = 30.0) -> list[Sent]:
-        """Run ``push()`` (a citizen action), wait for the first answer, then for quiet."""
+                 timeout: float = 30.0, count: int = 1) -> list[Sent]:
+        """Run ``push()`` (a citizen action), wait for ``count`` answers, then for quiet.
+
+        Give ``count`` when the bot answers in several messages from different places
+        (an acknowledgement, then the form's question from the assistant): on a loaded
+        machine the second can come later than the quiet window."""
         before = len(self.sent_to(chat_id))
         push()
-        self.wait_messages(chat_id, 1, timeout, after=before)
+        self.wait_messages(chat_id, count, timeout, after=before)
         while True:
             count = len(self.sent_to(chat_id))
             time.sleep(settle)
