@@ -28,6 +28,12 @@ from rasa.utils.endpoints import EndpointConfig
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 REMIND_SECONDS = 60.0
+#: seconds a Redis call may take: Rasa calls the lock store on its event loop, so a Redis
+#: that hangs would stall every conversation of this server for Rasa's 10 s default
+SOCKET_TIMEOUT = 2.0
+#: what Redis raises when it refuses our credentials; redis-py makes it a subclass of
+#: ConnectionError, so it must be caught before UNREACHABLE
+REFUSED = redis.exceptions.AuthenticationError
 #: what Redis raises when it cannot be reached or does not answer in time
 UNREACHABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 
@@ -37,6 +43,7 @@ class ReportingRedisLockStore(RedisLockStore):
 
     def __init__(self, endpoint_config: EndpointConfig) -> None:
         options: dict[str, Any] = dict(endpoint_config.kwargs)
+        options.setdefault("socket_timeout", SOCKET_TIMEOUT)
         host = endpoint_config.url or "localhost"
         super().__init__(host=host, **options)
         self.where = f"{host}:{options.get('port', 6379)}/{options.get('db', 1)}"
@@ -45,14 +52,18 @@ class ReportingRedisLockStore(RedisLockStore):
         self._reminded = 0.0
         try:
             self.red.ping()
+        except REFUSED:
+            self._refused_password()
         except UNREACHABLE as exc:
             self._went_down(exc)
-        except redis.exceptions.AuthenticationError:
-            log.error("lock store: Redis at %s refuses our password (PAKN_REDIS_URL): no "
-                      "message can be answered until it is fixed", self.where)
         else:
             log.info("lock store: Redis at %s answers; conversations are locked there "
                      "(several assistant servers can share them)", self.where)
+
+    def _refused_password(self) -> None:
+        """Log (never the password itself) that Redis refuses our credentials."""
+        log.error("lock store: Redis at %s refuses the password (PAKN_REDIS_URL): no "
+                  "message can be answered until the URL's password is fixed", self.where)
 
     def _went_down(self, exc: Exception) -> None:
         now = time.monotonic()
@@ -71,6 +82,10 @@ class ReportingRedisLockStore(RedisLockStore):
     def _guarded(self, call: Callable[[], T]) -> T:
         try:
             result = call()
+        except REFUSED:
+            self.refused += 1
+            self._refused_password()
+            raise
         except UNREACHABLE as exc:
             self.refused += 1
             self._went_down(exc)
