@@ -72,6 +72,7 @@ class Claim:
     messages: list[QueuedMessage]
     results: dict[int, IngestResult] = field(default_factory=dict)
     lost: set[int] = field(default_factory=set)
+    dropped: set[int] = field(default_factory=set)
 
     def done(self, message: QueuedMessage, result: IngestResult) -> None:
         """Record that ``message``'s ingest committed with ``result``."""
@@ -81,6 +82,12 @@ class Claim:
         """Record that ``message``'s raw bytes are not in the store: its fetcher fetches
         it again from the server and queues it again (``QueueState.REFETCH``)."""
         self.lost.add(message.id)
+
+    def drop(self, message: QueuedMessage) -> None:
+        """Record that ``message`` is neither stored nor on the server: its row is deleted
+        by the claim itself. Never ``MailQueue.forget`` while a claim is held: on
+        PostgreSQL that second connection waits for the claim's own row lock for ever."""
+        self.dropped.add(message.id)
 
 
 def _state_of(result: IngestResult) -> str:
@@ -235,6 +242,8 @@ def _message(row: MailQueued) -> QueuedMessage:
 
 
 def _record(session: Session, claim: Claim) -> None:
+    if claim.dropped:
+        session.execute(delete(MailQueued).where(MailQueued.id.in_(list(claim.dropped))))
     if not claim.results and not claim.lost:
         return
     now = utcnow()

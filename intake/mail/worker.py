@@ -247,7 +247,7 @@ class MailWorker:
             if raw is None:
                 log.warning("queued mail %d is neither stored nor on the server: dropped "
                             "from the queue", message.id)
-                self.queue.forget([message.id])
+                claim.drop(message)  # on the claim's session: it holds the row lock
                 continue
             items.append((message, raw))
         for message, result in self._ingest_all(items):

@@ -321,3 +321,40 @@ def test_stored_raw_bytes_lost_are_fetched_again_from_the_server(
     stats = worker.run(once=True, max_failures=0)
     assert stats.processed == 1 and service.count() == 1
     assert imap.count("hotline", "Processed") == 1
+
+
+def test_queued_mail_gone_from_the_store_and_the_server_is_dropped_without_a_hang(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bytes lost from the raw store and the message expunged from the server meanwhile:
+    the claim drops the row on its own session. A second connection deleting it would
+    wait for the claim's own row lock for ever on PostgreSQL (no deadlock is seen)."""
+    imap.append("hotline", genuine(2, "gone"))
+    worker = MailWorker(MailIngestor(service, live_settings), live_settings)
+    monkeypatch.setattr(worker, "_drain", lambda *a, **k: False)  # killed after queueing
+    assert worker.run(once=True, max_failures=0).fetched == 2
+    monkeypatch.undo()
+    with db.reading() as session:
+        rows = session.scalars(select(MailQueued).order_by(MailQueued.uid)).all()
+    assert isinstance(worker.ingestor.raw, ContentStore)
+    Path(worker.ingestor.raw.path_of(rows[0].sha256)).unlink()
+    client = imap.client("hotline")
+    try:
+        client.select_folder("INBOX")
+        client.delete_messages([int(rows[0].uid)])
+        client.expunge()
+    finally:
+        client.logout()
+    outcome: list[object] = []
+    runner = threading.Thread(target=lambda: outcome.append(
+        worker.run(once=True, max_failures=0)), daemon=True)
+    runner.start()
+    runner.join(60)
+    if runner.is_alive():
+        worker.stop.set()
+        pytest.fail("the worker hangs on a message neither stored nor on the server")
+    assert len(outcome) == 1 and service.count() == 1
+    with db.reading() as session:
+        assert session.scalars(select(MailQueued)).all() == []  # dropped and filed
+    assert imap.count("hotline", "Processed") == 1 and imap.count("hotline", "INBOX") == 0
+
