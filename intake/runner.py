@@ -20,6 +20,7 @@ from honcho.manager import Manager
 from honcho.printer import Printer
 
 from intake.assistant.conversations import prune, retention_days, tracker_store
+from intake.assistant.locks import PASSWORD_VARIABLE
 from intake.assistant.processes import (
     action_server_command,
     action_webhook_url,
@@ -33,6 +34,7 @@ from intake.assistant.servers import (
     AssistantPlan,
     assistant_plan,
     local_redis_command,
+    local_redis_env,
     server_name,
 )
 from intake.assistant.training import model_path
@@ -51,11 +53,18 @@ class ProcessSpec:
     env: dict[str, str]
 
 
+#: what only the Rasa servers (and the private redis-server) may see: the Redis URL and
+#: the password taken from it
+RASA_ONLY = ("PAKN_REDIS_URL", PASSWORD_VARIABLE)
+
+
 def _product_env(settings: Settings, assistant: AssistantPlan | None = None
                  ) -> dict[str, str]:
+    """The environment of every product process (console, bot, actions, mail, delivery):
+    this one's, without the Redis password (``RASA_ONLY``), plus the shared settings."""
     import os
 
-    env = dict(os.environ)
+    env = {name: value for name, value in os.environ.items() if name not in RASA_ONLY}
     env["PAKN_DATABASE_URL"] = settings.database_url
     env["PAKN_RASA_URL"] = settings.rasa_url
     if assistant is not None:  # the edges spread conversations over these servers
@@ -111,7 +120,7 @@ def plan(settings: Settings, model: Path, assistant: AssistantPlan | None = None
     specs = []
     if assistant.start_redis and assistant.redis is not None:
         specs.append(ProcessSpec("redis", local_redis_command(settings, assistant.redis),
-                                 {"PATH": "/usr/bin:/bin"}))
+                                 local_redis_env(settings)))
     specs.append(ProcessSpec("actions", action_server_command(settings.actions_port),
                              product))
     rasa_environment = (rasa_env() | assistant_secrets(settings) | store_env

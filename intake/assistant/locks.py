@@ -70,10 +70,21 @@ def parse_redis_url(url: str) -> RedisTarget:
     path = parts.path.strip("/")
     if path and not path.isdigit():
         raise ValueError(f"PAKN_REDIS_URL: the database must be a number, not {path!r}")
+    username = unquote(parts.username) if parts.username else None
+    password = unquote(parts.password) if parts.password else None
+    for what, value in (("user name", username), ("password", password)):
+        if value is not None and _has_control_characters(value):
+            # it would go into redis.conf and the endpoints: a newline there is a new line
+            raise ValueError(f"PAKN_REDIS_URL: the {what} contains a control character (a "
+                             "newline, tab, …), which is not allowed: choose one without")
     return RedisTarget(host=parts.hostname, port=port, db=int(path) if path else DEFAULT_DB,
-                       username=unquote(parts.username) if parts.username else None,
-                       password=unquote(parts.password) if parts.password else None,
-                       tls=parts.scheme == "rediss")
+                       username=username, password=password, tls=parts.scheme == "rediss")
+
+
+def _has_control_characters(text: str) -> bool:
+    """True when ``text`` holds an ASCII control character (below space, or DEL) or a
+    Unicode line separator."""
+    return any(ord(c) < 32 or ord(c) == 127 or c in "\x85\u2028\u2029" for c in text)
 
 
 def lock_store(target: RedisTarget) -> tuple[dict[str, Any], dict[str, str]]:
@@ -116,6 +127,8 @@ def local_server_config(target: RedisTarget, directory: str) -> str:
              f"port {target.port}", "protected-mode yes", 'save ""', "appendonly no",
              f"dir {directory}", "loglevel warning", "logfile \"\""]
     if target.password:
+        if _has_control_characters(target.password):
+            raise ValueError("the Redis password contains a control character")
         quoted = target.password.replace("\\", "\\\\").replace('"', '\\"')
         lines.append(f'requirepass "{quoted}"')
     return "\n".join(lines) + "\n"

@@ -29,9 +29,9 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
+from intake.assistant import redis_process
 from intake.assistant.locks import (
     RedisTarget,
-    local_server_config,
     lock_store,
     parse_redis_url,
     redis_answers,
@@ -100,15 +100,21 @@ def assistant_plan(settings: Settings,
 
 
 def local_redis_command(settings: Settings, target: RedisTarget) -> list[str]:
-    """The private ``redis-server`` for ``target``: its configuration (with the password,
-    if any) in ``var/run/redis.conf``, readable by its owner only."""
+    """The private ``redis-server`` for ``target``, run by
+    :mod:`intake.assistant.redis_process`: its configuration (with the password, if any)
+    goes to ``redis-server`` on its standard input when it actually starts, so no file
+    holds it (planning alone writes nothing). ``var/run/`` is its working directory; the
+    process needs :func:`local_redis_env`."""
     run_dir = settings.var_dir / "run"
     run_dir.mkdir(parents=True, exist_ok=True)
-    config = run_dir / "redis.conf"
-    config.touch(mode=0o600)
-    config.chmod(0o600)
-    config.write_text(local_server_config(target, str(run_dir)), encoding="utf-8")
-    return [shutil.which("redis-server") or "redis-server", str(config)]
+    return redis_process.command(str(run_dir))
+
+
+def local_redis_env(settings: Settings) -> dict[str, str]:
+    """The environment of the private ``redis-server``'s process: ``PAKN_REDIS_URL`` (its
+    password) and a plain ``PATH``, nothing else."""
+    return {"PATH": "/usr/bin:/bin",
+            redis_process.URL_VARIABLE: settings.redis_url or ""}
 
 
 def server_name(index: int, count: int) -> str:

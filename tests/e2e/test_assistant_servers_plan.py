@@ -6,13 +6,16 @@ password on disk) and the decisions about Redis, against a real private redis-se
 
 from __future__ import annotations
 
-import stat
+import socket
+import subprocess
+import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
-from intake.assistant.locks import PASSWORD_VARIABLE, parse_redis_url
+from intake.assistant.locks import PASSWORD_VARIABLE, RedisTarget, parse_redis_url
 from intake.assistant.servers import AssistantConfigError, assistant_plan
 from intake.config import Settings, load_settings
 from intake.runner import plan
@@ -50,7 +53,7 @@ def test_a_remote_redis_that_does_not_answer_is_an_error_a_local_one_is_started(
 
 
 def test_the_plan_gives_every_rasa_server_the_lock_store_without_the_password_on_disk(
-        tmp_path: Path) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     try:
         server = redis_server(password="l0ck-s3cret")
         redis = server.__enter__()
@@ -74,14 +77,64 @@ def test_the_plan_gives_every_rasa_server_the_lock_store_without_the_password_on
             f"http://127.0.0.1:{settings.rasa_port},http://127.0.0.1:{settings.rasa_port + 1}"
     finally:
         server.__exit__(None, None, None)
-    # Redis gone and local: pakn run would start its own, its config readable by us only
+    # Redis gone and local: pakn run starts its own; planning writes no file with the
+    # password, the process hands it to redis-server on stdin, and only it and the Rasa
+    # servers see PAKN_REDIS_URL
+    monkeypatch.setenv("PAKN_REDIS_URL", settings.redis_url or "")
+    monkeypatch.setenv(PASSWORD_VARIABLE, "l0ck-s3cret")
     assistant = assistant_plan(settings)
     assert assistant.start_redis
     specs = {s.name: s for s in plan(settings, tmp_path / "model.tar.gz", assistant)}
-    config = Path(specs["redis"].command[-1])
-    assert stat.S_IMODE(config.stat().st_mode) == 0o600
-    assert 'requirepass "l0ck-s3cret"' in config.read_text()
+    assert not _files_holding(settings.var_dir, "l0ck-s3cret")
     assert "l0ck-s3cret" not in " ".join(specs["redis"].command)
+    for name, spec in specs.items():
+        if name not in {"rasa", "rasa1", "rasa2", "redis"}:
+            assert "l0ck-s3cret" not in " ".join(spec.env.values()), name
+    assert specs["rasa1"].env[PASSWORD_VARIABLE] == "l0ck-s3cret"
+    process = subprocess.Popen(specs["redis"].command, env=specs["redis"].env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        target = parse_redis_url(settings.redis_url or "")
+        deadline = time.monotonic() + 15
+        while not _authenticates(target):
+            assert process.poll() is None and time.monotonic() < deadline, \
+                "the private redis-server did not start"
+            time.sleep(0.05)
+        assert not _authenticates(replace(target, password="wrong"))
+        assert not _files_holding(settings.var_dir, "l0ck-s3cret")
+    finally:
+        process.terminate()
+        assert process.wait(timeout=15) == 0
+    assert not _files_holding(settings.var_dir, "l0ck-s3cret")
+
+
+def _files_holding(directory: Path, secret: str) -> list[Path]:
+    return [p for p in directory.rglob("*")
+            if p.is_file() and secret in p.read_text(errors="replace")]
+
+
+def _authenticates(target: RedisTarget) -> bool:
+    """True when Redis at ``target`` answers PING after AUTH with its password."""
+    try:
+        with socket.create_connection((target.host, target.port), timeout=1) as sock:
+            sock.sendall(f"AUTH {target.password}\r\nPING\r\n".encode())
+            answer = b""
+            while answer.count(b"\r\n") < 2:
+                chunk = sock.recv(256)
+                if not chunk:
+                    break
+                answer += chunk
+    except OSError:
+        return False
+    return answer == b"+OK\r\n+PONG\r\n"
+
+
+def test_a_redis_password_with_a_control_character_is_refused(tmp_path: Path) -> None:
+    for password in ("a%0Aport%206380", "a%0Db", "a%09b", "a%7Fb"):
+        with pytest.raises(AssistantConfigError, match="control character"):
+            assistant_plan(_settings(tmp_path,
+                                     PAKN_REDIS_URL=f"redis://:{password}@localhost:1/1"))
+    assert parse_redis_url("redis://:a%20b%22c@localhost/1").password == 'a b"c'
 
 
 def test_redis_urls() -> None:
