@@ -35,6 +35,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import httpx
 
@@ -116,7 +117,10 @@ def parse_rasa_answer(payload: Any) -> list[Reply]:
 
 
 #: failures that prove the request never reached the server: safe to send elsewhere
-NOT_DELIVERED = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+#: (``httpx.PoolTimeout`` is not one: it means our own client has no free connection,
+#: which says nothing about the server; it is reported, not failed over)
+NOT_DELIVERED = (httpx.ConnectError, httpx.ConnectTimeout)
+CONVERSATIONS_PATH = "/conversations/"
 RETRY_AFTER = 10.0  # seconds an unreachable server is tried last
 CONNECT_TIMEOUT = 3.0
 
@@ -163,11 +167,22 @@ class ServerHealth:
         self._down_until.pop(server, None)
 
 
+def conversation_sender(path: str) -> str:
+    """The sender of a Rasa HTTP API path ``/conversations/{sender}/…`` (percent-decoded),
+    ``""`` for any other path."""
+    if not path.startswith(CONVERSATIONS_PATH):
+        return ""
+    return unquote(path[len(CONVERSATIONS_PATH):].split("/", 1)[0])
+
+
 class FailoverTransport(httpx.AsyncBaseTransport):
     """An httpx transport for Rasa's HTTP API over several servers sharing the tracker
     store (the bot reads a conversation's pending question there): a request addressed
-    to the first server goes to the first reachable one, in the order of ``health``
-    (a request that reached a server is never repeated on another)."""
+    to the first server goes to the first reachable one, in the order of ``health`` for
+    the conversation's sender (``/conversations/{sender}/…``: the server that takes that
+    citizen's messages, so the lock store sees both on one server whenever it is up), or
+    for ``""`` otherwise. A request that reached a server is never repeated on another;
+    ``httpx.PoolTimeout`` (our own pool is full) is raised as it is, without failing over."""
 
     def __init__(self, health: ServerHealth) -> None:
         self.health = health
@@ -176,8 +191,10 @@ class FailoverTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request`` to the first server that accepts the connection."""
         first, url = self.health.servers[0], str(request.url)
+        sender = (conversation_sender(urlsplit(url[len(first):]).path)
+                  if url.startswith(first) else "")
         failure: Exception | None = None
-        for server in self.health.order_for(""):
+        for server in self.health.order_for(sender):
             if url.startswith(first):
                 request.url = httpx.URL(server + url[len(first):])
                 request.headers["Host"] = request.url.netloc.decode("ascii")
@@ -190,7 +207,8 @@ class FailoverTransport(httpx.AsyncBaseTransport):
                 continue
             self.health.answered(server)
             return response
-        assert failure is not None
+        if failure is None:  # only when there is no server at all
+            raise httpx.ConnectError("no assistant server configured", request=request)
         raise failure
 
     async def aclose(self) -> None:
@@ -202,11 +220,13 @@ class RasaRelay:
     """Async client of the assistant's signed channel, over one or several servers."""
 
     def __init__(self, rasa_urls: str | Sequence[str], channel_secret: str,
-                 timeout: float = 30.0, *, health: ServerHealth | None = None) -> None:
+                 timeout: float = 30.0, *, health: ServerHealth | None = None,
+                 limits: httpx.Limits | None = None) -> None:
         self.health = health or ServerHealth(server_list(rasa_urls))
         self.channel_secret = channel_secret
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT)),
+            limits=limits or httpx.Limits(max_connections=100, max_keepalive_connections=20),
             trust_env=False)
 
     @property
@@ -232,6 +252,10 @@ class RasaRelay:
                 self.health.failed(server)
                 unreachable.append(f"{server}: {type(exc).__name__}")
                 continue
+            except httpx.PoolTimeout as exc:  # our own client is overloaded, not the server
+                raise AssistantUnavailable(
+                    f"{server}: no free connection in this process's pool (PoolTimeout); "
+                    "not sent, and the server is not marked down") from exc
             except httpx.HTTPError as exc:  # it may have been received: not resent
                 raise AssistantUnavailable(
                     f"{server}: {type(exc).__name__} (not resent elsewhere: the turn may "

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import httpx
 import pytest
 
 from intake.chat.relay import (
@@ -151,14 +152,14 @@ def test_when_no_server_answers_the_citizen_gets_the_polite_message() -> None:
 
 def test_the_http_api_goes_to_the_first_reachable_server(
         two: tuple[FakeChannel, FakeChannel]) -> None:
-    import httpx
-
     a, _b = two
-    while True:  # a dead server that comes first in the order
+    for _ in range(200):  # a dead server that comes first in the sender's order
         dead = f"http://127.0.0.1:{free_port()}"
         health = ServerHealth([dead, a.url])
-        if health.order_for("")[0] == dead:
+        if health.order_for("web:x")[0] == dead:
             break
+    else:
+        pytest.fail("no free port ranks first for web:x in 200 tries")
 
     async def go() -> dict[str, str]:
         async with httpx.AsyncClient(base_url=dead, transport=FailoverTransport(health),
@@ -168,7 +169,53 @@ def test_the_http_api_goes_to_the_first_reachable_server(
             result: dict[str, str] = response.json()
             return result
     assert asyncio.run(go()) == {"served_by": a.url}
-    assert health.order_for("")[-1] == dead  # tried last from now on
+    assert health.order_for("web:x")[-1] == dead  # tried last from now on
+
+
+def test_the_http_api_for_a_conversation_goes_to_its_senders_home_server(
+        two: tuple[FakeChannel, FakeChannel]) -> None:
+    a, b = two
+    health = ServerHealth([a.url, b.url])
+    senders = [f"telegram:{n}" for n in range(40)]
+    assert {health.home_order(s)[0] for s in senders} == {a.url, b.url}
+
+    async def go() -> list[str]:
+        async with httpx.AsyncClient(base_url=a.url, transport=FailoverTransport(health),
+                                     timeout=5) as client:
+            served = []
+            for sender in senders:
+                response = await client.get(f"/conversations/{sender}/tracker")
+                served.append(response.json()["served_by"])
+            domain = await client.get("/domain")  # not a conversation's: the "" order
+            assert domain.json()["served_by"] == health.home_order("")[0]
+            return served
+    assert asyncio.run(go()) == [health.home_order(s)[0] for s in senders]
+
+
+def test_a_full_connection_pool_is_not_a_server_failure(
+        two: tuple[FakeChannel, FakeChannel]) -> None:
+    a, b = two
+    a.delay = 1.5
+    relay = RasaRelay([a.url, b.url], SECRET, timeout=5,
+                      limits=httpx.Limits(max_connections=1))
+    relay._client.timeout = httpx.Timeout(5, pool=0.3)
+    sender = next(f"web:{n}" for n in range(100)
+                  if relay.health.home_order(f"web:{n}")[0] == a.url)
+
+    async def go() -> list[str | BaseException]:
+        try:
+            results = await asyncio.gather(relay.send(sender, "một"),
+                                           relay.send(sender, "hai"),
+                                           return_exceptions=True)
+        finally:
+            await relay.aclose()
+        return [r if isinstance(r, BaseException) else r[0].text for r in results]
+    results = asyncio.run(go())
+    assert f"ok {a.url}" in results  # the one that had the connection
+    refused = [r for r in results if isinstance(r, AssistantUnavailable)]
+    assert len(refused) == 1 and "PoolTimeout" in str(refused[0])
+    assert b.received == []  # not failed over to the other server
+    assert relay.health.order_for(sender)[0] == a.url  # nor marked down
 
 
 def test_configuration_of_several_servers() -> None:
