@@ -34,8 +34,10 @@ def _env(work: Path, **extra: str) -> dict[str, str]:
     env = {**os.environ, "PAKN_DATABASE_URL": f"sqlite:///{work / 'pakn.db'}",
            "PAKN_VAR_DIR": str(work), **extra}
     for name in ("TELEGRAM_BOT_TOKEN", "PAKN_IMAP_HOST", "PAKN_RASA_URL", "PAKN_RASA_URLS",
-                 "PAKN_SMTP_HOST"):
-        env.pop(name, None)
+                 "PAKN_SMTP_HOST", "PAKN_REDIS_URL", "PAKN_REDIS_PASSWORD",
+                 "PAKN_ASSISTANT_SERVERS", "PAKN_MAIL_ROLES"):
+        if name not in extra:  # the inherited value, not the test's own
+            env.pop(name, None)
     return env
 
 
