@@ -9,6 +9,7 @@ and web-chat conversations is ``PAKN_SECRET_KEY``, else the installation's gener
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -69,9 +70,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/healthz")
     async def health() -> Response:
-        rasa_ok = await _rasa_alive(probe, config.rasa_url, rasa_token)
-        return JSONResponse({"status": "ok", "assistant": rasa_ok},
-                            status_code=200 if rasa_ok else 503)
+        """Probe every assistant server (``PAKN_RASA_URLS``, else ``PAKN_RASA_URL``) at
+        once and report each, in the configured order (``assistant_servers``: true when
+        that server's ``/status`` answers; no URLs, which would show the internal layout).
+
+        Status 200 while at least one answers: the web chat fails over to it, so citizens
+        are served and a load balancer must keep this console; ``"status": "degraded"``
+        then says that some server does not answer (what monitoring should alert on).
+        503 with ``"status": "down"`` when none answers: no chat message can be answered.
+        ``assistant`` is true when at least one answers (as with a single server)."""
+        servers = await asyncio.gather(*(_rasa_alive(probe, url, rasa_token)
+                                         for url in config.assistant_urls))
+        answering = any(servers)
+        status = "ok" if all(servers) else "degraded" if answering else "down"
+        return JSONResponse({"status": status, "assistant": answering,
+                             "assistant_servers": list(servers)},
+                            status_code=200 if answering else 503)
 
     return app
 

@@ -1,0 +1,88 @@
+"""``/healthz`` with several assistant servers: every server probed and reported.
+
+Real HTTP servers on loopback stand in for Rasa's ``/status`` (200 with the right token);
+a port where nothing listens is a server that is down.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from fastapi.testclient import TestClient
+
+from intake.config import load_settings
+from intake.console.app import create_app
+from intake.db import upgrade
+from tests.harness.ports import free_port
+
+TOKEN = "t" * 32
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        query = parse_qs(urlsplit(self.path).query)
+        ok = urlsplit(self.path).path == "/status" and query.get("token") == [TOKEN]
+        self.send_response(200 if ok else 401)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+@pytest.fixture(scope="module")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('healthz') / 'pakn.db'}"
+    upgrade(url)
+    return url
+
+
+@pytest.fixture
+def alive() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _health(tmp_path: Path, database_url: str, urls: list[str]
+            ) -> tuple[int, dict[str, object]]:
+    settings = load_settings({"PAKN_DATABASE_URL": database_url,
+                              "PAKN_VAR_DIR": str(tmp_path / "var"),
+                              "PAKN_RASA_TOKEN": TOKEN, "PAKN_RASA_URLS": ",".join(urls)})
+    with TestClient(create_app(settings)) as client:
+        response = client.get("/healthz")
+    return response.status_code, response.json()
+
+
+def test_every_server_is_probed_and_one_down_is_degraded_not_down(
+        tmp_path: Path, database_url: str, alive: str) -> None:
+    dead = f"http://127.0.0.1:{free_port()}"
+    code, body = _health(tmp_path, database_url, [alive, dead])
+    assert code == 200
+    assert body == {"status": "degraded", "assistant": True,
+                    "assistant_servers": [True, False]}
+    # the first server down used to be reported as the whole assistant down
+    code, body = _health(tmp_path, database_url, [dead, alive])
+    assert (code, body["status"], body["assistant_servers"]) == (200, "degraded",
+                                                                 [False, True])
+    assert dead not in str(body) and alive not in str(body)
+
+
+def test_all_up_is_ok_and_none_up_is_503(tmp_path: Path, database_url: str, alive: str) -> None:
+    assert _health(tmp_path, database_url, [alive]) == (200, {"status": "ok", "assistant": True,
+                                                "assistant_servers": [True]})
+    dead = [f"http://127.0.0.1:{free_port()}" for _ in range(2)]
+    code, body = _health(tmp_path, database_url, dead)
+    assert (code, body["status"], body["assistant"]) == (503, "down", False)
