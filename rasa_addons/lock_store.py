@@ -50,6 +50,7 @@ class ReportingRedisLockStore(RedisLockStore):
         self.down_since: float | None = None
         self.refused = 0
         self._reminded = 0.0
+        self._refusal_logged: float | None = None
         try:
             self.red.ping()
         except REFUSED:
@@ -61,7 +62,12 @@ class ReportingRedisLockStore(RedisLockStore):
                      "(several assistant servers can share them)", self.where)
 
     def _refused_password(self) -> None:
-        """Log (never the password itself) that Redis refuses our credentials."""
+        """Log (never the password itself) that Redis refuses our credentials: once, then
+        at most every ``REMIND_SECONDS`` (each message would otherwise log it again)."""
+        now = time.monotonic()
+        if self._refusal_logged is not None and now - self._refusal_logged < REMIND_SECONDS:
+            return
+        self._refusal_logged = now
         log.error("lock store: Redis at %s refuses the password (PAKN_REDIS_URL): no "
                   "message can be answered until the URL's password is fixed", self.where)
 
