@@ -67,7 +67,7 @@ def assistant_plan(settings: Settings,
         if count > 1:
             raise AssistantConfigError(
                 f"PAKN_ASSISTANT_SERVERS={count} needs PAKN_REDIS_URL (Rasa's lock store "
-                "keeps each conversation's turns in order across servers), e.g. "
+                "shared by the servers, behind each citizen's home server), e.g. "
                 "PAKN_REDIS_URL=redis://127.0.0.1:6379/1: pakn run starts a local "
                 "redis-server there when nothing answers")
         return AssistantPlan(ports, edges)

@@ -15,7 +15,9 @@ processes and restarts, and a server added or removed moves only its own share o
 senders. When the home server cannot be reached — the connection is refused or not
 established in time — the message goes to the next server in the sender's order, and the
 unreachable one is put last for ``RETRY_AFTER`` seconds. The servers share the tracker
-store and Rasa's Redis lock store, so any of them continues the conversation in order.
+store, so any of them continues the conversation; its turns stay in order because one
+citizen's messages go to one home server, with Rasa's Redis lock store as a second line
+after a failover (Rasa 3.6's ticket lock is not atomic across servers).
 
 A message that reached a server is never sent to another one: after a timeout waiting
 for the answer, a dropped connection or an error answer, Rasa may have processed the
