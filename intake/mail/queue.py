@@ -19,8 +19,9 @@ ingest recognises it; filed again, the server has nothing left to move.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from sqlalchemy import Select, delete, func, select
@@ -32,6 +33,7 @@ from intake.mail.ingest import IngestResult
 from intake.mail.models import IngestStatus, MailMailbox, MailQueued, QueueState
 from intake.mail.triage import Verdict
 
+log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Place:
@@ -209,10 +211,14 @@ class MailQueue:
 
     @contextmanager
     def claim(self, limit: int, account: str | None = None, folder: str | None = None,
-              min_priority: int | None = None) -> Iterator[Claim]:
+              min_priority: int | None = None,
+              durable: Callable[[], None] | None = None) -> Iterator[Claim]:
         """Up to ``limit`` queued messages, highest priority first; the results recorded
         with ``Claim.done`` are written when the block ends (also when it raises: what
-        committed is recorded, the rest stays queued)."""
+        committed is recorded, the rest stays queued). ``durable`` (the ingestor's
+        ``make_durable``) is called before results are recorded, so a row is never
+        ``processed`` before its files are on disk. When the block raises, its exception
+        is the one that propagates, whatever recording the rest does."""
         if self.skip_locked:
             with self.db.transaction() as session:
                 rows = session.scalars(self._next(limit, account, folder, min_priority)
@@ -221,9 +227,10 @@ class MailQueue:
                 try:
                     yield claim
                 except BaseException:
-                    _record(session, claim)  # what committed is recorded, not rolled back
-                    session.commit()
+                    _record_after_failure(nullcontext(session), claim, durable)
                     raise
+                if claim.results and durable is not None:
+                    durable()
                 _record(session, claim)
             return
         with self.db.reading() as session:
@@ -231,14 +238,36 @@ class MailQueue:
                 self._next(limit, account, folder, min_priority)).all()])
         try:
             yield claim
-        finally:
-            with self.db.transaction() as session:
-                _record(session, claim)
+        except BaseException:
+            _record_after_failure(self.db.transaction(), claim, durable)
+            raise
+        if claim.results and durable is not None:
+            durable()
+        with self.db.transaction() as session:
+            _record(session, claim)
 
 
 def _message(row: MailQueued) -> QueuedMessage:
     return QueuedMessage(row.id, int(row.uid), int(row.uidvalidity), row.sha256, row.source,
                          row.priority, row.label)
+
+
+def _record_after_failure(sessions: AbstractContextManager[Session], claim: Claim,
+                          durable: Callable[[], None] | None) -> None:
+    """Record what committed before a batch failed (made durable first) and commit; a
+    failure here is logged, never raised: the batch's own exception is what the caller
+    re-raises, and what is not recorded stays queued (ingest recognises it when it is
+    taken again)."""
+    try:
+        if claim.results and durable is not None:
+            durable()
+        with sessions as session:
+            _record(session, claim)
+            session.commit()
+    except Exception as exc:  # noqa: BLE001 - the caller re-raises the batch's own error
+        log.warning("could not record the committed part of a failed mail batch (%s); "
+                    "it stays queued and is recognised when taken again",
+                    type(exc).__name__)
 
 
 def _record(session: Session, claim: Claim) -> None:

@@ -321,7 +321,7 @@ class MailWorker:
         and record the results; how many messages were claimed (0: the queue is empty).
         Files are flushed before the results are recorded, so the fetcher's move never
         comes before they are on disk on this machine."""
-        with self.queue.claim(self.claim_batch) as claim:
+        with self.queue.claim(self.claim_batch, durable=self.ingestor.make_durable) as claim:
             items = []
             for message in claim.messages:
                 raw = self._stored(message)
@@ -335,9 +335,7 @@ class MailWorker:
                 stats.statuses[result.status.value] = stats.statuses.get(
                     result.status.value, 0) + 1
                 stats.already_seen += 0 if result.new else 1
-            if claim.results:
-                self.ingestor.make_durable()
-            return len(claim.messages)
+            return len(claim.messages)  # made durable by the claim before it records
 
     def run_ingest(self, once: bool = False, max_failures: int | None = None) -> PollStats:
         """The ingest role (``pakn mail ingest-worker``): take the queue that fetchers fill

@@ -358,3 +358,32 @@ def test_queued_mail_gone_from_the_store_and_the_server_is_dropped_without_a_han
         assert session.scalars(select(MailQueued)).all() == []  # dropped and filed
     assert imap.count("hotline", "Processed") == 1 and imap.count("hotline", "INBOX") == 0
 
+
+def test_a_failed_batch_makes_what_committed_durable_before_recording_it(
+        db: Database) -> None:
+    place = _fill(db, [Priority.GENUINE] * 3)
+    queue = MailQueue(db)
+    calls: list[int] = []
+
+    def durable() -> None:
+        with db.reading() as session:  # nothing recorded processed yet
+            calls.append(len(session.scalars(select(MailQueued).where(
+                MailQueued.state == QueueState.PROCESSED.value)).all()))
+
+    with pytest.raises(RuntimeError, match="ingest process died"), \
+            queue.claim(3, durable=durable) as claim:
+        claim.done(claim.messages[0], _result(1))
+        raise RuntimeError("ingest process died")
+    assert calls == [0]
+    assert [uid for _, uid in queue.finished(place)[QueueState.PROCESSED.value]] == [1]
+
+    def broken() -> None:
+        raise OSError("fsync failed")
+
+    # The batch's own error propagates, not the one of recording; nothing is recorded
+    # that is not durable, and the rows stay queued.
+    with pytest.raises(RuntimeError, match="worker killed"), \
+            queue.claim(3, durable=broken) as claim:
+        claim.done(claim.messages[0], _result(2))
+        raise RuntimeError("worker killed")
+    assert queue.waiting() == 2
