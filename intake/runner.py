@@ -10,6 +10,7 @@ others are stopped too, so a broken start is seen at once, not half-working.
 from __future__ import annotations
 
 import logging
+import os
 import shlex
 import sys
 from collections.abc import Mapping
@@ -142,6 +143,11 @@ def plan(settings: Settings, model: Path, assistant: AssistantPlan | None = None
 MAIL_ROLES = ("fetch", "ingest")
 
 
+class MailRolesError(ValueError):
+    """``PAKN_MAIL_ROLES`` / ``PAKN_MAIL_INGEST_WORKERS`` are invalid or do not fit the
+    database; the message names the variable (``pakn run`` exits 2 with it)."""
+
+
 def mail_roles(env: Mapping[str, str]) -> tuple[frozenset[str], int]:
     """``PAKN_MAIL_ROLES`` (``fetch``, ``ingest`` or both, comma-separated; unset: the
     embedded ``pakn mail poll``, both in one process tree) and ``PAKN_MAIL_INGEST_WORKERS``
@@ -150,11 +156,36 @@ def mail_roles(env: Mapping[str, str]) -> tuple[frozenset[str], int]:
                       if r.strip())
     unknown = sorted(roles - set(MAIL_ROLES))
     if unknown:
-        raise ValueError(f"PAKN_MAIL_ROLES: unknown role(s) {', '.join(unknown)} "
-                         f"(known: {', '.join(MAIL_ROLES)})")
-    workers = int(env.get("PAKN_MAIL_INGEST_WORKERS") or 1)
+        raise MailRolesError(f"PAKN_MAIL_ROLES: unknown role(s) {', '.join(unknown)} "
+                             f"(known: {', '.join(MAIL_ROLES)})")
+    raw = (env.get("PAKN_MAIL_INGEST_WORKERS") or "").strip()
+    try:
+        workers = int(raw or 1)
+    except ValueError:
+        raise MailRolesError(f"PAKN_MAIL_INGEST_WORKERS must be a whole number, not "
+                             f"{raw[:20]!r}") from None
     if workers < 1:
-        raise ValueError("PAKN_MAIL_INGEST_WORKERS must be at least 1")
+        raise MailRolesError("PAKN_MAIL_INGEST_WORKERS must be at least 1")
+    return roles, workers
+
+
+def checked_mail_roles(settings: Settings, env: Mapping[str, str]
+                       ) -> tuple[frozenset[str], int]:
+    """``mail_roles``, refused where the database cannot serve them: on SQLite a claim
+    takes no lock (several ingest workers would take the same rows) and the file is not
+    shared with a fetcher on another machine."""
+    roles, workers = mail_roles(env)
+    if "ingest" in roles and settings.database_url.startswith("sqlite"):
+        if workers > 1:
+            raise MailRolesError(
+                f"PAKN_MAIL_INGEST_WORKERS={workers} needs PostgreSQL: on SQLite claims "
+                "take no lock, so several ingest workers would take the same messages "
+                "(set it to 1, or set PAKN_DATABASE_URL to PostgreSQL)")
+        if "fetch" not in roles:
+            raise MailRolesError(
+                "PAKN_MAIL_ROLES=ingest needs PostgreSQL: an ingest-only machine takes the "
+                "queue a fetcher elsewhere fills, which a SQLite file cannot share (use "
+                "PAKN_MAIL_ROLES=fetch,ingest, or unset it, on SQLite)")
     return roles, workers
 
 
@@ -163,7 +194,7 @@ def mail_specs(settings: Settings, env: dict[str, str]) -> list[ProcessSpec]:
     the mailbox is configured; with ``PAKN_MAIL_ROLES`` a ``mail-fetch`` process (one per
     mailbox in the whole deployment) and/or ``mail-ingest-N`` processes (any number, on
     any machine sharing the PostgreSQL database and ``PAKN_RAW_STORE=db``)."""
-    roles, workers = mail_roles(env)
+    roles, workers = checked_mail_roles(settings, env)
     pakn = [sys.executable, "-m", "intake.cli", "mail"]
     if not roles:
         return ([ProcessSpec("mail", [*pakn, "poll"], env)]
@@ -187,6 +218,11 @@ def run_supervised(settings: Settings) -> int:
     try:
         assistant = assistant_plan(settings)
     except AssistantConfigError as exc:
+        log.error("%s", exc)
+        return 2
+    try:  # before anything runs (the pruning below included)
+        checked_mail_roles(settings, os.environ)
+    except MailRolesError as exc:
         log.error("%s", exc)
         return 2
     pruned = prune(settings, retention_days(settings))

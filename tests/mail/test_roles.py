@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from intake.assistant.training import model_path
 from intake.config import load_settings
 from intake.db import Database, upgrade
 from intake.mail.models import MailQueued
 from intake.org.data_files import read_organisation
 from intake.org.loader import load_organisation
-from intake.runner import mail_roles, mail_specs
+from intake.runner import MailRolesError, mail_roles, mail_specs
 from intake.services.complaints import IntakeService
 from intake.storage import StoredBlob
 from tests.conftest import ROOT, skip_or_fail
@@ -40,7 +41,8 @@ from tests.mail.test_triage import flood
 
 
 def test_roles_from_the_environment(tmp_path: Path) -> None:
-    settings = load_settings({"PAKN_VAR_DIR": str(tmp_path), "PAKN_IMAP_HOST": "imap.x"})
+    settings = load_settings({"PAKN_VAR_DIR": str(tmp_path), "PAKN_IMAP_HOST": "imap.x",
+                              "PAKN_DATABASE_URL": "postgresql+psycopg://u@db.x/pakn"})
     names = [s.name for s in mail_specs(settings, {})]
     assert names == ["mail"]  # the embedded default: `pakn mail poll`
     split = mail_specs(settings, {"PAKN_MAIL_ROLES": "fetch, ingest",
@@ -50,7 +52,8 @@ def test_roles_from_the_environment(tmp_path: Path) -> None:
     assert split[0].command[-2:] == ["mail", "fetch"]
     assert split[1].command[-2:] == ["mail", "ingest-worker"]
     # An ingest machine needs no mailbox; a fetcher does.
-    no_imap = load_settings({"PAKN_VAR_DIR": str(tmp_path)})
+    no_imap = load_settings({"PAKN_VAR_DIR": str(tmp_path),
+                             "PAKN_DATABASE_URL": "postgresql+psycopg://u@db.x/pakn"})
     assert [s.name for s in mail_specs(no_imap, {"PAKN_MAIL_ROLES": "ingest"})] == [
         "mail-ingest-1"]
     assert mail_specs(no_imap, {"PAKN_MAIL_ROLES": "fetch"}) == []
@@ -58,8 +61,43 @@ def test_roles_from_the_environment(tmp_path: Path) -> None:
     for bad in ({"PAKN_MAIL_ROLES": "fetch,poll"}, {"PAKN_MAIL_ROLES": "ingest",
                                                     "PAKN_MAIL_INGEST_WORKERS": "0"},
                 {"PAKN_MAIL_INGEST_WORKERS": "two"}):
-        with pytest.raises(ValueError):
+        with pytest.raises(MailRolesError, match="PAKN_MAIL_"):
             mail_roles(bad)
+
+
+def test_sqlite_refuses_several_or_ingest_only_workers(tmp_path: Path) -> None:
+    """SQLite's claim takes no lock: two ingest workers would take the same rows."""
+    sqlite = load_settings({"PAKN_VAR_DIR": str(tmp_path), "PAKN_IMAP_HOST": "imap.x",
+                            "PAKN_DATABASE_URL": f"sqlite:///{tmp_path / 'pakn.db'}"})
+    assert [s.name for s in mail_specs(sqlite, {})] == ["mail"]
+    assert [s.name for s in mail_specs(sqlite, {"PAKN_MAIL_ROLES": "fetch,ingest"})] == [
+        "mail-fetch", "mail-ingest-1"]
+    with pytest.raises(MailRolesError, match="PAKN_MAIL_INGEST_WORKERS=2 needs PostgreSQL"):
+        mail_specs(sqlite, {"PAKN_MAIL_ROLES": "fetch,ingest",
+                            "PAKN_MAIL_INGEST_WORKERS": "2"})
+    with pytest.raises(MailRolesError, match="PAKN_MAIL_ROLES=ingest needs PostgreSQL"):
+        mail_specs(sqlite, {"PAKN_MAIL_ROLES": "ingest"})
+
+
+@pytest.mark.parametrize(("env", "named"), [
+    ({"PAKN_MAIL_INGEST_WORKERS": "two"}, "PAKN_MAIL_INGEST_WORKERS must be a whole"),
+    ({"PAKN_MAIL_ROLES": "fetch,poll"}, "PAKN_MAIL_ROLES: unknown role(s) poll"),
+    ({"PAKN_MAIL_ROLES": "ingest"}, "PAKN_MAIL_ROLES=ingest needs PostgreSQL"),
+])
+def test_pakn_run_refuses_bad_mail_roles_before_anything_runs(
+        tmp_path: Path, env: dict[str, str], named: str) -> None:
+    if not model_path(ROOT).is_file():
+        skip_or_fail("no trained assistant in models/ (pakn run checks it first)")
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("PAKN_", "TELEGRAM_"))}
+    done = subprocess.run(
+        [sys.executable, "-m", "intake.runner"], cwd=ROOT, capture_output=True, text=True,
+        timeout=120, stdin=subprocess.DEVNULL,
+        env={**clean, "PAKN_VAR_DIR": str(tmp_path), **env,
+             "PAKN_DATABASE_URL": f"sqlite:///{tmp_path / 'pakn.db'}"})
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert named in done.stderr and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert "deleted" not in done.stdout  # nothing ran, the pruning included
 
 
 def _pakn(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
