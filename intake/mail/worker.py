@@ -56,6 +56,9 @@ FETCHER_LOOK_SECONDS = 1.0  # a fetcher with queued mail looks again this often
 INGEST_IDLE_SECONDS = 0.5   # an ingest worker with nothing queued looks again this often
 # Every message alike, in arrival order (``PAKN_MAIL_TRIAGE=0``).
 FIFO = Verdict(Priority.GENUINE, "untriaged", "triage switched off")
+# A row an ingest worker found unstored this often after being fetched again: it never
+# will be (the store is a directory of another machine); it is left for the operator.
+MAX_REFETCHES = 3
 
 
 @dataclass
@@ -96,6 +99,7 @@ class MailWorker:
         self._scan_place: Place | None = None
         self._pending: dict[int, tuple[Verdict, int]] = {}
         self._scanned_upto = 0
+        self._refetches: dict[int, int] = {}  # queue row id -> times fetched again
 
     # -- watermark --------------------------------------------------------------------
     def watermark(self, account: str, state: FolderState) -> int:
@@ -279,7 +283,7 @@ class MailWorker:
     def _refetch(self, mailbox: Mailbox, place: Place) -> None:
         """Fetch again, store and queue again what an ingest worker found missing from the
         raw store (``QueueState.REFETCH``); what the server no longer has is forgotten."""
-        rows = self.queue.to_refetch(place)
+        rows = self._give_up_refetching(self.queue.to_refetch(place))
         if not rows:
             return
         found = dict(mailbox.fetch([uid for _, uid in rows]))
@@ -293,6 +297,25 @@ class MailWorker:
             log.warning("%d queued message(s) neither stored nor on the server: dropped "
                         "from the queue", len(gone))
             self.queue.forget(gone)
+
+    def _give_up_refetching(self, rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``rows`` to fetch again, without those fetched again ``MAX_REFETCHES`` times
+        already: an ingest worker that still does not find their bytes reads another
+        machine's disk. Those stay on the server and in the queue (``refetch``), said
+        once at ERROR; a restart with ``PAKN_RAW_STORE=db`` takes them."""
+        todo = []
+        for row_id, uid in rows:
+            times = self._refetches.get(row_id, 0)
+            if times < MAX_REFETCHES:
+                self._refetches[row_id] = times + 1
+                todo.append((row_id, uid))
+            elif times == MAX_REFETCHES:
+                self._refetches[row_id] = times + 1
+                log.error("queued mail %d (uid %d) fetched again %d times and still not "
+                          "found by an ingest worker: left in the mailbox. The raw store "
+                          "is a local directory; use PAKN_RAW_STORE=db for ingest workers "
+                          "on other machines", row_id, uid, MAX_REFETCHES)
+        return todo
 
     def _file_finished(self, mailbox: Mailbox, place: Place, stats: PollStats) -> None:
         """Move what was committed (its files and the database log flushed to disk
@@ -326,6 +349,9 @@ class MailWorker:
             for message in claim.messages:
                 raw = self._stored(message)
                 if raw is None:
+                    log.warning("queued mail %d (uid %d) not in the raw store (%s): its "
+                                "fetcher fetches it again", message.id, message.uid,
+                                self.settings.raw_store)
                     claim.not_stored(message)
                     continue
                 items.append((message, raw))

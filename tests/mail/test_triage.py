@@ -3,6 +3,7 @@ serving likely-genuine mail first (real Dovecot, real SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -19,7 +20,7 @@ from intake.mail.models import IngestStatus, MailIngest, MailQueued, QueueState
 from intake.mail.parse import Limits, parse_message
 from intake.mail.queue import Fetched, MailQueue, Place
 from intake.mail.triage import Priority, Triage, Verdict
-from intake.mail.worker import MailWorker
+from intake.mail.worker import MAX_REFETCHES, MailWorker, PollStats
 from intake.mail_config import DEFAULT_ALLOWED_TYPES
 from intake.services.complaints import IntakeService
 from intake.storage import ContentStore
@@ -387,3 +388,35 @@ def test_a_failed_batch_makes_what_committed_durable_before_recording_it(
         claim.done(claim.messages[0], _result(2))
         raise RuntimeError("worker killed")
     assert queue.waiting() == 2
+
+
+def test_raw_bytes_an_ingest_worker_never_finds_are_given_up_loudly(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """``PAKN_RAW_STORE=dir`` with the ingest worker on another machine: the bytes the
+    fetcher stores are never found there. Each miss is a warning (ids only), and after
+    ``MAX_REFETCHES`` the fetcher stops fetching the message again and says why, once,
+    at ERROR; the message stays in the mailbox."""
+    imap.append("hotline", genuine(1, "elsewhere"))
+    fetcher = MailWorker(MailIngestor(service, live_settings), live_settings,
+                         ingest_here=False)
+    other_machine = replace(live_settings, var_dir=tmp_path / "other-machine")
+    ingester = MailWorker(MailIngestor(service, other_machine), other_machine)
+    caplog.set_level(logging.WARNING, logger="intake.mail.worker")
+    assert fetcher.run(once=True, max_failures=0).fetched == 1
+    claimed = []
+    for _ in range(MAX_REFETCHES + 2):
+        claimed.append(ingester.ingest_queued(PollStats()))
+        fetcher.run(once=True, max_failures=0)
+    assert claimed == [1] * (MAX_REFETCHES + 1) + [0]  # given up: not queued again
+    assert service.count() == 0 and imap.count("hotline", "INBOX") == 1
+    with db.reading() as session:
+        assert [r.state for r in session.scalars(select(MailQueued))] == [
+            QueueState.REFETCH.value]
+    records = [r for r in caplog.records if r.name == "intake.mail.worker"]
+    misses = [r for r in records if "not in the raw store" in r.getMessage()]
+    errors = [r for r in records if r.levelno == logging.ERROR]
+    assert len(misses) == MAX_REFETCHES + 1
+    assert len(errors) == 1 and "use PAKN_RAW_STORE=db" in errors[0].getMessage()
+    assert not any("elsewhere" in r.getMessage() or "@" in r.getMessage()
+                   for r in records)  # ids only, no personal data
