@@ -86,9 +86,12 @@ def ingest_worker(
     """The ingest role (any number, on any machine, on PostgreSQL): parse, classify, file
     and acknowledge the mail that the fetchers queued, likely-genuine mail first."""
     settings = _settings()
-    worker = MailWorker(_ingestor(settings), settings)
-    _stop_on_signals(worker)
-    stats = worker.run_ingest(once=once, max_failures=3 if once else None)
+    try:
+        worker = MailWorker(_ingestor(settings), settings)
+        _stop_on_signals(worker)
+        stats = worker.run_ingest(once=once, max_failures=3 if once else None)
+    except MailConfigError as exc:  # one clear line and exit 1, as ``fetch`` does
+        raise _fail(str(exc)) from exc
     typer.echo(f"ingested {stats.processed}, already seen {stats.already_seen} "
                f"({stats.seconds:.1f} s)")
 
