@@ -50,9 +50,10 @@ ASK_WHICH = "Bạn muốn hỏi về thủ tục nào? Bạn gõ tên thủ tụ
 CHOOSE = "Có vài thủ tục gần với câu hỏi của bạn. Bạn hỏi thủ tục nào?"
 GUESS = ("Tôi chưa chắc bạn hỏi thủ tục nào. Có phải một trong các thủ tục dưới đây không? "
          "Nếu không phải, bạn gõ lại tên thủ tục hoặc việc cần làm cụ thể hơn.")
-NONE_OF_THESE = {"title": "Không phải các thủ tục này",
-                 "payload": "Tôi muốn hỏi về thủ tục hành chính"}
-SEARCH_AGAIN = [{"title": "Hỏi thủ tục khác", "payload": "Tôi muốn hỏi về thủ tục hành chính"},
+# the menu's "ask about a procedure" payload (config.yml maps it to ask_procedure)
+ASK_PROCEDURE = "Tôi muốn hỏi về thủ tục hành chính"
+NONE_OF_THESE = {"title": "Không phải các thủ tục này", "payload": ASK_PROCEDURE}
+SEARCH_AGAIN = [{"title": "Hỏi thủ tục khác", "payload": ASK_PROCEDURE},
                 {"title": "Gửi phản ánh", "payload": "Tôi muốn gửi phản ánh"}]
 
 

@@ -63,8 +63,6 @@ def _product_env(settings: Settings, assistant: AssistantPlan | None = None
                  ) -> dict[str, str]:
     """The environment of every product process (console, bot, actions, mail, delivery):
     this one's, without the Redis password (``RASA_ONLY``), plus the shared settings."""
-    import os
-
     env = {name: value for name, value in os.environ.items() if name not in RASA_ONLY}
     env["PAKN_DATABASE_URL"] = settings.database_url
     env["PAKN_RASA_URL"] = settings.rasa_url

@@ -382,18 +382,24 @@ class MailWorker:
                         break
                     self.stop.wait(INGEST_IDLE_SECONDS)
             except (*SYSTEM_ERRORS, BrokenProcessPool) as exc:
-                if isinstance(exc, BrokenProcessPool):
-                    self._pool = None
-                failures += 1
-                if max_failures is not None and failures > max_failures:
-                    raise
-                delay = retry_delay(failures)
-                log.warning("mail ingest worker: %s; retrying in %.1f s (failure %d)",
-                            describe_error(exc, self.settings), delay, failures)
-                self.stop.wait(delay)
+                failures = self._back_off(exc, failures + 1, max_failures, "mail ingest worker")
         self._close_pool()
         total.seconds = time.monotonic() - started
         return total
+
+    def _back_off(self, exc: BaseException, failures: int, max_failures: int | None,
+                  who: str) -> int:
+        """After a system error: give up (re-raise) beyond ``max_failures``, else log it
+        and wait the growing retry delay; a broken ingest pool is started afresh."""
+        if isinstance(exc, BrokenProcessPool):
+            self._pool = None
+        if max_failures is not None and failures > max_failures:
+            raise exc
+        delay = retry_delay(failures)
+        log.warning("%s: %s; retrying in %.1f s (failure %d)",
+                    who, describe_error(exc, self.settings), delay, failures)
+        self.stop.wait(delay)
+        return failures
 
     def _ingest_all(self, items: list[tuple[QueuedMessage, bytes]]
                     ) -> Iterator[tuple[QueuedMessage, IngestResult]]:
@@ -459,15 +465,7 @@ class MailWorker:
                         return total
                     self.wait_for_mail(mailbox)
             except (*CONNECTION_ERRORS, *SYSTEM_ERRORS, BrokenProcessPool) as exc:
-                if isinstance(exc, BrokenProcessPool):
-                    self._pool = None
-                failures += 1
-                if max_failures is not None and failures > max_failures:
-                    raise
-                delay = retry_delay(failures)
-                log.warning("mail worker: %s; retrying in %.1f s (failure %d)",
-                            describe_error(exc, self.settings), delay, failures)
-                self.stop.wait(delay)
+                failures = self._back_off(exc, failures + 1, max_failures, "mail worker")
             finally:
                 mailbox.close()
         self._close_pool()

@@ -306,14 +306,21 @@ def test_committed_but_not_moved_mail_is_filed_away_on_the_next_poll(
     assert service.count() == 2 and imap.count("hotline", "Processed") == 2
 
 
+def _killed_after_queueing(service: IntakeService, settings: MailSettings,
+                           monkeypatch: pytest.MonkeyPatch, fetched: int) -> MailWorker:
+    """A worker that fetched, stored and queued the inbox, then died before ingesting."""
+    worker = MailWorker(MailIngestor(service, settings), settings)
+    monkeypatch.setattr(worker, "_drain", lambda *a, **k: False)
+    assert worker.run(once=True, max_failures=0).fetched == fetched
+    monkeypatch.undo()
+    return worker
+
+
 def test_stored_raw_bytes_lost_are_fetched_again_from_the_server(
         imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
         db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     imap.append("hotline", genuine(1, "lost"))
-    worker = MailWorker(MailIngestor(service, live_settings), live_settings)
-    monkeypatch.setattr(worker, "_drain", lambda *a, **k: False)  # killed after queueing
-    assert worker.run(once=True, max_failures=0).fetched == 1
-    monkeypatch.undo()
+    worker = _killed_after_queueing(service, live_settings, monkeypatch, fetched=1)
     with db.reading() as session:
         digest = session.scalars(select(MailQueued.sha256)).one()
     assert isinstance(worker.ingestor.raw, ContentStore)  # the default: var/mail/raw
@@ -331,10 +338,7 @@ def test_queued_mail_gone_from_the_store_and_the_server_is_dropped_without_a_han
     the claim drops the row on its own session. A second connection deleting it would
     wait for the claim's own row lock for ever on PostgreSQL (no deadlock is seen)."""
     imap.append("hotline", genuine(2, "gone"))
-    worker = MailWorker(MailIngestor(service, live_settings), live_settings)
-    monkeypatch.setattr(worker, "_drain", lambda *a, **k: False)  # killed after queueing
-    assert worker.run(once=True, max_failures=0).fetched == 2
-    monkeypatch.undo()
+    worker = _killed_after_queueing(service, live_settings, monkeypatch, fetched=2)
     with db.reading() as session:
         rows = session.scalars(select(MailQueued).order_by(MailQueued.uid)).all()
     assert isinstance(worker.ingestor.raw, ContentStore)
