@@ -42,13 +42,18 @@ def _pakn(*args: str, env: dict[str, str]) -> None:
                    cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, timeout=300)
 
 
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path,
+                  actions: str) -> None:
+    """Until the console says healthy and the action server answers: the console's
+    /healthz covers the Rasa servers only, and a first turn before the action server is
+    up gets the fallback (its session start fails)."""
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         if process.poll() is not None:
             pytest.fail(f"pakn run exited early:\n{log.read_text(errors='replace')[-4000:]}")
         try:
-            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
+            if httpx.get(url + "/healthz", timeout=2).status_code == 200 and \
+                    httpx.get(actions + "/health", timeout=2).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
@@ -79,7 +84,8 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSystem]:
                                    stdin=subprocess.DEVNULL, start_new_session=True)
     running = RunningSystem(f"http://127.0.0.1:{ports['console']}", process, log, ports)
     try:
-        _wait_healthy(running.console, process, log)
+        _wait_healthy(running.console, process, log,
+                      f"http://127.0.0.1:{ports['actions']}")
         yield running
     finally:
         if process.poll() is None:
