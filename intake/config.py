@@ -67,6 +67,15 @@ class Settings:
     rasa_urls: tuple[str, ...] = ()  # PAKN_RASA_URLS: several assistant servers (edges)
     assistant_servers: int = 1  # PAKN_ASSISTANT_SERVERS: Rasa servers `pakn run` starts
     redis_url: str | None = None  # PAKN_REDIS_URL: Rasa's lock store (several servers)
+    assistant_bind: str = "127.0.0.1"  # PAKN_ASSISTANT_BIND: Rasa and the action server
+    run_roles: str | None = None  # PAKN_RUN_ROLES as given (checked by intake.run_roles)
+    actions_health_url: str | None = None  # set by pakn run: this machine's action server
+
+    @property
+    def assistant_host(self) -> str:
+        """Where this machine's own processes reach the Rasa servers and the action server
+        it runs: the bind address, or loopback when bound to every address."""
+        return reachable_host(self.assistant_bind)
 
     @property
     def assistant_urls(self) -> tuple[str, ...]:
@@ -87,6 +96,17 @@ class Settings:
                       "PAKN_ACTIONS_TOKEN": self.actions_token,
                       "PAKN_CHANNEL_SECRET": self.channel_secret}[name]
         return runtime_secret(self.var_dir, name, configured)
+
+
+def reachable_host(bind: str) -> str:
+    """The host part of a URL reaching a server bound to ``bind`` from this machine:
+    ``0.0.0.0`` → ``127.0.0.1``, ``::`` → ``[::1]``, an IPv6 address in brackets, anything
+    else as it is."""
+    if bind in {"0.0.0.0", ""}:
+        return "127.0.0.1"
+    if bind == "::":
+        return "[::1]"
+    return f"[{bind}]" if ":" in bind else bind
 
 
 def parse_trusted_proxies(value: str) -> tuple[str, ...]:
@@ -157,12 +177,13 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     var_dir = Path(merged.get("PAKN_VAR_DIR", str(root / "var")))
     rasa_port = int(merged.get("PAKN_RASA_PORT", "5005"))
     rasa_urls = parse_rasa_urls(merged.get("PAKN_RASA_URLS", ""))
+    bind = (merged.get("PAKN_ASSISTANT_BIND") or "127.0.0.1").strip()
     return Settings(
         root=root,
         var_dir=var_dir,
         database_url=merged.get("PAKN_DATABASE_URL", f"sqlite:///{var_dir / 'pakn.db'}"),
         rasa_url=merged.get("PAKN_RASA_URL")
-        or (rasa_urls[0] if rasa_urls else f"http://127.0.0.1:{rasa_port}"),
+        or (rasa_urls[0] if rasa_urls else f"http://{reachable_host(bind)}:{rasa_port}"),
         rasa_port=rasa_port,
         actions_port=int(merged.get("PAKN_ACTIONS_PORT", "5055")),
         console_host=merged.get("PAKN_CONSOLE_HOST", "127.0.0.1"),
@@ -191,6 +212,9 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         assistant_servers=parse_assistant_servers(merged.get("PAKN_ASSISTANT_SERVERS")
                                                   or "1"),
         redis_url=merged.get("PAKN_REDIS_URL") or None,
+        assistant_bind=bind,
+        run_roles=merged.get("PAKN_RUN_ROLES"),
+        actions_health_url=merged.get("PAKN_ACTIONS_HEALTH_URL") or None,
         public_url=(merged.get("PAKN_PUBLIC_URL") or
                     f"http://127.0.0.1:{merged.get('PAKN_CONSOLE_PORT', '8000')}").rstrip("/"),
     )

@@ -1,10 +1,12 @@
 """``pakn run``: the supervisor that starts the system's processes.
 
-Rasa (signed channel, loopback only), the action server and the web console always run;
-the Telegram bot and the mail worker only when configured, and the delivery dispatcher
-whenever any transport is (SMTP or Telegram). Every log line is prefixed
-with the process that wrote it, Ctrl-C stops them all, and when one process dies the
-others are stopped too, so a broken start is seen at once, not half-working.
+By default (``PAKN_RUN_ROLES`` unset) Rasa (signed channel), the action server and the
+web console always run; the Telegram bot and the mail worker only when configured, and
+the delivery dispatcher whenever any transport is (SMTP or Telegram). ``PAKN_RUN_ROLES``
+picks a part of them for one machine of several (``intake.run_roles``); Rasa and the
+action server listen on ``PAKN_ASSISTANT_BIND`` (loopback by default). Every log line is
+prefixed with the process that wrote it, Ctrl-C stops them all, and when one process
+dies the others are stopped too, so a broken start is seen at once, not half-working.
 """
 
 from __future__ import annotations
@@ -41,6 +43,13 @@ from intake.assistant.servers import (
 from intake.assistant.training import model_path
 from intake.config import Settings
 from intake.delivery.config import transports_configured
+from intake.run_roles import (
+    EVERY_ROLE,
+    RUN_ROLES,
+    RunRoles,
+    RunRolesError,
+    checked_run_roles,
+)
 
 log = logging.getLogger(__name__)
 
@@ -59,16 +68,23 @@ class ProcessSpec:
 RASA_ONLY = ("PAKN_REDIS_URL", PASSWORD_VARIABLE)
 
 
-def _product_env(settings: Settings, assistant: AssistantPlan | None = None
-                 ) -> dict[str, str]:
+def _product_env(settings: Settings, assistant: AssistantPlan | None = None,
+                 roles: RunRoles = EVERY_ROLE) -> dict[str, str]:
     """The environment of every product process (console, bot, actions, mail, delivery):
-    this one's, without the Redis password (``RASA_ONLY``), plus the shared settings."""
+    this one's, without the Redis password (``RASA_ONLY``), plus the shared settings;
+    ``PAKN_ACTIONS_HEALTH_URL`` (what the console's ``/healthz`` probes) only when this
+    machine runs the action server."""
     env = {name: value for name, value in os.environ.items() if name not in RASA_ONLY}
     env["PAKN_DATABASE_URL"] = settings.database_url
     env["PAKN_RASA_URL"] = settings.rasa_url
     if assistant is not None:  # the edges spread conversations over these servers
         env["PAKN_RASA_URL"] = assistant.edge_urls[0]
         env["PAKN_RASA_URLS"] = ",".join(assistant.edge_urls)
+    elif settings.rasa_urls:  # the servers of other machines
+        env["PAKN_RASA_URLS"] = ",".join(settings.rasa_urls)
+    env.pop("PAKN_ACTIONS_HEALTH_URL", None)
+    if "actions" in roles:
+        env["PAKN_ACTIONS_HEALTH_URL"] = actions_base_url(settings)
     env["PYTHONUNBUFFERED"] = "1"
     env.update(shared_secrets(settings))
     return env
@@ -105,37 +121,73 @@ def console_command(settings: Settings) -> list[str]:
     return [sys.executable, "-m", "intake.console.serve"]
 
 
-def plan(settings: Settings, model: Path, assistant: AssistantPlan | None = None
-         ) -> list[ProcessSpec]:
-    """The processes to start for ``settings`` (``assistant``: the Rasa servers and the
-    Redis lock store, ``intake.assistant.servers``; computed here when not given)."""
-    assistant = assistant or assistant_plan(settings)
+def actions_base_url(settings: Settings) -> str:
+    """This machine's action server as its own processes reach it (``PAKN_ASSISTANT_BIND``,
+    loopback when bound to every address)."""
+    return f"http://{settings.assistant_host}:{settings.actions_port}"
+
+
+def plan(settings: Settings, model: Path, assistant: AssistantPlan | None = None,
+         roles: RunRoles = EVERY_ROLE) -> list[ProcessSpec]:
+    """The processes to start for ``settings`` and this machine's ``roles``
+    (``assistant``: the Rasa servers and the Redis lock store,
+    ``intake.assistant.servers``; computed here when not given and ``rasa`` is a role)."""
+    if roles.assistant:
+        assistant = assistant or assistant_plan(settings)
+    product = _product_env(settings, assistant if roles.assistant else None, roles)
+    specs = []
+    if roles.assistant and assistant is not None:
+        specs += _assistant_specs(settings, model, assistant, product)
+    if "console" in roles:
+        specs.append(ProcessSpec("console", console_command(settings), product))
+    if "telegram" in roles and settings.telegram_token is not None:  # bot/__main__.py
+        specs.append(ProcessSpec("telegram", [sys.executable, "-m", "bot"], product))
+    if "mail" in roles:
+        specs += mail_specs(settings, product)
+    if "delivery" in roles and transports_configured(settings):
+        specs.append(ProcessSpec("delivery", [sys.executable, "-m", "intake.cli",
+                                              "delivery", "send"], product))
+    return specs
+
+
+def _assistant_specs(settings: Settings, model: Path, assistant: AssistantPlan,
+                     product: dict[str, str]) -> list[ProcessSpec]:
+    """The private Redis (when needed), the action server and the Rasa servers, all on
+    ``PAKN_ASSISTANT_BIND``; Rasa's action endpoint follows that address."""
+    host = settings.assistant_bind
     store, store_env = tracker_store(settings)  # conversations survive a restart
     endpoints = write_endpoints(settings.var_dir / "run" / "endpoints.yml",
-                                action_webhook_url(settings.actions_port), store,
-                                assistant.lock_store)
-    product = _product_env(settings, assistant)
-    console = console_command(settings)
+                                action_webhook_url(settings.actions_port,
+                                                   settings.assistant_host),
+                                store, assistant.lock_store)
     specs = []
     if assistant.start_redis and assistant.redis is not None:
         specs.append(ProcessSpec("redis", local_redis_command(settings, assistant.redis),
                                  local_redis_env(settings)))
-    specs.append(ProcessSpec("actions", action_server_command(settings.actions_port),
+    specs.append(ProcessSpec("actions", action_server_command(settings.actions_port, host),
                              product))
     rasa_environment = (rasa_env() | assistant_secrets(settings) | store_env
                         | assistant.lock_env)
     for index, port in enumerate(assistant.ports):
         specs.append(ProcessSpec(server_name(index, len(assistant.ports)),
-                                 rasa_server_command(settings.root, model, port, endpoints),
+                                 rasa_server_command(settings.root, model, port, endpoints,
+                                                     host),
                                  rasa_environment))
-    specs.append(ProcessSpec("console", console, product))
-    if settings.telegram_token is not None:  # polling or webhook: bot/__main__.py
-        specs.append(ProcessSpec("telegram", [sys.executable, "-m", "bot"], product))
-    pakn = [sys.executable, "-m", "intake.cli"]
-    specs += mail_specs(settings, product)
-    if transports_configured(settings):
-        specs.append(ProcessSpec("delivery", [*pakn, "delivery", "send"], product))
     return specs
+
+
+def idle_roles(settings: Settings, roles: RunRoles, env: Mapping[str, str]) -> list[str]:
+    """For roles ``PAKN_RUN_ROLES`` names that would start nothing here, what is missing
+    (a machine told to run the bot without its token is a mistake, not an option)."""
+    missing = []
+    if "telegram" in roles and settings.telegram_token is None:
+        missing.append("telegram needs TELEGRAM_BOT_TOKEN")
+    if "mail" in roles and not mail_specs(settings, dict(env)):
+        missing.append("mail needs PAKN_IMAP_HOST (or PAKN_MAIL_ROLES=ingest for ingest "
+                       "workers only)")
+    if "delivery" in roles and not transports_configured(settings):
+        missing.append("delivery needs PAKN_SMTP_HOST or TELEGRAM_BOT_TOKEN")
+    return missing if roles.explicit else []
 
 
 MAIL_ROLES = ("fetch", "ingest")
@@ -207,34 +259,50 @@ def mail_specs(settings: Settings, env: dict[str, str]) -> list[ProcessSpec]:
 
 
 def run_supervised(settings: Settings) -> int:
-    """Start every process and wait; the exit code of the first one to stop."""
-    model = model_path(settings.root)
-    if not model.is_file():
-        log.error("no trained assistant at %s: run `pakn assistant train --if-stale` "
-                  "(or `make run`, which does it)", model)
-        return 2
+    """Start this machine's processes and wait; the exit code of the first one to stop
+    (2, before anything starts or any data is touched, when the configuration cannot
+    work)."""
     try:
-        assistant = assistant_plan(settings)
-    except AssistantConfigError as exc:
+        roles = checked_run_roles(settings)
+        if "mail" in roles:
+            checked_mail_roles(settings, os.environ)
+    except (RunRolesError, MailRolesError) as exc:
         log.error("%s", exc)
         return 2
-    try:  # before anything runs (the pruning below included)
-        checked_mail_roles(settings, os.environ)
-    except MailRolesError as exc:
-        log.error("%s", exc)
+    missing = idle_roles(settings, roles, os.environ)
+    if missing:
+        log.error("PAKN_RUN_ROLES names roles that would start nothing here: %s",
+                  "; ".join(missing))
         return 2
-    pruned = prune(settings, retention_days(settings))
-    if pruned:
-        print(f"pakn | conversations older than {retention_days(settings)} days deleted "
-              f"({pruned} events)", flush=True)
+    model = model_path(settings.root)
+    assistant = None
+    if roles.assistant:
+        if not model.is_file():
+            log.error("no trained assistant at %s: run `pakn assistant train --if-stale` "
+                      "(or `make run`, which does it)", model)
+            return 2
+        try:
+            assistant = assistant_plan(settings)
+        except AssistantConfigError as exc:
+            log.error("%s", exc)
+            return 2
+        pruned = prune(settings, retention_days(settings))  # where the conversations are
+        if pruned:
+            print(f"pakn | conversations older than {retention_days(settings)} days "
+                  f"deleted ({pruned} events)", flush=True)
     manager = Manager(Printer(sys.stdout))
-    for note in (*optional_notes(settings), *assistant.notes):
+    notes = [] if roles.explicit else optional_notes(settings)
+    if roles.explicit:
+        notes.append(f"roles on this machine (PAKN_RUN_ROLES): "
+                     f"{', '.join(r for r in RUN_ROLES if r in roles)}")
+    for note in (*notes, *(assistant.notes if assistant else ())):
         print(f"pakn | {note}", flush=True)
-    for spec in plan(settings, model, assistant):
+    for spec in plan(settings, model, assistant, roles):
         manager.add_process(spec.name, shlex.join(spec.command), env=spec.env,
                             cwd=str(settings.root))
-    print(f"pakn | web chat: http://{settings.console_host}:{settings.console_port}/chat "
-          "(ready when rasa logs 'Rasa server is up and running')", flush=True)
+    if "console" in roles:
+        print(f"pakn | web chat: http://{settings.console_host}:{settings.console_port}"
+              "/chat (ready when its /healthz says \"ok\")", flush=True)
     manager.loop()
     return int(manager.returncode or 0)
 

@@ -15,6 +15,10 @@
   used as it is. A Redis on another machine that does not answer at start is an error:
   starting would give every citizen "try again later"; once running, an outage is logged
   by each Rasa server and service resumes by itself when Redis is back.
+- ``PAKN_ASSISTANT_BIND`` (default 127.0.0.1): the address the Rasa servers and the action
+  server listen on; the local edges and Rasa's action endpoint reach them there
+  (``Settings.assistant_host``). What may listen beyond loopback is decided in
+  ``intake.run_roles``.
 - On SQLite the servers share ``var/conversations.db``: fine for a few servers on one
   machine at a modest load (SQLite takes one writer at a time); several machines need
   the tracker store on PostgreSQL (``PAKN_DATABASE_URL``).
@@ -61,7 +65,7 @@ def assistant_plan(settings: Settings,
     """The plan for ``settings``; ``AssistantConfigError`` when it cannot work."""
     count = settings.assistant_servers
     ports = tuple(settings.rasa_port + i for i in range(count))
-    local = tuple(f"http://127.0.0.1:{port}" for port in ports)
+    local = tuple(f"http://{settings.assistant_host}:{port}" for port in ports)
     edges = settings.rasa_urls or (local if count > 1 else (settings.rasa_url,))
     if settings.redis_url is None:
         if count > 1:

@@ -72,20 +72,32 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def health() -> Response:
         """Probe every assistant server (``PAKN_RASA_URLS``, else ``PAKN_RASA_URL``) at
         once and report each, in the configured order (``assistant_servers``: true when
-        that server's ``/status`` answers; no URLs, which would show the internal layout).
+        that server's ``/status`` answers; no URLs, which would show the internal layout),
+        and, when this machine runs it (``PAKN_ACTIONS_HEALTH_URL``, set by ``pakn run``),
+        the action server (``actions``: true when its ``/health`` answers; absent when
+        the action server is another machine's).
 
-        Status 200 while at least one answers: the web chat fails over to it, so citizens
-        are served and a load balancer must keep this console; ``"status": "degraded"``
-        then says that some server does not answer (what monitoring should alert on).
-        503 with ``"status": "down"`` when none answers: no chat message can be answered.
-        ``assistant`` is true when at least one answers (as with a single server)."""
-        servers = await asyncio.gather(*(_rasa_alive(probe, url, rasa_token)
-                                         for url in config.assistant_urls))
+        Status 200 while at least one server answers: the web chat fails over to it, so
+        citizens are served and a load balancer must keep this console; ``"status":
+        "degraded"`` then says that some server, or the action server, does not answer
+        (what monitoring should alert on). The action server down is "degraded", not
+        "down": the Rasa servers answer citizens politely meanwhile, the staff pages work,
+        and taking this console out of a balancer would not bring it back; but "ok" means
+        a first turn works (without the action server, ``action_session_start`` fails).
+        503 with ``"status": "down"`` when no server answers: no chat message can be
+        answered. ``assistant`` is true when at least one answers (as with one server)."""
+        checks = [_rasa_alive(probe, url, rasa_token) for url in config.assistant_urls]
+        if config.actions_health_url is not None:
+            checks.append(_actions_alive(probe, config.actions_health_url))
+        results = await asyncio.gather(*checks)
+        servers = list(results[:len(config.assistant_urls)])
         answering = any(servers)
-        status = "ok" if all(servers) else "degraded" if answering else "down"
-        return JSONResponse({"status": status, "assistant": answering,
-                             "assistant_servers": list(servers)},
-                            status_code=200 if answering else 503)
+        body: dict[str, object] = {"assistant": answering, "assistant_servers": servers}
+        if config.actions_health_url is not None:
+            body["actions"] = results[-1]
+        healthy = all(results)
+        body = {"status": "ok" if healthy else "degraded" if answering else "down", **body}
+        return JSONResponse(body, status_code=200 if answering else 503)
 
     return app
 
@@ -96,6 +108,15 @@ async def _rasa_alive(client: httpx.AsyncClient, rasa_url: str, token: str) -> b
     try:
         response = await client.get(rasa_url.rstrip("/") + "/status",
                                     params={"token": token})
+    except httpx.HTTPError:
+        return False
+    return response.status_code == 200
+
+
+async def _actions_alive(client: httpx.AsyncClient, actions_url: str) -> bool:
+    """True when the action server answers ``/health`` (open without its token)."""
+    try:
+        response = await client.get(actions_url.rstrip("/") + "/health")
     except httpx.HTTPError:
         return False
     return response.status_code == 200

@@ -1,7 +1,9 @@
-"""``/healthz`` with several assistant servers: every server probed and reported.
+"""``/healthz`` with several assistant servers: every server probed and reported, and
+the action server when this machine runs it (``PAKN_ACTIONS_HEALTH_URL``).
 
-Real HTTP servers on loopback stand in for Rasa's ``/status`` (200 with the right token);
-a port where nothing listens is a server that is down.
+Real HTTP servers on loopback stand in for Rasa's ``/status`` (200 with the right token)
+and the action server's ``/health``; a port where nothing listens is a server that is
+down.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ TOKEN = "t" * 32
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         query = parse_qs(urlsplit(self.path).query)
-        ok = urlsplit(self.path).path == "/status" and query.get("token") == [TOKEN]
+        path = urlsplit(self.path).path
+        ok = (path == "/status" and query.get("token") == [TOKEN]) or path == "/health"
         self.send_response(200 if ok else 401)
         self.send_header("Content-Length", "2")
         self.end_headers()
@@ -56,11 +59,13 @@ def alive() -> Iterator[str]:
         server.server_close()
 
 
-def _health(tmp_path: Path, database_url: str, urls: list[str]
+def _health(tmp_path: Path, database_url: str, urls: list[str], actions: str | None = None
             ) -> tuple[int, dict[str, object]]:
-    settings = load_settings({"PAKN_DATABASE_URL": database_url,
-                              "PAKN_VAR_DIR": str(tmp_path / "var"),
-                              "PAKN_RASA_TOKEN": TOKEN, "PAKN_RASA_URLS": ",".join(urls)})
+    env = {"PAKN_DATABASE_URL": database_url, "PAKN_VAR_DIR": str(tmp_path / "var"),
+           "PAKN_RASA_TOKEN": TOKEN, "PAKN_RASA_URLS": ",".join(urls)}
+    if actions is not None:
+        env["PAKN_ACTIONS_HEALTH_URL"] = actions
+    settings = load_settings(env)
     with TestClient(create_app(settings)) as client:
         response = client.get("/healthz")
     return response.status_code, response.json()
@@ -86,3 +91,19 @@ def test_all_up_is_ok_and_none_up_is_503(tmp_path: Path, database_url: str, aliv
     dead = [f"http://127.0.0.1:{free_port()}" for _ in range(2)]
     code, body = _health(tmp_path, database_url, dead)
     assert (code, body["status"], body["assistant"]) == (503, "down", False)
+
+
+def test_the_action_server_of_this_machine_is_reported_and_down_is_degraded(
+        tmp_path: Path, database_url: str, alive: str) -> None:
+    dead = f"http://127.0.0.1:{free_port()}"
+    assert _health(tmp_path, database_url, [alive], actions=alive) == (
+        200, {"status": "ok", "assistant": True, "assistant_servers": [True],
+              "actions": True})
+    # Rasa answers but a first turn would fail (action_session_start): not "ok"
+    assert _health(tmp_path, database_url, [alive], actions=dead) == (
+        200, {"status": "degraded", "assistant": True, "assistant_servers": [True],
+              "actions": False})
+    code, body = _health(tmp_path, database_url, [dead], actions=alive)
+    assert (code, body["status"], body["actions"]) == (503, "down", True)
+    # another machine's action server: not this console's to report
+    assert "actions" not in _health(tmp_path, database_url, [alive])[1]
