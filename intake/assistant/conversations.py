@@ -68,7 +68,10 @@ def retention_days(settings: Settings) -> int:
 
 def prune(settings: Settings, days: int, now: float | None = None) -> int:
     """Delete the conversations whose last event is older than ``days`` days; how many
-    events were deleted (0 when the assistant has not created its table yet)."""
+    events were deleted (0 when the assistant has not created its database or table
+    yet: on PostgreSQL Rasa creates its database on its first start, after this runs)."""
+    if not _store_exists(settings):
+        return 0
     engine = create_engine(store_url(settings))
     try:
         if "events" not in inspect(engine).get_table_names():
@@ -79,5 +82,21 @@ def prune(settings: Settings, days: int, now: float | None = None) -> int:
                 "DELETE FROM events WHERE sender_id IN (SELECT sender_id FROM events "
                 "GROUP BY sender_id HAVING MAX(timestamp) < :cutoff)"), {"cutoff": cutoff})
         return int(done.rowcount or 0)
+    finally:
+        engine.dispose()
+
+
+def _store_exists(settings: Settings) -> bool:
+    """False when the conversations' PostgreSQL database does not exist yet (asked on the
+    product's database, which the same user reaches); a SQLite file is created on use."""
+    url = store_url(settings)
+    if url.get_backend_name() == "sqlite":
+        return True
+    engine = create_engine(settings.database_url)
+    try:
+        with engine.connect() as connection:
+            found = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                       {"name": url.database}).first()
+        return found is not None
     finally:
         engine.dispose()

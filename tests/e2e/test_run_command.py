@@ -44,9 +44,10 @@ def _pakn(*args: str, env: dict[str, str]) -> None:
 
 def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path,
                   actions: str) -> None:
-    """Until the console says healthy and the action server answers: the console's
-    /healthz covers the Rasa servers only, and a first turn before the action server is
-    up gets the fallback (its session start fails)."""
+    """Until the console says healthy and the action server answers (a first turn before
+    the action server is up gets the fallback: its session start fails). The console's
+    /healthz reports this machine's action server too (``test_healthz_reports_…``); the
+    direct probe stays for callers whose console does not run beside it."""
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -111,6 +112,14 @@ def test_the_web_chat_answers_xin_chao(system: RunningSystem) -> None:
     assert answer.status_code == 200
     texts = [r["text"] for r in answer.json()["replies"]]
     assert any("Xin chào" in t for t in texts), texts
+
+
+def test_healthz_reports_the_rasa_server_and_the_action_server(
+        system: RunningSystem) -> None:
+    answer = httpx.get(system.console + "/healthz", timeout=10)
+    assert answer.status_code == 200
+    assert answer.json() == {"status": "ok", "assistant": True, "assistant_servers": [True],
+                             "actions": True}
 
 
 def test_the_web_chat_refuses_a_post_without_its_csrf_token(system: RunningSystem) -> None:
