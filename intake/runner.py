@@ -258,6 +258,18 @@ def mail_specs(settings: Settings, env: dict[str, str]) -> list[ProcessSpec]:
     return specs
 
 
+def role_notes(settings: Settings, roles: RunRoles) -> list[str]:
+    """The lines ``pakn run`` prints when ``PAKN_RUN_ROLES`` chose this machine's roles:
+    which, and what one console alone cannot tell (several consoles need one key)."""
+    notes = [f"roles on this machine (PAKN_RUN_ROLES): "
+             f"{', '.join(r for r in RUN_ROLES if r in roles)}"]
+    if "console" in roles and settings.secret_key is None:
+        notes.append("console: PAKN_SECRET_KEY is not set: the key generated here signs "
+                     "this console's sessions and CSRF tokens, which consoles on other "
+                     "machines will not accept (set the same value on every console)")
+    return notes
+
+
 def run_supervised(settings: Settings) -> int:
     """Start this machine's processes and wait; the exit code of the first one to stop
     (2, before anything starts or any data is touched, when the configuration cannot
@@ -291,10 +303,7 @@ def run_supervised(settings: Settings) -> int:
             print(f"pakn | conversations older than {retention_days(settings)} days "
                   f"deleted ({pruned} events)", flush=True)
     manager = Manager(Printer(sys.stdout))
-    notes = [] if roles.explicit else optional_notes(settings)
-    if roles.explicit:
-        notes.append(f"roles on this machine (PAKN_RUN_ROLES): "
-                     f"{', '.join(r for r in RUN_ROLES if r in roles)}")
+    notes = role_notes(settings, roles) if roles.explicit else optional_notes(settings)
     for note in (*notes, *(assistant.notes if assistant else ())):
         print(f"pakn | {note}", flush=True)
     for spec in plan(settings, model, assistant, roles):

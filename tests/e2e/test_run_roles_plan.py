@@ -18,7 +18,7 @@ import yaml
 
 from intake.config import Settings, load_settings
 from intake.run_roles import RunRolesError, checked_run_roles
-from intake.runner import idle_roles, plan
+from intake.runner import idle_roles, plan, role_notes
 from tests.harness.ports import free_port
 
 pytestmark = pytest.mark.e2e
@@ -145,6 +145,17 @@ def test_a_named_role_that_would_start_nothing_is_reported(tmp_path: Path) -> No
     assert not any(m.startswith("mail") for m in ingest)
     # unset roles: optional processes stay optional (one 'not started' line each)
     assert idle_roles(_settings(tmp_path), checked_run_roles(_settings(tmp_path)), {}) == []
+
+
+def test_a_console_of_several_is_told_about_its_signing_key(tmp_path: Path) -> None:
+    env = {"PAKN_DATABASE_URL": PG, "PAKN_RUN_ROLES": "console",
+           "PAKN_RASA_URLS": "http://10.0.0.5:5005", **SECRETS}
+    settings = _settings(tmp_path, **env)
+    notes = role_notes(settings, checked_run_roles(settings))
+    assert notes[0] == "roles on this machine (PAKN_RUN_ROLES): console"
+    assert "PAKN_SECRET_KEY is not set" in notes[1]
+    keyed = _settings(tmp_path, **env, PAKN_SECRET_KEY="k" * 24)
+    assert len(role_notes(keyed, checked_run_roles(keyed))) == 1
 
 
 @pytest.mark.parametrize(("env", "named"), [
