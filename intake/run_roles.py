@@ -137,7 +137,9 @@ def checked_run_roles(settings: Settings) -> RunRoles:
     edges = [role for role in EDGES if role in roles]
     if edges and not roles.assistant:
         local = f"http://{settings.assistant_host}:{settings.rasa_port}"
-        if settings.assistant_urls == (local,):
+        # PAKN_RASA_URLS set, even to this machine (another pakn run here runs rasa), or
+        # PAKN_RASA_URL naming something else than the default: the servers are told
+        if not settings.rasa_urls and settings.rasa_url == local:
             raise RunRolesError(
                 f"PAKN_RUN_ROLES={_listed(roles.roles)} runs no Rasa server here: set "
                 "PAKN_RASA_URLS to the assistant servers on the other machines (e.g. "

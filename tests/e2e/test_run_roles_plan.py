@@ -68,9 +68,12 @@ def test_an_edge_without_rasa_here_needs_the_servers_and_their_secrets(
     roles = checked_run_roles(_settings(tmp_path, **base, **SECRETS,
                                         PAKN_RASA_URLS="http://10.0.0.5:5005"))
     assert roles.roles == {"console", "delivery"}
-    # PAKN_RASA_URL naming another machine is enough too
+    # PAKN_RASA_URL naming another machine is enough too, and PAKN_RASA_URLS naming this
+    # one (the assistant in another pakn run on the same machine)
     assert checked_run_roles(_settings(tmp_path, **base, **SECRETS,
                                        PAKN_RASA_URL="http://10.0.0.5:5005")).explicit
+    assert checked_run_roles(_settings(tmp_path, **base, **SECRETS,
+                                       PAKN_RASA_URLS="http://127.0.0.1:5005")).explicit
 
 
 def test_the_bind_address_is_checked_and_a_non_loopback_one_needs_the_secrets(
