@@ -5,6 +5,12 @@ short script and reads what the lock store logged: a wrong password must be repo
 refused password (redis-py's ``AuthenticationError`` is a ``ConnectionError``, which the
 store once reported as "does not answer"), never with the password itself, and the
 store's Redis calls must give up after ``SOCKET_TIMEOUT`` seconds, not Rasa's 10.
+
+Two servers, one conversation: two stores (two threads, each its own event loop, as two
+Rasa servers) take the lock of one conversation for pairs of messages released at the
+same instant; no two turns may run at once and every turn must get its turn. Rasa 3.6's
+own ``RedisLockStore`` let 290 of 300 such pairs run together here (its ticket lock reads
+then writes); the same script runs it with ``stock`` instead of ``ours``.
 """
 
 from __future__ import annotations
@@ -38,6 +44,55 @@ for _ in range(3):  # three messages
         print("locked")
 """
 
+RACE = """
+import asyncio, sys, threading
+from rasa.core.lock_store import RedisLockStore
+from rasa.utils.endpoints import EndpointConfig
+from rasa_addons.lock_store import ReportingRedisLockStore
+port, password, which, pairs = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
+def make():
+    if which == "stock":
+        return RedisLockStore(host="127.0.0.1", port=port, db=1, password=password,
+                              key_prefix="pakn")
+    return ReportingRedisLockStore(EndpointConfig(url="127.0.0.1", port=port, db=1,
+                                                  password=password, key_prefix="pakn"))
+count = dict(inside=0, overlapping=0, failed=0, done=0, stuck=0)
+guard = threading.Lock()
+together = threading.Barrier(2)
+def server():
+    store = make()
+    async def turn():
+        async with store.lock("citizen-1", 60, 0.01):
+            with guard:
+                count["inside"] += 1
+                count["overlapping"] += count["inside"] > 1
+            await asyncio.sleep(0.02)  # the turn: NLU, actions, tracker saved
+            with guard:
+                count["inside"] -= 1
+                count["done"] += 1
+    async def messages():
+        for _ in range(pairs):
+            together.wait()  # both servers receive one of the citizen's messages
+            try:
+                await asyncio.wait_for(turn(), 60)  # only against waiting forever
+            except asyncio.TimeoutError:
+                with guard:
+                    count["stuck"] += 1
+                    count["inside"] = 0
+                store.red.delete(store.key_prefix + "citizen-1")
+            except Exception as exc:
+                print("failed", type(exc).__name__, exc)
+                with guard:
+                    count["failed"] += 1
+    asyncio.run(messages())
+threads = [threading.Thread(target=server) for _ in range(2)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(" ".join(f"{k}={v}" for k, v in count.items() if k != "inside"))
+"""
+
 
 @pytest.fixture(scope="module")
 def redis() -> Iterator[RedisServer]:
@@ -68,3 +123,12 @@ def test_the_right_password_locks(redis: RedisServer) -> None:
     out = _run(redis, "right-pass")
     assert "answers; conversations are locked there" in out
     assert "locked" in out and "refuses" not in out
+
+
+def test_two_servers_taking_one_conversation_at_once_take_turns(redis: RedisServer) -> None:
+    pairs = 100
+    done = subprocess.run([str(rasa_python(ROOT)), "-c", RACE, str(redis.port), "right-pass",
+                           "ours", str(pairs)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600, check=True)
+    out = done.stdout + done.stderr
+    assert f"overlapping=0 failed=0 done={2 * pairs} stuck=0" in out, out
