@@ -12,6 +12,7 @@ that both followed the bind address, Rasa's action endpoint included (the turn r
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import signal
@@ -28,6 +29,7 @@ import yaml
 
 from intake.assistant.training import TrainingError, ensure_model
 from tests.conftest import skip_or_fail
+from tests.e2e.test_assistant_drills import finish
 from tests.e2e.test_run_command import _chat_session, _pakn
 from tests.harness.ports import free_port
 from tests.harness.postgres import PostgresServer, PostgresUnavailableError, postgres_server
@@ -36,6 +38,7 @@ pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 PAKN = str(Path(sys.executable).with_name("pakn"))
 BIND = "127.0.0.2"
+COMPLAINT = "Đèn đường thôn Đông bị hỏng cả tháng nay, buổi tối đi lại rất nguy hiểm"
 
 
 @pytest.fixture
@@ -143,6 +146,13 @@ def test_an_assistant_machine_and_a_console_machine_share_one_postgresql(
                                  headers={"X-CSRF-Token": csrf})
         texts = [r["text"] for r in answer.json()["replies"]]
         assert any("Xin chào" in t for t in texts), texts
+        # a complaint filed through this console: the other machine's action server wrote
+        # it to the shared database, where this machine reads it
+        code = _file_complaint(web)
+        shown = subprocess.run([PAKN, "complaint", "show", code, "--json"], cwd=ROOT,
+                               env=console_env, capture_output=True, text=True, timeout=120,
+                               stdin=subprocess.DEVNULL, check=True)
+        assert json.loads(shown.stdout)["text"] == COMPLAINT
         # each machine ran its roles only, and the assistant listens where it was told
         assert not _open("127.0.0.1", ports["rasa"]) and _open(BIND, ports["rasa"])
         assert not _open("127.0.0.1", ports["actions"])
@@ -168,6 +178,21 @@ def test_an_assistant_machine_and_a_console_machine_share_one_postgresql(
     time.sleep(1)
     assert not _open(BIND, ports["rasa"]) and not _open(BIND, ports["actions"])
     assert not _open("127.0.0.1", ports["console_b"])
+
+
+def _file_complaint(web: str) -> str:
+    """File ``COMPLAINT`` through the web chat at ``web``; its tracking code."""
+    with httpx.Client(timeout=60) as client:
+        csrf = _chat_session(client, web)
+
+        def say(text: str) -> str:
+            answer = client.post(web + "/chat/api/messages", json={"text": text},
+                                 headers={"X-CSRF-Token": csrf})
+            return "\n".join(r["text"] for r in answer.json()["replies"])
+
+        assert "mô tả nội dung" in say("Tôi muốn gửi phản ánh")
+        assert "xã/phường" in say(COMPLAINT)
+        return finish(say)
 
 
 def _process_names(log: str) -> set[str]:
