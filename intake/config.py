@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,11 +170,19 @@ def parse_province_name(value: str) -> str | None:
         raise ValueError(f"PAKN_PROVINCE_NAME: {exc}") from exc
 
 
+def configured_environment(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The configuration as every process sees it: ``pakn.env`` overlaid by ``env``
+    (default ``os.environ``), so a setting written in the file counts like an exported
+    one."""
+    merged = _read_env_file(project_root() / "pakn.env")
+    merged.update(os.environ if env is None else env)
+    return merged
+
+
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Build settings from ``env`` (default: ``pakn.env`` overlaid by ``os.environ``)."""
     root = project_root()
-    merged = _read_env_file(root / "pakn.env")
-    merged.update(os.environ if env is None else env)
+    merged = configured_environment(env)
     var_dir = Path(merged.get("PAKN_VAR_DIR", str(root / "var")))
     rasa_port = int(merged.get("PAKN_RASA_PORT", "5005"))
     rasa_urls = parse_rasa_urls(merged.get("PAKN_RASA_URLS", ""))

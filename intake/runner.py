@@ -12,7 +12,6 @@ dies the others are stopped too, so a broken start is seen at once, not half-wor
 from __future__ import annotations
 
 import logging
-import os
 import shlex
 import sys
 from collections.abc import Mapping
@@ -41,7 +40,7 @@ from intake.assistant.servers import (
     server_name,
 )
 from intake.assistant.training import model_path
-from intake.config import Settings
+from intake.config import Settings, configured_environment
 from intake.delivery.config import transports_configured
 from intake.run_roles import (
     EVERY_ROLE,
@@ -74,7 +73,8 @@ def _product_env(settings: Settings, assistant: AssistantPlan | None = None,
     this one's, without the Redis password (``RASA_ONLY``), plus the shared settings;
     ``PAKN_ACTIONS_HEALTH_URL`` (what the console's ``/healthz`` probes) only when this
     machine runs the action server."""
-    env = {name: value for name, value in os.environ.items() if name not in RASA_ONLY}
+    env = {name: value for name, value in configured_environment().items()
+           if name not in RASA_ONLY}
     env["PAKN_DATABASE_URL"] = settings.database_url
     env["PAKN_RASA_URL"] = settings.rasa_url
     if assistant is not None:  # the edges spread conversations over these servers
@@ -277,11 +277,11 @@ def run_supervised(settings: Settings) -> int:
     try:
         roles = checked_run_roles(settings)
         if "mail" in roles:
-            checked_mail_roles(settings, os.environ)
+            checked_mail_roles(settings, configured_environment())
     except (RunRolesError, MailRolesError) as exc:
         log.error("%s", exc)
         return 2
-    missing = idle_roles(settings, roles, os.environ)
+    missing = idle_roles(settings, roles, configured_environment())
     if missing:
         log.error("PAKN_RUN_ROLES names roles that would start nothing here: %s",
                   "; ".join(missing))

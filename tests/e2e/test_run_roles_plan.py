@@ -185,3 +185,23 @@ def test_pakn_run_refuses_before_anything_starts(tmp_path: Path, env: dict[str, 
     assert done.returncode == 2, done.stderr[-2000:]
     assert named in done.stderr and "Traceback" not in done.stderr, done.stderr[-2000:]
     assert not var.exists()  # no secret generated, no endpoints written, nothing pruned
+
+
+def test_mail_roles_written_in_pakn_env_count_like_exported_ones(tmp_path: Path) -> None:
+    """``pakn.env`` is configuration like the environment: a bad PAKN_MAIL_ROLES there
+    is refused too (it used to be read from the environment only, and silently ignored)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "pakn.env").write_text("PAKN_MAIL_ROLES=fetch,poll\n", encoding="utf-8")
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("PAKN_", "TELEGRAM_"))}
+    var = tmp_path / "var"
+    database = f"postgresql+psycopg://pakn@127.0.0.1:{free_port()}/pakn"
+    done = subprocess.run(
+        [sys.executable, "-m", "intake.runner"], cwd=ROOT, capture_output=True, text=True,
+        timeout=120, stdin=subprocess.DEVNULL,
+        env={**clean, "PAKN_HOME": str(home), "PAKN_VAR_DIR": str(var),
+             "PAKN_DATABASE_URL": database, "PAKN_IMAP_HOST": "127.0.0.1"})
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert "PAKN_MAIL_ROLES: unknown role(s) poll" in done.stderr, done.stderr[-2000:]
+    assert not var.exists()
