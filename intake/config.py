@@ -68,6 +68,8 @@ class Settings:
     rasa_urls: tuple[str, ...] = ()  # PAKN_RASA_URLS: several assistant servers (edges)
     assistant_servers: int = 1  # PAKN_ASSISTANT_SERVERS: Rasa servers `pakn run` starts
     redis_url: str | None = None  # PAKN_REDIS_URL: Rasa's lock store (several servers)
+    # PAKN_RAW_STORE: raw mail and attachments in "dir" (var/) or "db" (shared by machines)
+    raw_store: str = "dir"
     assistant_bind: str = "127.0.0.1"  # PAKN_ASSISTANT_BIND: Rasa and the action server
     run_roles: str | None = None  # PAKN_RUN_ROLES as given (checked by intake.run_roles)
     actions_health_url: str | None = None  # set by pakn run: this machine's action server
@@ -142,6 +144,15 @@ def parse_rasa_urls(value: str) -> tuple[str, ...]:
     if len(set(urls)) != len(urls):
         raise ValueError("PAKN_RASA_URLS: a server is listed twice")
     return urls
+
+
+def parse_raw_store(value: str | None) -> str:
+    """``PAKN_RAW_STORE``: where raw mail and attachments are kept, ``dir`` (the local
+    ``var/``, the default) or ``db`` (the database, which every machine sharing it reads)."""
+    store = (value or "dir").strip().lower()
+    if store not in ("dir", "db"):
+        raise ValueError(f"PAKN_RAW_STORE must be 'dir' or 'db', not {value!r}")
+    return store
 
 
 def parse_assistant_servers(value: str) -> int:
@@ -221,6 +232,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         assistant_servers=parse_assistant_servers(merged.get("PAKN_ASSISTANT_SERVERS")
                                                   or "1"),
         redis_url=merged.get("PAKN_REDIS_URL") or None,
+        raw_store=parse_raw_store(merged.get("PAKN_RAW_STORE")),
         assistant_bind=bind,
         run_roles=merged.get("PAKN_RUN_ROLES"),
         actions_health_url=merged.get("PAKN_ACTIONS_HEALTH_URL") or None,

@@ -23,6 +23,7 @@ from intake.config import (
     _read_env_file,
     load_settings,
     mail_domain_of,
+    parse_raw_store,
     project_root,
 )
 
@@ -186,10 +187,10 @@ def _list(value: str | None) -> tuple[str, ...]:
 
 
 def _raw_store(value: str | None) -> str:
-    store = (value or "dir").strip().lower()
-    if store not in ("dir", "db"):
-        raise MailConfigError(f"PAKN_RAW_STORE must be 'dir' or 'db', not {value!r}")
-    return store
+    try:
+        return parse_raw_store(value)
+    except ValueError as exc:
+        raise MailConfigError(str(exc)) from exc
 
 
 def default_processes() -> int:
@@ -201,6 +202,7 @@ def load_mail_settings(env: dict[str, str] | None = None,
                        settings: Settings | None = None) -> MailSettings:
     """Mail settings from ``env`` (default: ``pakn.env`` overlaid by the environment)."""
     e = _merged_env(env)
+    raw_store = _raw_store(e.get("PAKN_RAW_STORE"))  # before the core settings read it
     core = settings or load_settings(env)
     imap_security = _security(e, "PAKN_IMAP_SECURITY", Security.TLS)
     smtp_security = _security(e, "PAKN_SMTP_SECURITY", Security.STARTTLS)
@@ -246,7 +248,7 @@ def load_mail_settings(env: dict[str, str] | None = None,
             triage=_flag(e.get("PAKN_MAIL_TRIAGE"), True),
             spam_senders=_list(e.get("PAKN_MAIL_SPAM_SENDERS")),
             sender_rate=max(1, int(e.get("PAKN_MAIL_SENDER_RATE") or 20)),
-            raw_store=_raw_store(e.get("PAKN_RAW_STORE")),
+            raw_store=raw_store,
         )
     except ValueError as exc:
         if isinstance(exc, MailConfigError):

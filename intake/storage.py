@@ -9,7 +9,15 @@ Two backends with one small interface (``BlobStore``: ``put`` bytes, ``get`` the
 digest): ``ContentStore``, a local directory (the embedded default), and
 ``DatabaseStore``, a table of the database (bytea on PostgreSQL), which every machine
 sharing the database reads — so ingest workers can run on other machines than the
-mailbox's fetcher. ``PAKN_RAW_STORE=db|dir`` chooses for raw mail.
+mailbox's fetcher, and a console on another machine serves the attachments they stored.
+``PAKN_RAW_STORE=db|dir`` chooses for raw mail and attachments alike (stores ``raw`` and
+``attachments`` of the ``stored_blobs`` table; ``attachment_store`` opens the latter).
+
+Every attachment is refused or set aside above a size limit before it is stored (mail:
+``PAKN_MAIL_MAX_ATTACHMENT_BYTES``; Telegram: ``PAKN_TELEGRAM_MAX_FILE_BYTES``; staff's
+answer files: 10 MiB; 10 MiB each by default), and every path already holds the whole
+file in memory: one bytea row per file is written and read in one statement, far under
+PostgreSQL's 1 GB limit of a value, so nothing is chunked.
 
 Durability of the directory comes in two flavours. A store with ``fsync`` syncs every
 file before it is renamed into place (one disk flush per file). The mail worker writes
@@ -27,6 +35,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol, cast
@@ -36,6 +45,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
 from intake.clock import utcnow
+from intake.config import Settings
 from intake.db import Database
 from intake.models import Base, UTCDateTime
 
@@ -106,13 +116,22 @@ class StoredBlob(Base):
     stored_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+RAW = "raw"  # the raw RFC 822 bytes of fetched mail
+ATTACHMENTS = "attachments"  # files of complaints (mail, chats, staff's answer files)
+
+
 class DatabaseStore:
     """Content-addressed bytes in the ``stored_blobs`` table, under the name ``store``.
-    A ``put`` commits before it returns, so the bytes are as durable as the database."""
+    A ``put`` commits before it returns, so the bytes are as durable as the database.
 
-    def __init__(self, db: Database, store: str) -> None:
+    ``fallback``: a local directory read when the table has no such digest — the files
+    this machine stored before the operator switched to the database store
+    (``pakn db copy-files`` copies them into the table for the other machines)."""
+
+    def __init__(self, db: Database, store: str, fallback: ContentStore | None = None) -> None:
         self.db = db
         self.store = store
+        self.fallback = fallback
 
     def put(self, data: bytes) -> str:
         """Store ``data`` (if not already there) and return its SHA-256."""
@@ -130,18 +149,83 @@ class DatabaseStore:
         with self.db.reading() as session:
             data = session.scalar(select(StoredBlob.data).where(
                 StoredBlob.store == self.store, StoredBlob.sha256 == digest))
-        if data is None:
-            raise FileNotFoundError(f"{self.store} {digest} not in the database store")
-        return bytes(data)
+        if data is not None:
+            return bytes(data)
+        if self.fallback is not None:
+            try:
+                return self.fallback.get(digest)
+            except FileNotFoundError:
+                pass
+        raise FileNotFoundError(f"{self.store} {digest} not in the database store")
+
+    def digests(self) -> set[str]:
+        """Every digest the store holds (what ``copy_directory`` need not send again)."""
+        with self.db.reading() as session:
+            return set(session.scalars(select(StoredBlob.sha256).where(
+                StoredBlob.store == self.store)))
 
 
 def open_store(backend: str, directory: Path, suffix: str, db: Database,
                name: str) -> BlobStore:
-    """The store ``name`` on ``backend``: ``db`` (the ``stored_blobs`` table) or ``dir``
-    (files under ``directory``, written without a flush per file)."""
+    """The store ``name`` on ``backend``: ``db`` (the ``stored_blobs`` table; the files
+    already under ``directory`` are still read) or ``dir`` (files under ``directory``,
+    written without a flush per file)."""
     if backend == "db":
-        return DatabaseStore(db, name)
+        return DatabaseStore(db, name, fallback=ContentStore(directory, suffix, fsync=False))
     return ContentStore(directory, suffix, fsync=False)
+
+
+def attachment_store(settings: Settings, db: Database) -> BlobStore:
+    """Where the attachments of complaints are kept, as ``PAKN_RAW_STORE`` says: the
+    database (shared by every machine) or ``var/attachments`` (each file synced before it
+    is renamed into place: the edges record it right after)."""
+    if settings.raw_store == "db":
+        return DatabaseStore(db, ATTACHMENTS,
+                             fallback=ContentStore(settings.attachments_dir, fsync=False))
+    return ContentStore(settings.attachments_dir)
+
+
+@dataclass(frozen=True)
+class CopyReport:
+    """What ``copy_directory`` did: files copied, already there, and refused (a file
+    whose bytes do not hash to its name, or a stray file: left where it is)."""
+
+    copied: int
+    present: int
+    refused: tuple[Path, ...]
+
+
+def copy_directory(source: ContentStore, target: DatabaseStore) -> CopyReport:
+    """Copy every file of ``source`` into ``target`` (idempotent: a digest the table
+    holds is not sent again). A file is copied only when its bytes hash to its name, so
+    a damaged file is reported, never stored under a digest it does not have."""
+    held = target.digests()
+    copied = present = 0
+    refused: list[Path] = []
+    if not source.root.is_dir():
+        return CopyReport(0, 0, ())
+    for path in sorted(source.root.glob(f"??/??/*{source.suffix}")):
+        if path.name.startswith(".tmp-"):
+            continue  # a write a crash interrupted: never recorded, never read
+        digest = path.name[:len(path.name) - len(source.suffix)] if source.suffix \
+            else path.name
+        try:
+            if source.path_of(digest) != path:
+                raise ValueError("not where its digest puts it")
+        except ValueError:
+            refused.append(path)
+            continue
+        if digest in held:
+            present += 1
+            continue
+        data = path.read_bytes()
+        if sha256_hex(data) != digest:
+            refused.append(path)
+            continue
+        target.put(data)
+        held.add(digest)
+        copied += 1
+    return CopyReport(copied, present, tuple(refused))
 
 
 def _holds(path: Path, size: int) -> bool:

@@ -26,6 +26,7 @@ from intake.org.loader import load_organisation
 from intake.services.complaints import as_datetime_text
 from intake.services.factory import get_service
 from intake.services.lifecycle import label_vi
+from intake.storage import ATTACHMENTS, RAW, ContentStore, DatabaseStore, copy_directory
 
 app = typer.Typer(help="Citizen feedback intake (phản ánh, kiến nghị).", no_args_is_help=True)
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
@@ -58,6 +59,29 @@ def db_upgrade() -> None:
     settings = load_settings()
     upgrade(settings.database_url)
     typer.echo(f"database at newest schema: {_redact(settings.database_url)}")
+
+
+@db_app.command("copy-files")
+def db_copy_files() -> None:
+    """Copy the raw mail and attachments of this machine's directories (var/mail/raw,
+    var/attachments) into the database store, for PAKN_RAW_STORE=db (idempotent)."""
+    settings = load_settings()
+    db = Database(settings.database_url)
+    refused: list[Path] = []
+    try:
+        for name, directory, suffix in ((RAW, settings.var_dir / "mail" / "raw", ".eml"),
+                                        (ATTACHMENTS, settings.attachments_dir, "")):
+            done = copy_directory(ContentStore(directory, suffix, fsync=False),
+                                  DatabaseStore(db, name))
+            typer.echo(f"{name} ({directory}): copied {done.copied}, already in the "
+                       f"database {done.present}, not copied {len(done.refused)}")
+            refused += done.refused
+    finally:
+        db.dispose()
+    for path in refused:
+        typer.echo(f"not copied (its bytes do not match its name): {path}", err=True)
+    if refused:
+        raise typer.Exit(code=1)
 
 
 @org_app.command("load")

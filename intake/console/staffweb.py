@@ -47,7 +47,6 @@ from intake.services.attachments import (
     AttachmentService,
     AttachmentView,
     ReplyFile,
-    blob_path,
 )
 from intake.services.complaints import IntakeService
 from intake.services.factory import get_service
@@ -264,18 +263,26 @@ class StaffConsole:
         return self._file(self.files.linked_file(token))
 
     def _file(self, found: AttachmentView) -> Response:
-        """The file's bytes with a safe type (images inline, the rest downloaded)."""
-        path = blob_path(self.settings.attachments_dir, found.sha256)
-        if not path.is_file():
-            raise ComplaintNotFound("attachment bytes missing")
+        """The file's bytes with a safe type (images inline, the rest downloaded): from
+        the local directory as a file, or from the database store (``PAKN_RAW_STORE=db``,
+        whichever machine stored it) as one body; the access check was made before."""
         inline = found.content_type in INLINE_IMAGES
         disposition = "inline" if inline else "attachment"
         headers = {
             "Content-Disposition": f"{disposition}; filename*=UTF-8''{quote(found.filename)}",
             "X-Content-Type-Options": "nosniff", "Content-Security-Policy": FILE_CSP,
             "Cache-Control": "private, no-store"}
-        return FileResponse(path, media_type=found.content_type if inline
-                            else "application/octet-stream", headers=headers)
+        media_type = found.content_type if inline else "application/octet-stream"
+        path = self.files.local_path(found)
+        if path is not None:
+            if not path.is_file():
+                raise ComplaintNotFound("attachment bytes missing")
+            return FileResponse(path, media_type=media_type, headers=headers)
+        try:
+            data = self.files.read(found)
+        except FileNotFoundError as exc:
+            raise ComplaintNotFound("attachment bytes missing") from exc
+        return Response(data, media_type=media_type, headers=headers)
 
     def act(self, request: Request, code: str, action: str) -> Response:
         """Run one action from its form (CSRF-checked), then back to the complaint with a

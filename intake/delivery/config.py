@@ -22,6 +22,7 @@ from intake.delivery.transports import Transport
 from intake.delivery.transports.smtp import SmtpTransport
 from intake.delivery.transports.telegram import DEFAULT_BASE_URL, TelegramTransport
 from intake.mail_config import MailSettings, load_mail_settings
+from intake.storage import ATTACHMENTS, open_store
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class DeliverySettings:
     policy: RetryPolicy
     poll_seconds: float
     files_root: Path | None = None  # the attachments' store (files a message carries)
+    files_store: str = "dir"  # PAKN_RAW_STORE: that directory, or the database's table
 
     @property
     def channels(self) -> list[str]:
@@ -63,7 +65,7 @@ def load_delivery_settings(env: dict[str, str] | None = None) -> DeliverySetting
         mail=mail, telegram_token=core.telegram_token,
         telegram_base_url=merged.get("PAKN_TELEGRAM_BASE_URL") or DEFAULT_BASE_URL,
         policy=policy, poll_seconds=float(merged.get("PAKN_DELIVERY_POLL_SECONDS") or 1),
-        files_root=core.attachments_dir)
+        files_root=core.attachments_dir, files_store=core.raw_store)
 
 
 def build_dispatcher(db: Database, settings: DeliverySettings) -> Dispatcher:
@@ -74,7 +76,9 @@ def build_dispatcher(db: Database, settings: DeliverySettings) -> Dispatcher:
     if settings.telegram_token is not None:
         transports["telegram"] = TelegramTransport(settings.telegram_token,
                                                    settings.telegram_base_url)
-    return Dispatcher(db, transports, settings.policy, settings.files_root)
+    files = (open_store(settings.files_store, settings.files_root, "", db, ATTACHMENTS)
+             if settings.files_root is not None else None)
+    return Dispatcher(db, transports, settings.policy, files=files)
 
 
 def mail_dispatcher(db: Database, mail: MailSettings) -> Dispatcher:
@@ -83,5 +87,5 @@ def mail_dispatcher(db: Database, mail: MailSettings) -> Dispatcher:
     policy = RetryPolicy(base=timedelta(seconds=mail.retry_base),
                          cap=timedelta(seconds=mail.retry_max),
                          max_attempts=mail.max_send_attempts)
-    return Dispatcher(db, {"email": SmtpTransport(mail)}, policy,
-                      mail.attachments_dir)
+    return Dispatcher(db, {"email": SmtpTransport(mail)}, policy, files=open_store(
+        mail.raw_store, mail.attachments_dir, "", db, ATTACHMENTS))

@@ -34,7 +34,7 @@ from intake.delivery.models import OutboxFile
 from intake.delivery.outbox import mark_failed
 from intake.delivery.transports import Failed, Parcel, ParcelFile, Result, Sent, Transport
 from intake.models import Attachment, Outbox, OutboxStatus, utcnow
-from intake.storage import ContentStore
+from intake.storage import BlobStore, ContentStore
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +60,17 @@ class Dispatcher:
     """Delivers the outbox through ``transports`` (one per channel)."""
 
     def __init__(self, db: Database, transports: Mapping[str, Transport],
-                 policy: RetryPolicy | None = None, files_root: Path | None = None) -> None:
-        """``files_root``: the attachments' content store (``Settings.attachments_dir``),
-        where the files a message carries are read; without it such a message fails
+                 policy: RetryPolicy | None = None, files_root: Path | None = None,
+                 files: BlobStore | None = None) -> None:
+        """``files``: the attachment store (``intake.storage.attachment_store``) where
+        the files a message carries are read; ``files_root``: a local directory store
+        instead (``Settings.attachments_dir``); without either such a message fails
         with a reason instead of leaving without its files."""
         self.db = db
         self.transports = dict(transports)
         self.policy = policy or RetryPolicy()
-        self.files = ContentStore(files_root) if files_root is not None else None
+        self.files: BlobStore | None = files if files is not None else (
+            ContentStore(files_root) if files_root is not None else None)
 
     # -- claiming -----------------------------------------------------------------------
     def claim_due(self, limit: int | None = None, now: datetime | None = None
@@ -110,10 +113,9 @@ class Dispatcher:
             return self._parcel(session, row) if row is not None else None
 
     def _parcel(self, session: Session, row: Outbox) -> Parcel:
-        """A snapshot of ``row`` with the files it carries (where their bytes are)."""
+        """A snapshot of ``row`` with the files it carries (and their store)."""
         files = tuple(
-            ParcelFile(a.filename, a.content_type, a.size,
-                       self.files.path_of(a.sha256) if self.files is not None else None)
+            ParcelFile(a.filename, a.content_type, a.size, a.sha256, self.files)
             for a in session.scalars(select(Attachment).join(
                 OutboxFile, OutboxFile.attachment_id == Attachment.id).where(
                 OutboxFile.outbox_id == row.id).order_by(OutboxFile.position)))

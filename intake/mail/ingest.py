@@ -42,7 +42,7 @@ from intake.mail.parse import PARSE_ERRORS, Limits, ParsedAttachment, ParsedMail
 from intake.services.attachments import AttachmentService, StoredFile
 from intake.services.complaints import MAX_TEXT_CHARS, IntakeService, NewComplaint
 from intake.services.views import ComplaintView
-from intake.storage import BlobStore, ContentStore, flush_to_disk, open_store, sha256_hex
+from intake.storage import ATTACHMENTS, RAW, BlobStore, flush_to_disk, open_store, sha256_hex
 
 log = logging.getLogger(__name__)
 
@@ -182,9 +182,12 @@ class MailIngestor:
         self.db = service.db
         self.settings = settings
         # Written without a flush per file: ``make_durable`` flushes a whole chunk at once.
+        # With ``PAKN_RAW_STORE=db`` both go to the database, committed before the
+        # ingest's transaction records them (raw first), so any machine reads them.
         self.raw: BlobStore = open_store(settings.raw_store, settings.raw_dir, ".eml",
-                                         service.db, "raw")
-        self.files = ContentStore(settings.attachments_dir, "", fsync=False)
+                                         service.db, RAW)
+        self.files: BlobStore = open_store(settings.raw_store, settings.attachments_dir, "",
+                                           service.db, ATTACHMENTS)
         self.attachments = AttachmentService(service.db, service.settings)
         self.limits = Limits(settings.max_attachment_bytes, settings.max_attachments,
                              settings.allowed_types)
@@ -216,8 +219,11 @@ class MailIngestor:
         tests only)."""
         if self.settings.fsync:
             database = self.db.local_file
-            flush_to_disk(self.settings.raw_dir, self.settings.attachments_dir,
-                          *([database.parent] if database else []))
+            local = ((self.settings.raw_dir, self.settings.attachments_dir)
+                     if self.settings.raw_store == "dir" else ())  # db: committed already
+            paths = (*local, *([database.parent] if database else []))
+            if paths:
+                flush_to_disk(*paths)
 
     # -- the pipeline -----------------------------------------------------------------
     def _run(self, raw: bytes, digest: str, source: str, row_id: int | None) -> IngestResult:

@@ -1,8 +1,10 @@
 """Files and places a citizen sends with a complaint (Telegram photos, documents, locations).
 
-Files are stored once by SHA-256 under ``settings.attachments_dir`` (``ab/cd/<sha256>``)
-and recorded as ``Attachment`` rows of the complaint, with an audit event. The edge
-checks size and type before calling; the service checks the complaint exists.
+Files are stored once by SHA-256 in the attachment store (``intake.storage.
+attachment_store``: ``settings.attachments_dir``, ``ab/cd/<sha256>``, or with
+``PAKN_RAW_STORE=db`` the database every machine shares) and recorded as ``Attachment``
+rows of the complaint, with an audit event. The edge checks size and type before
+calling; the service checks the complaint exists.
 
 What a conversation sends before its complaint exists (the form is still being filled)
 is *held*: the bytes go to the content store at once and a ``PendingAttachment`` row
@@ -32,7 +34,7 @@ from intake.errors import ComplaintNotFound, ValidationError
 from intake.mail_config import DEFAULT_ALLOWED_TYPES
 from intake.models import Attachment, Complaint, Event, Message, PendingAttachment, utcnow
 from intake.services.views import AttachedPending
-from intake.storage import ContentStore
+from intake.storage import BlobStore, ContentStore, attachment_store
 from intake.text import clean
 
 MAX_FILENAME_CHARS = 255
@@ -116,10 +118,10 @@ def check_reply_files(files: Sequence[ReplyFile]) -> None:
                 "văn bản, bảng tính, tệp nén ZIP, âm thanh và video MP4."))
 
 
-def store_reply_files(root: Path, files: Sequence[ReplyFile]) -> list[StoredFile]:
-    """Write the files' raw bytes to the content store (before the transaction that
+def store_reply_files(store: BlobStore, files: Sequence[ReplyFile]) -> list[StoredFile]:
+    """Write the files' raw bytes to the attachment store (before the transaction that
     records them: raw first, nothing recorded without its bytes)."""
-    return [StoredFile(store_blob(root, f.data), _filename(f.filename), reply_file_type(f),
+    return [StoredFile(store.put(f.data), _filename(f.filename), reply_file_type(f),
                        len(f.data)) for f in files]
 
 
@@ -143,7 +145,7 @@ class StoredFile:
 
 
 def blob_path(root: Path, sha256: str) -> Path:
-    """Where the bytes with this digest live."""
+    """Where the bytes with this digest live in a directory store."""
     return ContentStore(root).path_of(sha256)
 
 
@@ -158,6 +160,19 @@ class AttachmentService:
     def __init__(self, db: Database, settings: Settings) -> None:
         self.db = db
         self.settings = settings
+        self.store = attachment_store(settings, db)
+
+    def read(self, found: AttachmentView) -> bytes:
+        """The bytes of an attachment (blocking: off the event loop);
+        ``FileNotFoundError`` when the store has none under its digest."""
+        return self.store.get(found.sha256)
+
+    def local_path(self, found: AttachmentView) -> Path | None:
+        """Where the attachment's file is when the store is a local directory (served
+        as a file, not read into memory); None for the database store."""
+        if isinstance(self.store, ContentStore):
+            return self.store.path_of(found.sha256)
+        return None
 
     def recent_complaint_of(self, sender: str, window: timedelta) -> str | None:
         """The complaint this conversation wrote into most recently, if it did so within
@@ -178,7 +193,7 @@ class AttachmentService:
         if not data:
             raise ValidationError("empty file", "Tệp gửi kèm đang trống.")
         name = _filename(filename)
-        digest = store_blob(self.settings.attachments_dir, data)
+        digest = self.store.put(data)
         with self.db.transaction() as session:
             complaint = _complaint(session, code)
             found = _attach(session, complaint, digest, name, content_type, len(data), actor,
@@ -217,7 +232,7 @@ class AttachmentService:
         """
         if not data:
             raise ValidationError("empty file", "Tệp gửi kèm đang trống.")
-        digest = store_blob(self.settings.attachments_dir, data)
+        digest = self.store.put(data)
         with self.db.transaction() as session:
             cutoff = _purge_stale(session)
             held = session.scalar(select(func.count()).select_from(PendingAttachment).where(

@@ -65,6 +65,7 @@ from intake.services.wording import (
     short_subject,
     with_unit_names,
 )
+from intake.storage import attachment_store
 from intake.text import nfc
 
 MAX_NOTE_CHARS = 10_000
@@ -486,7 +487,7 @@ class StaffService:
                                   "Cách trả lời không hợp lệ.")
         check_reply_files(files)
         self._check(who, code, "act on")  # before any byte is stored
-        stored = store_reply_files(self.intake.settings.attachments_dir, files)
+        stored = store_reply_files(attachment_store(self.intake.settings, self.db), files)
         with self._acting(who, code) as (session, complaint):
             attached = attach_staff_files(session, complaint, stored, who.actor)
             self.intake.add_message(complaint.code, Direction.OUTBOUND,

@@ -11,27 +11,38 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 from typing import Protocol
+
+from sqlalchemy.exc import InterfaceError, OperationalError
+
+from intake.storage import BlobStore
 
 
 @dataclass(frozen=True)
 class ParcelFile:
-    """A file a message carries: what the citizen sees and where its bytes are
-    (``path`` None: the content store is unknown to this dispatcher)."""
+    """A file a message carries: what the citizen sees, its digest and the attachment
+    store holding its bytes (``store`` None: the store is unknown to this dispatcher)."""
 
     filename: str
     content_type: str
     size: int
-    path: Path | None
+    sha256: str
+    store: BlobStore | None
 
     def read(self) -> bytes:
         """The file's bytes (blocking: call it off the event loop).
 
-        Raises ``FileGone`` when the content store no longer has them."""
-        if self.path is None or not self.path.is_file():
+        Raises ``FileGone`` when the store no longer has them (permanent), and
+        ``FileUnavailable`` when the store cannot be read now (the database or the disk
+        failing: the message is sent later, nothing is lost)."""
+        if self.store is None:
             raise FileGone(self.filename)
-        return self.path.read_bytes()
+        try:
+            return self.store.get(self.sha256)
+        except FileNotFoundError as exc:
+            raise FileGone(self.filename) from exc
+        except (OperationalError, InterfaceError, OSError) as exc:
+            raise FileUnavailable(type(exc).__name__) from exc
 
 
 class FileGone(Exception):
@@ -45,6 +56,14 @@ class FileGone(Exception):
     def reason_vi(self) -> str:
         """The delivery's failure as staff read it."""
         return f"Không đọc được tệp đính kèm “{self.filename}” trong kho lưu trữ."
+
+
+class FileUnavailable(Exception):
+    """The store of a message's files cannot be read now (a temporary failure: the
+    transport answers ``Retry``, before anything of the message was sent)."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__(f"attachment store unavailable: {error}")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,15 @@ from email.utils import format_datetime
 
 import aiosmtplib
 
-from intake.delivery.transports import Failed, FileGone, Parcel, Result, Retry, Sent
+from intake.delivery.transports import (
+    Failed,
+    FileGone,
+    FileUnavailable,
+    Parcel,
+    Result,
+    Retry,
+    Sent,
+)
 from intake.mail_config import MailSettings, Security, require_smtp, tls_context
 from intake.models import Channel, utcnow
 
@@ -86,6 +94,8 @@ class SmtpTransport:
             message = await asyncio.to_thread(build_message, parcel, self.settings)
         except FileGone as exc:
             return Failed(exc.reason_vi)
+        except FileUnavailable as exc:
+            return Retry(str(exc))
         try:
             await smtp.send_message(message, sender=self.settings.from_address,
                                     recipients=[parcel.recipient])

@@ -10,7 +10,9 @@ Files a message carries follow the text: images up to Telegram's 10 MB as photos
 (``sendPhoto``), the rest as documents (``sendDocument``, at most 50 MB). A file over
 the limit fails the message before anything is sent, with a Vietnamese reason staff
 read beside it (the answer stays on the complaint, nothing is lost); so does Telegram
-refusing an upload as too large (HTTP 413) or a file missing from the store.
+refusing an upload as too large (HTTP 413) or a file missing from the store. The files
+are read before the text is sent: a store that cannot be read now (the database down)
+retries the whole message later instead of sending the text without its files.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from intake.delivery.outbox import TELEGRAM_BUTTONS
 from intake.delivery.transports import (
     Failed,
     FileGone,
+    FileUnavailable,
     Parcel,
     ParcelFile,
     Result,
@@ -87,13 +90,17 @@ class TelegramTransport:
         too_big = self._too_big(parcel.files)
         if too_big is not None:
             return Failed(too_big)
+        try:  # every file read first: a store that fails sends nothing, not the text alone
+            files = [(file, await asyncio.to_thread(file.read)) for file in parcel.files]
+        except FileGone as exc:
+            return Failed(exc.reason_vi)
+        except FileUnavailable as exc:
+            return Retry(str(exc))
         try:
             await self.bot.send_message(chat_id=chat_id, text=render(parcel),
                                         reply_markup=buttons_of(parcel))
-            for file in parcel.files:
-                await self._send_file(chat_id, file)
-        except FileGone as exc:
-            return Failed(exc.reason_vi)
+            for file, data in files:
+                await self._send_file(chat_id, file, data)
         except RetryAfter as exc:
             wait = _retry_after(exc)
             return Retry(f"429 flood control: retry after {wait}", wait, counts=False)
@@ -119,9 +126,8 @@ class TelegramTransport:
                         "chưa được gửi, hãy gửi tệp qua kênh khác.")
         return None
 
-    async def _send_file(self, chat_id: int, file: ParcelFile) -> None:
+    async def _send_file(self, chat_id: int, file: ParcelFile, data: bytes) -> None:
         """One file: a photo when Telegram shows it as one, else a document."""
-        data = await asyncio.to_thread(file.read)
         if file.content_type in PHOTO_TYPES and file.size <= MAX_PHOTO_BYTES:
             await self.bot.send_photo(chat_id=chat_id, photo=data, filename=file.filename)
         else:
