@@ -15,9 +15,10 @@ processes and restarts, and a server added or removed moves only its own share o
 senders. When the home server cannot be reached — the connection is refused or not
 established in time — the message goes to the next server in the sender's order, and the
 unreachable one is put last for ``RETRY_AFTER`` seconds. The servers share the tracker
-store, so any of them continues the conversation; its turns stay in order because one
-citizen's messages go to one home server, with Rasa's Redis lock store as a second line
-after a failover (Rasa 3.6's ticket lock is not atomic across servers).
+store, so any of them continues the conversation. One citizen's messages go to one home
+server; when they reach two servers anyway (after a failover, or two edges that disagree
+about the servers), the shared Redis lock store (``rasa_addons.lock_store``, atomic, unlike
+Rasa 3.6's own) makes them take turns, in the order the servers took them.
 
 A message that reached a server is never sent to another one: after a timeout waiting
 for the answer, a dropped connection or an error answer, Rasa may have processed the

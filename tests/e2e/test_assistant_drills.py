@@ -17,9 +17,16 @@ is back, and that exactly one complaint is filed:
    bot process against the Bot API double): the other continues it.
 4. Every Rasa server killed in the middle of the form, one restarted: the citizen goes on
    where they were.
+5. One citizen's two messages reaching both servers at the same instant (what two relays
+   that disagree about the home server, or a failover, would do): the shared Redis lock
+   makes them take turns, both are in the conversation once each, and the form goes on
+   as after the two answers one after the other.
 
-The drills run in this order on one stack (module fixture); each leaves it whole for the
-next except the last two, which need no more than one server.
+The drills share one stack (module fixture), but none depends on another having run
+before it: each starts by bringing back whatever it needs that an earlier drill left
+down (``whole``: Redis, the action server and both Rasa servers; ``one_server``: Redis,
+the action server and at least one Rasa server), all at once; in the file's order that
+restarts nothing.
 """
 
 from __future__ import annotations
@@ -74,6 +81,17 @@ class Drill:
     def filed(self, text: str) -> int:
         """How many complaints carry ``text``."""
         return sum(1 for c in self.intake.list_complaints(limit=1000) if c.text == text)
+
+    def bring_back(self, rasa_servers: int) -> None:
+        """Start again Redis, the action server and Rasa servers until at least
+        ``rasa_servers`` of them run (those an earlier drill stopped or killed)."""
+        if not self.redis.ping():
+            self.redis.stop()
+            self.redis.start()
+        rasa = [name for name in self.stack.processes if name.startswith("rasa")]
+        down = [name for name in rasa if not self.stack.running(name)]
+        missing = max(0, rasa_servers - (len(rasa) - len(down)))
+        self.stack.ensure_running("actions", *down[:missing])
 
 
 @dataclass
@@ -144,27 +162,46 @@ def drill(tmp_path_factory: pytest.TempPathFactory, pg_server: PostgresServer
         redis_context.__exit__(None, None, None)
 
 
-def test_redis_down_refuses_politely_says_so_clearly_and_service_resumes(drill: Drill) -> None:
+@pytest.fixture
+def whole(drill: Drill) -> Drill:
+    """The drill stack with everything running."""
+    drill.bring_back(rasa_servers=len(drill.stack.rasa_urls))
+    return drill
+
+
+@pytest.fixture
+def one_server(drill: Drill) -> Drill:
+    """The drill stack with Redis, the action server and at least one Rasa server."""
+    drill.bring_back(rasa_servers=1)
+    return drill
+
+
+def test_redis_down_refuses_politely_says_so_clearly_and_service_resumes(whole: Drill) -> None:
+    drill = whole
     text = "Đèn đường thôn Đông hỏng cả tháng nay, buổi tối rất tối và nguy hiểm"
     citizen = drill.citizen(home=0)
     assert "mô tả nội dung" in citizen.say("Tôi muốn gửi phản ánh")
     events = len(drill.stack.tracker(citizen.sender)["events"])
+    where = f"127.0.0.1:{drill.redis.port}/1"
+    down, back = (f"lock store: Redis at {where} does not answer",
+                  f"lock store: Redis at {where} answers again")
+    logged = {line: drill.stack.log_of("rasa1").count(line) for line in (down, back)}
 
     drill.redis.stop()
     assert citizen.say(text) == MSG_UNAVAILABLE
-    where = f"127.0.0.1:{drill.redis.port}/1"
-    assert f"lock store: Redis at {where} does not answer" in drill.stack.log_of("rasa1")
+    assert drill.stack.log_of("rasa1").count(down) == logged[down] + 1
     assert len(drill.stack.tracker(citizen.sender)["events"]) == events  # untouched
 
     drill.redis.start()
     assert "xã/phường" in citizen.say(text)  # the same message works again
-    assert f"lock store: Redis at {where} answers again" in drill.stack.log_of("rasa1")
+    assert drill.stack.log_of("rasa1").count(back) == logged[back] + 1
     citizen.finish()
     assert drill.filed(text) == 1
 
 
 def test_action_server_down_polite_reply_and_the_answer_is_taken_once_it_is_back(
-        drill: Drill) -> None:
+        whole: Drill) -> None:
+    drill = whole
     text = "Trạm y tế xã đóng cửa trong giờ hành chính, người dân không khám bệnh được"
     citizen = drill.citizen(home=1)
     assert "mô tả nội dung" in citizen.say("Tôi muốn gửi phản ánh")
@@ -179,9 +216,50 @@ def test_action_server_down_polite_reply_and_the_answer_is_taken_once_it_is_back
     assert drill.filed(text) == 1
 
 
+def test_one_citizen_two_messages_at_once_on_both_servers_take_turns_none_lost(
+        whole: Drill) -> None:
+    """Both servers get one of the citizen's messages at the same instant, straight on
+    their channel (the relay's home server bypassed), while the form asks where it
+    happened: "bo qua" twice. Taken one after the other, the first skips the place and
+    the second the related procedure; taken at once, both would read the same
+    conversation and one turn would be missing from the tracker store."""
+    drill = whole
+    text = "Cống thoát nước ở ngõ 5 thôn Bắc bị tắc, nước thải tràn ra đường mỗi khi mưa"
+    citizen = drill.citizen(home=0)
+    assert "mô tả nội dung" in citizen.say("Tôi muốn gửi phản ánh")
+    assert "xã/phường" in citizen.say(text)
+
+    async def both_servers_at_once() -> list[str]:
+        relays = [RasaRelay([url], drill.stack.channel_secret, timeout=60.0)
+                  for url in drill.stack.rasa_urls]
+        try:
+            answers = await asyncio.gather(*(
+                relay.send(citizen.sender, "bo qua", {"drill": {"copy": n}})
+                for n, relay in enumerate(relays, 1)))
+        finally:
+            for relay in relays:
+                await relay.aclose()
+        return ["\n".join(r.text for r in answer) for answer in answers]
+
+    replies = asyncio.run(both_servers_at_once())  # AssistantUnavailable fails the test
+    tracker = drill.stack.tracker(citizen.sender)
+    copies = [((e.get("metadata") or {}).get("drill") or {}).get("copy")
+              for e in tracker["events"] if e.get("event") == "user"]
+    assert sorted(c for c in copies if c is not None) == [1, 2]  # each once, none lost
+    slots = tracker["slots"]
+    assert (slots["complaint_text"], slots["complaint_location"],
+            slots["complaint_procedure"]) == (text, "-", "-")
+    assert slots["requested_slot"] == "complaint_contact"
+    assert sum("điện thoại" in reply for reply in replies) == 1  # the second asks for it
+    assert "Gửi phản ánh này" in citizen.say("ko")
+    assert CODE.search(citizen.say("ok"))
+    assert drill.filed(text) == 1
+
+
 def test_one_of_two_rasa_servers_killed_the_other_continues_the_conversation(
-        drill: Drill, tmp_path: Path) -> None:
+        whole: Drill, tmp_path: Path) -> None:
     """Through the real Telegram bot (its relay given both servers, PAKN_RASA_URLS)."""
+    drill = whole
     text = "Đường liên thôn bị xe tải chở đất làm hỏng, mưa xuống lầy lội không đi được"
     stack = drill.stack
     with TelegramApiDouble(f"{uuid.uuid4().int % 10**9}:DRILL") as api:
@@ -208,7 +286,8 @@ def test_one_of_two_rasa_servers_killed_the_other_continues_the_conversation(
 
 
 def test_every_rasa_server_killed_mid_form_then_restarted_the_citizen_goes_on(
-        drill: Drill) -> None:
+        one_server: Drill) -> None:
+    drill = one_server
     text = "Bãi rác tự phát cạnh chợ xã bốc mùi hôi thối, chưa ai đến thu gom"
     citizen = drill.citizen(home=1)
     assert "mô tả nội dung" in citizen.say("Tôi muốn gửi phản ánh")

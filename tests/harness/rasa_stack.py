@@ -18,7 +18,7 @@ Several Rasa servers (``rasa_servers=2``) share the one action server, the track
 and the lock store given (``lock_store``, see ``intake.assistant.locks``): ``rasa_urls``
 lists them. For the fault drills, ``kill("rasa1")`` / ``kill("actions")`` SIGKILL one
 process (a crash, not a shutdown) and ``restart(name)`` starts it again on its port and
-waits until it is ready.
+waits until it is ready; ``ensure_running()`` starts again, together, whichever are down.
 """
 
 from __future__ import annotations
@@ -182,11 +182,30 @@ class RasaStack:
         """Start ``name`` again (same port, command and environment; its log goes on)
         and wait until it is ready."""
         self.kill(name)
-        spec = self.processes[name]
-        with open(spec.log, "ab") as out:
-            spec.popen = _start(spec.command, self.root, spec.env, out)
+        self._start_again([name])
+
+    def running(self, name: str) -> bool:
+        """True while process ``name`` has not exited (killed or crashed)."""
+        process = self.processes[name].popen
+        return process is not None and process.poll() is None
+
+    def ensure_running(self, *names: str) -> list[str]:
+        """Start again those of ``names`` (default: every process) that are not running,
+        all at once, and wait until each is ready (the fault drills leave the stack
+        whole this way for whichever runs next); the names started."""
+        dead = [n for n in (names or tuple(self.processes)) if not self.running(n)]
+        self._start_again(dead)
+        return dead
+
+    def _start_again(self, names: list[str]) -> None:
+        for name in names:
+            spec = self.processes[name]
+            with open(spec.log, "ab") as out:
+                spec.popen = _start(spec.command, self.root, spec.env, out)
         try:
-            wait_until_ready(spec.ready_url, spec.ready_timeout, process=spec.popen)
+            for name in names:
+                spec = self.processes[name]
+                wait_until_ready(spec.ready_url, spec.ready_timeout, process=spec.popen)
         except ServiceNotReadyError as exc:
             raise RasaStackError(f"{exc}\n{self.log_tails()}") from exc
 
