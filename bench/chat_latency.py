@@ -21,16 +21,31 @@ store on a private redis-server and the tracker store on a throwaway PostgreSQL 
 ``pakn run`` gives them), one action server:
 
     .venv/bin/python bench/chat_latency.py --scale [--servers 1,2] [--rates 20,60]
-        [--seconds 20] [--rounds 1]
+        [--seconds 20] [--rounds 1] [--arrivals poisson|fixed] [--closed-loop]
 
 Both servers run for the whole bench; "1 server" is the relay given the first one only.
-Each simulated citizen (one per msg/s offered) sends one message a second and waits for
-the answer; every message carries its sequence number in its metadata, and after each
-level the conversations are read back from the tracker store: a turn answered but
-missing there is lost, one there twice is duplicated, one out of order is reordered.
-Printed per level: p50/p95/max per turn, achieved rate, errors (the citizen got the
-polite "unavailable" reply) and lost/duplicated/reordered turns; with ``--rounds`` > 1
-the medians of the rounds' p50/p95 too.
+The load is OPEN-LOOP: messages are sent on a schedule at the offered rate (Poisson
+arrivals by default, ``--arrivals fixed`` for a fixed interval; seeded), each from a
+citizen drawn at random from a pool of one citizen per msg/s offered, whether or not the
+assistant has answered that citizen's previous message, so a citizen may have several
+messages in flight (a Telegram user typing two lines quickly). A turn is measured from
+its SCHEDULED send time to the answer, so time spent queueing behind a saturated
+assistant (or a late bench) counts (no coordinated omission). After ``--seconds`` no
+more messages are scheduled and the bench waits for those in flight (the relay's timeout
+is 60 s; a turn that takes longer is an error). Every message carries its citizen's
+sequence number (in scheduled order) in its metadata, and after each level the
+conversations are read back from the tracker store: a turn answered but missing there is
+lost, one there twice is duplicated, and one stored after a later-scheduled message of
+the same citizen is reordered (which an open loop can produce: two messages of one
+citizen in flight at once may reach Rasa in either order). Printed per level: offered and
+achieved rate (answers per second from the first scheduled send to the last answer; the
+level is labelled by it), p50/p95/max per turn, errors (the citizen got the polite
+"unavailable" reply, or the answer took more than 60 s) and lost/duplicated/reordered
+turns; with ``--rounds`` > 1 the medians of the rounds too.
+
+``--closed-loop`` keeps the earlier load for comparison: each citizen sends one message a
+second and waits for the answer first; it never offers more than the assistant achieves
+and cannot reorder one citizen's turns, so it understates latency under saturation.
 """
 
 from __future__ import annotations
@@ -39,6 +54,7 @@ import argparse
 import asyncio
 import itertools
 import json
+import random
 import secrets
 import statistics
 import subprocess
@@ -168,11 +184,60 @@ class ScaleResult:
     errors: int = 0
     sent: dict[str, list[int]] = field(default_factory=dict)  # answered seqs per sender
     achieved: float = 0.0
+    offered: float = 0.0
+
+
+def schedule(rate: float, seconds: float, arrivals: str, rng: random.Random) -> list[float]:
+    """Send times (s from the start) of an open-loop load of ``rate`` msg/s for
+    ``seconds``: Poisson arrivals (exponential gaps) or a fixed interval."""
+    times: list[float] = []
+    moment = 0.0
+    while True:
+        moment += rng.expovariate(rate) if arrivals == "poisson" else 1.0 / rate
+        if moment >= seconds:
+            return times
+        times.append(moment)
+
+
+async def open_level(relay: RasaRelay, rate: float, seconds: float, tag: str,
+                     arrivals: str = "poisson", seed: int = 1) -> ScaleResult:
+    """Open loop: messages on a schedule at ``rate`` msg/s, each from a random citizen
+    of a pool of ``rate`` citizens; latency from the scheduled send time."""
+    result = ScaleResult()
+    rng = random.Random(seed)
+    citizens = [f"web:bench-{tag}-{n}" for n in range(max(1, round(rate)))]
+    next_seq = dict.fromkeys(citizens, 0)
+    for sender in citizens:
+        result.sent[sender] = []
+
+    async def turn(due: float, sender: str, seq: int) -> None:
+        try:
+            await relay.send(sender, MESSAGES[seq % len(MESSAGES)], {"bench": {"seq": seq}})
+        except AssistantUnavailable:
+            result.errors += 1
+        else:
+            result.sent[sender].append(seq)
+        result.latencies.append((time.monotonic() - due) * 1000)
+
+    began = time.monotonic()
+    tasks = []
+    for offset in schedule(rate, seconds, arrivals, rng):
+        sender = rng.choice(citizens)
+        seq, next_seq[sender] = next_seq[sender], next_seq[sender] + 1
+        due = began + offset
+        await asyncio.sleep(max(0.0, due - time.monotonic()))
+        tasks.append(asyncio.create_task(turn(due, sender, seq)))
+    result.offered = len(tasks) / seconds
+    await asyncio.gather(*tasks)
+    answered = sum(len(seqs) for seqs in result.sent.values())
+    result.achieved = answered / (time.monotonic() - began)
+    return result
 
 
 async def scale_level(relay: RasaRelay, rate: float, seconds: float, tag: str
                       ) -> ScaleResult:
-    """``rate`` citizens, each sending one message a second through ``relay``."""
+    """Closed loop: ``rate`` citizens, each sending one message a second through
+    ``relay`` after the answer to the previous one."""
     result = ScaleResult()
     citizens = max(1, round(rate))
     stop_at = time.monotonic() + seconds
@@ -198,6 +263,7 @@ async def scale_level(relay: RasaRelay, rate: float, seconds: float, tag: str
     began = time.monotonic()
     await asyncio.gather(*(citizen(n) for n in range(citizens)))
     result.achieved = len(result.latencies) / (time.monotonic() - began)
+    result.offered = result.achieved
     return result
 
 
@@ -243,29 +309,36 @@ def scale_main(args: argparse.Namespace) -> int:
             warm = RasaRelay(stack.rasa_urls, stack.channel_secret)
             for n, text in enumerate(MESSAGES * 2):  # caches of every server and actions
                 asyncio.run(_warm(warm, f"web:warm-{n}", text))
-            rows: dict[tuple[int, float], list[tuple[float, float]]] = {}
+            loop = "closed loop" if args.closed_loop else f"open loop, {args.arrivals} arrivals"
+            print(f"{loop}; latency from the scheduled send time; {args.seconds:g} s per "
+                  "level", flush=True)
+            rows: dict[tuple[int, float], list[tuple[float, float, float, float]]] = {}
             for round_no in range(args.rounds):
                 for count in servers:
                     for rate in rates:
                         relay = RasaRelay(stack.rasa_urls[:count], stack.channel_secret,
                                           timeout=60.0)
                         tag = f"{round_no}-{count}-{rate:g}-{uuid.uuid4().hex[:6]}"
-                        res = asyncio.run(_run_and_close(relay, rate, args.seconds, tag))
+                        res = asyncio.run(_run_and_close(relay, rate, args, tag,
+                                                         seed=args.seed + round_no))
                         lost, dup, reord = check_order(stack, res.sent)
                         p50 = statistics.median(res.latencies)
                         p95 = percentile(res.latencies, 95)
-                        rows.setdefault((count, rate), []).append((p50, p95))
-                        print(f"{count} server{'s' if count > 1 else ' '}  {rate:4g} msg/s "
-                              f"offered  n={len(res.latencies):>5}  {res.achieved:5.1f} msg/s"
-                              f"  p50={p50:7.1f} ms  p95={p95:7.1f} ms  "
-                              f"max={max(res.latencies):7.1f} ms  errors={res.errors}  "
-                              f"lost={lost} duplicated={dup} reordered={reord}  "
-                              f"load {_load()}", flush=True)
+                        rows.setdefault((count, rate), []).append(
+                            (res.achieved, p50, p95, res.offered))
+                        print(f"{count} server{'s' if count > 1 else ' '} at "
+                              f"{res.achieved:5.1f} msg/s achieved ({res.offered:5.1f} "
+                              f"offered)  n={len(res.latencies):>5}  p50={p50:8.1f} ms  "
+                              f"p95={p95:8.1f} ms  max={max(res.latencies):8.1f} ms  "
+                              f"errors={res.errors}  lost={lost} duplicated={dup} "
+                              f"reordered={reord}  load {_load()}", flush=True)
             if args.rounds > 1:
                 for (count, rate), values in rows.items():
-                    print(f"median of {args.rounds} rounds: {count} server(s) {rate:g} msg/s "
-                          f"p50={statistics.median(v[0] for v in values):7.1f} ms  "
-                          f"p95={statistics.median(v[1] for v in values):7.1f} ms",
+                    print(f"median of {args.rounds} rounds: {count} server(s), {rate:g} "
+                          f"msg/s offered: achieved "
+                          f"{statistics.median(v[0] for v in values):5.1f} msg/s  "
+                          f"p50={statistics.median(v[1] for v in values):8.1f} ms  "
+                          f"p95={statistics.median(v[2] for v in values):8.1f} ms",
                           flush=True)
     return 0
 
@@ -279,10 +352,12 @@ async def _warm(relay: RasaRelay, sender: str, text: str) -> None:
             await one.aclose()
 
 
-async def _run_and_close(relay: RasaRelay, rate: float, seconds: float, tag: str
-                         ) -> ScaleResult:
+async def _run_and_close(relay: RasaRelay, rate: float, args: argparse.Namespace,
+                         tag: str, seed: int) -> ScaleResult:
     try:
-        return await scale_level(relay, rate, seconds, tag)
+        if args.closed_loop:
+            return await scale_level(relay, rate, args.seconds, tag)
+        return await open_level(relay, rate, args.seconds, tag, args.arrivals, seed)
     finally:
         await relay.aclose()
 
@@ -303,6 +378,10 @@ def main() -> int:
     parser.add_argument("--servers", default="1,2")
     parser.add_argument("--rates", default="20,60")
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--arrivals", choices=("poisson", "fixed"), default="poisson")
+    parser.add_argument("--seed", type=int, default=1, help="of the Poisson schedule")
+    parser.add_argument("--closed-loop", action="store_true",
+                        help="--scale: each citizen waits for the answer (the old load)")
     args = parser.parse_args()
     if args.scale:
         return scale_main(args)
