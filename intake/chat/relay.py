@@ -20,6 +20,15 @@ server; when they reach two servers anyway (after a failover, or two edges that 
 about the servers), the shared Redis lock store (``rasa_addons.lock_store``, atomic, unlike
 Rasa 3.6's own) makes them take turns, in the order the servers took them.
 
+One citizen's messages are relayed one at a time, in the order the edge handed them over:
+a message waits until the relay has the answer to (or has given up on) the same sender's
+previous one. Two messages of one citizen in flight at once (a web chat user typing two
+lines quickly) could otherwise reach Rasa in either order — Rasa's ticket lock serves a
+conversation's messages in the order they arrive, not the order they were typed
+(``bench/chat_latency.py --scale`` saw it on one saturated server). This holds within one
+relay (one console or bot process); different processes sending for one sender at once
+are only kept from running together (the lock store), not ordered.
+
 A message that reached a server is never sent to another one: after a timeout waiting
 for the answer, a dropped connection or an error answer, Rasa may have processed the
 turn (filed the complaint, taken the form's answer), and a second copy would be a second
@@ -29,13 +38,15 @@ message goes to the same home server (or the next one, if it has gone).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import hmac
 import json
 import logging
 import secrets
 import time
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -231,6 +242,23 @@ class RasaRelay:
             timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT)),
             limits=limits or httpx.Limits(max_connections=100, max_keepalive_connections=20),
             trust_env=False)
+        self._turns: dict[str, asyncio.Lock] = {}
+        self._waiting: dict[str, int] = {}
+
+    @contextlib.asynccontextmanager
+    async def _turn_of(self, sender: str) -> AsyncIterator[None]:
+        """Hold ``sender``'s turn: its messages go one at a time, first come first served
+        (``asyncio.Lock`` wakes its waiters in order); forgotten when nobody waits."""
+        lock = self._turns.setdefault(sender, asyncio.Lock())
+        self._waiting[sender] = self._waiting.get(sender, 0) + 1
+        try:
+            async with lock:
+                yield
+        finally:
+            self._waiting[sender] -= 1
+            if self._waiting[sender] == 0:
+                del self._waiting[sender]
+                del self._turns[sender]
 
     @property
     def webhook(self) -> str:
@@ -241,7 +269,13 @@ class RasaRelay:
                    metadata: dict[str, Any] | None = None) -> list[Reply]:
         """Send one message to the sender's server, failing over to the next one only
         when a server cannot be reached; raises ``AssistantUnavailable`` on any failure
-        (without sending the message anywhere else once a server may have received it)."""
+        (without sending the message anywhere else once a server may have received it).
+        Waits for the answer to the same sender's previous message first."""
+        async with self._turn_of(sender):
+            return await self._send(sender, text, metadata)
+
+    async def _send(self, sender: str, text: str,
+                    metadata: dict[str, Any] | None) -> list[Reply]:
         body = json.dumps({"sender": sender, "message": text, "metadata": metadata or {},
                            "nonce": secrets.token_hex(12)},
                           ensure_ascii=False).encode("utf-8")

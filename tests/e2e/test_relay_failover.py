@@ -38,13 +38,20 @@ class FakeChannel:
     def __init__(self, delay: float = 0.0) -> None:
         self.received: list[dict[str, str]] = []
         self.delay = delay
+        self.lock = threading.Lock()
+        self.in_flight = self.most_at_once = 0
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                owner.received.append(body)
+                with owner.lock:
+                    owner.received.append(body)
+                    owner.in_flight += 1
+                    owner.most_at_once = max(owner.most_at_once, owner.in_flight)
                 time.sleep(owner.delay)
+                with owner.lock:
+                    owner.in_flight -= 1
                 answer = json.dumps([{"recipient_id": body["sender"],
                                       "text": f"ok {owner.url}"}]).encode()
                 self.send_response(200)
@@ -199,13 +206,13 @@ def test_a_full_connection_pool_is_not_a_server_failure(
     relay = RasaRelay([a.url, b.url], SECRET, timeout=5,
                       limits=httpx.Limits(max_connections=1))
     relay._client.timeout = httpx.Timeout(5, pool=0.3)
-    sender = next(f"web:{n}" for n in range(100)
-                  if relay.health.home_order(f"web:{n}")[0] == a.url)
+    sender, other = [f"web:{n}" for n in range(100)
+                     if relay.health.home_order(f"web:{n}")[0] == a.url][:2]
 
     async def go() -> list[str | BaseException]:
         try:
             results = await asyncio.gather(relay.send(sender, "một"),
-                                           relay.send(sender, "hai"),
+                                           relay.send(other, "hai"),
                                            return_exceptions=True)
         finally:
             await relay.aclose()
@@ -216,6 +223,33 @@ def test_a_full_connection_pool_is_not_a_server_failure(
     assert len(refused) == 1 and "PoolTimeout" in str(refused[0])
     assert b.received == []  # not failed over to the other server
     assert relay.health.order_for(sender)[0] == a.url  # nor marked down
+
+
+def test_one_citizens_messages_go_one_at_a_time_in_order(
+        two: tuple[FakeChannel, FakeChannel]) -> None:
+    """Three messages of one citizen handed to the relay at once (a web chat user typing
+    quickly) reach the server one after the other, each after the previous answer."""
+    a, b = two
+    a.delay = b.delay = 0.3
+    relay = RasaRelay([a.url, b.url], SECRET, timeout=30)
+    sender = "web:typing-fast"
+    answered: list[str] = []
+
+    async def one(text: str) -> None:
+        await relay.send(sender, text)
+        answered.append(text)
+
+    async def go() -> None:
+        try:
+            await asyncio.gather(one("một"), one("hai"), one("ba"))
+        finally:
+            await relay.aclose()
+    asyncio.run(go())
+    home = a if relay.health.home_order(sender)[0] == a.url else b
+    assert [m["message"] for m in home.received] == ["một", "hai", "ba"]
+    assert home.most_at_once == 1  # never two of them at the server together
+    assert answered == ["một", "hai", "ba"]
+    assert relay._turns == {} and relay._waiting == {}  # nothing kept per citizen
 
 
 def test_configuration_of_several_servers() -> None:
