@@ -145,6 +145,11 @@ class Analyzer:
         self.table = table
         self.longest = table.longest  # computed once: it scans every phrase
         self.longest_expansion = table.longest_expansion
+        # for ``_match``: the question wordings as a set (the table keeps them as a
+        # tuple), and every phrase's first token (no phrase starts at any other token)
+        self._questions = frozenset(table.question_phrases)
+        self._starts = frozenset(k[0] for k in (*table.synonyms, *table.question_phrases)
+                                 if k)
 
     def words(self, text: str, *, question: bool) -> list[str]:
         """Syllables after the synonym table (and, for a question, without its wordings)."""
@@ -176,9 +181,11 @@ class Analyzer:
         return found
 
     def _match(self, tokens: list[str], i: int, question: bool) -> tuple[int, tuple[str, ...]]:
+        if tokens[i] not in self._starts:
+            return 0, ()
         for size in range(min(self.longest, len(tokens) - i), 0, -1):
             window = tuple(tokens[i:i + size])
-            if question and window in self.table.question_phrases:
+            if question and window in self._questions:
                 return size, ()
             if window in self.table.synonyms:
                 return size, self.table.synonyms[window]
@@ -268,6 +275,21 @@ class _Query:
     examples: dict[int, float]
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """A query's words as every hit reads them: the set, the distinct words in order
+    and their summed idf (computed once per query, not once per candidate)."""
+
+    words: set[str]
+    unique: list[str]
+    total: float
+
+    @classmethod
+    def of(cls, words: list[str], idf: dict[str, float]) -> _Asked:
+        unique = list(dict.fromkeys(words))
+        return cls(set(words), unique, sum(idf.get(w, 8.0) for w in unique) or 1.0)
+
+
 class SearchIndex:
     """An in-memory BM25 index over a catalog (built once, then read-only)."""
 
@@ -277,6 +299,7 @@ class SearchIndex:
                  cues: CueTable | None = None,
                  examples: Iterable[tuple[str, str]] | None = None) -> None:
         self.analyzer = Analyzer(table or load_synonyms())
+        self._name_modifiers: dict[frozenset[str], tuple[tuple[str, ...], ...]] = {}
         self.cue_table = cues or load_cues()
         self.ranker = (ranker or load_ranker()) if rerank else None
         self.records = list(records)
@@ -402,7 +425,8 @@ class SearchIndex:
             ranked.sort(key=lambda h: (-h.score, h.code))
             return ranked[:limit]
         candidates = heapq.nlargest(RERANK_DEPTH, query.scores.items(), key=itemgetter(1))
-        hits = [self._hit(doc, score, query.all_words) for doc, score in candidates]
+        asked = _Asked.of(query.all_words, self.idf)
+        hits = [self._hit(doc, score, asked) for doc, score in candidates]
         hits.sort(key=lambda h: (-h.score, h.code))
         return hits[:limit]
 
@@ -414,7 +438,8 @@ class SearchIndex:
             return [], []
         docs = self._candidates(query)
         found = self._features(query, docs)
-        hits = [self._hit(doc, query.scores.get(doc, 0.0), query.all_words) for doc in docs]
+        asked = _Asked.of(query.all_words, self.idf)
+        hits = [self._hit(doc, query.scores.get(doc, 0.0), asked) for doc in docs]
         return hits, vectors(found, self.cue_table.of_question(query.text), self.cue_table)
 
     def _analyse(self, text: str, expand: bool, *, with_examples: bool) -> _Query | None:
@@ -520,19 +545,26 @@ class SearchIndex:
             out[field_name] = scores
         return out
 
-    def _hit(self, doc: int, score: float, words: list[str]) -> Hit:
+    def _hit(self, doc: int, score: float, asked: _Asked) -> Hit:
         record = self.records[doc]
         name_words = self.name_words[doc]
-        query = set(words)
+        query = asked.words
         coverage = len(name_words & query) / len(name_words) if name_words else 0.0
-        unique = list(dict.fromkeys(words))
-        total = sum(self.idf.get(w, 8.0) for w in unique) or 1.0
-        matched = sum(self.idf.get(w, 0.0) for w in unique if w in self.doc_terms[doc])
+        terms_of_doc = self.doc_terms[doc]
+        matched = sum(self.idf.get(w, 0.0) for w in asked.unique if w in terms_of_doc)
         penalty = VARIANT_PENALTY if self._unasked_variant(name_words, query) else 1.0
         return Hit(record.code, record.name, score * (0.6 + 0.4 * coverage) * penalty,
-                   matched / total, coverage)
+                   matched / asked.total, coverage)
 
     def _unasked_variant(self, name_words: frozenset[str], query: set[str]) -> bool:
         """The name has a variant word ("lại", "gia hạn") that the question lacks."""
-        return any(all(w in name_words for w in m) and not all(w in query for w in m)
-                   for m in self.analyzer.table.modifiers)
+        return any(not all(w in query for w in m) for m in self._modifiers_of(name_words))
+
+    def _modifiers_of(self, name_words: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+        """The variant phrases a name holds (kept per name: the same for every query)."""
+        found = self._name_modifiers.get(name_words)
+        if found is None:
+            found = tuple(m for m in self.analyzer.table.modifiers
+                          if all(w in name_words for w in m))
+            self._name_modifiers[name_words] = found
+        return found

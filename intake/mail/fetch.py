@@ -3,8 +3,9 @@
 New mail is found by UID above the watermark of the folder; when the folder's
 UIDVALIDITY changes (the mailbox was rebuilt) the watermark starts again at 0 and the
 pipeline's idempotency keeps re-fetched messages from being taken twice. The headers of
-new mail are fetched first (``BODY.PEEK[HEADER]`` with ``RFC822.SIZE``, thousands at a
-time: a header is a small part of a message), so the triage can order the fetch of the
+new mail are fetched first (``RFC822.SIZE`` and only the header fields the triage reads,
+``BODY.PEEK[HEADER.FIELDS (…)]``, thousands at a time: not the ``Received`` chains and
+DKIM signatures that make most of a header), so the triage can order the fetch of the
 bodies; bodies are fetched with ``BODY.PEEK[]`` (no \\Seen side effect) in chunks bounded
 by count and size. After the commit, a message is moved (``MOVE``, or COPY + expunge) to the
 processed or quarantine folder, or flagged when the account must keep its INBOX.
@@ -61,6 +62,15 @@ class Header:
     uid: int
     header: bytes
     size: int
+
+
+def _header_part(items: dict[bytes, object]) -> bytes | None:
+    """The ``BODY[HEADER…]`` item of one FETCH response (the server echoes the field
+    list in its own spelling, so the key is found by its prefix), or None."""
+    for key, value in items.items():
+        if key.upper().startswith(b"BODY[HEADER") and isinstance(value, bytes | bytearray):
+            return bytes(value)
+    return None
 
 
 def size_chunks(sized: Sequence[tuple[int, int]], limit: int,
@@ -141,15 +151,20 @@ class Mailbox:
             criteria += ["NOT", "KEYWORD", DONE_KEYWORD]
         return sorted(uid for uid in self._client().search(criteria) if uid > after)
 
-    def headers(self, uids: Sequence[int]) -> list[Header]:
-        """The headers and sizes of ``uids`` (those still there), by ascending UID."""
+    def headers(self, uids: Sequence[int], fields: Sequence[str] | None = None
+                ) -> list[Header]:
+        """The headers and sizes of ``uids`` (those still there), by ascending UID; with
+        ``fields``, only those header fields (``HEADER.FIELDS``), else the whole header."""
+        part = f"HEADER.FIELDS ({' '.join(fields)})".encode("ascii") if fields else b"HEADER"
         out: list[Header] = []
         for start in range(0, len(uids), HEADER_BATCH):
             window = list(uids[start:start + HEADER_BATCH])
-            found = self._client().fetch(window, [b"BODY.PEEK[HEADER]", b"RFC822.SIZE"])
-            out.extend(Header(uid, bytes(found[uid][b"BODY[HEADER]"]),
-                              int(found[uid].get(b"RFC822.SIZE", 0)))
-                       for uid in sorted(found) if b"BODY[HEADER]" in found[uid])
+            found = self._client().fetch(window, [b"BODY.PEEK[" + part + b"]",
+                                                  b"RFC822.SIZE"])
+            for uid in sorted(found):
+                header = _header_part(found[uid])
+                if header is not None:
+                    out.append(Header(uid, header, int(found[uid].get(b"RFC822.SIZE", 0))))
         return out
 
     def fetch(self, uids: Sequence[int]) -> list[tuple[int, bytes]]:

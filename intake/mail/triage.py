@@ -29,6 +29,13 @@ from email.parser import BytesHeaderParser
 from intake.mail.classify import Kind, automatic_by_headers, bounce_by_headers
 from intake.mail.parse import PARSE_ERRORS, address_of, header_text
 
+# The header fields the first look reads (``header_view``, ``judge`` and the classifier's
+# header rules it calls): the fetcher asks the server for these alone, not the whole
+# header (``Mailbox.headers``). A rule that reads another field must add it here
+# (``tests/mail/test_triage.py`` compares the verdicts on every fixture).
+TRIAGE_FIELDS = ("From", "Reply-To", "Sender", "Subject", "Content-Type", "Return-Path",
+                 "Auto-Submitted", "X-Autoreply", "X-Autorespond", "X-Auto-Reply", "X-Loop",
+                 "Precedence", "List-Id", "List-Unsubscribe")
 RATE_WINDOW_SECONDS = 3600.0
 MAX_TRACKED_SENDERS = 100_000
 

@@ -41,7 +41,7 @@ from intake.mail.ingest import SYSTEM_ERRORS, IngestResult, MailIngestor
 from intake.mail.models import MailMailbox, QueueState
 from intake.mail.pool import IngestPool
 from intake.mail.queue import Claim, Fetched, MailQueue, Place, QueuedMessage
-from intake.mail.triage import Priority, Triage, Verdict
+from intake.mail.triage import TRIAGE_FIELDS, Priority, Triage, Verdict
 from intake.storage import flush_to_disk, sha256_hex
 
 log = logging.getLogger(__name__)
@@ -196,7 +196,7 @@ class MailWorker:
         """Triage the headers of ``uids`` (ascending); the verdicts wait in ``_pending``
         (this fetcher's memory) until their bodies are queued. A restart looks again
         from the watermark."""
-        for head in mailbox.headers(uids):
+        for head in mailbox.headers(uids, TRIAGE_FIELDS):
             verdict = self.triage.look(head.header) if self.settings.triage else FIFO
             stats.triage[verdict.label] = stats.triage.get(verdict.label, 0) + 1
             self._pending[head.uid] = (verdict, head.size)

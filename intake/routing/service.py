@@ -7,7 +7,7 @@ queue fails when routing loads, not when a complaint happens to hit it.
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from sqlalchemy import select
@@ -23,6 +23,8 @@ from intake.routing.checks import QueueState, check_codes
 from intake.routing.decision import Router
 from intake.routing.signals.classifier import TRAINING_FILE, get_classifier
 from intake.routing.signals.procedure import CatalogFinder
+
+ADDRESS_CACHE = 4096  # addresses read, remembered per router
 
 
 def model_path(settings: Settings) -> Path:
@@ -68,6 +70,9 @@ def build_router(db: Database, settings: Settings, places: PlaceIndex,
         successors={c: s.successor for c, s in states.items() if s.successor},
         active={c for c, s in states.items() if s.active},
         bodies=body_index(db, places),
-        addresses=partial(resolve, queues=communes),
+        # the library reads an address in about a millisecond; the same signature comes
+        # back with each mail of its writer, and the cache lives as long as this router
+        # (this organisation snapshot)
+        addresses=lru_cache(maxsize=ADDRESS_CACHE)(partial(resolve, queues=communes)),
         centres=commune_centres(communes),
     )

@@ -39,9 +39,10 @@ def test_genuine_bodies_are_fetched_first_and_the_flood_a_bounded_distance_ahead
         fetches.append((list(uids), queue.waiting()))
         return real_fetch(self, uids)
 
-    def look(self: Mailbox, uids: Sequence[int]):  # type: ignore[no-untyped-def]
+    def look(self: Mailbox, uids: Sequence[int],  # type: ignore[no-untyped-def]
+             fields: Sequence[str] | None = None):
         headers.extend(uids)
-        return real_headers(self, uids)
+        return real_headers(self, uids, fields)
 
     monkeypatch.setattr(Mailbox, "fetch", fetch)
     monkeypatch.setattr(Mailbox, "headers", look)

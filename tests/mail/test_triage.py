@@ -15,11 +15,12 @@ from sqlalchemy import select
 from intake.db import Database
 from intake.mail.classify import Ours, classify
 from intake.mail.config import MailSettings
+from intake.mail.fetch import Mailbox
 from intake.mail.ingest import IngestResult, MailIngestor
 from intake.mail.models import IngestStatus, MailIngest, MailQueued, QueueState
 from intake.mail.parse import Limits, parse_message
 from intake.mail.queue import Fetched, MailQueue, Place
-from intake.mail.triage import Priority, Triage, Verdict
+from intake.mail.triage import TRIAGE_FIELDS, Priority, Triage, Verdict
 from intake.mail.worker import MAX_REFETCHES, MailWorker, PollStats
 from intake.mail_config import DEFAULT_ALLOWED_TYPES
 from intake.services.complaints import IntakeService
@@ -71,6 +72,32 @@ def test_triage_header_rules_are_the_classifiers() -> None:
             assert found.kind.automatic, (path.name, verdict, found)
             checked += 1
     assert checked >= 6
+
+
+def test_the_fetched_header_fields_give_the_verdicts_of_the_whole_header(
+        imap: DovecotServer, live_settings: MailSettings) -> None:
+    """The fetcher asks Dovecot for ``TRIAGE_FIELDS`` only: on every fixture the triage
+    decides from them exactly what it decides from the whole header, with fewer bytes."""
+    raws = [path.read_bytes() for path in sorted(FIXTURES.glob("*.eml"))]
+    imap.append("hotline", raws)
+    mailbox = Mailbox(live_settings)
+    mailbox.connect()
+    try:
+        uids = mailbox.new_uids(0)
+        whole = mailbox.headers(uids)
+        fields = mailbox.headers(uids, TRIAGE_FIELDS)
+    finally:
+        mailbox.close()
+    assert len(whole) == len(fields) == len(raws) >= 50
+    by_whole, by_fields = Triage(), Triage()  # the same sender rates, message by message
+    for full, few in zip(whole, fields, strict=True):
+        assert (full.uid, full.size) == (few.uid, few.size)
+        assert by_fields.look(few.header) == by_whole.look(full.header), full.uid
+        assert few.header.endswith((b"\n\n", b"\r\n\r\n")) or not few.header.strip()
+        assert b"\nreceived:" not in b"\n" + few.header.lower()
+    assert sum(len(h.header) for h in fields) < sum(len(h.header) for h in whole) / 2
+    labels = {Triage().look(h.header).label for h in fields}
+    assert {"genuine", "bulk", "auto", "bounce", "receipt"} <= labels
 
 
 def test_null_return_path_mailer_daemon_and_auto_headers() -> None:

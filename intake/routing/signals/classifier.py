@@ -18,6 +18,8 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from operator import is_not
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +86,9 @@ def _pipeline() -> Pipeline:
                      ("model", LogisticRegression(C=20.0, max_iter=3000))])
 
 
+_KNOWN = partial(is_not, None)  # a gram's column was found (column 0 included)
+
+
 @dataclass(frozen=True)
 class _Block:
     """One vectorizer of the union, reduced to what scoring one text needs: its
@@ -96,8 +101,9 @@ class _Block:
 
     def contribution(self, text: str) -> Any:
         """This block's share of the class scores: coef · l2(sublinear-tf · idf)."""
-        counts = Counter(index for gram in self.analyze(text)
-                         if (index := self.vocabulary.get(gram)) is not None)
+        # the grams' columns in the order they come (None: not in the vocabulary), the
+        # look-ups and the filter at C speed
+        counts = Counter(filter(_KNOWN, map(self.vocabulary.get, self.analyze(text))))
         if not counts:
             return 0.0
         columns = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
