@@ -31,17 +31,19 @@ assistant has answered that citizen's previous message, so a citizen may have se
 messages in flight (a Telegram user typing two lines quickly). A turn is measured from
 its SCHEDULED send time to the answer, so time spent queueing behind a saturated
 assistant (or a late bench) counts (no coordinated omission). After ``--seconds`` no
-more messages are scheduled and the bench waits for those in flight (the relay's timeout
-is 60 s; a turn that takes longer is an error). Every message carries its citizen's
-sequence number (in scheduled order) in its metadata, and after each level the
-conversations are read back from the tracker store: a turn answered but missing there is
-lost, one there twice is duplicated, and one stored after a later-scheduled message of
-the same citizen is reordered (which an open loop can produce: two messages of one
-citizen in flight at once may reach Rasa in either order). Printed per level: offered and
+more messages are scheduled and the bench waits for those in flight (the relay gives up
+when it gets no connection of its pool within 60 s or no answer within 60 s of sending:
+an error; so a turn may take longer than 60 s and still be answered). Every message
+carries its citizen's sequence number (in scheduled order) in its metadata, and after
+each level the conversations are read back from the tracker store: a turn answered but
+missing there is lost, one there twice is duplicated, and one stored after a
+later-scheduled message of the same citizen is reordered (two messages of one citizen in
+flight at once could reach Rasa in either order; the relay now sends them one at a time,
+in order, so a reordered turn is a broken guarantee). Printed per level: offered and
 achieved rate (answers per second from the first scheduled send to the last answer; the
 level is labelled by it), p50/p95/max per turn, errors (the citizen got the polite
-"unavailable" reply, or the answer took more than 60 s) and lost/duplicated/reordered
-turns; with ``--rounds`` > 1 the medians of the rounds too.
+"unavailable" reply) and lost/duplicated/reordered turns; with ``--rounds`` > 1 the
+medians of the rounds too.
 
 ``--closed-loop`` keeps the earlier load for comparison: each citizen sends one message a
 second and waits for the answer first; it never offers more than the assistant achieves
