@@ -3,10 +3,11 @@
 By default (``PAKN_RUN_ROLES`` unset) Rasa (signed channel), the action server and the
 web console always run; the Telegram bot and the mail worker only when configured, and
 the delivery dispatcher whenever any transport is (SMTP or Telegram). ``PAKN_RUN_ROLES``
-picks a part of them for one machine of several (``intake.run_roles``); Rasa and the
-action server listen on ``PAKN_ASSISTANT_BIND`` (loopback by default). Every log line is
-prefixed with the process that wrote it, Ctrl-C stops them all, and when one process
-dies the others are stopped too, so a broken start is seen at once, not half-working.
+picks a part of them for one machine of several (``intake.run_roles``); Rasa listens on
+``PAKN_ASSISTANT_BIND`` (loopback by default), the action server always on loopback.
+Every log line is prefixed with the process that wrote it, Ctrl-C stops them all, and
+when one process dies the others are stopped too, so a broken start is seen at once, not
+half-working.
 """
 
 from __future__ import annotations
@@ -40,14 +41,16 @@ from intake.assistant.servers import (
     server_name,
 )
 from intake.assistant.training import model_path
-from intake.config import Settings, configured_environment
+from intake.config import Settings, configured_environment, reachable_host
 from intake.delivery.config import transports_configured
 from intake.run_roles import (
     EVERY_ROLE,
     RUN_ROLES,
     RunRoles,
     RunRolesError,
+    bind_notes,
     checked_run_roles,
+    loopback_host,
 )
 
 log = logging.getLogger(__name__)
@@ -65,29 +68,52 @@ class ProcessSpec:
 #: what only the Rasa servers (and the private redis-server) may see: the Redis URL and
 #: the password taken from it
 RASA_ONLY = ("PAKN_REDIS_URL", PASSWORD_VARIABLE)
+#: every shared secret; each product process gets only those it reads (``SECRETS_OF``)
+SECRETS = ("PAKN_SECRET_KEY", "PAKN_RASA_TOKEN", "PAKN_ACTIONS_TOKEN", "PAKN_CHANNEL_SECRET")
+#: the secrets each product process reads: the edges sign messages to Rasa (channel
+#: secret), read its API (Rasa token) and sign sessions, rating links and buttons (secret
+#: key); the action server checks its bearer token; the action server, the mail worker and
+#: the dispatcher build the intake services, whose lifecycle signs rating links and answer
+#: files' links (``intake/services/satisfaction.py``, ``attachments.py``): secret key
+SECRETS_OF = {
+    "console": ("PAKN_SECRET_KEY", "PAKN_RASA_TOKEN", "PAKN_CHANNEL_SECRET"),
+    "telegram": ("PAKN_SECRET_KEY", "PAKN_RASA_TOKEN", "PAKN_CHANNEL_SECRET"),
+    "actions": ("PAKN_SECRET_KEY", "PAKN_ACTIONS_TOKEN"),
+    "mail": ("PAKN_SECRET_KEY",),
+    "delivery": ("PAKN_SECRET_KEY",),
+}
 
 
 def _product_env(settings: Settings, assistant: AssistantPlan | None = None,
-                 roles: RunRoles = EVERY_ROLE) -> dict[str, str]:
-    """The environment of every product process (console, bot, actions, mail, delivery):
-    this one's, without the Redis password (``RASA_ONLY``), plus the shared settings;
+                 roles: RunRoles = EVERY_ROLE,
+                 env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment common to the product processes (console, bot, actions, mail,
+    delivery): ``env`` (default: ``pakn.env`` overlaid by this process's environment)
+    without the Redis password (``RASA_ONLY``) and without any shared secret (each
+    process gets its own, ``process_env``), plus the shared settings;
     ``PAKN_ACTIONS_HEALTH_URL`` (what the console's ``/healthz`` probes) only when this
     machine runs the action server."""
-    env = {name: value for name, value in configured_environment().items()
-           if name not in RASA_ONLY}
-    env["PAKN_DATABASE_URL"] = settings.database_url
-    env["PAKN_RASA_URL"] = settings.rasa_url
+    base = configured_environment() if env is None else env
+    product = {name: value for name, value in base.items()
+               if name not in RASA_ONLY and name not in SECRETS}
+    product["PAKN_DATABASE_URL"] = settings.database_url
+    product["PAKN_RASA_URL"] = settings.rasa_url
     if assistant is not None:  # the edges spread conversations over these servers
-        env["PAKN_RASA_URL"] = assistant.edge_urls[0]
-        env["PAKN_RASA_URLS"] = ",".join(assistant.edge_urls)
+        product["PAKN_RASA_URL"] = assistant.edge_urls[0]
+        product["PAKN_RASA_URLS"] = ",".join(assistant.edge_urls)
     elif settings.rasa_urls:  # the servers of other machines
-        env["PAKN_RASA_URLS"] = ",".join(settings.rasa_urls)
-    env.pop("PAKN_ACTIONS_HEALTH_URL", None)
+        product["PAKN_RASA_URLS"] = ",".join(settings.rasa_urls)
+    product.pop("PAKN_ACTIONS_HEALTH_URL", None)
     if "actions" in roles:
-        env["PAKN_ACTIONS_HEALTH_URL"] = actions_base_url(settings)
-    env["PYTHONUNBUFFERED"] = "1"
-    env.update(shared_secrets(settings))
-    return env
+        product["PAKN_ACTIONS_HEALTH_URL"] = actions_base_url(settings)
+    product["PYTHONUNBUFFERED"] = "1"
+    return product
+
+
+def process_env(product: Mapping[str, str], secrets: Mapping[str, str],
+                role: str) -> dict[str, str]:
+    """``product`` plus the secrets process ``role`` reads (``SECRETS_OF``)."""
+    return {**product, **{name: secrets[name] for name in SECRETS_OF[role]}}
 
 
 def shared_secrets(settings: Settings) -> dict[str, str]:
@@ -122,51 +148,64 @@ def console_command(settings: Settings) -> list[str]:
 
 
 def actions_base_url(settings: Settings) -> str:
-    """This machine's action server as its own processes reach it (``PAKN_ASSISTANT_BIND``,
-    loopback when bound to every address)."""
-    return f"http://{settings.assistant_host}:{settings.actions_port}"
+    """This machine's action server as its own processes reach it: always on loopback
+    (``intake.run_roles.loopback_host``), since only Rasa on this machine calls it."""
+    return f"http://{reachable_host(loopback_host(settings.assistant_bind))}:" \
+           f"{settings.actions_port}"
 
 
 def plan(settings: Settings, model: Path, assistant: AssistantPlan | None = None,
-         roles: RunRoles = EVERY_ROLE) -> list[ProcessSpec]:
+         roles: RunRoles = EVERY_ROLE,
+         env: Mapping[str, str] | None = None) -> list[ProcessSpec]:
     """The processes to start for ``settings`` and this machine's ``roles``
     (``assistant``: the Rasa servers and the Redis lock store,
-    ``intake.assistant.servers``; computed here when not given and ``rasa`` is a role)."""
+    ``intake.assistant.servers``; computed here when not given and ``rasa`` is a role);
+    ``env``: the configuration the children inherit (default: ``pakn.env`` overlaid by
+    this process's environment)."""
     if roles.assistant:
         assistant = assistant or assistant_plan(settings)
-    product = _product_env(settings, assistant if roles.assistant else None, roles)
+    product = _product_env(settings, assistant if roles.assistant else None, roles, env)
+    secrets = shared_secrets(settings)
     specs = []
     if roles.assistant and assistant is not None:
-        specs += _assistant_specs(settings, model, assistant, product)
+        specs += _assistant_specs(settings, model, assistant,
+                                  process_env(product, secrets, "actions"))
     if "console" in roles:
-        specs.append(ProcessSpec("console", console_command(settings), product))
+        specs.append(ProcessSpec("console", console_command(settings),
+                                 process_env(product, secrets, "console")))
     if "telegram" in roles and settings.telegram_token is not None:  # bot/__main__.py
-        specs.append(ProcessSpec("telegram", [sys.executable, "-m", "bot"], product))
+        specs.append(ProcessSpec("telegram", [sys.executable, "-m", "bot"],
+                                 process_env(product, secrets, "telegram")))
     if "mail" in roles:
-        specs += mail_specs(settings, product)
+        specs += mail_specs(settings, process_env(product, secrets, "mail"))
     if "delivery" in roles and transports_configured(settings):
         specs.append(ProcessSpec("delivery", [sys.executable, "-m", "intake.cli",
-                                              "delivery", "send"], product))
+                                              "delivery", "send"],
+                                 process_env(product, secrets, "delivery")))
     return specs
 
 
 def _assistant_specs(settings: Settings, model: Path, assistant: AssistantPlan,
-                     product: dict[str, str]) -> list[ProcessSpec]:
-    """The private Redis (when needed), the action server and the Rasa servers, all on
-    ``PAKN_ASSISTANT_BIND``; Rasa's action endpoint follows that address."""
+                     actions_env: dict[str, str]) -> list[ProcessSpec]:
+    """The private Redis (when needed), the action server on loopback and the Rasa
+    servers on ``PAKN_ASSISTANT_BIND``; Rasa's action endpoint is the loopback one."""
     host = settings.assistant_bind
+    actions_host = loopback_host(host)
     store, store_env = tracker_store(settings)  # conversations survive a restart
     endpoints = write_endpoints(settings.var_dir / "run" / "endpoints.yml",
                                 action_webhook_url(settings.actions_port,
-                                                   settings.assistant_host),
+                                                   reachable_host(actions_host)),
                                 store, assistant.lock_store)
     specs = []
     if assistant.start_redis and assistant.redis is not None:
         specs.append(ProcessSpec("redis", local_redis_command(settings, assistant.redis),
                                  local_redis_env(settings)))
-    specs.append(ProcessSpec("actions", action_server_command(settings.actions_port, host),
-                             product))
-    rasa_environment = (rasa_env() | assistant_secrets(settings) | store_env
+    specs.append(ProcessSpec("actions", action_server_command(settings.actions_port,
+                                                              actions_host),
+                             actions_env))
+    # the three assistant secrets, and not the signing key an exported one would pass on
+    inherited = {name: value for name, value in rasa_env().items() if name not in SECRETS}
+    rasa_environment = (inherited | assistant_secrets(settings) | store_env
                         | assistant.lock_env)
     for index, port in enumerate(assistant.ports):
         specs.append(ProcessSpec(server_name(index, len(assistant.ports)),
@@ -260,14 +299,11 @@ def mail_specs(settings: Settings, env: dict[str, str]) -> list[ProcessSpec]:
 
 def role_notes(settings: Settings, roles: RunRoles) -> list[str]:
     """The lines ``pakn run`` prints when ``PAKN_RUN_ROLES`` chose this machine's roles:
-    which, and what one console alone cannot tell (several consoles need one key)."""
+    which, and the optional processes' notes (``optional_notes``) of the roles named."""
     notes = [f"roles on this machine (PAKN_RUN_ROLES): "
              f"{', '.join(r for r in RUN_ROLES if r in roles)}"]
-    if "console" in roles and settings.secret_key is None:
-        notes.append("console: PAKN_SECRET_KEY is not set: the key generated here signs "
-                     "this console's sessions and CSRF tokens, which consoles on other "
-                     "machines will not accept (set the same value on every console)")
-    return notes
+    return notes + [note for note in optional_notes(settings)
+                    if note.partition(":")[0] in roles]
 
 
 def run_supervised(settings: Settings) -> int:
@@ -304,6 +340,7 @@ def run_supervised(settings: Settings) -> int:
                   f"deleted ({pruned} events)", flush=True)
     manager = Manager(Printer(sys.stdout))
     notes = role_notes(settings, roles) if roles.explicit else optional_notes(settings)
+    notes += bind_notes(settings, roles)
     for note in (*notes, *(assistant.notes if assistant else ())):
         print(f"pakn | {note}", flush=True)
     for spec in plan(settings, model, assistant, roles):

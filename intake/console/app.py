@@ -10,6 +10,7 @@ and web-chat conversations is ``PAKN_SECRET_KEY``, else the installation's gener
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -40,7 +41,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     relay = RasaRelay(config.assistant_urls, config.resolved("PAKN_CHANNEL_SECRET"))
     rasa_token = config.resolved("PAKN_RASA_TOKEN")
 
-    probe = httpx.AsyncClient(timeout=2.0, trust_env=False)  # one pool for /healthz
+    # one pool for /healthz; a server that does not accept a connection within a second
+    # is down for a health check
+    probe = httpx.AsyncClient(timeout=httpx.Timeout(2.0, connect=1.0), trust_env=False)
+    probes = HealthProbes(probe, config.assistant_urls, rasa_token,
+                          config.actions_health_url)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -82,24 +87,59 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "degraded"`` then says that some server, or the action server, does not answer
         (what monitoring should alert on). The action server down is "degraded", not
         "down": the Rasa servers answer citizens politely meanwhile, the staff pages work,
-        and taking this console out of a balancer would not bring it back; but "ok" means
-        a first turn works (without the action server, ``action_session_start`` fails).
+        and taking this console out of a balancer would not bring it back (without the
+        action server, ``action_session_start`` fails). On a console without the action
+        server here, "ok" says only that the Rasa servers answer: each assistant machine's
+        action server is watched on that machine (its ``/health`` on loopback).
         503 with ``"status": "down"`` when no server answers: no chat message can be
-        answered. ``assistant`` is true when at least one answers (as with one server)."""
-        checks = [_rasa_alive(probe, url, rasa_token) for url in config.assistant_urls]
-        if config.actions_health_url is not None:
-            checks.append(_actions_alive(probe, config.actions_health_url))
-        results = await asyncio.gather(*checks)
-        servers = list(results[:len(config.assistant_urls)])
+        answered. ``assistant`` is true when at least one answers (as with one server).
+
+        The results are kept ``PROBE_SECONDS`` (``HealthProbes``): a balancer probing
+        every second does not send the Rasa token to every server every second."""
+        servers, actions = await probes.results()
         answering = any(servers)
         body: dict[str, object] = {"assistant": answering, "assistant_servers": servers}
-        if config.actions_health_url is not None:
-            body["actions"] = results[-1]
-        healthy = all(results)
+        if actions is not None:
+            body["actions"] = actions
+        healthy = all(servers) and actions is not False
         body = {"status": "ok" if healthy else "degraded" if answering else "down", **body}
         return JSONResponse(body, status_code=200 if answering else 503)
 
     return app
+
+
+#: how long ``/healthz`` reuses its probes' results (seconds)
+PROBE_SECONDS = 5.0
+
+
+class HealthProbes:
+    """The probes of ``/healthz``, run at most once per ``PROBE_SECONDS``: callers within
+    that time (or waiting on a probe under way) share its results."""
+
+    def __init__(self, client: httpx.AsyncClient, rasa_urls: tuple[str, ...], token: str,
+                 actions_url: str | None) -> None:
+        self.client = client
+        self.rasa_urls = rasa_urls
+        self.token = token
+        self.actions_url = actions_url
+        self._lock = asyncio.Lock()
+        self._taken = float("-inf")
+        self._results: tuple[list[bool], bool | None] = ([], None)
+
+    async def results(self) -> tuple[list[bool], bool | None]:
+        """Each Rasa server's answer, in order, and the action server's (None: not
+        this machine's)."""
+        async with self._lock:
+            if time.monotonic() - self._taken >= PROBE_SECONDS:
+                checks = [_rasa_alive(self.client, url, self.token) for url in self.rasa_urls]
+                if self.actions_url is not None:
+                    checks.append(_actions_alive(self.client, self.actions_url))
+                found = await asyncio.gather(*checks)
+                servers = list(found[:len(self.rasa_urls)])
+                actions = found[-1] if self.actions_url is not None else None
+                self._results = (servers, actions)
+                self._taken = time.monotonic()
+            return self._results
 
 
 async def _rasa_alive(client: httpx.AsyncClient, rasa_url: str, token: str) -> bool:

@@ -12,12 +12,14 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
 
 from intake.config import load_settings
+from intake.console import app as app_module
 from intake.console.app import create_app
 from intake.db import upgrade
 from tests.harness.ports import free_port
@@ -26,9 +28,14 @@ TOKEN = "t" * 32
 
 
 class Handler(BaseHTTPRequestHandler):
+    #: the requests that carried the Rasa token
+    with_token: ClassVar[list[str]] = []
+
     def do_GET(self) -> None:
         query = parse_qs(urlsplit(self.path).query)
         path = urlsplit(self.path).path
+        if "token" in query:
+            Handler.with_token.append(path)
         ok = (path == "/status" and query.get("token") == [TOKEN]) or path == "/health"
         self.send_response(200 if ok else 401)
         self.send_header("Content-Length", "2")
@@ -107,3 +114,22 @@ def test_the_action_server_of_this_machine_is_reported_and_down_is_degraded(
     assert (code, body["status"], body["actions"]) == (503, "down", True)
     # another machine's action server: not this console's to report
     assert "actions" not in _health(tmp_path, database_url, [alive])[1]
+
+
+def test_probes_are_reused_for_a_few_seconds(tmp_path: Path, database_url: str, alive: str,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A balancer asking every second does not send the Rasa token to every server every
+    second: within ``PROBE_SECONDS`` the last probe's results answer."""
+    env = {"PAKN_DATABASE_URL": database_url, "PAKN_VAR_DIR": str(tmp_path / "var"),
+           "PAKN_RASA_TOKEN": TOKEN, "PAKN_RASA_URLS": alive}
+    Handler.with_token.clear()
+    with TestClient(create_app(load_settings(env))) as client:
+        bodies = [client.get("/healthz").json() for _ in range(5)]
+        assert bodies == [{"status": "ok", "assistant": True,
+                           "assistant_servers": [True]}] * 5
+        assert Handler.with_token == ["/status"]
+    monkeypatch.setattr(app_module, "PROBE_SECONDS", 0.0)  # expired: probed again
+    with TestClient(create_app(load_settings(env))) as client:
+        client.get("/healthz")
+        client.get("/healthz")
+    assert Handler.with_token == ["/status"] * 3
