@@ -29,6 +29,17 @@ _WORDS = {
 }
 _NEGATION = {True: r"(?:không|chưa|chẳng)(?: (?:có ý|muốn|phải|hề|định))* ",
              False: r"(?:khong|ko|chua|chang)(?: (?:co y|muon|phai|he|dinh))* "}
+# A complaint need not say "khiếu nại": disagreeing with, or asking to reconsider, a
+# decision, a conclusion or a result is one (Luật Khiếu nại 2011, art. 2: a request to
+# review an administrative decision). Matched on the folded text.
+_IMPLICIT_COMPLAINT = re.compile(
+    r"(?<!\w)(?:khong (?:dong y|dong tinh|chap nhan|thong nhat)(?: voi)?|phan doi"
+    r"|(?:de nghi|yeu cau|xin) (?:\w+ ){0,3}(?:xem xet|xet|xem|giai quyet|ra soat) lai)"
+    r"(?: \w+){0,8}? (?:quyet dinh|ket luan|ket qua|xet duyet|viec xet|muc boi thuong"
+    r"|gia boi thuong|phuong an boi thuong|viec thu hoi|viec cuong che|thong bao thu hoi"
+    r"|cach tinh|van ban tra loi|cong van tra loi)(?!\w)")
+
+
 def _find(kind: str, text: str, accented: bool) -> re.Match[str] | None:
     """The first mention of ``kind``'s words in ``text`` that is not negated."""
     words = _WORDS[kind][0 if accented else 1]
@@ -54,8 +65,9 @@ class KindFinding:
 
 
 def detect_kind(text: str) -> KindFinding:
-    """Tố cáo before khiếu nại before kiến nghị/phản ánh (whichever is named first);
-    a kind the writer denies ("tôi không có ý tố cáo ai") does not count."""
+    """Tố cáo before khiếu nại (named, or implied by disagreeing with a decision or a
+    conclusion) before kiến nghị/phản ánh (whichever is named first); a kind the writer
+    denies ("tôi không có ý tố cáo ai") does not count."""
     original = " ".join(nfc(text[:6000]).lower().split())
     accented = strip_diacritics(original) != original
     body = original
@@ -63,6 +75,9 @@ def detect_kind(text: str) -> KindFinding:
         found = _find(kind, body, accented)
         if found:
             return KindFinding(kind, found.group(1))
+    implicit = _IMPLICIT_COMPLAINT.search(strip_diacritics(body))
+    if implicit:
+        return KindFinding(COMPLAINT, implicit.group(0))
     feedback = _find(FEEDBACK, body, accented)
     request = _find(REQUEST, body, accented)
     if request and (feedback is None or request.start() < feedback.start()):

@@ -212,6 +212,22 @@ def test_competence_needs_the_decision_maker_or_an_inspection(letters: Router,
                                                                     "SO_TAI_CHINH")
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Tôi không đồng ý với quyết định xử phạt của UBND xã vì nhà tôi không vi phạm",
+     "complaint"),
+    ("toi khong dong y ket qua binh xet ho ngheo nam nay cua thon, nha toi du dieu kien",
+     "complaint"),
+    ("Đề nghị xem xét lại kết luận thanh tra về việc giao đất dịch vụ ở xã", "complaint"),
+    ("Tôi không đồng ý việc quán karaoke hát đến khuya", "feedback"),
+    ("de nghi xem lai gio chay xe buyt tuyen Luc Ngan", "feedback"),
+])
+def test_disagreeing_with_a_decision_is_a_complaint_without_the_word(
+        text: str, kind: str) -> None:
+    """Luật Khiếu nại 2011, art. 2: asking to review a decision or a conclusion is a
+    complaint, whether or not the writer says "khiếu nại"."""
+    assert detect_kind(text).kind == kind
+
+
 def test_ordinary_words_are_not_the_writers_address_or_a_kind() -> None:
     market = read_letter("Chợ ở xã Tân Mộc bán thịt ôi thiu, cán bộ nói ở cuộc họp sẽ xử lý")
     assert market.residence == () and "Tân Mộc" in market.incident
