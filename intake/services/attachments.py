@@ -149,11 +149,6 @@ def blob_path(root: Path, sha256: str) -> Path:
     return ContentStore(root).path_of(sha256)
 
 
-def store_blob(root: Path, data: bytes) -> str:
-    """Write ``data`` once (atomic rename, synced); its SHA-256."""
-    return ContentStore(root).put(data)
-
-
 class AttachmentService:
     """Attachments and locations of complaints over one database."""
 

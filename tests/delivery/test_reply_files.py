@@ -6,7 +6,6 @@ files without sending; bad files are refused before anything is stored."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -32,6 +31,7 @@ from intake.services.complaints import IntakeService
 from intake.services.staff import RecordedCall, StaffService
 from tests.core.factories import file_complaint
 from tests.delivery.conftest import TOKEN
+from tests.harness.dispatch import run_dispatcher_once
 from tests.harness.smtp import SmtpPeer
 from tests.harness.telegram_api import TelegramApiDouble
 
@@ -50,15 +50,6 @@ def _telegram(db: Database, settings: Settings, api: TelegramApiDouble,
     transport = (TelegramTransport(TOKEN, api.base_url) if max_document_bytes is None
                  else TelegramTransport(TOKEN, api.base_url, max_document_bytes))
     return Dispatcher(db, {"telegram": transport}, files_root=settings.attachments_dir)
-
-
-def _run(dispatcher: Dispatcher) -> dict[str, int]:
-    async def one_pass() -> dict[str, int]:
-        try:
-            return await dispatcher.run_once()
-        finally:
-            await dispatcher.aclose()
-    return asyncio.run(one_pass())
 
 
 def _outbox(db: Database, code: str) -> list[Outbox]:
@@ -86,7 +77,7 @@ def test_answer_files_reach_a_real_smtp_peer_as_mime_attachments(
             OutboxFile.outbox_id == row.id)) == 2
     mail = MailSettings(var_dir=settings.var_dir, smtp_host="127.0.0.1",
                         smtp_port=smtp.port, smtp_security=Security.PLAIN)
-    assert _run(mail_dispatcher(db, mail))["sent"] >= 1
+    assert run_dispatcher_once(mail_dispatcher(db, mail))["sent"] >= 1
     received = [r for r in smtp.wait_for(1) if ANSWER in r.message().get_body(
         ("plain",)).get_content()]  # type: ignore[union-attr]
     assert len(received) == 1
@@ -104,7 +95,7 @@ def test_answer_files_reach_the_telegram_double_as_photo_and_document(
         settings: Settings, coordinator: StaffIdentity, db: Database) -> None:
     code = _telegram_complaint(service)
     assert staff.reply(coordinator, code, ANSWER, files=FILES) == "telegram"
-    assert _run(_telegram(db, settings, telegram))["sent"] == 1
+    assert run_dispatcher_once(_telegram(db, settings, telegram))["sent"] == 1
     assert any(ANSWER in m.text for m in telegram.sent_to(CHAT))
     files = telegram.files_to(CHAT)
     assert [(f.method, f.filename, f.data) for f in files] == [
@@ -118,7 +109,7 @@ def test_a_file_over_telegrams_limit_fails_with_a_reason_and_nothing_is_sent(
         settings: Settings, coordinator: StaffIdentity, db: Database) -> None:
     code = _telegram_complaint(service)
     staff.reply(coordinator, code, ANSWER, files=FILES)
-    counts = _run(_telegram(db, settings, telegram, max_document_bytes=len(PDF) - 1))
+    counts = run_dispatcher_once(_telegram(db, settings, telegram, max_document_bytes=len(PDF) - 1))
     assert counts == {"sent": 0, "retry": 0, "failed": 1}
     assert telegram.sent_to(CHAT) == [] and telegram.files_to(CHAT) == []
     (row,) = [r for r in _outbox(db, code) if r.purpose == "answer"]
@@ -135,7 +126,7 @@ def test_an_upload_telegram_refuses_as_too_large_fails_instead_of_retrying(
     code = _telegram_complaint(service)
     staff.reply(coordinator, code, ANSWER, files=FILES[:1])
     telegram.max_upload_bytes = len(PDF) - 1  # the double answers 413, as Telegram does
-    assert _run(_telegram(db, settings, telegram))["failed"] == 1
+    assert run_dispatcher_once(_telegram(db, settings, telegram))["failed"] == 1
     (row,) = [r for r in _outbox(db, code) if r.purpose == "answer"]
     assert row.status == OutboxStatus.FAILED.value
     assert row.last_error and row.last_error.startswith("Telegram từ chối tệp đính kèm")
@@ -150,7 +141,7 @@ def test_a_file_missing_from_the_store_fails_the_delivery_with_a_reason(
         digest = session.scalars(select(Attachment.sha256).where(
             Attachment.filename == "hien-truong.png")).one()
     blob_path(settings.attachments_dir, digest).unlink()
-    assert _run(_telegram(db, settings, telegram))["failed"] == 1
+    assert run_dispatcher_once(_telegram(db, settings, telegram))["failed"] == 1
     (row,) = [r for r in _outbox(db, code) if r.purpose == "answer"]
     assert row.last_error == ("Không đọc được tệp đính kèm “hien-truong.png” trong kho "
                               "lưu trữ.")

@@ -5,7 +5,6 @@ store fails the Telegram answer before its text is sent alone."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from sqlalchemy import delete, func, select
@@ -22,6 +21,7 @@ from intake.storage import ATTACHMENTS, StoredBlob
 from tests.core.factories import file_complaint
 from tests.delivery.conftest import TOKEN
 from tests.delivery.test_reply_files import ANSWER, CHAT, FILES, PDF, PNG
+from tests.harness.dispatch import run_dispatcher_once
 from tests.harness.smtp import SmtpPeer
 from tests.harness.telegram_api import TelegramApiDouble
 
@@ -41,15 +41,6 @@ def _dispatcher_on(url: str, var_dir: Path, smtp: SmtpPeer, telegram: TelegramAp
         "PAKN_SMTP_SECURITY": "plain", "PAKN_MAIL_ALLOW_PLAIN": "1",
         "TELEGRAM_BOT_TOKEN": TOKEN, "PAKN_TELEGRAM_BASE_URL": telegram.base_url})
     return build_dispatcher(db, settings)
-
-
-def _run(dispatcher: Dispatcher) -> dict[str, int]:
-    async def one_pass() -> dict[str, int]:
-        try:
-            return await dispatcher.run_once()
-        finally:
-            await dispatcher.aclose()
-    return asyncio.run(one_pass())
 
 
 def _answer(db: Database, code: str) -> Outbox:
@@ -80,7 +71,8 @@ def test_answer_files_stored_by_one_console_are_sent_by_a_dispatcher_on_another_
         assert session.scalar(select(func.count()).select_from(StoredBlob).where(
             StoredBlob.store == ATTACHMENTS)) == 2
     assert _local_files(console) == []
-    assert _run(_dispatcher_on(database_url, sender, smtp, telegram, db))["sent"] >= 2
+    dispatcher = _dispatcher_on(database_url, sender, smtp, telegram, db)
+    assert run_dispatcher_once(dispatcher)["sent"] >= 2
     received = [r.message() for r in smtp.wait_for(1)
                 if ANSWER in r.message().get_body(("plain",)).get_content()]  # type: ignore[union-attr]
     assert len(received) == 1
@@ -103,7 +95,8 @@ def test_a_file_gone_from_the_database_store_fails_the_telegram_answer_before_an
         digest = session.scalars(select(Attachment.sha256).where(
             Attachment.filename == "hien-truong.png")).one()
         session.execute(delete(StoredBlob).where(StoredBlob.sha256 == digest))
-    counts = _run(_dispatcher_on(database_url, tmp_path / "dispatcher", smtp, telegram, db))
+    dispatcher = _dispatcher_on(database_url, tmp_path / "dispatcher", smtp, telegram, db)
+    counts = run_dispatcher_once(dispatcher)
     assert counts == {"sent": 0, "retry": 0, "failed": 1}
     assert telegram.sent_to(CHAT) == [] and telegram.files_to(CHAT) == []  # no text alone
     row = _answer(db, code)

@@ -36,6 +36,7 @@ from tests.e2e.test_assistant_drills import finish
 from tests.e2e.test_run_command import _chat_session, _pakn
 from tests.harness.ports import free_port
 from tests.harness.postgres import PostgresServer, PostgresUnavailableError, postgres_server
+from tests.harness.processes import stop_process_group
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,13 +90,7 @@ def _start(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=30)
+    stop_process_group(process, first=signal.SIGINT, grace=60)
 
 
 def _wait(check: Callable[[], bool], processes: dict[str, tuple[subprocess.Popen[bytes], Path]],

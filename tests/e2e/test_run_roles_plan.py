@@ -294,6 +294,20 @@ def test_the_notes_of_a_subset_are_its_roles_and_their_optional_processes(
                      "outbox"]
 
 
+def _pakn_run(home: Path, var: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``pakn run`` with ``home`` as PAKN_HOME, none of this shell's PAKN_/TELEGRAM_
+    settings, and a PostgreSQL URL where nothing listens (a check made after connecting
+    would fail there, not be refused)."""
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("PAKN_", "TELEGRAM_"))}
+    database = f"postgresql+psycopg://pakn@127.0.0.1:{free_port()}/pakn"
+    return subprocess.run(
+        [sys.executable, "-m", "intake.runner"], cwd=ROOT, capture_output=True, text=True,
+        timeout=120, stdin=subprocess.DEVNULL,
+        env={**clean, "PAKN_HOME": str(home), "PAKN_VAR_DIR": str(var),
+             "PAKN_DATABASE_URL": database, **env})
+
+
 @pytest.mark.parametrize(("env", "named"), [
     ({"PAKN_RUN_ROLES": "console,dispatcher"}, "PAKN_RUN_ROLES: unknown role(s) dispatcher"),
     ({"PAKN_RUN_ROLES": ""}, "PAKN_RUN_ROLES is set but names no role"),
@@ -316,16 +330,8 @@ def test_the_notes_of_a_subset_are_its_roles_and_their_optional_processes(
 def test_pakn_run_refuses_before_anything_starts(tmp_path: Path, env: dict[str, str],
                                                  named: str, _no_repository_pakn_env: Path
                                                  ) -> None:
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith(("PAKN_", "TELEGRAM_"))}
     var = tmp_path / "var"
-    # PostgreSQL where nothing listens: a check after a connection would fail otherwise
-    database = f"postgresql+psycopg://pakn@127.0.0.1:{free_port()}/pakn"
-    done = subprocess.run(
-        [sys.executable, "-m", "intake.runner"], cwd=ROOT, capture_output=True, text=True,
-        timeout=120, stdin=subprocess.DEVNULL,
-        env={**clean, "PAKN_HOME": str(_no_repository_pakn_env), "PAKN_VAR_DIR": str(var),
-             "PAKN_DATABASE_URL": database, **env})
+    done = _pakn_run(_no_repository_pakn_env, var, env)
     assert done.returncode == 2, done.stderr[-2000:]
     assert named in done.stderr and "Traceback" not in done.stderr, done.stderr[-2000:]
     assert not var.exists()  # no secret generated, no endpoints written, nothing pruned
@@ -337,15 +343,8 @@ def test_mail_roles_written_in_pakn_env_count_like_exported_ones(
     is refused too (it used to be read from the environment only, and silently ignored)."""
     home = _no_repository_pakn_env
     (home / "pakn.env").write_text("PAKN_MAIL_ROLES=fetch,poll\n", encoding="utf-8")
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith(("PAKN_", "TELEGRAM_"))}
     var = tmp_path / "var"
-    database = f"postgresql+psycopg://pakn@127.0.0.1:{free_port()}/pakn"
-    done = subprocess.run(
-        [sys.executable, "-m", "intake.runner"], cwd=ROOT, capture_output=True, text=True,
-        timeout=120, stdin=subprocess.DEVNULL,
-        env={**clean, "PAKN_HOME": str(home), "PAKN_VAR_DIR": str(var),
-             "PAKN_DATABASE_URL": database, "PAKN_IMAP_HOST": "127.0.0.1"})
+    done = _pakn_run(home, var, {"PAKN_IMAP_HOST": "127.0.0.1"})
     assert done.returncode == 2, done.stderr[-2000:]
     assert "PAKN_MAIL_ROLES: unknown role(s) poll" in done.stderr, done.stderr[-2000:]
     assert not var.exists()

@@ -24,6 +24,7 @@ import pytest
 from intake.assistant.training import TrainingError, ensure_model
 from tests.e2e.test_run_command import _chat_session, _pakn, _port_open, _wait_healthy
 from tests.harness.ports import free_port
+from tests.harness.processes import stop_process_group
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,13 +112,7 @@ def test_two_servers_and_a_private_redis_answer_and_stop_together(tmp_path: Path
         assert password not in text
         assert password not in (tmp_path / "run" / "endpoints.yml").read_text()
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGINT)
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=30)
+        stop_process_group(process, first=signal.SIGINT, grace=60)
     time.sleep(1)
     open_ports = {name: port for name, port in
                   {**ports, "rasa2": ports["rasa"] + 1}.items() if _port_open(port)}

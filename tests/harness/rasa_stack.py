@@ -49,6 +49,7 @@ from intake.assistant.processes import (
 )
 from intake.chat.relay import CHANNEL_PATH, sign_request
 from tests.harness.ports import free_port
+from tests.harness.processes import stop_process_group
 
 RASA_READY_TIMEOUT = 240.0
 ACTION_READY_TIMEOUT = 180.0  # the action server loads routing (maybe trains it) first
@@ -228,16 +229,7 @@ def _start(command: list[str], cwd: Path, env: Mapping[str, str], log: IO[bytes]
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=STOP_GRACE)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=STOP_GRACE)
+    stop_process_group(process, grace=STOP_GRACE)
 
 
 @contextlib.contextmanager
