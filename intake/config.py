@@ -73,6 +73,8 @@ class Settings:
     assistant_bind: str = "127.0.0.1"  # PAKN_ASSISTANT_BIND: Rasa and the action server
     run_roles: str | None = None  # PAKN_RUN_ROLES as given (checked by intake.run_roles)
     actions_health_url: str | None = None  # set by pakn run: this machine's action server
+    # PAKN_ORG_CHECK_SECONDS: how often a process looks whether the organisation changed
+    org_check_seconds: float = 5.0
 
     @property
     def assistant_host(self) -> str:
@@ -153,6 +155,22 @@ def parse_raw_store(value: str | None) -> str:
     if store not in ("dir", "db"):
         raise ValueError(f"PAKN_RAW_STORE must be 'dir' or 'db', not {value!r}")
     return store
+
+
+def parse_org_check_seconds(value: str | None) -> float:
+    """``PAKN_ORG_CHECK_SECONDS``: at most how often a process reads the organisation's
+    version (one primary-key look-up) before it routes with the router it holds
+    (``intake.org.version``); 0 looks every time. Default 5: an organisation change is
+    routed with everywhere within seconds."""
+    text = (value or "5").strip()
+    try:
+        seconds = float(text)
+    except ValueError as exc:
+        raise ValueError(f"PAKN_ORG_CHECK_SECONDS: {value!r} is not a number of "
+                         "seconds") from exc
+    if not 0 <= seconds <= 3600:  # a NaN fails this too
+        raise ValueError("PAKN_ORG_CHECK_SECONDS: between 0 and 3600 seconds")
+    return seconds
 
 
 def parse_assistant_servers(value: str) -> int:
@@ -236,6 +254,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         assistant_bind=bind,
         run_roles=merged.get("PAKN_RUN_ROLES"),
         actions_health_url=merged.get("PAKN_ACTIONS_HEALTH_URL") or None,
+        org_check_seconds=parse_org_check_seconds(merged.get("PAKN_ORG_CHECK_SECONDS")),
         public_url=(merged.get("PAKN_PUBLIC_URL") or
                     f"http://127.0.0.1:{merged.get('PAKN_CONSOLE_PORT', '8000')}").rstrip("/"),
     )

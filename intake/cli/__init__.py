@@ -97,7 +97,9 @@ def org_load(
         raise _fail(str(exc)) from exc
     typer.echo(f"queues: {len(org.queues)} in file; added {len(summary.added)}, renamed "
                f"{len(summary.renamed)}, retired {len(summary.retired)}, reactivated "
-               f"{len(summary.reactivated)}, unchanged {summary.unchanged}")
+               f"{len(summary.reactivated)}, unchanged {summary.unchanged}"
+               + (f", other details changed {len(summary.updated)}" if summary.updated
+                  else ""))
 
 
 @complaints_app.command("list")

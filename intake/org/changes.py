@@ -51,6 +51,7 @@ from intake.models import (
     utcnow,
 )
 from intake.org.province import Province, record_name
+from intake.org.version import bump_version
 from intake.routing.checks import QueueState, check_codes
 
 ACTIONS = ("rename", "create", "merge", "retire", "province")
@@ -343,6 +344,8 @@ def apply_changes(service: IntakeLike, changes: Changes, *, as_of: date | None =
                     report.skipped.append(describe(change))
                 session.flush()
             check_codes(_states(session))
+            if report.applied:
+                bump_version(session)  # every process's router follows (intake.org.version)
             if dry_run:
                 raise _DryRun
     except _DryRun:

@@ -16,6 +16,7 @@ from intake.db import Database
 from intake.models import Queue, QueueChange, utcnow
 from intake.org.data_files import Organisation, QueueSpec
 from intake.org.province import changed_by_file, record_name
+from intake.org.version import bump_version
 
 
 @dataclass
@@ -26,6 +27,8 @@ class LoadSummary:
     renamed: list[str] = field(default_factory=list)
     retired: list[str] = field(default_factory=list)
     reactivated: list[str] = field(default_factory=list)
+    # kind, district, type or note changed (no history row: the name is the same)
+    updated: list[str] = field(default_factory=list)
     unchanged: int = 0
     province: str | None = None  # the province's name, when the load wrote it
 
@@ -33,7 +36,7 @@ class LoadSummary:
     def changed(self) -> bool:
         """True if the load wrote anything."""
         return bool(self.added or self.renamed or self.retired or self.reactivated
-                    or self.province)
+                    or self.updated or self.province)
 
 
 def _record(session: Session, code: str, change: str, old: str | None, new: str | None,
@@ -63,14 +66,21 @@ def _apply_spec(session: Session, spec: QueueSpec, existing: Queue | None, sourc
         existing.active, existing.retired_at, existing.successor_code = True, None, None
         summary.reactivated.append(spec.code)
         touched = True
-    existing.kind, existing.parent_code = spec.kind.value, spec.parent_code
-    existing.place_type, existing.note = spec.place_type, spec.note
+    wanted = (spec.kind.value, spec.parent_code, spec.place_type, spec.note)
+    if (existing.kind, existing.parent_code, existing.place_type, existing.note) != wanted:
+        existing.kind, existing.parent_code, existing.place_type, existing.note = wanted
+        if not touched:
+            summary.updated.append(spec.code)
+        touched = True
     if not touched:
         summary.unchanged += 1
 
 
 def load_organisation(db: Database, org: Organisation, source: str) -> LoadSummary:
-    """Upsert every queue of ``org``; retire active queues it no longer lists."""
+    """Upsert every queue of ``org``; retire active queues it no longer lists. A load
+    that changes anything moves the organisation's version in the same transaction
+    (``intake.org.version``: every process's router follows); one that changes nothing
+    leaves it, so nothing is rebuilt."""
     summary = LoadSummary()
     with db.transaction() as session:
         current = {q.code: q for q in session.scalars(select(Queue))}
@@ -89,6 +99,8 @@ def load_organisation(db: Database, org: Organisation, source: str) -> LoadSumma
                 _record(session, code, "retired", queue.name, None, source)
                 summary.retired.append(code)
         _load_province(session, org, source, summary)
+        if summary.changed:
+            bump_version(session)
     return summary
 
 

@@ -3,27 +3,40 @@
 The organisation (active queues, successors of merged or retired ones) comes from the
 queue table; the routing data is checked against it here, so a rule naming an unknown
 queue fails when routing loads, not when a complaint happens to hit it.
+
+A process keeps the router (and the place index) it built in a ``RoutingCache`` for as
+long as the organisation's version (``intake.org.version``, in the database) stays the
+one it was built at: the version is read at most every ``PAKN_ORG_CHECK_SECONDS``, and a
+change made by any process on any machine is routed with at the next look.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
+from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from intake.catalog.service import CatalogService
 from intake.config import Settings
 from intake.db import Database
 from intake.models import Queue
 from intake.org.addresses import commune_centres, resolve
+from intake.org.gazetteer import place_index
 from intake.org.places import PlaceIndex
+from intake.org.version import current_version
 from intake.routing.bodies import BodyIndex, load_body_names
 from intake.routing.checks import QueueState, check_codes
 from intake.routing.decision import Router
 from intake.routing.signals.classifier import TRAINING_FILE, get_classifier
 from intake.routing.signals.procedure import CatalogFinder
 
+log = logging.getLogger(__name__)
 ADDRESS_CACHE = 4096  # addresses read, remembered per router
 
 
@@ -76,3 +89,78 @@ def build_router(db: Database, settings: Settings, places: PlaceIndex,
         addresses=lru_cache(maxsize=ADDRESS_CACHE)(partial(resolve, queues=communes)),
         centres=commune_centres(communes),
     )
+
+
+class RoutingCache:
+    """The place index and the router of one process, kept while the organisation's
+    version stays the same (``intake.org.version``).
+
+    Before a cached one is handed out the version is read again, at most every
+    ``check_seconds`` (``PAKN_ORG_CHECK_SECONDS``; 0: every time): when it moved, both
+    are built again from the database. The version is read before building, so a change
+    committed during a build is seen at the next look, never missed. Thread-safe (the
+    console serves requests from threads): one build at a time, others wait for it."""
+
+    def __init__(self, db: Database, settings: Settings, triage_queue: str,
+                 check_seconds: float | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.db = db
+        self.settings = settings
+        self.triage_queue = triage_queue
+        self.check_seconds = (settings.org_check_seconds if check_seconds is None
+                              else check_seconds)
+        self.clock = clock
+        self.builds = 0  # routers built by this cache (what tests and benchmarks count)
+        self._lock = threading.RLock()
+        self._version: int | None = None  # the version the cached objects were built at
+        self._checked = 0.0
+        self._places: PlaceIndex | None = None
+        self._router: Router | None = None
+
+    def places(self) -> PlaceIndex:
+        """The commune/district index of the organisation in force (today's places and
+        their former names, ``intake.org.gazetteer``)."""
+        with self._lock:
+            self._follow()
+            if self._places is None:
+                self._places = place_index(self.db)
+            return self._places
+
+    def router(self) -> Router:
+        """The routing engine over the organisation in force."""
+        with self._lock:
+            self._follow()
+            if self._router is None:
+                places = self._places = self._places or place_index(self.db)
+                self._router = build_router(self.db, self.settings, places,
+                                            self.triage_queue)
+                self.builds += 1
+            return self._router
+
+    def reset(self) -> None:
+        """Forget what is cached (this process changed the organisation itself)."""
+        with self._lock:
+            self._version, self._places, self._router = None, None, None
+
+    def _follow(self) -> None:
+        """Read the version when the last look is ``check_seconds`` old (or nothing is
+        cached); forget what was built at another version."""
+        now = self.clock()
+        if self._version is not None and now - self._checked < self.check_seconds:
+            return
+        try:
+            with self.db.reading() as session:
+                version = current_version(session)
+        except (OperationalError, InterfaceError) as exc:
+            if self._router is None:
+                raise
+            # the database did not answer this once: route with what we have (it was
+            # right a moment ago) rather than send the complaint to triage; look again
+            # at the next check
+            log.warning("organisation version not read (%s); routing with the router "
+                        "built at version %s", type(exc).__name__, self._version)
+            self._checked = now
+            return
+        self._checked = now
+        if version != self._version:
+            self._version, self._places, self._router = version, None, None

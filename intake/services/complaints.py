@@ -9,7 +9,6 @@ complaint, so a retried action or a re-fetched mail never files a duplicate.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -45,11 +44,10 @@ from intake.models import (
     utcnow,
 )
 from intake.org.data_files import default_province_name, default_triage_queue
-from intake.org.gazetteer import place_index
 from intake.org.places import PlaceIndex
 from intake.org.province import Province, current_name
 from intake.routing.decision import Router
-from intake.routing.service import build_router
+from intake.routing.service import RoutingCache
 from intake.routing.types import RoutingDecision, RoutingInput
 from intake.services.attachments import held_location, take_held_safely
 from intake.services.kinds import due_rules
@@ -63,7 +61,6 @@ log = logging.getLogger(__name__)
 WARM_UP_TEXT = "Hồ sơ cấp giấy chứng nhận quyền sử dụng đất nộp ở xã đã quá hạn"
 
 MAX_TEXT_CHARS = 20_000
-ROUTER_TTL_SECONDS = 60.0
 MAX_LOCATION_CHARS = 255
 
 
@@ -116,9 +113,8 @@ class IntakeService:
         self.db = db
         self.settings = settings
         self.triage_queue = triage_queue or default_triage_queue()
-        self._places: PlaceIndex | None = None
-        self._router: Router | None = None
-        self._router_built = 0.0
+        # places and router, rebuilt when the organisation's version moves (any process)
+        self.routing = RoutingCache(db, settings, self.triage_queue)
         self.lifecycle = Lifecycle(settings.mail_domain, Satisfaction(db, settings))
 
     # -- the province ---------------------------------------------------------------
@@ -137,20 +133,15 @@ class IntakeService:
     # -- places -------------------------------------------------------------------
     def places(self) -> PlaceIndex:
         """The commune/district index: today's places and their former names (cached;
-        ``intake.org.gazetteer``)."""
-        if self._places is None:
-            self._places = place_index(self.db)
-        return self._places
+        ``intake.org.gazetteer``), following organisation changes like ``router``."""
+        return self.routing.places()
 
     def router(self) -> Router:
-        """The routing engine over the current organisation (rebuilt every minute, so an
-        organisation change applied by another process is picked up)."""
-        if self._router is None or time.monotonic() - self._router_built > ROUTER_TTL_SECONDS:
-            self._places = None
-            self._router = build_router(self.db, self.settings, self.places(),
-                                        self.triage_queue)
-            self._router_built = time.monotonic()
-        return self._router
+        """The routing engine over the organisation in force: kept while the
+        organisation's version stays the same, rebuilt when an organisation change (by
+        any process, on any machine) moved it; the version is read at most every
+        ``PAKN_ORG_CHECK_SECONDS`` (``intake.routing.service.RoutingCache``)."""
+        return self.routing.router()
 
     def warm_up_routing(self) -> None:
         """Load routing now (organisation, catalog index, classifier: trained here when the
@@ -164,8 +155,9 @@ class IntakeService:
                         type(exc).__name__)
 
     def reset_routing(self) -> None:
-        """Forget the cached places and router (after an organisation change)."""
-        self._places, self._router = None, None
+        """Forget the cached places and router (after an organisation change made by
+        this process: built again at once, without waiting for the next check)."""
+        self.routing.reset()
 
     # -- create -------------------------------------------------------------------
     def create_complaint(self, new: NewComplaint, actor: str,
