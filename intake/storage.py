@@ -103,6 +103,17 @@ class ContentStore:
         """The bytes stored under ``digest`` (``FileNotFoundError`` if absent)."""
         return self.path_of(digest).read_bytes()
 
+    def mounted(self) -> bool:
+        """Whether the store's directory is there with something in it. A missing or
+        empty root is a store that is not there now (a network file system not mounted,
+        a volume not attached), not a store that lost one file: whoever reads from it
+        waits for it instead of calling the file gone."""
+        try:
+            with os.scandir(self.root) as entries:
+                return any(True for _ in entries)
+        except (FileNotFoundError, NotADirectoryError):
+            return False
+
 
 class StoredBlob(Base):
     """Bytes of one store (``raw`` mail, …) by SHA-256, in the database (migration 0015a)."""

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from sqlalchemy.exc import InterfaceError, OperationalError
 
-from intake.storage import BlobStore
+from intake.storage import BlobStore, ContentStore
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,15 @@ class ParcelFile:
 
         Raises ``FileGone`` when the store no longer has them (permanent), and
         ``FileUnavailable`` when the store cannot be read now (the database or the disk
-        failing: the message is sent later, nothing is lost)."""
+        failing, or a directory store whose directory is missing or empty, i.e. not
+        mounted: the message is sent later, nothing is lost)."""
         if self.store is None:
             raise FileGone(self.filename)
         try:
             return self.store.get(self.sha256)
         except FileNotFoundError as exc:
+            if isinstance(self.store, ContentStore) and not self.store.mounted():
+                raise FileUnavailable("store directory missing or empty") from exc
             raise FileGone(self.filename) from exc
         except (OperationalError, InterfaceError, OSError) as exc:
             raise FileUnavailable(type(exc).__name__) from exc
