@@ -35,7 +35,13 @@ BM25_FEATURES = ("name", "keywords", "field", "agency", "content", "conditions",
 CONTINUOUS = (*(f"bm25_{f}" for f in BM25_FEATURES), "implied", "examples", "first_stage",
               "first_stage_log", "rank_recip", "name_cov", "name_cov_all",
               "name_bigram_cov", "confidence", "name_len", "uncovered_idf",
-              "unasked_variant")
+              "unasked_variant", "name_share", "tail_cov")
+# The levels a procedure is carried out at (``cap_thuc_hien``), as procedure cues: a
+# question that says where the citizen goes ("lên xã", "UBND huyện", "Sở …") meets the
+# level of the record, not only words of its name; the learned weight of each level alone
+# is the level citizens most often mean when the question does not say.
+LEVEL_CUES = {"xa": "level_xa", "huyen": "level_huyen", "tinh": "level_tinh"}
+PLACE_CUE_PREFIX = "at_"  # question cues of where one goes: weighed against the levels
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -75,11 +81,27 @@ class CueTable:
         lowered = nfc(name).lower()
         return frozenset(cue for cue, rx in self.procedure if rx.search(lowered))
 
+    def of_record(self, name: str, levels: Sequence[str]) -> frozenset[str]:
+        """The cues of a procedure: its name's variant cues and its levels."""
+        return self.of_procedure(name) | {LEVEL_CUES[lv] for lv in levels if lv in LEVEL_CUES}
+
+    @property
+    def procedure_names(self) -> tuple[str, ...]:
+        """Every procedure cue: those read from names, then the levels."""
+        return (*(p for p, _ in self.procedure), *LEVEL_CUES.values())
+
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """The (question cue, procedure cue) pairs weighed: a situation against the
+        variants names say, a place ("at_…") against the levels records say."""
+        names = [p for p, _ in self.procedure]
+        levels = list(LEVEL_CUES.values())
+        return tuple((q, p) for q, _ in self.question
+                     for p in (levels if q.startswith(PLACE_CUE_PREFIX) else names))
+
     def feature_names(self) -> tuple[str, ...]:
         """Binary features: each procedure cue, and each (question cue, procedure cue)."""
-        p_names = [p for p, _ in self.procedure]
-        return (*(f"p:{p}" for p in p_names),
-                *(f"q:{q}*p:{p}" for q, _ in self.question for p in p_names))
+        return (*(f"p:{p}" for p in self.procedure_names),
+                *(f"q:{q}*p:{p}" for q, p in self.pairs()))
 
 
 @lru_cache(maxsize=4)
@@ -127,6 +149,8 @@ class Candidate:
     uncovered_idf: float
     unasked_variant: bool
     cues: frozenset[str]
+    name_share: float = 0.0  # share of the question's idf mass its name holds
+    tail_cov: float = 0.0  # share of its name in the question's second half (the ask)
 
 
 def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
@@ -143,7 +167,7 @@ def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
                 c.first_stage / best_first if best_first > 0 else 0.0,
                 math.log1p(c.first_stage), 1.0 / c.rank, c.name_cov, c.name_cov_all,
                 c.name_bigram_cov, c.confidence, math.log1p(c.name_len), c.uncovered_idf,
-                1.0 if c.unasked_variant else 0.0]
+                1.0 if c.unasked_variant else 0.0, c.name_share, c.tail_cov]
         rows.append(row)
     return rows
 
@@ -151,13 +175,12 @@ def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
 def vectors(candidates: Sequence[Candidate], question_cues: frozenset[str],
             cues: CueTable) -> list[list[float]]:
     """The full feature vectors of a question's candidates (for training)."""
-    p_names = [p for p, _ in cues.procedure]
-    q_names = [q for q, _ in cues.question]
+    p_names = cues.procedure_names
+    pairs = cues.pairs()
     rows = []
     for c, row in zip(candidates, continuous(candidates), strict=True):
         row += [1.0 if p in c.cues else 0.0 for p in p_names]
-        row += [1.0 if (q in question_cues and p in c.cues) else 0.0
-                for q in q_names for p in p_names]
+        row += [1.0 if (q in question_cues and p in c.cues) else 0.0 for q, p in pairs]
         rows.append(row)
     return rows
 

@@ -57,6 +57,7 @@ VARIANT_PENALTY = 0.85
 # about 4:1 stays within the catalog service's CLOSE_RATIO (the assistant then asks which
 # one is meant), and a vague question's within VAGUE_RATIO up to odds of about 60:1.
 SCORE_TEMPERATURE = 8.0
+TAIL_FROM = 12  # a question of this many words or more is read for its last half too
 IMPLIED_WEIGHT = 0.5  # words a situation implies count less than the citizen's own
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -172,12 +173,16 @@ class Analyzer:
         """The procedure words the question's situations imply (expansions), each once."""
         tokens = [self.table.variants.get(t, t) for t in _tokens(text)]
         found: list[str] = []
-        for i in range(len(tokens)):
+        i = 0
+        while i < len(tokens):  # longest first; a matched phrase's words are used up
+            step = 1            # ("học xong lớp 9" is not also "lớp 9")
             for size in range(min(self.longest_expansion, len(tokens) - i), 0, -1):
                 added = self.table.expansions.get(tuple(tokens[i:i + size]))
                 if added is not None:
                     found.extend(w for w in added if w not in found)
+                    step = size
                     break
+            i += step
         return found
 
     def _match(self, tokens: list[str], i: int, question: bool) -> tuple[int, tuple[str, ...]]:
@@ -323,7 +328,7 @@ class SearchIndex:
             self.doc_terms.append(frozenset(seen))
             df.update(seen)
             detail_df.update(self._index_details(record))
-            self.proc_cues.append(self.cue_table.of_procedure(record.name))
+            self.proc_cues.append(self.cue_table.of_record(record.name, record.levels))
         n = max(len(self.records), 1)
         self.detail_idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5))
                            for t, c in detail_df.items()}
@@ -483,6 +488,9 @@ class SearchIndex:
 
     def _features(self, query: _Query, docs: list[int]) -> list[Candidate]:
         own, every = set(query.words), set(query.all_words)
+        # a long story ends with what is asked ("…, giờ báo mất ở đâu"): the second half
+        tail = set(query.words[len(query.words) // 2:]) if len(query.words) >= TAIL_FROM \
+            else own
         query_pairs = set(terms(query.all_words)) - every
         pair_terms = [t for t in dict.fromkeys(terms(query.words)) if "_" in t]
         unique = list(dict.fromkeys(query.all_words))
@@ -506,7 +514,10 @@ class SearchIndex:
                                if w in self.doc_terms[doc]) / total_idf,
                 name_len=len(name_words), uncovered_idf=uncovered / name_idf,
                 unasked_variant=self._unasked_variant(name_words, every),
-                cues=self.proc_cues[doc]))
+                cues=self.proc_cues[doc],
+                tail_cov=len(name_words & tail) / len(name_words) if name_words else 0.0,
+                name_share=sum(self.idf.get(w, 0.0) for w in name_words & every)
+                / total_idf))
         return found
 
     def _detail_scores(self, doc: int, pair_terms: list[str]) -> dict[str, float]:

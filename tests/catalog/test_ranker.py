@@ -45,6 +45,15 @@ BEHAVIOUR = [
     ("Tôi làm công nhân may ở khu công nghiệp đã 7 năm, tháng trước công ty khó khăn nên "
      "cho tôi cùng nhiều chị em khác thôi việc, tôi có sổ bảo hiểm đầy đủ, xin hỏi tôi có "
      "được nhận trợ cấp gì trong lúc chưa tìm được việc và nộp hồ sơ ở đâu", "BG-VL-001"),
+    # where the citizen goes chooses between the same procedure at two levels
+    ("năm sinh trong giấy khai sinh của tôi bị ghi sai, lên phòng tư pháp huyện sửa được "
+     "không", "BG-HT-H03"),
+    ("tên con gái tôi trong giấy khai sinh viết sai dấu, ra ubnd xã sửa thế nào",
+     "BG-HT-009"),
+    # school grades name the school level (lớp 6-9 trung học cơ sở, 10-12 phổ thông)
+    ("con đang học lớp 7 ở Yên Dũng, nhà chuyển lên thành phố, xin học trường khác",
+     "BG-GD-H02"),
+    ("con tôi học xong lớp 9 năm nay, hồ sơ thi vào trường công", "BG-GD-004"),
 ]
 
 
@@ -124,6 +133,34 @@ def test_question_cues(text: str, cues: set[str]) -> None:
 ])
 def test_procedure_cues(name: str, cues: set[str]) -> None:
     assert load_cues().of_procedure(name) == cues
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    ("lên phòng tư pháp huyện hỏi", {"at_district"}),
+    ("ra ubnd xa xin giay", {"at_commune"}),
+    ("nộp ở sở tư pháp", {"at_province"}),
+    ("sổ đỏ nhà tôi", set()),                      # sổ is not sở
+])
+def test_place_cues(text: str, cues: set[str]) -> None:
+    assert load_cues().of_question(text) == cues
+
+
+def test_procedure_levels_are_cues_and_pair_only_with_places() -> None:
+    cues = load_cues()
+    assert cues.of_record("Đăng ký khai sinh", ("xa",)) == {"level_xa"}
+    assert cues.of_record("Cấp lại giấy phép lái xe", ("tinh", "huyen")) == {
+        "reissue", "licence", "level_tinh", "level_huyen"}
+    pairs = cues.pairs()
+    assert ("at_district", "level_huyen") in pairs and ("foreign", "foreign") in pairs
+    assert not any(q.startswith("at_") != p.startswith("level_") for q, p in pairs)
+
+
+def test_a_longer_situation_uses_up_its_words(index: SearchIndex) -> None:
+    """"học xong lớp 9" implies the upper secondary intake, and its "lớp 9" (a lower
+    secondary grade) does not imply the lower secondary school as well."""
+    implied = index.analyzer.implied("con tôi học xong lớp 9")
+    assert "pho" in implied and "so" not in implied
+    assert "so" in index.analyzer.implied("con tôi đang học lớp 8")
 
 
 def test_weight_file_loads_and_matches_the_features() -> None:
