@@ -367,7 +367,8 @@ def _place_outcome(router: Router, ev: Evidence, signal: Signal, level: str | No
 def procedure_queue(router: Router, ev: Evidence) -> Outcome | None:
     """The procedure's own department."""
     best = ev.procedure.best
-    if best is None or best.label in LEVELS or _addressed_elsewhere(ev, best.label):
+    if best is None or best.label in LEVELS or _addressed_elsewhere(ev, best.label) \
+            or _topic_elsewhere(router, ev, best.label):
         return None
     topic = ev.topic.best
     bonus = 0.05 if topic and router.today(topic.label) == best.label else 0.0
@@ -397,6 +398,24 @@ def _addressed_elsewhere(ev: Evidence, label: str) -> bool:
     addressee's row decides, with its own check for a misaddressed letter."""
     addressee = _addressed_to(ev)
     return addressee is not None and addressee.label != label
+
+
+TOPIC_OVER_PROCEDURE = 0.6
+
+
+def _topic_elsewhere(router: Router, ev: Evidence, label: str) -> bool:
+    """The subject rules and the classifier agree on another department than the
+    procedure's, well above it: the procedure is context of the matter, not the matter
+    (a card an ethnic-minority policy no longer pays for, a clinic's X-ray room: the
+    card's and the licence's departments are not the competent ones). The topic row then
+    decides, with its own reason."""
+    best = ev.topic.best
+    if best is None or best.label in LEVELS or router.today(best.label) == label:
+        return False
+    combined: dict[str, float] = ev.topic.detail.get("combined", {})
+    own = max((v for lbl, v in combined.items() if router.today(lbl) == label), default=0.0)
+    return best.score >= TOPIC_OVER_PROCEDURE and combined.get(best.label, 0.0) - own \
+        >= DEPARTMENT_MARGIN
 
 
 DEPARTMENT_OVER_PROCEDURE = 0.6
@@ -451,7 +470,17 @@ def topic_queue(router: Router, ev: Evidence) -> Outcome | None:
     best = ev.topic.best
     if best is None or best.label in LEVELS:
         return None
-    return Outcome(best.label, best.score, (ev.topic.reason or "", *_addressed(ev, best.label)))
+    return Outcome(best.label, best.score, (ev.topic.reason or "", *_addressed(ev, best.label),
+                                            *_procedure_context(router, ev, best.label)))
+
+
+def _procedure_context(router: Router, ev: Evidence, label: str) -> tuple[str, ...]:
+    """Says that a department's procedure the text mentions was taken for context."""
+    proc = ev.procedure.best
+    if proc is None or proc.label in LEVELS or not ev.procedure.reason \
+            or router.today(proc.label) == router.today(label):
+        return ()
+    return (why.procedure_context_reason(ev.procedure.reason, label),)
 
 
 MIN_DESCRIBED_WORDS = 6
@@ -586,8 +615,8 @@ def _conflict_codes(ev: Evidence) -> tuple[str, ...]:
 
 def places_conflict(router: Router, ev: Evidence) -> Outcome | None:
     """Places in different districts and none given by the citizen: ask which."""
-    if _usable_place(ev.location) is not None:
-        return None
+    if _usable_place(ev.location) is not None or _department_leaning(router, ev):
+        return None  # a department's matter: which commune it is in does not matter
     codes = _conflict_codes(ev)
     if not codes:
         return None

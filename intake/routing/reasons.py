@@ -31,6 +31,12 @@ def topic_reason(label: str, phrases: list[str], probability: float | None) -> s
     return text
 
 
+def procedure_context_reason(procedure_reason: str, label: str) -> str:
+    """A procedure the text mentions whose department is not the one the subject names:
+    ``thủ tục 'Cấp lại thẻ BHYT' → BHXH: chỉ là bối cảnh, nội dung thuộc BAN_DAN_TOC``."""
+    return f"{procedure_reason}: chỉ là bối cảnh, nội dung thuộc {level_vi(label)}"
+
+
 def level_place_reason(level: str, place_code: str, resolved: str) -> str | None:
     """Why a place's queue was moved up or kept at a level (None when nothing moved)."""
     if place_code == resolved:
