@@ -103,6 +103,20 @@ class Settings:
         return runtime_secret(self.var_dir, name, configured)
 
 
+class SettingsError(ValueError):
+    """A setting's value cannot work; the message names the variable (``pakn`` prints
+    it as one line and exits 2, as it does for the run roles' refusals)."""
+
+
+def _int_setting(env: Mapping[str, str], name: str, default: str) -> int:
+    """The whole number ``name`` of ``env`` (``SettingsError`` naming it otherwise)."""
+    value = env.get(name, default)
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise SettingsError(f"{name}: {value!r} is not a whole number") from exc
+
+
 def reachable_host(bind: str) -> str:
     """The host part of a URL reaching a server bound to ``bind`` from this machine:
     ``0.0.0.0`` → ``127.0.0.1``, ``::`` → ``[::1]``, an IPv6 address in brackets, anything
@@ -122,13 +136,13 @@ def parse_trusted_proxies(value: str) -> tuple[str, ...]:
     entries = tuple(e.strip() for e in value.split(",") if e.strip())
     for entry in entries:
         if entry == "*":
-            raise ValueError("PAKN_TRUSTED_PROXIES: '*' would trust every client; "
-                             "list the proxies' addresses or networks")
+            raise SettingsError("PAKN_TRUSTED_PROXIES: '*' would trust every client; "
+                                "list the proxies' addresses or networks")
         try:
             ipaddress.ip_network(entry, strict=False)
         except ValueError as exc:
-            raise ValueError(f"PAKN_TRUSTED_PROXIES: {entry!r} is not an IP address or "
-                             "network") from exc
+            raise SettingsError(f"PAKN_TRUSTED_PROXIES: {entry!r} is not an IP address or "
+                                "network") from exc
     return entries
 
 
@@ -142,9 +156,9 @@ def parse_rasa_urls(value: str) -> tuple[str, ...]:
     for url in urls:
         parts = urlsplit(url)
         if parts.scheme not in {"http", "https"} or not parts.hostname:
-            raise ValueError(f"PAKN_RASA_URLS: {url!r} is not an http(s)://host:port URL")
+            raise SettingsError(f"PAKN_RASA_URLS: {url!r} is not an http(s)://host:port URL")
     if len(set(urls)) != len(urls):
-        raise ValueError("PAKN_RASA_URLS: a server is listed twice")
+        raise SettingsError("PAKN_RASA_URLS: a server is listed twice")
     return urls
 
 
@@ -153,7 +167,7 @@ def parse_raw_store(value: str | None) -> str:
     ``var/``, the default) or ``db`` (the database, which every machine sharing it reads)."""
     store = (value or "dir").strip().lower()
     if store not in ("dir", "db"):
-        raise ValueError(f"PAKN_RAW_STORE must be 'dir' or 'db', not {value!r}")
+        raise SettingsError(f"PAKN_RAW_STORE must be 'dir' or 'db', not {value!r}")
     return store
 
 
@@ -166,10 +180,10 @@ def parse_org_check_seconds(value: str | None) -> float:
     try:
         seconds = float(text)
     except ValueError as exc:
-        raise ValueError(f"PAKN_ORG_CHECK_SECONDS: {value!r} is not a number of "
-                         "seconds") from exc
+        raise SettingsError(f"PAKN_ORG_CHECK_SECONDS: {value!r} is not a number of "
+                            "seconds") from exc
     if not 0 <= seconds <= 3600:  # a NaN fails this too
-        raise ValueError("PAKN_ORG_CHECK_SECONDS: between 0 and 3600 seconds")
+        raise SettingsError("PAKN_ORG_CHECK_SECONDS: between 0 and 3600 seconds")
     return seconds
 
 
@@ -178,10 +192,10 @@ def parse_assistant_servers(value: str) -> int:
     try:
         count = int(value)
     except ValueError as exc:
-        raise ValueError(f"PAKN_ASSISTANT_SERVERS: {value!r} is not a number") from exc
+        raise SettingsError(f"PAKN_ASSISTANT_SERVERS: {value!r} is not a number") from exc
     if not 1 <= count <= 8:
-        raise ValueError("PAKN_ASSISTANT_SERVERS: between 1 and 8 (each Rasa server takes "
-                         "about 1.2 GB of memory)")
+        raise SettingsError("PAKN_ASSISTANT_SERVERS: between 1 and 8 (each Rasa server takes "
+                            "about 1.2 GB of memory)")
     return count
 
 
@@ -196,7 +210,7 @@ def parse_province_name(value: str) -> str | None:
     try:
         return Province.parse(value).full
     except OrganisationDataError as exc:
-        raise ValueError(f"PAKN_PROVINCE_NAME: {exc}") from exc
+        raise SettingsError(f"PAKN_PROVINCE_NAME: {exc}") from exc
 
 
 def configured_environment(env: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -213,7 +227,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     root = project_root()
     merged = configured_environment(env)
     var_dir = Path(merged.get("PAKN_VAR_DIR", str(root / "var")))
-    rasa_port = int(merged.get("PAKN_RASA_PORT", "5005"))
+    rasa_port = _int_setting(merged, "PAKN_RASA_PORT", "5005")
     rasa_urls = parse_rasa_urls(merged.get("PAKN_RASA_URLS", ""))
     bind = (merged.get("PAKN_ASSISTANT_BIND") or "127.0.0.1").strip()
     return Settings(
@@ -223,13 +237,13 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         rasa_url=merged.get("PAKN_RASA_URL")
         or (rasa_urls[0] if rasa_urls else f"http://{reachable_host(bind)}:{rasa_port}"),
         rasa_port=rasa_port,
-        actions_port=int(merged.get("PAKN_ACTIONS_PORT", "5055")),
+        actions_port=_int_setting(merged, "PAKN_ACTIONS_PORT", "5055"),
         console_host=merged.get("PAKN_CONSOLE_HOST", "127.0.0.1"),
-        console_port=int(merged.get("PAKN_CONSOLE_PORT", "8000")),
+        console_port=_int_setting(merged, "PAKN_CONSOLE_PORT", "8000"),
         telegram_token=merged.get("TELEGRAM_BOT_TOKEN") or None,
         imap_host=merged.get("PAKN_IMAP_HOST") or None,
-        complaint_due_working_days=int(merged.get("PAKN_DUE_WORKING_DAYS", "10")),
-        max_message_chars=int(merged.get("PAKN_MAX_MESSAGE_CHARS", "12000")),
+        complaint_due_working_days=_int_setting(merged, "PAKN_DUE_WORKING_DAYS", "10"),
+        max_message_chars=_int_setting(merged, "PAKN_MAX_MESSAGE_CHARS", "12000"),
         secret_key=check_configured("PAKN_SECRET_KEY", merged.get("PAKN_SECRET_KEY") or None),
         dossier_portal_url=merged.get("PAKN_DOSSIER_PORTAL_URL")
         or "https://dichvucong.bacgiang.gov.vn",
@@ -239,12 +253,12 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         channel_secret=check_configured("PAKN_CHANNEL_SECRET",
                                         merged.get("PAKN_CHANNEL_SECRET") or None),
         trusted_proxies=parse_trusted_proxies(merged.get("PAKN_TRUSTED_PROXIES", "")),
-        session_idle_minutes=int(merged.get("PAKN_SESSION_IDLE_MINUTES", "60")),
-        chat_messages_per_client_minute=int(merged.get("PAKN_CHAT_LIMIT_PER_CLIENT", "60")),
+        session_idle_minutes=_int_setting(merged, "PAKN_SESSION_IDLE_MINUTES", "60"),
+        chat_messages_per_client_minute=_int_setting(merged, "PAKN_CHAT_LIMIT_PER_CLIENT", "60"),
         smtp_host=merged.get("PAKN_SMTP_HOST") or None,
         mail_domain=mail_domain_of(merged),
-        open311_per_client_minute=int(merged.get("PAKN_OPEN311_LIMIT_PER_CLIENT", "120")),
-        conversation_days=int(merged.get("PAKN_CONVERSATION_DAYS", "90")),
+        open311_per_client_minute=_int_setting(merged, "PAKN_OPEN311_LIMIT_PER_CLIENT", "120"),
+        conversation_days=_int_setting(merged, "PAKN_CONVERSATION_DAYS", "90"),
         province_name=parse_province_name(merged.get("PAKN_PROVINCE_NAME", "")),
         rasa_urls=rasa_urls,
         assistant_servers=parse_assistant_servers(merged.get("PAKN_ASSISTANT_SERVERS")

@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from intake.assistant import cli as assistant_cli
 from intake.catalog import cli as catalog_cli
 from intake.cli import route as routing_cli
-from intake.config import load_settings
+from intake.config import SettingsError, load_settings
 from intake.console import cli as users_cli
 from intake.db import Database, upgrade
 from intake.delivery import cli as delivery_cli
@@ -23,6 +23,7 @@ from intake.mail import cli as mail_cli
 from intake.open311 import cli as open311_cli
 from intake.org.data_files import DEFAULT_ORG_FILE, read_organisation
 from intake.org.loader import load_organisation
+from intake.secret_store import SecretConfigError
 from intake.services.complaints import as_datetime_text
 from intake.services.factory import get_service
 from intake.services.lifecycle import label_vi
@@ -177,10 +178,16 @@ _NO_SCHEMA = ("no such table", "does not exist", "undefinedtable")
 
 def main() -> None:
     """Entry point of the ``pakn`` script. A database that cannot be reached, or has no
-    schema yet, is an operator's error: one clear line, not a traceback."""
+    schema yet, is an operator's error: one clear line, not a traceback; so is a setting
+    that cannot work (``PAKN_RAW_STORE=s3``, a port that is not a number, a secret too
+    short): the line names the variable, and the exit code is 2, as for the run roles'
+    refusals, before anything is touched."""
     configure_logging()  # PAKN_LOG_LEVEL; quiet libraries; tracebacks without messages
     try:
         app()
+    except (SettingsError, SecretConfigError) as exc:
+        typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+        raise SystemExit(2) from None
     except (OperationalError, ProgrammingError) as exc:
         typer.secho(f"error: {_database_problem(exc)}", fg=typer.colors.RED, err=True)
         raise SystemExit(1) from None
