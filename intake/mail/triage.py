@@ -12,7 +12,9 @@ The header rules are the classifier's own (``automatic_by_headers``,
 ``bounce_by_headers``), read over the header alone, so the two never disagree on what
 is automatic mail. Added here: known spam senders (``PAKN_MAIL_SPAM_SENDERS``,
 addresses or ``@domain``) and the sender's rate (more than ``PAKN_MAIL_SENDER_RATE``
-messages within the last hour, counted by this fetcher, lowers the sender's next ones).
+messages within the last hour lowers the sender's next ones): counted in the database by
+``Triage.shared`` (``intake.mail_memory``: one count for every fetcher on every machine,
+kept across restarts), or in this process's memory (``SenderRate``).
 """
 
 from __future__ import annotations
@@ -25,9 +27,12 @@ from dataclasses import dataclass, field
 from email import policy
 from email.message import Message
 from email.parser import BytesHeaderParser
+from typing import Protocol
 
+from intake.db import Database
 from intake.mail.classify import Kind, automatic_by_headers, bounce_by_headers
 from intake.mail.parse import PARSE_ERRORS, address_of, header_text
+from intake.mail_memory import SharedSenderRate
 
 # The header fields the first look reads (``header_view``, ``judge`` and the classifier's
 # header rules it calls): the fetcher asks the server for these alone, not the whole
@@ -95,6 +100,18 @@ def header_view(raw: bytes) -> HeaderView:
                       header_text(message, "Subject"))
 
 
+class RateCounter(Protocol):
+    """Counts each sender's messages within a window (``SenderRate``: this process's
+    memory; ``intake.mail_memory.SharedSenderRate``: the database)."""
+
+    limit: int
+    window: float
+
+    def count(self, sender: str, now: float) -> int:
+        """Record one message of ``sender`` at ``now``; how many are in the window."""
+        ...
+
+
 @dataclass
 class SenderRate:
     """How many messages each sender sent within the window (this fetcher's memory)."""
@@ -123,13 +140,25 @@ class SenderRate:
 
 
 class Triage:
-    """The first look at each fetched message (one per fetcher; it keeps sender rates)."""
+    """The first look at each fetched message (one per fetcher; it keeps sender rates:
+    in memory, or with ``rate`` given, where that counter keeps them)."""
 
     def __init__(self, spam_senders: Iterable[str] = (), sender_rate: int = 20,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 rate: RateCounter | None = None) -> None:
         self.spam = frozenset(s.strip().lower() for s in spam_senders if s.strip())
-        self.rate = SenderRate(max(1, sender_rate))
+        self.rate: RateCounter = rate or SenderRate(max(1, sender_rate))
         self._clock = clock
+
+    @classmethod
+    def shared(cls, db: Database, spam_senders: Iterable[str] = (), sender_rate: int = 20,
+               clock: Callable[[], float] = time.time) -> Triage:
+        """A triage whose sender rates are counted in the database: every fetcher on
+        every machine adds to, and reads, the same count, and a restart keeps it
+        (``intake.mail_memory``). ``clock``: wall-clock seconds, the one every machine
+        shares."""
+        return cls(spam_senders, clock=clock,
+                   rate=SharedSenderRate(db, max(1, sender_rate)))
 
     def look(self, raw: bytes) -> Verdict:
         """Priority of ``raw`` from its header; an unreadable header is taken as genuine

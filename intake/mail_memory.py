@@ -1,0 +1,173 @@
+"""What the mailbox's fetchers remember, in the database: shared by every fetcher and
+ingest worker on every machine, and kept across restarts (migration 0016b).
+
+- **Per-sender rate** (``SharedSenderRate``): how many messages each sender sent within
+  the last hour, for the triage's first look (``intake.mail.triage``: above
+  ``PAKN_MAIL_SENDER_RATE`` a sender's next messages wait behind likely-genuine mail).
+  Counted per minute in ``mail_sender_counts``, one row per sender and minute, so a
+  flood from one address is one row a minute, not one per message; minutes older than
+  the window are deleted. The sender is stored as the SHA-256 of its lower-cased
+  address, never the address itself, and nothing here logs it.
+- **Refetch count** (``RefetchCounts``): how often a queued message was fetched again
+  because an ingest worker found no stored bytes (``intake.mail.worker``: after
+  ``MAX_REFETCHES`` it is left for the operator). One row per queue row in
+  ``mail_refetches``, forgotten once the queue row is gone.
+
+Both are the fetch path's own bookkeeping (no complaint data): the mail edge reaches
+them through this module, as the core's tables are reached through the core.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from types import ModuleType
+
+from sqlalchemy import BigInteger, Index, Integer, String, column, delete, func, select, table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.orm import Mapped, mapped_column
+
+from intake.clock import utcnow
+from intake.db import Database
+from intake.models import Base, UTCDateTime
+
+log = logging.getLogger(__name__)
+RATE_WINDOW_SECONDS = 3600.0
+PRUNE_EVERY_SECONDS = 60.0  # a process deletes minutes past the window at most this often
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
+class MailSenderCount(Base):
+    """Messages of one sender (``sender_key``: SHA-256 of the address) in one minute."""
+
+    __tablename__ = "mail_sender_counts"
+    __table_args__ = (Index("ix_mail_sender_counts_minute", "minute"),)
+
+    sender_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    minute: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # Unix time // 60
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class MailRefetch(Base):
+    """How often the queued message ``queue_id`` was fetched again from the mailbox."""
+
+    __tablename__ = "mail_refetches"
+
+    queue_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    times: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+def sender_key(sender: str) -> str:
+    """The key a sender is counted under: the SHA-256 of its lower-cased address."""
+    return hashlib.sha256(sender.strip().lower().encode("utf-8")).hexdigest()
+
+
+def _dialect(db: Database) -> ModuleType:
+    return postgresql if db.engine.dialect.name == "postgresql" else sqlite
+
+
+class SharedSenderRate:
+    """Messages per sender within the window, counted in the database: what ``count``
+    says is the sum of every fetcher's messages of that sender, on any machine, before
+    and after a restart. ``now`` is wall-clock time (Unix seconds), the one clock that
+    machines and restarts share.
+
+    Should the database not answer, the message is counted in this process's memory for
+    the moment (logged once by type): the triage only orders the fetch, and a fetcher
+    that cannot reach the database stops at its next write anyway."""
+
+    def __init__(self, db: Database, limit: int, window: float = RATE_WINDOW_SECONDS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.db = db
+        self.limit = limit
+        self.window = window
+        self._minutes = max(1, round(window / 60))
+        self._pruned_at: float | None = None
+        self._clock = clock  # when to prune again (not the counting clock)
+        self._fallback: dict[tuple[str, int], int] = {}
+        self._lock = threading.Lock()
+
+    def count(self, sender: str, now: float) -> int:
+        """Record one message of ``sender`` at ``now``; how many are in the window."""
+        key, minute = sender_key(sender), int(now // 60)
+        dialect = _dialect(self.db)
+        upsert = dialect.insert(MailSenderCount).values(
+            sender_key=key, minute=minute, count=1)
+        upsert = upsert.on_conflict_do_update(
+            index_elements=["sender_key", "minute"],
+            set_={"count": MailSenderCount.count + 1})
+        try:
+            with self.db.transaction() as session:
+                session.execute(upsert)
+                total = session.scalar(select(func.sum(MailSenderCount.count)).where(
+                    MailSenderCount.sender_key == key,
+                    MailSenderCount.minute > minute - self._minutes))
+            self._prune(minute)
+        except DATABASE_ERRORS as exc:
+            return self._count_here(key, minute, exc)
+        return int(total or 0)
+
+    def _prune(self, minute: int) -> None:
+        """Delete the minutes past the window (every sender's), at most every minute."""
+        now = self._clock()
+        if self._pruned_at is not None and now - self._pruned_at < PRUNE_EVERY_SECONDS:
+            return
+        self._pruned_at = now
+        with self.db.transaction() as session:
+            session.execute(delete(MailSenderCount).where(
+                MailSenderCount.minute <= minute - self._minutes))
+
+    def _count_here(self, key: str, minute: int, exc: Exception) -> int:
+        with self._lock:
+            if not self._fallback:
+                log.warning("sender rate not counted in the database (%s): counted by "
+                            "this process until it answers", type(exc).__name__)
+            for old in [k for k in self._fallback if k[1] <= minute - self._minutes]:
+                del self._fallback[old]
+            self._fallback[(key, minute)] = self._fallback.get((key, minute), 0) + 1
+            return sum(n for (k, m), n in self._fallback.items() if k == key)
+
+
+QUEUE = table("mail_queue", column("id"))  # intake.mail.models.MailQueued, by name
+
+
+class RefetchCounts:
+    """How often each queued message was fetched again, in the database: a fetcher's
+    restart, or a second fetcher, goes on counting instead of starting again."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def take(self, queue_ids: Sequence[int]) -> dict[int, int]:
+        """Count one more fetch of each of ``queue_ids``; how many each has had now
+        (this one included). Counts of queue rows that no longer exist are deleted
+        first (a row's id may be used again once it is gone)."""
+        if not queue_ids:
+            return {}
+        ids = sorted(set(queue_ids))
+        dialect = _dialect(self.db)
+        with self.db.transaction() as session:
+            session.execute(delete(MailRefetch).where(
+                MailRefetch.queue_id.not_in(select(QUEUE.c.id))))
+            for queue_id in ids:
+                upsert = dialect.insert(MailRefetch).values(
+                    queue_id=queue_id, times=1, updated_at=utcnow())
+                session.execute(upsert.on_conflict_do_update(
+                    index_elements=["queue_id"],
+                    set_={"times": MailRefetch.times + 1, "updated_at": utcnow()}))
+            rows = session.execute(select(MailRefetch.queue_id, MailRefetch.times).where(
+                MailRefetch.queue_id.in_(ids))).all()
+        return {int(queue_id): int(times) for queue_id, times in rows}
+
+    def times(self, queue_id: int) -> int:
+        """How often ``queue_id`` was fetched again so far (0: never)."""
+        with self.db.reading() as session:
+            value = session.scalar(select(MailRefetch.times).where(
+                MailRefetch.queue_id == queue_id))
+        return int(value or 0)

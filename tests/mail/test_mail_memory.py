@@ -1,0 +1,151 @@
+"""The fetchers' memory in the database (``intake.mail_memory``), on SQLite and PostgreSQL:
+two fetchers on separate engines (two machines) count one rate per sender, a restart
+keeps it, old minutes are pruned, no address is stored or logged; refetch counts are
+shared, kept across restarts and forgotten with their queue row."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from email.message import EmailMessage
+
+import pytest
+from sqlalchemy import func, select
+
+from intake.db import Database
+from intake.mail.models import MailQueued
+from intake.mail.queue import Fetched, MailQueue, Place
+from intake.mail.triage import Priority, Triage, Verdict
+from intake.mail_memory import MailRefetch, MailSenderCount, RefetchCounts, sender_key
+from tests.harness.ports import free_port
+
+CITIZEN = "Le.Thi.Hoa1985@gmail.example"
+OTHER = "tran.van.an@yahoo.example"
+START = 1_790_000_000.0  # a wall-clock second (Unix time), 20 s into its minute
+
+
+def _mail(sender: str) -> bytes:
+    message = EmailMessage()
+    message["From"] = f"Lê Thị Hoa <{sender}>"
+    message["To"] = "thutuchanhchinh@bacgiang.gov.vn"
+    message["Subject"] = "Phản ánh đường ngập nước"
+    message.set_content("Đường thôn Đông ngập sau mưa.")
+    return bytes(message)
+
+
+class Clock:
+    """Wall-clock seconds the test moves."""
+
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def engines(database_url: str) -> Iterator[list[Database]]:
+    """Two engines on one database: two machines' fetchers."""
+    made = [Database(database_url), Database(database_url)]
+    yield made
+    for engine in made:
+        engine.dispose()
+
+
+def test_two_fetchers_count_one_rate_per_sender(engines: list[Database]) -> None:
+    clock = Clock()
+    first, second = (Triage.shared(db, sender_rate=3, clock=clock) for db in engines)
+    assert [first.look(_mail(CITIZEN)).label for _ in range(2)] == ["genuine", "genuine"]
+    assert second.look(_mail(CITIZEN.upper())).label == "genuine"  # 3rd: case is ignored
+    clock.now += 30
+    frequent = second.look(_mail(CITIZEN))
+    assert (frequent.label, frequent.priority) == ("frequent", Priority.FREQUENT)
+    assert frequent.reason == "4 messages from this sender within 60 min"
+    assert first.look(_mail(CITIZEN)).reason == "5 messages from this sender within 60 min"
+    assert first.look(_mail(OTHER)).label == "genuine"  # per sender
+
+
+def test_a_restart_keeps_the_rate_and_old_minutes_are_pruned(
+        database_url: str, engines: list[Database]) -> None:
+    clock = Clock()
+    before = Triage.shared(engines[0], sender_rate=3, clock=clock)
+    for _ in range(3):
+        before.look(_mail(CITIZEN))
+    clock.now += 15 * 60
+    restarted = Database(database_url)  # a new process: nothing in memory
+    try:
+        after = Triage.shared(restarted, sender_rate=3, clock=clock)
+        assert after.look(_mail(CITIZEN)).label == "frequent"
+        clock.now += 59 * 60  # the first three are out of the window; the 4th is not
+        labels = [after.look(_mail(CITIZEN)).label for _ in range(3)]
+        assert labels == ["genuine", "genuine", "frequent"]
+    finally:
+        restarted.dispose()
+    fresh = Triage.shared(engines[1], sender_rate=3, clock=clock)
+    clock.now += 61 * 60
+    assert fresh.look(_mail(OTHER)).label == "genuine"  # its first look prunes
+    with engines[1].reading() as session:
+        minutes = session.scalars(select(MailSenderCount.minute)).all()
+    assert minutes == [int(clock.now // 60)]  # every minute older than the window is gone
+
+
+def test_no_address_is_stored_or_logged(engines: list[Database],
+                                        caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    triage = Triage.shared(engines[0], sender_rate=1, clock=Clock())
+    for _ in range(3):
+        triage.look(_mail(CITIZEN))
+    with engines[0].reading() as session:
+        rows = [(key, count) for key, count in session.execute(
+            select(MailSenderCount.sender_key, MailSenderCount.count))]
+    assert rows == [(sender_key(CITIZEN), 3)]
+    assert "hoa1985" not in rows[0][0].lower() and len(rows[0][0]) == 64
+    assert "hoa1985" not in caplog.text.lower()
+
+
+def test_a_database_that_does_not_answer_counts_here_meanwhile(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """The triage only orders the fetch: without the database it goes on, counting in
+    memory, and says so once, without the address."""
+    caplog.set_level(logging.DEBUG)
+    nobody = Database(f"postgresql+psycopg://pakn@127.0.0.1:{free_port()}/pakn"
+                      "?connect_timeout=2")
+    try:
+        triage = Triage.shared(nobody, sender_rate=2, clock=Clock())
+        labels = [triage.look(_mail(CITIZEN)).label for _ in range(3)]
+    finally:
+        nobody.dispose()
+    assert labels == ["genuine", "genuine", "frequent"]
+    warnings = [r for r in caplog.records if "sender rate" in r.getMessage()]
+    assert len(warnings) == 1 and "OperationalError" in warnings[0].getMessage()
+    assert "hoa1985" not in caplog.text.lower()
+
+
+def _queued(db: Database, uids: list[int]) -> list[int]:
+    place = Place("hotline@imap.example:993", "INBOX", 7)
+    verdict = Verdict(Priority.GENUINE, "genuine", "test")
+    MailQueue(db).enqueue(place, [Fetched(uid, f"{uid:064x}", f"imap:INBOX:7:{uid}", verdict)
+                                  for uid in uids], max(uids))
+    with db.reading() as session:
+        return list(session.scalars(select(MailQueued.id).where(
+            MailQueued.uid.in_(uids)).order_by(MailQueued.uid)))
+
+
+def test_refetch_counts_are_shared_kept_and_forgotten_with_their_row(
+        database_url: str, engines: list[Database]) -> None:
+    first, second = RefetchCounts(engines[0]), RefetchCounts(engines[1])
+    kept, gone = _queued(engines[0], [41, 42])
+    assert first.take([]) == {}
+    assert first.take([kept, gone]) == {kept: 1, gone: 1}
+    assert second.take([kept]) == {kept: 2}  # another fetcher goes on counting
+    restarted = Database(database_url)
+    try:
+        assert RefetchCounts(restarted).take([kept, kept]) == {kept: 3}  # once a take
+        assert RefetchCounts(restarted).times(gone) == 1
+    finally:
+        restarted.dispose()
+    MailQueue(engines[0]).forget([gone])
+    assert second.take([kept]) == {kept: 4}
+    with engines[0].reading() as session:  # the count of the forgotten row went with it
+        assert session.scalar(select(func.count()).select_from(MailRefetch)) == 1
+    assert first.times(gone) == 0
