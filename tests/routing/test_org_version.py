@@ -21,7 +21,7 @@ import pytest
 from sqlalchemy import select
 
 from intake.config import Settings, load_settings
-from intake.db import Database
+from intake.db import Database, upgrade
 from intake.models import Role
 from intake.org.changes import apply_changes, read_changes
 from intake.org.data_files import DEFAULT_ORG_FILE, read_organisation
@@ -174,3 +174,30 @@ def test_a_district_moved_without_a_rename_is_a_change(db: Database) -> None:
     summary = load_organisation(db, replace(org, queues=moved), source="moved")
     assert summary.updated == ["XA_07777"] and summary.changed
     assert commune.parent_code != "HUYEN_213" and _version(db) == before + 1
+
+
+def test_a_look_the_database_does_not_answer_keeps_the_router(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A version look that fails (here: the SQLite file moved away, so the look finds no
+    table) routes with the router already built rather than sending the complaint to
+    triage; the next look that works finds the same version and builds nothing."""
+    path = tmp_path / "pakn.db"
+    url = f"sqlite:///{path}"
+    upgrade(url)
+    db = Database(url)
+    load_organisation(db, read_organisation(), source="test")
+    settings = load_settings({"PAKN_DATABASE_URL": url, "PAKN_VAR_DIR": str(tmp_path)})
+    cache = RoutingCache(db, settings, "VP_UBND", check_seconds=0)
+    router = cache.router()
+    db.dispose()
+    path.rename(tmp_path / "away.db")
+    try:
+        assert cache.router() is router
+        assert "organisation version not read (OperationalError)" in caplog.text
+    finally:
+        db.dispose()
+        path.unlink(missing_ok=True)
+        (tmp_path / "away.db").rename(path)
+    assert cache.router() is router and cache.builds == 1
+    assert cache.router().route(ABOUT_KH_DT).queue_code == "SO_KH_DT"
+    db.dispose()
