@@ -46,6 +46,21 @@ def test_a_department_matter_naming_the_writers_commune_goes_to_the_department(
     assert any(queue in reason for reason in decision.reasons)
 
 
+@pytest.mark.parametrize(("text", "queue", "cue"), [
+    # gambling is an offence the police deal with (Bộ luật Hình sự, art. 321)
+    ("Nhóm người lạ tụ tập đánh bạc ăn tiền ở bãi đất trống cuối thôn Đông, xã Bảo Đài, "
+     "đêm nào cũng ồn ào", "CONG_AN", "'danh bac'"),
+    # a district road is the district's (Luật Giao thông đường bộ)
+    ("tuyen duong huyen qua xa Bao Dai hu hong, de nghi huyen Luc Nam sua chua",
+     "HUYEN_218", "'duong huyen'"),
+])
+def test_a_mandate_cue_decides_and_is_in_the_reasons(
+        places: PlaceIndex, model: Classifier, text: str, queue: str, cue: str) -> None:
+    decision = _router(places, model).route(RoutingInput(text))
+    assert decision.queue_code == queue, decision.reasons
+    assert any(cue in reason for reason in decision.reasons)
+
+
 def test_a_market_the_town_runs_stays_with_the_town(
         places: PlaceIndex, model: Classifier) -> None:
     decision = _router(places, model).route(RoutingInput(
