@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -149,14 +149,51 @@ def _threading(mail: ParsedMail) -> dict[str, str]:
     return {"In-Reply-To": f"<{mail.message_id}>", "References": _references(mail)}
 
 
+@dataclass
+class AckTally:
+    """The acknowledgement limits' counts for one batch of mail filed in one transaction
+    (``MailIngestor.ingest_batch``): the hourly count is read once, a sender's daily
+    count once per sender, and the batch's own acknowledgements are added here as they
+    are queued (``note``), so a batch of 25 runs one count for the hour instead of 25.
+    What other processes queue while the batch runs is seen by the next batch (as before,
+    a transaction never saw another's uncommitted acknowledgements either)."""
+
+    now: datetime
+    last_hour: int | None = None
+    today: dict[str, int] = field(default_factory=dict)
+
+    def sender_count(self, session: Session, recipient: str) -> int:
+        """Acknowledgements to ``recipient`` today, this batch's included."""
+        if recipient not in self.today:
+            self.today[recipient] = acks_today(session, recipient, self.now)
+        return self.today[recipient]
+
+    def hour_count(self, session: Session) -> int:
+        """Acknowledgements in the hour before the batch began, this batch's included."""
+        if self.last_hour is None:
+            self.last_hour = acks_last_hour(session, self.now)
+        return self.last_hour
+
+    def note(self, recipient: str) -> None:
+        """An acknowledgement to ``recipient`` was queued and its message's work kept
+        (call it after the message's savepoint was released, not before)."""
+        if recipient in self.today:
+            self.today[recipient] += 1
+        if self.last_hour is not None:
+            self.last_hour += 1
+
+
 def _held(session: Session, ctx: AckContext, settings: MailSettings,
-          now: datetime) -> AckOutcome | None:
+          now: datetime, tally: AckTally | None = None) -> AckOutcome | None:
     """Why the acknowledgement must not go out, or ``None``."""
     if ctx.recipient in settings.our_addresses:
         return AckOutcome.OURS
-    if acks_today(session, ctx.recipient, now) >= settings.ack_limit_per_day:
+    today = (tally.sender_count(session, ctx.recipient) if tally is not None
+             else acks_today(session, ctx.recipient, now))
+    if today >= settings.ack_limit_per_day:
         return AckOutcome.SENDER_LIMIT
-    if acks_last_hour(session, now) >= settings.ack_limit_per_hour:
+    hour = tally.hour_count(session) if tally is not None else acks_last_hour(session, now)
+    if hour >= settings.ack_limit_per_hour:
         log.warning("mail: the hourly limit of %d acknowledgements is reached; further "
                     "acknowledgements are held (see /admin/mail)", settings.ack_limit_per_hour)
         return AckOutcome.HOURLY_LIMIT
@@ -164,10 +201,11 @@ def _held(session: Session, ctx: AckContext, settings: MailSettings,
 
 
 def queue_ack(session: Session, ctx: AckContext, settings: MailSettings,
-              now: datetime) -> AckOutcome:
+              now: datetime, tally: AckTally | None = None) -> AckOutcome:
     """Queue the acknowledgement in ``session``, unless a limit holds it back (or it
-    would go to ourselves); what happened."""
-    held = _held(session, ctx, settings, now)
+    would go to ourselves); what happened. ``tally``: the counts of the batch this
+    message is filed in (read once per batch; the caller notes what it kept)."""
+    held = _held(session, ctx, settings, now, tally)
     if held is not None:
         return held
     if ctx.purpose is Purpose.REJECTED:
@@ -184,4 +222,5 @@ def queue_ack(session: Session, ctx: AckContext, settings: MailSettings,
     return AckOutcome.QUEUED
 
 
-__all__ = ["AckContext", "Purpose", "acks_last_hour", "acks_today", "queue_ack", "safe_echo"]
+__all__ = ["AckContext", "AckTally", "Purpose", "acks_last_hour", "acks_today", "queue_ack",
+           "safe_echo"]

@@ -6,7 +6,9 @@ message fetched twice — the worker killed between fetch and commit, a copy del
 two of our addresses — is taken once. The complaint is filed through
 ``IntakeService`` (idempotent on the Message-ID); the ingest record, the attachments and
 the acknowledgement are then written in one transaction, so after a crash in between
-the next attempt completes the work instead of repeating it.
+the next attempt completes the work instead of repeating it. The mail worker files a
+claimed batch in one transaction, a savepoint per message (``ingest_batch``): one
+commit per batch, and a message that fails is rolled back alone.
 
 Failures are split the way ``intake.errors`` splits them: the sender's mistake (an empty
 message) is recorded and answered politely; a message the code cannot process is
@@ -20,11 +22,11 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import or_, select
-from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from intake.clock import utcnow
@@ -32,13 +34,15 @@ from intake.contacts import Contact
 from intake.delivery.outbox import fail_bounced, sent_by_us, thread_code
 from intake.enums import Channel
 from intake.errors import IntakeError, SenderError, ValidationError
-from intake.mail.ack import AckContext, Purpose, queue_ack
+from intake.mail.ack import AckContext, AckTally, Purpose, queue_ack
 from intake.mail.auth import Verdict
 from intake.mail.classify import Classification, Kind, Ours, classify, delivery_report
 from intake.mail.config import MailSettings
 from intake.mail.forward import letter_block
-from intake.mail.models import IngestStatus, MailIngest
+from intake.mail.models import AckOutcome, IngestStatus, MailIngest
 from intake.mail.parse import PARSE_ERRORS, Limits, ParsedAttachment, ParsedMail, parse_message
+from intake.org.province import Province
+from intake.routing.types import RoutingDecision
 from intake.services.attachments import AttachmentService, StoredFile
 from intake.services.complaints import MAX_TEXT_CHARS, IntakeService, NewComplaint
 from intake.services.views import ComplaintView
@@ -51,6 +55,20 @@ ACTOR = "system:mail"
 SYSTEM_ERRORS = (OperationalError, InterfaceError, OSError)
 # What a message (not the system) can make the pipeline raise: quarantined, not retried.
 MESSAGE_ERRORS = (*PARSE_ERRORS, IntakeError, RuntimeError, ArithmeticError, AssertionError)
+# In a batch, what the database refuses of one message's values (a NUL character, a value
+# out of range on PostgreSQL) is that message's error: it is quarantined, the rest kept.
+BATCH_MESSAGE_ERRORS = (*MESSAGE_ERRORS, DataError)
+# PostgreSQL's deadlock and serialization failures: two batches in flight wait for each
+# other (copies of one message in two batches, on one unique index); the message is
+# rolled back to its savepoint (which frees its locks) and taken alone after the commit.
+CONFLICT_STATES = ("40P01", "40001")
+
+
+def _conflict(exc: BaseException) -> bool:
+    """A unique index refused the row, or another transaction's locks did."""
+    return isinstance(exc, IntegrityError) or (
+        isinstance(exc, OperationalError)
+        and getattr(exc.orig, "sqlstate", None) in CONFLICT_STATES)
 ERROR_TEXT_LIMIT = 2000
 # A unique index refused the transaction (another process took the same message, a
 # tracking code drawn twice): it runs again, with the look-ups, this many times in all.
@@ -97,6 +115,33 @@ class IngestResult:
     kind: str | None
     code: str | None
     new: bool = True
+
+
+@dataclass
+class _Pending:
+    """One message of a batch between its preparation (outside the transaction: stored,
+    parsed, looked up, classified, routed) and its savepoint in the batch's transaction."""
+
+    raw: bytes
+    digest: str
+    source: str
+    mail: ParsedMail | None = None
+    key: str | None = None
+    error: BaseException | None = None  # the message's own error: quarantined
+    seen: IngestResult | None = None    # these exact bytes were taken before
+    first: IngestResult | None = None   # another message with this key was taken
+    found: Classification | None = None
+    stored: list[tuple[ParsedAttachment, str]] = field(default_factory=list)
+    decision: RoutingDecision | None = None
+
+
+@dataclass
+class _Shared:
+    """What a batch's transaction reads once for all its messages: the province named by
+    the acknowledgements and the acknowledgement limits' counts (``AckTally``)."""
+
+    tally: AckTally
+    province: Province | None = None
 
 
 @dataclass
@@ -200,6 +245,149 @@ class MailIngestor:
         digest = self.raw.put(raw)
         return self._run(raw, digest, source[:255], row_id=None)
 
+    def ingest_batch(self, items: Sequence[tuple[bytes, str]]) -> list[IngestResult]:
+        """Take a batch of raw messages (``(raw, source)``, each stored first) in ONE
+        transaction, one savepoint per message; the results in the order given.
+
+        Outside the transaction, for every message: raw bytes and attachments stored,
+        parsed, one dedup look-up for the whole batch, classified and routed (CPU work: on
+        SQLite the write lock is then held only while rows are written). Inside it, the
+        province and the acknowledgement counts are read once (``AckTally``), the queues
+        come from the session's identity map, and each message is written in its own
+        savepoint: one that fails (its own error, a value the database refuses) is rolled
+        back to its savepoint and quarantined, the others kept; one refused by a unique
+        index or a deadlock (a copy another process took meanwhile, a code drawn twice) is
+        taken again alone after the commit (``_run``, with the look-ups), and quarantined if
+        it is refused every time. Two messages of the batch with one dedup key: the second
+        is recorded as the first's duplicate. A system error (the database or the disk gone)
+        rolls the whole batch back and propagates: nothing of it was committed, so the
+        caller leaves every message queued and in the mailbox, and all are taken once later.
+        Nothing is acknowledged before the commit: the acknowledgements are outbox rows of
+        the same transaction, and the caller moves the mail only after it returns."""
+        pending = [self._prepare(raw, source[:255]) for raw, source in items]
+        self._look_up(pending)
+        for item in pending:
+            self._classify(item)
+        results: list[IngestResult | None] = [None] * len(pending)
+        again: list[int] = []
+        with self.db.transaction() as session:
+            self._take_write_lock(session)
+            shared = _Shared(AckTally(utcnow()))
+            by_digest: dict[str, IngestResult] = {}
+            by_key: dict[str, IngestResult] = {}
+            for index, item in enumerate(pending):
+                seen = item.seen or by_digest.get(item.digest)
+                if seen is not None:  # these exact bytes were taken (earlier, or above)
+                    results[index] = IngestResult(seen.ingest_id, seen.status, seen.kind,
+                                                  seen.code, new=False)
+                    continue
+                try:
+                    with session.begin_nested():
+                        result, acked = self._write_pending(session, item, shared, by_key)
+                except (IntegrityError, OperationalError) as exc:
+                    if not _conflict(exc):
+                        raise  # the database is unavailable: the whole batch waits
+                    again.append(index)
+                    continue
+                except BATCH_MESSAGE_ERRORS as exc:
+                    result, acked = self._quarantine_in(session, item, exc), None
+                if acked is not None:
+                    shared.tally.note(acked)
+                results[index] = by_digest[item.digest] = result
+                if item.key and result.status is not IngestStatus.QUARANTINED:
+                    by_key.setdefault(item.key, result)
+        for index in again:  # after the commit: each on its own, with the look-ups
+            item = pending[index]
+            log.info("mail ingest: a unique index refused a message of the batch; again")
+            try:
+                results[index] = self._run(item.raw, item.digest, item.source, row_id=None)
+            except IntegrityError as exc:  # refused every time: this message's problem
+                results[index] = self._quarantine(item.raw, item.digest, item.source,
+                                                  item.mail, exc, None)
+        return [r for r in results if r is not None]
+
+    def _quarantine_in(self, session: Session, item: _Pending,
+                       exc: BaseException) -> IngestResult:
+        """Quarantine a message of the batch in its own savepoint; when the database
+        refuses even the record's header fields (the value that failed may be in
+        them), without them."""
+        try:
+            with session.begin_nested():
+                return self._write_quarantine(session, item.raw, item.digest, item.source,
+                                              item.mail, exc, None)
+        except DataError:
+            with session.begin_nested():
+                return self._write_quarantine(session, item.raw, item.digest, item.source,
+                                              None, exc, None)
+
+    def _prepare(self, raw: bytes, source: str) -> _Pending:
+        """Stored (raw bytes first), then parsed; a message that cannot be parsed keeps
+        its error, for the quarantine."""
+        item = _Pending(raw, self.raw.put(raw), source)
+        try:
+            item.mail = parse_message(raw, self.limits)
+            item.key = dedup_key(item.mail, item.digest, raw)
+        except MESSAGE_ERRORS as exc:
+            item.error = exc
+        return item
+
+    def _look_up(self, pending: list[_Pending]) -> None:
+        """The batch's dedup look-up: one query for every message's bytes and key."""
+        digests = {item.digest for item in pending}
+        keys = {item.key for item in pending if item.key}
+        with self.db.reading() as session:
+            rows = session.scalars(select(MailIngest).where(or_(
+                MailIngest.sha256.in_(digests),
+                MailIngest.dedup_key.in_(keys)))).all() if digests else []
+            found_digest: dict[str, IngestResult] = {}
+            found_key: dict[str, IngestResult] = {}
+            for row in sorted(rows, key=lambda r: r.id):
+                found_digest.setdefault(row.sha256, _result(row))
+                if row.dedup_key:
+                    found_key.setdefault(row.dedup_key, _result(row))
+        for item in pending:
+            item.seen = found_digest.get(item.digest)
+            item.first = found_key.get(item.key) if item.key else None
+
+    def _classify(self, item: _Pending) -> None:
+        """Classified, its attachments stored and, for a new complaint, routed: all before
+        the batch's transaction."""
+        if item.seen is not None or item.first is not None or item.mail is None:
+            return
+        try:
+            item.found = found = classify(item.mail, self.ours, self._thread_code,
+                                          self._complaint_owner, self._sent_by_us)
+            if found.kind.automatic:
+                return
+            item.stored = self._store_attachments(item.mail)
+            if found.kind is not Kind.REPLY and item.key:
+                item.decision = self.service.routing_decision(
+                    _new_complaint(item.mail, item.key))
+        except MESSAGE_ERRORS as exc:
+            item.error = exc
+
+    def _write_pending(self, session: Session, item: _Pending, shared: _Shared,
+                       by_key: dict[str, IngestResult]) -> tuple[IngestResult, str | None]:
+        """One message's rows in the batch's transaction (inside its savepoint)."""
+        first = item.first or (by_key.get(item.key) if item.key else None)
+        if item.mail is not None and first is not None:
+            return self._write_duplicate(session, item.raw, item.digest, item.source,
+                                         item.mail, first, None), None
+        if (item.error is not None or item.mail is None or item.found is None
+                or item.key is None):
+            raise item.error or AssertionError("message neither parsed nor failed")
+        return self._write(session, item.raw, item.digest, item.source, item.mail,
+                           item.key, item.found, None, True, item.stored, shared,
+                           item.decision)
+
+    def _take_write_lock(self, session: Session) -> None:
+        """On SQLite, take the write lock as the batch's transaction begins (``BEGIN
+        IMMEDIATE``, waiting up to the busy timeout): a transaction that read first and
+        wrote later would fail at once if another process wrote in between (WAL's
+        snapshot rule), and savepoints need the transaction begun. PostgreSQL: nothing."""
+        if self.db.engine.dialect.name == "sqlite":
+            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+
     def retry(self, ingest_id: int) -> IngestResult:
         """Process a quarantined message again from its stored raw bytes."""
         with self.db.reading() as session:
@@ -267,7 +455,8 @@ class MailIngestor:
             return self._quarantine(raw, digest, source, mail, exc, row_id)
 
     def _file(self, session: Session, mail: ParsedMail, key: str,
-              found: Classification, checked: bool) -> _Outcome:
+              found: Classification, checked: bool,
+              decision: RoutingDecision | None = None) -> _Outcome:
         """File the complaint or the reply inside the ingest's transaction; ``checked``:
         ``_lookup`` found no record of ``key``, so the service need not look again."""
         if found.kind.automatic:
@@ -275,19 +464,15 @@ class MailIngestor:
                             related_code=found.code)
         if found.kind is Kind.REPLY:
             return self._file_reply(session, mail, key, found)
-        return self._file_complaint(session, mail, key, found, checked)
+        return self._file_complaint(session, mail, key, found, checked, decision)
 
     def _file_complaint(self, session: Session, mail: ParsedMail, key: str,
-                        found: Classification, checked: bool) -> _Outcome:
-        new = NewComplaint(
-            channel=Channel.EMAIL, text=complaint_text(mail), reply_channel=Channel.EMAIL,
-            reply_address=mail.sender, subject=mail.subject[:255] or None,
-            contact=Contact(name=(mail.sender_name or None) and mail.sender_name[:255],
-                            email=mail.sender),
-            sender=mail.sender, external_id=key, signature_text=signature_of(mail))
+                        found: Classification, checked: bool,
+                        decision: RoutingDecision | None = None) -> _Outcome:
         try:
-            view = self.service.create_complaint(new, actor=ACTOR, session=session,
-                                                 unseen=checked)
+            view = self.service.create_complaint(_new_complaint(mail, key), actor=ACTOR,
+                                                 session=session, unseen=checked,
+                                                 decision=decision)
         except ValidationError as exc:
             return _Outcome(IngestStatus.REJECTED, found.kind, str(exc),
                             purpose=Purpose.REJECTED if mail.sender else None,
@@ -329,37 +514,56 @@ class MailIngestor:
         the complaint and the acknowledgement: one INSERT, no UPDATE after it. The
         province is read in the same transaction, and only for an acknowledgement: one
         connection check-out fewer."""
-        refused = [a for a in mail.attachments if a.refused]
         stored = [] if found.kind.automatic else self._store_attachments(mail)
-        now = utcnow()
         with self.db.transaction() as session:
-            outcome = self._file(session, mail, key, found, checked)
-            complaint_id = outcome.view.record_id if outcome.view else None
-            if complaint_id is not None and outcome.message_external_id and stored:
-                self._attach(session, complaint_id, outcome.message_external_id, stored, now)
-            bounced = (self._bounced(session, raw, mail, found)
-                       if found.kind is Kind.BOUNCE else {})
-            ack: str | None = None
-            if outcome.purpose is not None and mail.sender:
-                province = self.service.province(session)  # named by the acknowledgement
-                ctx = AckContext(outcome.purpose, mail, mail.sender, key, outcome.view,
-                                 complaint_id, outcome.related_code,
-                                 tuple((a.filename, a.refused or "") for a in refused),
-                                 outcome.problem_vi,
-                                 verified=found.auth.verdict is Verdict.PASS,
-                                 scanned=scanned_files(mail)
-                                 if outcome.purpose is Purpose.ACK else (),
-                                 province=province)
-                ack = queue_ack(session, ctx, self.settings, now).value
-            row = self._row(session, row_id, digest, raw, source)
-            _fill(row, mail, key, outcome, now)
-            row.ack = ack
-            row.refused = [{"filename": a.filename, "content_type": a.content_type,
-                            "size": a.size, "reason": a.refused} for a in refused]
-            session.flush()
-            self._events(session, outcome, row.id, now, bounced)
-            return IngestResult(row.id, IngestStatus(row.status), row.kind,
-                                row.complaint_code)
+            return self._write(session, raw, digest, source, mail, key, found, row_id,
+                               checked, stored)[0]
+
+    def _write(self, session: Session, raw: bytes, digest: str, source: str,
+               mail: ParsedMail, key: str, found: Classification, row_id: int | None,
+               checked: bool, stored: list[tuple[ParsedAttachment, str]],
+               shared: _Shared | None = None, decision: RoutingDecision | None = None
+               ) -> tuple[IngestResult, str | None]:
+        """``_commit``'s work in ``session``: (the result, the address an acknowledgement
+        was queued to). ``shared``: a batch's once-read province and counts."""
+        refused = [a for a in mail.attachments if a.refused]
+        now = utcnow()
+        outcome = self._file(session, mail, key, found, checked, decision)
+        complaint_id = outcome.view.record_id if outcome.view else None
+        if complaint_id is not None and outcome.message_external_id and stored:
+            self._attach(session, complaint_id, outcome.message_external_id, stored, now)
+        bounced = (self._bounced(session, raw, mail, found)
+                   if found.kind is Kind.BOUNCE else {})
+        ack: str | None = None
+        if outcome.purpose is not None and mail.sender:
+            province = self._province(session, shared)  # named by the acknowledgement
+            ctx = AckContext(outcome.purpose, mail, mail.sender, key, outcome.view,
+                             complaint_id, outcome.related_code,
+                             tuple((a.filename, a.refused or "") for a in refused),
+                             outcome.problem_vi,
+                             verified=found.auth.verdict is Verdict.PASS,
+                             scanned=scanned_files(mail)
+                             if outcome.purpose is Purpose.ACK else (),
+                             province=province)
+            ack = queue_ack(session, ctx, self.settings, now,
+                            shared.tally if shared else None).value
+        row = self._row(session, row_id, digest, raw, source)
+        _fill(row, mail, key, outcome, now)
+        row.ack = ack
+        row.refused = [{"filename": a.filename, "content_type": a.content_type,
+                        "size": a.size, "reason": a.refused} for a in refused]
+        session.flush()
+        self._events(session, outcome, row.id, now, bounced)
+        return (IngestResult(row.id, IngestStatus(row.status), row.kind,
+                             row.complaint_code),
+                mail.sender if ack == AckOutcome.QUEUED.value else None)
+
+    def _province(self, session: Session, shared: _Shared | None) -> Province:
+        if shared is None:
+            return self.service.province(session)
+        if shared.province is None:
+            shared.province = self.service.province(session)
+        return shared.province
 
     def _row(self, session: Session, row_id: int | None, digest: str, raw: bytes,
              source: str) -> MailIngest:
@@ -426,29 +630,38 @@ class MailIngestor:
     # -- duplicates, quarantine, look-ups --------------------------------------------------
     def _record_duplicate(self, raw: bytes, digest: str, source: str, mail: ParsedMail,
                           first: IngestResult, row_id: int | None) -> IngestResult:
-        now = utcnow()
         with self.db.transaction() as session:
-            row = self._row(session, row_id, digest, raw, source)
-            row.status, row.kind, row.dedup_key = IngestStatus.DUPLICATE.value, None, None
-            row.duplicate_of, row.complaint_code = first.ingest_id, first.code
-            row.message_id, row.sender = mail.message_id, mail.sender
-            row.subject, row.reason, row.error, row.updated_at = (
-                mail.subject, "same Message-ID as an earlier message", None, now)
-            session.flush()
-            return IngestResult(row.id, IngestStatus.DUPLICATE, None, first.code)
+            return self._write_duplicate(session, raw, digest, source, mail, first, row_id)
+
+    def _write_duplicate(self, session: Session, raw: bytes, digest: str, source: str,
+                         mail: ParsedMail, first: IngestResult, row_id: int | None
+                         ) -> IngestResult:
+        now = utcnow()
+        row = self._row(session, row_id, digest, raw, source)
+        row.status, row.kind, row.dedup_key = IngestStatus.DUPLICATE.value, None, None
+        row.duplicate_of, row.complaint_code = first.ingest_id, first.code
+        row.message_id, row.sender = mail.message_id, mail.sender
+        row.subject, row.reason, row.error, row.updated_at = (
+            mail.subject, "same Message-ID as an earlier message", None, now)
+        session.flush()
+        return IngestResult(row.id, IngestStatus.DUPLICATE, None, first.code)
 
     def _quarantine(self, raw: bytes, digest: str, source: str, mail: ParsedMail | None,
                     exc: BaseException, row_id: int | None) -> IngestResult:
-        error = f"{type(exc).__name__}: {exc}"[:ERROR_TEXT_LIMIT]
         with self.db.transaction() as session:
-            row = self._row(session, row_id, digest, raw, source)
-            row.status, row.error, row.updated_at = IngestStatus.QUARANTINED.value, error, utcnow()
-            if mail is not None:
-                row.message_id, row.sender, row.subject = mail.message_id, mail.sender, mail.subject
-            session.flush()
-            ingest_id = row.id
-        log.warning("mail ingest %d quarantined: %s", ingest_id, type(exc).__name__)
-        return IngestResult(ingest_id, IngestStatus.QUARANTINED, None, None)
+            return self._write_quarantine(session, raw, digest, source, mail, exc, row_id)
+
+    def _write_quarantine(self, session: Session, raw: bytes, digest: str, source: str,
+                          mail: ParsedMail | None, exc: BaseException,
+                          row_id: int | None) -> IngestResult:
+        error = f"{type(exc).__name__}: {exc}"[:ERROR_TEXT_LIMIT]
+        row = self._row(session, row_id, digest, raw, source)
+        row.status, row.error, row.updated_at = IngestStatus.QUARANTINED.value, error, utcnow()
+        if mail is not None:
+            row.message_id, row.sender, row.subject = mail.message_id, mail.sender, mail.subject
+        session.flush()
+        log.warning("mail ingest %d quarantined: %s", row.id, type(exc).__name__)
+        return IngestResult(row.id, IngestStatus.QUARANTINED, None, None)
 
     def _seen(self, digest: str | None = None, key: str | None = None) -> IngestResult | None:
         """The record of these exact bytes (``digest``) or of this ``key``, if any."""
@@ -486,6 +699,15 @@ class MailIngestor:
 
     def _complaint_owner(self, code: str) -> str | None:
         return self.service.email_owner(code)
+
+
+def _new_complaint(mail: ParsedMail, key: str) -> NewComplaint:
+    return NewComplaint(
+        channel=Channel.EMAIL, text=complaint_text(mail), reply_channel=Channel.EMAIL,
+        reply_address=mail.sender, subject=mail.subject[:255] or None,
+        contact=Contact(name=(mail.sender_name or None) and mail.sender_name[:255],
+                        email=mail.sender),
+        sender=mail.sender, external_id=key, signature_text=signature_of(mail))
 
 
 def _link_reason_vi(reason: str) -> str:

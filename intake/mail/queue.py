@@ -10,8 +10,9 @@ messages highest priority first, oldest first within a priority:
   the same row, and a worker that dies releases its rows at once (its connection ends);
 - on SQLite, in one process, without a lock (SQLite has one writer at a time).
 
-A claimed message's ingest commits in its own transaction (``MailIngestor.ingest``,
-idempotent by bytes and Message-ID); the claim then records it ``processed`` or
+A claimed batch is ingested in one transaction per ingest process
+(``MailIngestor.ingest_batch``: a savepoint per message, idempotent by bytes and
+Message-ID); once that committed, the claim records each message ``processed`` or
 ``quarantined``, and the fetcher files it away on the server and forgets the row. A
 crash anywhere in between leaves the row queued or finished, never lost: taken again,
 ingest recognises it; filed again, the server has nothing left to move.

@@ -8,13 +8,14 @@ folder's UID watermark up to the first message not yet queued, in one transactio
 (``intake.mail.queue``). Ingest claims
 the queue highest priority first — likely-genuine mail between fetched chunks, the
 rest (bulk, lists, auto-replies) afterwards, with a look for new mail every
-``LOOK_AGAIN_SECONDS`` — and commits each message → the files and database log are
-flushed to disk → only then is it moved to ``Processed`` (or ``Quarantine``) and its
-queue row forgotten. The worker may be killed anywhere: a message fetched but not
-queued is fetched again; one queued but not committed is claimed again; one committed
-but not moved is recognised as already taken, then moved. A dropped connection, a
-refused login or an unavailable database is logged and retried with exponential
-backoff; the worker never gives up on its own.
+``LOOK_AGAIN_SECONDS`` — and commits each claimed batch in one transaction (a
+savepoint per message, ``MailIngestor.ingest_batch``) → the files and database log are
+flushed to disk → only then are its messages moved to ``Processed`` (or
+``Quarantine``) and their queue rows forgotten. The worker may be killed anywhere: a
+message fetched but not queued is fetched again; one queued but not committed is
+claimed again; one committed but not moved is recognised as already taken, then moved.
+A dropped connection, a refused login or an unavailable database is logged and retried
+with exponential backoff; the worker never gives up on its own.
 """
 
 from __future__ import annotations
@@ -244,7 +245,8 @@ class MailWorker:
 
     def _ingest_claim(self, mailbox: Mailbox, place: Place, claim: Claim,
                       stats: PollStats) -> None:
-        """Ingest each claimed message (each committed on its own) and record it."""
+        """Ingest the claimed messages (one transaction per batch or part, see
+        ``_ingest_all``) and record each result."""
         items = []
         for message in claim.messages:
             raw = self._raw_of(mailbox, place, message)
@@ -403,16 +405,25 @@ class MailWorker:
 
     def _ingest_all(self, items: list[tuple[QueuedMessage, bytes]]
                     ) -> Iterator[tuple[QueuedMessage, IngestResult]]:
-        """Each message's result in claim order; in the ingest processes when there are
-        several (``PAKN_MAIL_PROCESSES``), else here."""
+        """Each message's result in claim order: the claimed batch filed in one
+        transaction (``MailIngestor.ingest_batch``) here, or, with several ingest
+        processes (``PAKN_MAIL_PROCESSES``), split into one part per process, each
+        part one transaction. A part's results are given once it committed; when a part
+        fails, what the parts before it committed is still given (and recorded by the
+        claim), the rest stays queued."""
+        if not items:
+            return
         if self.settings.processes <= 1:
-            for message, raw in items:
-                yield message, self.ingestor.ingest(raw, message.source)
+            results = self.ingestor.ingest_batch([(raw, m.source) for m, raw in items])
+            yield from zip([m for m, _ in items], results, strict=True)
             return
         pool = self._pool or self.start_processes()
-        futures = [(message, pool.submit(raw, message.source)) for message, raw in items]
-        for message, future in futures:
-            yield message, future.result()
+        size = -(-len(items) // pool.processes)
+        parts = [items[start:start + size] for start in range(0, len(items), size)]
+        futures = [(part, pool.submit_batch([(raw, m.source) for m, raw in part]))
+                   for part in parts]
+        for part, future in futures:
+            yield from zip([m for m, _ in part], future.result(), strict=True)
 
     def start_processes(self) -> IngestPool:
         """Start the ingest processes (``PAKN_MAIL_PROCESSES`` > 1) and wait until they

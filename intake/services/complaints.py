@@ -162,7 +162,8 @@ class IntakeService:
     # -- create -------------------------------------------------------------------
     def create_complaint(self, new: NewComplaint, actor: str,
                          session: Session | None = None, *,
-                         unseen: bool = False) -> ComplaintView:
+                         unseen: bool = False,
+                         decision: RoutingDecision | None = None) -> ComplaintView:
         """File a complaint, route it, and record who did it; idempotent on external_id.
 
         With ``session`` the work joins the caller's transaction (the mail pipeline files
@@ -176,6 +177,10 @@ class IntakeService:
         The unique indexes on (channel, external id) and on the code still hold; a
         conflict (a race with another process, a code drawn twice) raises
         ``IntegrityError`` and the caller runs its transaction again.
+
+        ``decision``: the routing decision ``routing_decision(new)`` gave before the
+        caller's transaction began (the mail pipeline routes a batch before it takes the
+        database's write lock); else routing runs here.
         """
         text = check_complaint_text(new.text)
         location = clean(new.location_text) if new.location_text else None
@@ -186,10 +191,11 @@ class IntakeService:
             existing = self._by_external_id(new.channel, new.external_id, session)
             if existing is not None:
                 return existing
-        decision = self._route_safely(RoutingInput(
-            text, location, new.procedure_queue, new.procedure_name,
-            coordinates=new.coordinates or self._held_position(new, session),
-            signature_text=new.signature_text, subject=new.subject))
+        if decision is None:
+            decision = self._route_safely(RoutingInput(
+                text, location, new.procedure_queue, new.procedure_name,
+                coordinates=new.coordinates or self._held_position(new, session),
+                signature_text=new.signature_text, subject=new.subject))
         if session is not None:
             return self._insert(session, new, text, location, decision, actor,
                                 check_code=not unseen)
@@ -202,6 +208,24 @@ class IntakeService:
                 if existing is not None:
                     return existing
             raise
+
+    def routing_decision(self, new: NewComplaint) -> RoutingDecision | None:
+        """The decision ``create_complaint(new)`` would take, computed ahead (CPU only, no
+        transaction), or ``None`` when routing must wait for the filing itself: a text or
+        place that filing refuses (it says why), a position held during a chat's form."""
+        if new.take_held:
+            return None
+        try:
+            text = check_complaint_text(new.text)
+        except ValidationError:
+            return None
+        location = clean(new.location_text) if new.location_text else None
+        if location and len(location) > MAX_LOCATION_CHARS:
+            return None
+        return self._route_safely(RoutingInput(
+            text, location, new.procedure_queue, new.procedure_name,
+            coordinates=new.coordinates, signature_text=new.signature_text,
+            subject=new.subject))
 
     def _held_position(self, new: NewComplaint, session: Session | None
                        ) -> tuple[float, float] | None:
@@ -332,7 +356,13 @@ class IntakeService:
             return decision
 
     def _require_queue(self, session: Session, code: str) -> Queue:
-        queue = session.get(Queue, code)
+        """The active queue ``code``, read once per session: a batch of mail filed in one
+        transaction reads each queue once (the session's identity map alone would not
+        keep it: it holds its objects weakly)."""
+        held: dict[str, Queue] = session.info.setdefault("pakn_queues", {})
+        queue = held.get(code) or session.get(Queue, code)
+        if queue is not None:
+            held[code] = queue
         if queue is None or not queue.active:
             raise UnknownQueue(f"unknown or retired queue {code!r}")
         return queue

@@ -1,0 +1,194 @@
+"""One commit per claimed batch (issue 15, the write path): the mail worker files a
+claimed batch in one transaction, one savepoint per message
+(``MailIngestor.ingest_batch``). Real Dovecot, real SQLite and PostgreSQL, failures
+forced by triggers in the database:
+
+- a message the database refuses is quarantined alone; the rest of its batch is filed,
+  acknowledged and moved once each;
+- a commit that fails (PostgreSQL: a deferred trigger raising "disk full" at COMMIT,
+  after every message's savepoint was released and its acknowledgement queued) and a
+  system error in the middle of the batch leave nothing filed, nothing acknowledged,
+  nothing moved: all stay queued in the inbox, and the next run takes each once;
+- a batch gives the same outcome as one message at a time, copies inside the batch
+  included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import ColumnElement, func, select, text
+from sqlalchemy.exc import OperationalError
+
+from intake.config import load_settings
+from intake.db import Database, upgrade
+from intake.mail.config import MailSettings
+from intake.mail.ingest import IngestResult, MailIngestor
+from intake.mail.models import IngestStatus, MailIngest, MailQueued
+from intake.mail.worker import MailWorker
+from intake.models import Complaint, Outbox
+from intake.org.data_files import read_organisation
+from intake.org.loader import load_organisation
+from intake.services.complaints import IntakeService
+from tests.harness.dovecot import DovecotServer
+from tests.mail.conftest import FIXTURES, fixture_bytes
+from tests.mail.test_faults import assert_each_once, numbered
+
+COUNT = 12
+REFUSED = "citizen4@"  # the citizen whose complaint the database refuses
+
+
+def _refuse_one(db: Database) -> None:
+    """A trigger refusing the complaint of ``REFUSED``: on PostgreSQL a data exception
+    (SQLSTATE 22023, a value refused), on SQLite ``RAISE(ABORT)`` (a constraint)."""
+    with db.engine.begin() as conn:
+        if db.engine.dialect.name == "postgresql":
+            conn.execute(text(f"""
+                CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF NEW.citizen_email LIKE '{REFUSED}%' THEN
+                    RAISE EXCEPTION 'value refused' USING ERRCODE = '22023';
+                  END IF;
+                  RETURN NEW;
+                END $$"""))
+            conn.execute(text("CREATE TRIGGER refuse_one BEFORE INSERT ON complaints "
+                              "FOR EACH ROW EXECUTE FUNCTION refuse_one()"))
+        else:
+            conn.execute(text(f"""
+                CREATE TRIGGER refuse_one BEFORE INSERT ON complaints
+                WHEN NEW.citizen_email LIKE '{REFUSED}%'
+                BEGIN SELECT RAISE(ABORT, 'value refused'); END"""))
+
+
+def _disk_full(db: Database, deferred: bool) -> Callable[[], None]:
+    """PostgreSQL refusing to write with SQLSTATE 53100 (disk full): at COMMIT (a deferred
+    constraint trigger on the outbox, which runs after every acknowledgement was queued)
+    or at once (the 5th complaint of the batch). Returns what removes it."""
+    timing = "DEFERRABLE INITIALLY DEFERRED" if deferred else "NOT DEFERRABLE"
+    table = "outbox" if deferred else "complaints"
+    condition = "TRUE" if deferred else f"NEW.citizen_email LIKE '{REFUSED}%'"
+    with db.engine.begin() as conn:
+        conn.execute(text(f"""
+            CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF {condition} THEN
+                RAISE EXCEPTION 'could not extend file' USING ERRCODE = '53100';
+              END IF;
+              RETURN NEW;
+            END $$"""))
+        conn.execute(text(f"CREATE CONSTRAINT TRIGGER disk_full AFTER INSERT ON {table} "
+                          f"{timing} FOR EACH ROW EXECUTE FUNCTION disk_full()"))
+
+    def remove() -> None:
+        with db.engine.begin() as conn:
+            conn.execute(text(f"DROP TRIGGER disk_full ON {table}"))
+    return remove
+
+
+def _count(db: Database, *where: ColumnElement[bool], model: type = MailIngest) -> int:
+    with db.reading() as session:
+        query = select(func.count()).select_from(model).where(*where)
+        return int(session.execute(query).scalar_one())
+
+
+def _worker(ingestor: MailIngestor, settings: MailSettings) -> MailWorker:
+    """The mail worker, ingesting in its own process (one batch = one transaction)."""
+    return MailWorker(ingestor, replace(settings, processes=1))
+
+
+def test_a_message_the_database_refuses_is_quarantined_and_its_batch_kept_once(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database) -> None:
+    _refuse_one(db)
+    imap.append("hotline", numbered(COUNT))
+    worker = _worker(MailIngestor(service, live_settings), live_settings)
+    stats = worker.run(once=True, max_failures=0)
+    assert worker.claim_batch >= COUNT, "the test wants all messages in one batch"
+    assert (stats.processed, stats.quarantined) == (COUNT - 1, 1)
+    assert imap.count("hotline", "INBOX") == 0
+    assert imap.count("hotline", "Processed") == COUNT - 1
+    assert imap.count("hotline", "Quarantine") == 1
+    with db.reading() as session:
+        emails = session.scalars(select(Complaint.citizen_email)).all()
+        quarantined = session.scalars(select(MailIngest).where(
+            MailIngest.status == IngestStatus.QUARANTINED.value)).all()
+        assert session.scalar(select(func.count(Outbox.id))) == COUNT - 1
+        assert session.scalar(select(func.count(MailQueued.id))) == 0
+    assert len(emails) == len(set(emails)) == COUNT - 1
+    assert not [e for e in emails if e and e.startswith(REFUSED)]
+    assert [row.sender for row in quarantined] == [f"{REFUSED}example.vn"]
+    assert quarantined[0].error and "value refused" in quarantined[0].error
+
+
+@pytest.mark.parametrize("deferred", [True, False], ids=["at-commit", "mid-batch"])
+def test_a_batch_that_cannot_commit_leaves_nothing_acknowledged_or_moved(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, deferred: bool) -> None:
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("the disk-full trigger is PostgreSQL's")
+    remove = _disk_full(db, deferred)
+    imap.append("hotline", numbered(COUNT))
+    worker = _worker(MailIngestor(service, live_settings), live_settings)
+    with pytest.raises(OperationalError, match="could not extend file"):
+        worker.run(once=True, max_failures=0)
+    # Nothing of the batch committed: no complaint, no acknowledgement in the outbox,
+    # no ingest record; every message still queued and still in the inbox.
+    assert _count(db, model=Complaint) == 0
+    assert _count(db, model=Outbox) == 0
+    assert _count(db) == 0
+    assert _count(db, MailQueued.state == "queued", model=MailQueued) == COUNT
+    assert imap.count("hotline", "INBOX") == COUNT
+    assert imap.count("hotline", "Processed") == 0
+    remove()
+    stats = _worker(MailIngestor(service, live_settings), live_settings).run(
+        once=True, max_failures=0)
+    assert stats.processed == COUNT
+    assert_each_once(db, COUNT)
+    assert imap.count("hotline", "INBOX") == 0
+    assert imap.count("hotline", "Processed") == COUNT
+
+
+def _fresh(tmp_path: Path, name: str) -> IntakeService:
+    url = f"sqlite:///{tmp_path / name}"
+    upgrade(url)
+    db = Database(url)
+    load_organisation(db, read_organisation(), source="test")
+    return IntakeService(db, load_settings({"PAKN_DATABASE_URL": url,
+                                            "PAKN_VAR_DIR": str(tmp_path / name)}))
+
+
+def test_a_batch_files_as_one_message_at_a_time_does(
+        ingestor: MailIngestor, mail_settings: MailSettings, tmp_path: Path) -> None:
+    """Every fixture without placeholders, each twice more (a copy with other trace
+    headers: a duplicate by Message-ID; the same bytes: taken once), plus one
+    unparseable message: the outcome of each, in one batch, is the outcome of
+    ``ingest`` one message at a time on another database."""
+    messages = [(path.read_bytes(), path.name) for path in sorted(FIXTURES.glob("*.eml"))
+                if b"__CODE__" not in path.read_bytes()
+                and b"__ACK_ID__" not in path.read_bytes()]
+    messages += [(raw.replace(b"\n", b"\nX-Copy: 1\n", 1), name + " copy")
+                 for raw, name in messages[:5]]
+    messages += [messages[0], messages[1], (b"\x00\xff" * 10, "garbage")]
+    messages.append((fixture_bytes("vi_utf8_qp.eml"), "again"))
+    one = MailIngestor(_fresh(tmp_path, "one.db"), mail_settings)
+    single = [one.ingest(raw, name) for raw, name in messages]
+    batch = ingestor.ingest_batch(messages)
+
+    def outcome(results: list[IngestResult]) -> list[tuple[str, str | None, bool, bool]]:
+        return [(r.status.value, r.kind, r.new, r.code is None) for r in results]
+
+    assert outcome(batch) == outcome(single)
+    assert {r.status for r in batch} >= {IngestStatus.INGESTED, IngestStatus.DUPLICATE,
+                                         IngestStatus.RECORDED, IngestStatus.QUARANTINED}
+
+    def rows(database: Database) -> tuple[int, ...]:
+        with database.reading() as session:
+            return tuple(int(session.scalar(select(func.count()).select_from(m)) or 0)
+                         for m in (Complaint, Outbox, MailIngest))
+
+    assert rows(ingestor.db) == rows(one.db)
+    assert rows(ingestor.db)[2] == sum(r.new for r in single)
+    one.db.dispose()
