@@ -72,6 +72,9 @@ class Hit:
     confidence: float
     coverage: float = 1.0
     unasked_variant: bool = False  # its name has a variant word the question lacks ("lại")
+    # every word the question says is in the name ("cấp giấy phép xây dựng" is within
+    # both "… công trình" and "… nhà ở riêng lẻ"): the words do not tell such names apart
+    within_name: bool = False
 
     def as_dict(self) -> dict[str, object]:
         """``{code, name, score}`` as the CLI's JSON output gives it."""
@@ -423,9 +426,11 @@ class SearchIndex:
             found = self._features(query, docs)
             values = self.ranker.scores(found, self.cue_table.of_question(query.text))
             top, scale = max(values), max(c.first_stage for c in found) or 1.0
+            own = set(query.words)
             ranked = [Hit(self.records[c.doc].code, self.records[c.doc].name,
                           scale * math.exp((v - top) / SCORE_TEMPERATURE), c.confidence,
-                          c.name_cov_all, c.unasked_variant)
+                          c.name_cov_all, c.unasked_variant,
+                          bool(own) and own <= self.name_words[c.doc])
                       for c, v in zip(found, values, strict=True)]
             ranked.sort(key=lambda h: (-h.score, h.code))
             return ranked[:limit]
@@ -565,7 +570,7 @@ class SearchIndex:
         matched = sum(self.idf.get(w, 0.0) for w in asked.unique if w in terms_of_doc)
         penalty = VARIANT_PENALTY if self._unasked_variant(name_words, query) else 1.0
         return Hit(record.code, record.name, score * (0.6 + 0.4 * coverage) * penalty,
-                   matched / asked.total, coverage)
+                   matched / asked.total, coverage, within_name=bool(query) and query <= name_words)
 
     def _unasked_variant(self, name_words: frozenset[str], query: set[str]) -> bool:
         """The name has a variant word ("lại", "gia hạn") that the question lacks."""

@@ -28,6 +28,7 @@ from intake.db import Database
 from intake.models import Queue, QueueChange
 from intake.org.data_files import read_organisation
 from intake.org.successors import heirs
+from intake.text import fold
 
 DEMO_CATALOG = Path(__file__).resolve().parent / "data" / "demo_catalog.json"
 # A procedure is answered when the question's words are found in it (MIN_CONFIDENCE of
@@ -211,11 +212,29 @@ def judge(found: list[Hit], question_words: int) -> Judgement:
     ratio = VAGUE_RATIO if vague else CLOSE_RATIO
     # a variant the citizen did not ask for ("Cấp lại …" when nothing was lost) is no
     # rival of the plain procedure, however close its score
-    close = tuple(h for h in hits if h.score >= ratio * best.score
+    close = tuple(h for h in hits if (h.score >= ratio * best.score or _same_words(best, h))
                   and (best.unasked_variant or not h.unasked_variant))
     if len(close) > 1:
         return Judgement(None, close)
     return Judgement(best, (best,), certain=certain)
+
+
+def _same_words(best: Hit, other: Hit) -> bool:
+    """The question says only words both names hold, not the whole of the best's, and
+    neither name is the other's with words added: what tells the two apart is what the
+    citizen has not said ("cấp giấy phép xây dựng": for a building or for a house?), so
+    the scores' gap is no reason to choose. A name within the other's is the general
+    case of a special one ("… thẻ BHYT cho trẻ em" before "Liên thông … thẻ BHYT cho
+    trẻ em"): the general one is answered."""
+    if not (best.within_name and other.within_name and best.coverage < 1.0
+            and other.score >= VAGUE_RATIO * best.score):
+        return False
+    mine, theirs = _name_words(best.name), _name_words(other.name)
+    return not (mine <= theirs or theirs <= mine)
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(fold(name).lower().replace(",", " ").split())
 
 
 def _offer(found: list[Hit], lead: float) -> Judgement:

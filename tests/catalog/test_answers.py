@@ -129,3 +129,22 @@ def test_a_question_about_nothing_in_the_catalog_gets_no_guess(
     catalog.import_file(DEMO_CATALOG)
     found = catalog.lookup("thủ tục xin giấy phép bay flycam trên sao hỏa")
     assert found.best is None and not found.alternatives
+
+
+def test_names_the_question_does_not_tell_apart_are_offered_together(
+        catalog: CatalogService) -> None:
+    """"Cấp giấy phép xây dựng" is within the names of the permit for a building and of
+    the permit for a house: the citizen has not said which, so both are offered, however
+    the scores differ. A name that only adds words to the best's (the same permit in an
+    industrial park, the BHYT card through the joint birth procedure) does not stop the
+    general one being answered, and a question that says a whole name gets it."""
+    catalog.import_file(DEMO_CATALOG)
+    permit = catalog.lookup("thủ tục cấp giấy phép xây dựng")
+    offered = [h.name for h in permit.alternatives]
+    assert permit.best is None and offered == [
+        "Cấp giấy phép xây dựng công trình", "Cấp giấy phép xây dựng nhà ở riêng lẻ"]
+    card = catalog.lookup("thẻ bhyt cho trẻ dưới 6 tuổi làm ở đâu")
+    assert card.best is not None
+    assert card.best.name == "Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi"
+    whole = catalog.lookup("cấp giấy phép xây dựng nhà ở riêng lẻ")
+    assert whole.best is not None and whole.best.name == "Cấp giấy phép xây dựng nhà ở riêng lẻ"
