@@ -43,17 +43,23 @@ def _pakn(*args: str, env: dict[str, str]) -> None:
 
 
 def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path,
-                  actions: str) -> None:
-    """Until the console says healthy and the action server answers (a first turn before
+                  actions: str, *, until_ok: bool = True) -> None:
+    """Until the console says "ok" and the action server answers (a first turn before
     the action server is up gets the fallback: its session start fails). The console's
-    /healthz reports this machine's action server too (``test_healthz_reports_…``); the
-    direct probe stays for callers whose console does not run beside it."""
+    /healthz reports this machine's action server too (``test_healthz_reports_…``) and
+    keeps a probe's result ``PROBE_SECONDS``: a 200 that is only "degraded" (the action
+    server not up yet) is not enough, or the test reading /healthz right after would get
+    that kept result (``until_ok=False``: a 200 is enough, for callers that wait for
+    their other servers themselves). The direct probe stays for callers whose console
+    does not run beside it."""
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         if process.poll() is not None:
             pytest.fail(f"pakn run exited early:\n{log.read_text(errors='replace')[-4000:]}")
         try:
-            if httpx.get(url + "/healthz", timeout=2).status_code == 200 and \
+            health = httpx.get(url + "/healthz", timeout=2)
+            if health.status_code == 200 and \
+                    (not until_ok or health.json().get("status") == "ok") and \
                     httpx.get(actions + "/health", timeout=2).status_code == 200:
                 return
         except httpx.HTTPError:

@@ -89,7 +89,8 @@ def test_two_servers_and_a_private_redis_answer_and_stop_together(tmp_path: Path
                                    start_new_session=True)
     console = f"http://127.0.0.1:{ports['console']}"
     try:
-        _wait_healthy(console, process, log, f"http://127.0.0.1:{ports['actions']}")
+        _wait_healthy(console, process, log, f"http://127.0.0.1:{ports['actions']}",
+                      until_ok=False)  # the second server is waited for below
         second = f"http://127.0.0.1:{ports['rasa'] + 1}/status"
         deadline = time.monotonic() + 240
         while not _answers(second, token):
