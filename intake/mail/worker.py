@@ -43,6 +43,7 @@ from intake.mail.models import MailMailbox, QueueState
 from intake.mail.pool import IngestPool
 from intake.mail.queue import Claim, Fetched, MailQueue, Place, QueuedMessage
 from intake.mail.triage import TRIAGE_FIELDS, Priority, Triage, Verdict
+from intake.mail_memory import RefetchCounts
 from intake.storage import flush_to_disk, sha256_hex
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,9 @@ class MailWorker:
         self.stop = stop or threading.Event()
         self._pool: IngestPool | None = None
         self.queue = MailQueue(self.db)
-        self.triage = Triage(settings.spam_senders, settings.sender_rate)
+        # sender rates and refetch counts live in the database: every fetcher on every
+        # machine shares them, and a restart goes on counting
+        self.triage = Triage.shared(self.db, settings.spam_senders, settings.sender_rate)
         self.claim_batch = CLAIM_PER_PROCESS * max(1, settings.processes)
         # False in a fetcher whose ingest runs in ingest workers (``run_ingest``) elsewhere
         self.ingest_here = ingest_here
@@ -100,7 +103,7 @@ class MailWorker:
         self._scan_place: Place | None = None
         self._pending: dict[int, tuple[Verdict, int]] = {}
         self._scanned_upto = 0
-        self._refetches: dict[int, int] = {}  # queue row id -> times fetched again
+        self._refetches = RefetchCounts(self.db)  # queue row id -> times fetched again
 
     # -- watermark --------------------------------------------------------------------
     def watermark(self, account: str, state: FolderState) -> int:
@@ -306,13 +309,12 @@ class MailWorker:
         machine's disk. Those stay on the server and in the queue (``refetch``), said
         once at ERROR; a restart with ``PAKN_RAW_STORE=db`` takes them."""
         todo = []
+        times = self._refetches.take([row_id for row_id, _ in rows])
         for row_id, uid in rows:
-            times = self._refetches.get(row_id, 0)
-            if times < MAX_REFETCHES:
-                self._refetches[row_id] = times + 1
+            fetched = times.get(row_id, 0)
+            if fetched <= MAX_REFETCHES:
                 todo.append((row_id, uid))
-            elif times == MAX_REFETCHES:
-                self._refetches[row_id] = times + 1
+            elif fetched == MAX_REFETCHES + 1:
                 log.error("queued mail %d (uid %d) fetched again %d times and still not "
                           "found by an ingest worker: left in the mailbox. The raw store "
                           "is a local directory; use PAKN_RAW_STORE=db for ingest workers "

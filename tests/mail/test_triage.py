@@ -451,3 +451,32 @@ def test_raw_bytes_an_ingest_worker_never_finds_are_given_up_loudly(
     assert len(errors) == 1 and "use PAKN_RAW_STORE=db" in errors[0].getMessage()
     assert not any("elsewhere" in r.getMessage() or "@" in r.getMessage()
                    for r in records)  # ids only, no personal data
+
+
+def test_a_restarted_fetcher_goes_on_counting_refetches(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """The refetch count is the database's, not the fetcher's: a fetcher restarted after
+    two refetches (a new process) gives up after ``MAX_REFETCHES`` in all, not after
+    ``MAX_REFETCHES`` more, and says so once."""
+    imap.append("hotline", genuine(1, "elsewhere"))
+    other_machine = replace(live_settings, var_dir=tmp_path / "other-machine")
+    ingester = MailWorker(MailIngestor(service, other_machine), other_machine)
+
+    def a_fetcher() -> MailWorker:
+        return MailWorker(MailIngestor(service, live_settings), live_settings,
+                          ingest_here=False)
+
+    caplog.set_level(logging.ERROR, logger="intake.mail.worker")
+    fetcher = a_fetcher()
+    assert fetcher.run(once=True, max_failures=0).fetched == 1
+    claimed = []
+    for turn in range(MAX_REFETCHES + 2):
+        if turn == 2:
+            fetcher = a_fetcher()  # restarted: forgets everything it held
+        claimed.append(ingester.ingest_queued(PollStats()))
+        fetcher.run(once=True, max_failures=0)
+    assert claimed == [1] * (MAX_REFETCHES + 1) + [0]
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1 and f"fetched again {MAX_REFETCHES} times" in errors[0].getMessage()
+    assert imap.count("hotline", "INBOX") == 1 and service.count() == 0
