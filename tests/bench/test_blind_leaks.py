@@ -36,14 +36,18 @@ def _blind_texts() -> list[str]:
     return texts
 
 
-def _nlu_examples() -> list[str]:
-    doc = yaml.safe_load((ROOT / "data" / "nlu.yml").read_text(encoding="utf-8"))
+def _nlu_examples(files: list[Path] | None = None) -> list[str]:
+    """Every NLU example the assistant trains on: each ``data/nlu*.yml``, annotations
+    taken out."""
     examples = []
-    for block in doc.get("nlu", []):
-        for line in str(block.get("examples") or "").splitlines():
-            text = line.strip().removeprefix("- ").strip()
-            if text:
-                examples.append(_ANNOTATION.sub(lambda m: m.group(1) or m.group(2), text))
+    for path in files or sorted((ROOT / "data").glob("nlu*.yml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for block in doc.get("nlu", []):
+            for line in str(block.get("examples") or "").splitlines():
+                text = line.strip().removeprefix("- ").strip()
+                if text:
+                    examples.append(_ANNOTATION.sub(lambda m: m.group(1) or m.group(2),
+                                                    text))
     return examples
 
 
@@ -88,6 +92,13 @@ def _leaks(examples: list[str], blind: list[str]) -> list[str]:
 def test_no_training_text_is_an_evaluation_text(source: str, blind: list[str]) -> None:
     leaks = _leaks(TRAINING[source](), blind)
     assert not leaks, f"{len(leaks)} {source} training texts copy a blind text: {leaks[:5]}"
+
+
+def test_every_nlu_file_is_read() -> None:
+    """The situations file (and any later one) is checked, not only ``nlu.yml``."""
+    names = {p.name for p in (ROOT / "data").glob("nlu*.yml")}
+    assert {"nlu.yml", "nlu_situations.yml"} <= names
+    assert len(_nlu_examples()) > len(_nlu_examples([ROOT / "data" / "nlu.yml"]))
 
 
 def test_the_check_finds_a_copied_text(blind: list[str]) -> None:
