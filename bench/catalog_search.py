@@ -141,7 +141,7 @@ def run(records: list[ProcedureRecord], questions: list[dict[str, object]], labe
 
 def _what_is_said(index: SearchIndex, question: str, hits: list[Hit], code: str) -> str:
     """How the assistant's lookup would answer: the procedure, a choice, or nothing."""
-    said = judge(hits[:3], len(set(index.query_words(question))))
+    said = judge(hits[:3], len(set(index.query_words(question))), question)
     if said.best is not None:
         return "answered right" if said.best.code == code else "answered wrong"
     if said.alternatives:

@@ -436,7 +436,7 @@ class SearchIndex:
             return ranked[:limit]
         candidates = heapq.nlargest(RERANK_DEPTH, query.scores.items(), key=itemgetter(1))
         asked = _Asked.of(query.all_words, self.idf)
-        hits = [self._hit(doc, score, asked) for doc, score in candidates]
+        hits = [self._hit(doc, score, asked, set(query.words)) for doc, score in candidates]
         hits.sort(key=lambda h: (-h.score, h.code))
         return hits[:limit]
 
@@ -449,7 +449,8 @@ class SearchIndex:
         docs = self._candidates(query)
         found = self._features(query, docs)
         asked = _Asked.of(query.all_words, self.idf)
-        hits = [self._hit(doc, query.scores.get(doc, 0.0), asked) for doc in docs]
+        hits = [self._hit(doc, query.scores.get(doc, 0.0), asked, set(query.words))
+                for doc in docs]
         return hits, vectors(found, self.cue_table.of_question(query.text), self.cue_table)
 
     def _analyse(self, text: str, expand: bool, *, with_examples: bool) -> _Query | None:
@@ -561,7 +562,9 @@ class SearchIndex:
             out[field_name] = scores
         return out
 
-    def _hit(self, doc: int, score: float, asked: _Asked) -> Hit:
+    def _hit(self, doc: int, score: float, asked: _Asked, own: set[str]) -> Hit:
+        """A first-stage hit; ``own``: the question's own words (not those its situation
+        implies), which ``within_name`` compares with the name as the re-ranked hits do."""
         record = self.records[doc]
         name_words = self.name_words[doc]
         query = asked.words
@@ -570,7 +573,7 @@ class SearchIndex:
         matched = sum(self.idf.get(w, 0.0) for w in asked.unique if w in terms_of_doc)
         penalty = VARIANT_PENALTY if self._unasked_variant(name_words, query) else 1.0
         return Hit(record.code, record.name, score * (0.6 + 0.4 * coverage) * penalty,
-                   matched / asked.total, coverage, within_name=bool(query) and query <= name_words)
+                   matched / asked.total, coverage, within_name=bool(own) and own <= name_words)
 
     def _unasked_variant(self, name_words: frozenset[str], query: set[str]) -> bool:
         """The name has a variant word ("lại", "gia hạn") that the question lacks."""

@@ -8,6 +8,7 @@ cheap query (count and newest change), made at most once per ``refresh_seconds``
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -186,12 +187,13 @@ class CatalogService:
         (``judge`` decides which)."""
         validate_query(question)
         index = self.index()
-        said = judge(index.search(question, limit=3), len(set(index.query_words(question))))
+        said = judge(index.search(question, limit=3), len(set(index.query_words(question))),
+                     question)
         return Lookup(self.get(said.best.code) if said.best else None, said.alternatives,
                       said.certain, said.guess)
 
 
-def judge(found: list[Hit], question_words: int) -> Judgement:
+def judge(found: list[Hit], question_words: int, question: str = "") -> Judgement:
     """What a search's best three hits let the assistant say: the procedure (with itself
     as the only alternative), several to choose from, a guess, or nothing.
 
@@ -212,29 +214,40 @@ def judge(found: list[Hit], question_words: int) -> Judgement:
     ratio = VAGUE_RATIO if vague else CLOSE_RATIO
     # a variant the citizen did not ask for ("Cấp lại …" when nothing was lost) is no
     # rival of the plain procedure, however close its score
-    close = tuple(h for h in hits if (h.score >= ratio * best.score or _same_words(best, h))
+    said = _words(question)
+    close = tuple(h for h in hits if (h.score >= ratio * best.score
+                                      or _same_words(best, h, said))
                   and (best.unasked_variant or not h.unasked_variant))
     if len(close) > 1:
         return Judgement(None, close)
     return Judgement(best, (best,), certain=certain)
 
 
-def _same_words(best: Hit, other: Hit) -> bool:
-    """The question says only words both names hold, not the whole of the best's, and
-    neither name is the other's with words added: what tells the two apart is what the
-    citizen has not said ("cấp giấy phép xây dựng": for a building or for a house?), so
-    the scores' gap is no reason to choose. A name within the other's is the general
-    case of a special one ("… thẻ BHYT cho trẻ em" before "Liên thông … thẻ BHYT cho
-    trẻ em"): the general one is answered."""
-    if not (best.within_name and other.within_name and best.coverage < 1.0
+def _same_words(best: Hit, other: Hit, said: frozenset[str]) -> bool:
+    """Whether ``other`` is offered with ``best`` whatever their scores: the question's
+    words (as the index reads them) are within both names, neither name is the other's
+    with words added, the question does not say the whole of the best's name, and no
+    word it says (as typed, stopwords included: "dược", "nhà" fold to words the index
+    leaves out) is in the best's name only. Then what tells the two apart is what the
+    citizen has not said ("cấp giấy phép xây dựng": for a building or for a house?), or
+    said only of the other, and the scores' gap is no reason to choose. When one name
+    only adds words to the other's ("… thẻ BHYT cho trẻ em" and "Liên thông … thẻ BHYT
+    cho trẻ em"), the judge's usual rule decides. A variant the citizen did not ask for
+    ("Cấp lại …") is never added this way."""
+    if not (best.within_name and other.within_name and not other.unasked_variant
             and other.score >= VAGUE_RATIO * best.score):
         return False
-    mine, theirs = _name_words(best.name), _name_words(other.name)
-    return not (mine <= theirs or theirs <= mine)
+    mine, theirs = _words(best.name), _words(other.name)
+    if mine <= theirs or theirs <= mine:
+        return False
+    # a word said that only the best's name has decides for it; one that only the
+    # other's has ("… xây dựng nhà", "nhà" left out by the index) is a reason to offer
+    return not (mine <= said or said & (mine - theirs))
 
 
-def _name_words(name: str) -> frozenset[str]:
-    return frozenset(fold(name).lower().replace(",", " ").split())
+def _words(text: str) -> frozenset[str]:
+    """The folded words of a text, as typed (no stopword left out)."""
+    return frozenset(re.findall(r"\w+", fold(text)))
 
 
 def _offer(found: list[Hit], lead: float) -> Judgement:

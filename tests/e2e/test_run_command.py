@@ -62,7 +62,7 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path,
                     (not until_ok or health.json().get("status") == "ok") and \
                     httpx.get(actions + "/health", timeout=2).status_code == 200:
                 return
-        except httpx.HTTPError:
+        except (httpx.HTTPError, ValueError):  # not up, or not JSON yet
             pass
         time.sleep(1)
     pytest.fail(f"not healthy after 180 s:\n{log.read_text(errors='replace')[-4000:]}")
