@@ -23,14 +23,17 @@ import hashlib
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 from types import ModuleType
 
 from sqlalchemy import BigInteger, Index, Integer, String, column, delete, func, select, table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import InterfaceError, OperationalError
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.sql.expression import Executable
 
 from intake.clock import utcnow
 from intake.db import Database
@@ -72,6 +75,15 @@ def _dialect(db: Database) -> ModuleType:
     return postgresql if db.engine.dialect.name == "postgresql" else sqlite
 
 
+@dataclass
+class _Batch:
+    """Looks counted together: each sender's stored count when first seen, and the
+    messages added per (sender, minute) since."""
+
+    stored: dict[str, int] = field(default_factory=dict)
+    added: dict[tuple[str, int], int] = field(default_factory=dict)
+
+
 class SharedSenderRate:
     """Messages per sender within the window, counted in the database: what ``count``
     says is the sum of every fetcher's messages of that sender, on any machine, before
@@ -92,25 +104,76 @@ class SharedSenderRate:
         self._clock = clock  # when to prune again (not the counting clock)
         self._fallback: dict[tuple[str, int], int] = {}
         self._lock = threading.Lock()
+        self._batch: _Batch | None = None  # inside ``together``
 
     def count(self, sender: str, now: float) -> int:
         """Record one message of ``sender`` at ``now``; how many are in the window."""
         key, minute = sender_key(sender), int(now // 60)
-        dialect = _dialect(self.db)
-        upsert = dialect.insert(MailSenderCount).values(
-            sender_key=key, minute=minute, count=1)
-        upsert = upsert.on_conflict_do_update(
-            index_elements=["sender_key", "minute"],
-            set_={"count": MailSenderCount.count + 1})
+        if self._batch is not None:
+            return self._count_in_batch(self._batch, key, minute)
         try:
             with self.db.transaction() as session:
-                session.execute(upsert)
-                total = session.scalar(select(func.sum(MailSenderCount.count)).where(
-                    MailSenderCount.sender_key == key,
-                    MailSenderCount.minute > minute - self._minutes))
+                session.execute(self._upsert(key, minute, 1))
+                total = self._stored(session, key, minute)
             self._prune(minute)
         except DATABASE_ERRORS as exc:
             return self._count_here(key, minute, exc)
+        return total
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Count the looks inside in memory and write them in one transaction at the
+        end: a window of 2,000 headers is one write, not 2,000 (each sender's stored
+        count is read once, when first seen). What another fetcher counts meanwhile is
+        seen at the next window."""
+        if self._batch is not None:  # already counting together
+            yield
+            return
+        batch = _Batch()
+        self._batch = batch
+        try:
+            yield
+        finally:
+            self._batch = None
+            self._write(batch)
+
+    def _count_in_batch(self, batch: _Batch, key: str, minute: int) -> int:
+        if key not in batch.stored:
+            try:
+                with self.db.reading() as session:
+                    batch.stored[key] = self._stored(session, key, minute)
+            except DATABASE_ERRORS as exc:
+                return self._count_here(key, minute, exc)
+        batch.added[(key, minute)] = batch.added.get((key, minute), 0) + 1
+        return batch.stored[key] + sum(n for (k, _), n in batch.added.items() if k == key)
+
+    def _write(self, batch: _Batch) -> None:
+        if not batch.added:
+            return
+        try:
+            with self.db.transaction() as session:
+                for (key, minute), added in sorted(batch.added.items()):
+                    session.execute(self._upsert(key, minute, added))
+            self._prune(max(minute for _, minute in batch.added))
+        except DATABASE_ERRORS as exc:
+            for (key, minute), added in batch.added.items():
+                for _ in range(added):
+                    self._count_here(key, minute, exc)
+
+    def _upsert(self, key: str, minute: int, added: int) -> Executable:
+        """Add ``added`` messages to a sender's minute (its row made if need be)."""
+        insert = _dialect(self.db).insert(MailSenderCount).values(
+            sender_key=key, minute=minute, count=added)
+        result: Executable = insert.on_conflict_do_update(
+            index_elements=["sender_key", "minute"],
+            set_={"count": MailSenderCount.count + added})
+        return result
+
+    def _stored(self, session: Session, key: str, minute: int) -> int:
+        """A sender's messages within the window ending at ``minute``, as stored."""
+        total = session.scalar(select(func.sum(MailSenderCount.count)).where(
+            MailSenderCount.sender_key == key,
+            MailSenderCount.minute > minute - self._minutes))
         return int(total or 0)
 
     def _prune(self, minute: int) -> None:

@@ -23,6 +23,7 @@ import enum
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from email import policy
 from email.message import Message
@@ -111,6 +112,10 @@ class RateCounter(Protocol):
         """Record one message of ``sender`` at ``now``; how many are in the window."""
         ...
 
+    def together(self) -> AbstractContextManager[None]:
+        """Within it, counts may be kept back and recorded together at its end."""
+        ...
+
 
 @dataclass
 class SenderRate:
@@ -131,6 +136,10 @@ class SenderRate:
             times.popleft()
         times.append(now)
         return len(times)
+
+    def together(self) -> AbstractContextManager[None]:
+        """Nothing to put together: this memory is counted as it goes."""
+        return nullcontext()
 
     def _forget(self, now: float) -> None:
         for sender in [s for s, t in self._seen.items() if not t or t[-1] <= now - self.window]:
@@ -159,6 +168,11 @@ class Triage:
         shares."""
         return cls(spam_senders, clock=clock,
                    rate=SharedSenderRate(db, max(1, sender_rate)))
+
+    def looking_together(self) -> AbstractContextManager[None]:
+        """For a window of headers: the looks inside are counted in one write at its end
+        (``SharedSenderRate.together``), not one write per look."""
+        return self.rate.together()
 
     def look(self, raw: bytes) -> Verdict:
         """Priority of ``raw`` from its header; an unreadable header is taken as genuine

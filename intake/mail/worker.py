@@ -200,10 +200,11 @@ class MailWorker:
         """Triage the headers of ``uids`` (ascending); the verdicts wait in ``_pending``
         (this fetcher's memory) until their bodies are queued. A restart looks again
         from the watermark."""
-        for head in mailbox.headers(uids, TRIAGE_FIELDS):
-            verdict = self.triage.look(head.header) if self.settings.triage else FIFO
-            stats.triage[verdict.label] = stats.triage.get(verdict.label, 0) + 1
-            self._pending[head.uid] = (verdict, head.size)
+        with self.triage.looking_together():  # one write of sender counts per window
+            for head in mailbox.headers(uids, TRIAGE_FIELDS):
+                verdict = self.triage.look(head.header) if self.settings.triage else FIFO
+                stats.triage[verdict.label] = stats.triage.get(verdict.label, 0) + 1
+                self._pending[head.uid] = (verdict, head.size)
         if uids:
             self._scanned_upto = max(self._scanned_upto, uids[-1])
 

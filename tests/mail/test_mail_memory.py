@@ -113,9 +113,11 @@ def test_a_database_that_does_not_answer_counts_here_meanwhile(
     try:
         triage = Triage.shared(nobody, sender_rate=2, clock=Clock())
         labels = [triage.look(_mail(CITIZEN)).label for _ in range(3)]
+        with triage.looking_together():  # a window of looks: the same, from memory
+            labels += [triage.look(_mail(OTHER)).label for _ in range(3)]
     finally:
         nobody.dispose()
-    assert labels == ["genuine", "genuine", "frequent"]
+    assert labels == ["genuine", "genuine", "frequent"] * 2
     warnings = [r for r in caplog.records if "sender rate" in r.getMessage()]
     assert len(warnings) == 1 and "OperationalError" in warnings[0].getMessage()
     assert "hoa1985" not in caplog.text.lower()
@@ -149,3 +151,53 @@ def test_refetch_counts_are_shared_kept_and_forgotten_with_their_row(
     with engines[0].reading() as session:  # the count of the forgotten row went with it
         assert session.scalar(select(func.count()).select_from(MailRefetch)) == 1
     assert first.times(gone) == 0
+
+
+def _stored_counts(db: Database) -> int:
+    with db.reading() as session:
+        return int(session.scalar(select(func.sum(MailSenderCount.count))) or 0)
+
+
+def test_a_window_of_looks_is_one_write_and_counts_the_same(
+        engines: list[Database]) -> None:
+    """Looks counted together (a window of headers) give the verdicts one at a time
+    would: the sender's stored count plus what the window added; nothing is written
+    until the window ends, then all of it at once, which the other fetcher then sees."""
+    clock = Clock()
+    first, second = (Triage.shared(db, sender_rate=3, clock=clock) for db in engines)
+    assert first.look(_mail(CITIZEN)).label == "genuine"  # stored: 1
+    with second.looking_together():
+        labels = [second.look(_mail(CITIZEN)).label for _ in range(3)]
+        other = second.look(_mail(OTHER)).label
+        assert _stored_counts(engines[0]) == 1  # held back until the window ends
+    assert labels == ["genuine", "genuine", "frequent"] and other == "genuine"
+    assert _stored_counts(engines[0]) == 5
+    assert first.look(_mail(CITIZEN)).reason == "5 messages from this sender within 60 min"
+
+
+def test_a_window_the_database_refuses_is_counted_in_memory(
+        database_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    """The write at the window's end fails (SQLite: the table gone, an OperationalError
+    as from a database that stopped answering): the looks are kept in this process's
+    memory, said once, and the fetcher goes on."""
+    if not database_url.startswith("sqlite"):
+        pytest.skip("a dropped table is a ProgrammingError on PostgreSQL; a PostgreSQL "
+                    "that does not answer is test_a_database_that_does_not_answer_…")
+    db = Database(database_url)
+    try:
+        clock = Clock()
+        triage = Triage.shared(db, sender_rate=2, clock=clock)
+        caplog.set_level(logging.WARNING, logger="intake.mail_memory")
+        with triage.looking_together():
+            assert triage.look(_mail(CITIZEN)).label == "genuine"
+            with db.transaction() as session:
+                session.execute(MailSenderCount.__table__.delete())
+            MailSenderCount.__table__.drop(db.engine)
+        warnings = [r.getMessage() for r in caplog.records]
+        assert len(warnings) == 1 and "counted by this process" in warnings[0]
+        assert triage.look(_mail(CITIZEN)).label == "genuine"  # 2nd, from memory
+        assert triage.look(_mail(CITIZEN)).label == "frequent"  # 3rd
+        assert not any(CITIZEN.lower() in m.lower() for m in warnings)
+    finally:
+        MailSenderCount.__table__.create(db.engine, checkfirst=True)
+        db.dispose()
