@@ -70,10 +70,16 @@ class CueTable:
 
     question: tuple[tuple[str, re.Pattern[str]], ...]
     procedure: tuple[tuple[str, re.Pattern[str]], ...]
+    # phrases that contain a cue once diacritics are optional and are not that cue
+    # ("người lao động" is not "người Lào", "nguoi bi benh" not "người Bỉ"): blanked
+    # out of a question before its cues are read
+    false_friends: re.Pattern[str] | None = None
 
     def of_question(self, text: str) -> frozenset[str]:
         """The cues found in a question (NFC, any case, with or without diacritics)."""
         lowered = nfc(text).lower()
+        if self.false_friends is not None:
+            lowered = self.false_friends.sub(" ~ ", lowered)  # not a space: no new phrase
         return frozenset(name for name, rx in self.question if rx.search(lowered))
 
     def of_procedure(self, name: str) -> frozenset[str]:
@@ -104,6 +110,14 @@ class CueTable:
                 *(f"q:{q}*p:{p}" for q, p in self.pairs()))
 
 
+def with_countries(phrase: str, countries: Sequence[object]) -> list[str]:
+    """A phrase, or with ``{country}`` each of the countries in its place ("vợ {country}"
+    → "vợ Hàn Quốc", "vợ Lào" …): a nationality is written many ways, the list once."""
+    if "{country}" not in phrase:
+        return [phrase]
+    return [phrase.replace("{country}", str(c)) for c in countries]
+
+
 @lru_cache(maxsize=4)
 def load_cues(path: Path = CUES_FILE) -> CueTable:
     """Read ``question_cues`` and ``procedure_cues`` (cached per path)."""
@@ -112,18 +126,15 @@ def load_cues(path: Path = CUES_FILE) -> CueTable:
     countries = [str(c) for c in data.get("countries") or []]
 
     def phrases(values: Sequence[object]) -> list[str]:
-        out = []
-        for value in values:
-            text = str(value)
-            out += ([text.replace("{country}", c) for c in countries]
-                    if "{country}" in text else [text])
-        return out
+        return [p for value in values for p in with_countries(str(value), countries)]
 
     def compiled(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         section = data.get(key) or {}
         return tuple((str(k), _cue_regex(phrases(v or []))) for k, v in section.items())
 
-    return CueTable(compiled("question_cues"), compiled("procedure_cues"))
+    friends = [str(w) for w in data.get("false_friends") or [] if str(w).strip()]
+    return CueTable(compiled("question_cues"), compiled("procedure_cues"),
+                    _cue_regex(friends) if friends else None)
 
 
 def feature_names(cues: CueTable) -> tuple[str, ...]:

@@ -38,7 +38,15 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from intake.catalog.errors import InvalidQuery
-from intake.catalog.ranking import Candidate, CueTable, Ranker, load_cues, load_ranker, vectors
+from intake.catalog.ranking import (
+    Candidate,
+    CueTable,
+    Ranker,
+    load_cues,
+    load_ranker,
+    vectors,
+    with_countries,
+)
 from intake.catalog.records import ProcedureRecord
 from intake.text import fold, has_letters_or_digits, nfc
 
@@ -92,6 +100,10 @@ class SynonymTable:
     stopwords: frozenset[str]
     modifiers: tuple[tuple[str, ...], ...] = ()
     expansions: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    # phrases that read like a situation once folded and are not one ("người lao động"
+    # folds to "người Lào" + "động"): a situation that ends inside one of them, which goes
+    # on past it, is not that situation (see ``Analyzer.implied``)
+    false_friends: tuple[tuple[str, ...], ...] = ()
 
     @property
     def longest(self) -> int:
@@ -117,6 +129,12 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
                 for k, v in (data.get("synonyms") or {}).items()}
     phrases = sorted({tuple(_tokens(str(p))) for p in data.get("question_phrases") or []},
                      key=len, reverse=True)
+    expansions: dict[str, str] = {}
+    for key, value in (data.get("expansions") or {}).items():
+        for phrase in with_countries(str(key), data.get("countries") or []):
+            expansions.setdefault(phrase, str(value))
+    friends = tuple(f for f in (tuple(_tokens(str(w))) for w in data.get("false_friends") or [])
+                    if f)
     return SynonymTable(
         synonyms={k: v for k, v in synonyms.items() if k and v},
         variants={fold(str(k)): fold(str(v)) for k, v in (data.get("variants") or {}).items()},
@@ -124,9 +142,11 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
         stopwords=frozenset(fold(str(w)) for w in data.get("stopwords") or []),
         modifiers=tuple(m for m in (tuple(_tokens(str(w))) for w in data.get("modifiers") or [])
                         if m),
-        expansions={k: v for k, v in ((tuple(_tokens(str(k))), tuple(_tokens(str(v))))
-                                      for k, v in (data.get("expansions") or {}).items())
-                    if k and v},
+        # a situation that folds to a false friend ("người Bỉ", "người bị") is left out
+        expansions={k: v for k, v in ((tuple(_tokens(k)), tuple(_tokens(v)))
+                                      for k, v in expansions.items())
+                    if k and v and k not in friends},
+        false_friends=friends,
     )
 
 
@@ -175,18 +195,31 @@ class Analyzer:
     def implied(self, text: str) -> list[str]:
         """The procedure words the question's situations imply (expansions), each once."""
         tokens = [self.table.variants.get(t, t) for t in _tokens(text)]
+        cut = self._false_friends(tokens)
         found: list[str] = []
         i = 0
         while i < len(tokens):  # longest first; a matched phrase's words are used up
             step = 1            # ("học xong lớp 9" is not also "lớp 9")
             for size in range(min(self.longest_expansion, len(tokens) - i), 0, -1):
                 added = self.table.expansions.get(tuple(tokens[i:i + size]))
-                if added is not None:
+                if added is not None and i + size not in cut:
                     found.extend(w for w in added if w not in found)
                     step = size
                     break
             i += step
         return found
+
+    def _false_friends(self, tokens: list[str]) -> set[int]:
+        """The token boundaries that fall inside a false friend: a situation ending there
+        was read out of the false friend ("người lào" out of "người lao động"), one that
+        holds it whole ("tai nạn lao động") or only begins in it is genuine."""
+        cut: set[int] = set()
+        for phrase in self.table.false_friends:
+            size = len(phrase)
+            for i in range(len(tokens) - size + 1):
+                if tuple(tokens[i:i + size]) == phrase:
+                    cut.update(range(i + 1, i + size))
+        return cut
 
     def _match(self, tokens: list[str], i: int, question: bool) -> tuple[int, tuple[str, ...]]:
         if tokens[i] not in self._starts:

@@ -54,6 +54,10 @@ BEHAVIOUR = [
     ("con đang học lớp 7 ở Yên Dũng, nhà chuyển lên thành phố, xin học trường khác",
      "BG-GD-H02"),
     ("con tôi học xong lớp 9 năm nay, hồ sơ thi vào trường công", "BG-GD-004"),
+    # a Vietnamese living abroad is a foreign element ("định cư bên {country}"); a
+    # Vietnamese province that reads like a nationality without its marks is not
+    ("anh ấy định cư bên Canada về quê, hai đứa muốn đăng ký làm vợ chồng", "2.000806"),
+    ("cô ấy là người Lào Cai, về làm dâu Bắc Giang, đăng ký kết hôn ở xã", "1.000894"),
 ]
 
 
@@ -118,6 +122,17 @@ def test_small_catalog_without_examples_still_ranks() -> None:
     ("mất bằng lái B2", {"lost", "licence_class"}),
     ("nhà ở mặt đường", set()),                   # mặt is not mất
     ("ông tôi qua đời", {"death"}),
+    # false friends: without its marks a phrase reads like a nationality
+    ("người lao động bị mất việc", {"lost"}),       # "người Lào" + "động"
+    ("nguoi lao dong bi tai nan lao dong", set()),  # nor "người Bỉ" after it
+    ("nguoi bi tai nan giao thong", set()),         # "người bị", not "người Bỉ"
+    ("người Lào Cai chuyển về Bắc Giang", set()),   # a Vietnamese province
+    ("người y tá trạm xá", set()),                  # not "người Ý"
+    ("bố tôi là người Thái ở Sơn La", set()),       # one of Vietnam's own peoples
+    ("người lao động nước ngoài", {"foreign"}),
+    ("chồng em quốc tịch Bồ Đào Nha", {"foreign"}),
+    ("anh ấy định cư bên Mỹ", {"foreign"}),
+    ("người bị trộm mất ví", {"lost"}),
 ])
 def test_question_cues(text: str, cues: set[str]) -> None:
     assert load_cues().of_question(text) == cues
@@ -161,6 +176,29 @@ def test_a_longer_situation_uses_up_its_words(index: SearchIndex) -> None:
     implied = index.analyzer.implied("con tôi học xong lớp 9")
     assert "pho" in implied and "so" not in implied
     assert "so" in index.analyzer.implied("con tôi đang học lớp 8")
+
+
+@pytest.mark.parametrize(("text", "implied"), [
+    ("vợ tôi là người Bồ Đào Nha", "yeu to nuoc ngoai"),      # any listed nationality
+    ("anh ấy định cư bên Úc", "yeu to nuoc ngoai"),
+    ("lấy chồng Đài Loan", "dang ky ket hon yeu to nuoc ngoai"),
+    ("người lao động nghỉ việc", "tro cap that nghiep"),      # not "người Lào"
+    ("nguoi lao dong bi tai nan lao dong", "giam dinh thuong tat tai nan lao dong"),
+    ("người bị liệt nửa người", "xac dinh muc do khuyet tat"),
+    ("người Lào Cai về đây ở", ""),
+])
+def test_situations_by_nationality_and_false_friends(index: SearchIndex, text: str,
+                                                     implied: str) -> None:
+    assert " ".join(index.analyzer.implied(text)) == implied
+
+
+@pytest.mark.parametrize("question", [
+    "nguoi lao dong o cong ty bi cat giam, nghi viec roi thi nhan tro cap o dau",
+    "nguoi lao dong bi tai nan lao dong khi dang lam, giam dinh o dau",
+])
+def test_a_worker_is_no_foreign_element(index: SearchIndex, question: str) -> None:
+    """"người lao động" once matched "người Lào": the foreign variants came up."""
+    assert not [h.name for h in index.search(question, 3) if "nước ngoài" in h.name]
 
 
 def test_weight_file_loads_and_matches_the_features() -> None:
