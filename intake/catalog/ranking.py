@@ -35,7 +35,7 @@ BM25_FEATURES = ("name", "keywords", "field", "agency", "content", "conditions",
 CONTINUOUS = (*(f"bm25_{f}" for f in BM25_FEATURES), "implied", "examples", "first_stage",
               "first_stage_log", "rank_recip", "name_cov", "name_cov_all",
               "name_bigram_cov", "confidence", "name_len", "uncovered_idf",
-              "unasked_variant", "name_share", "tail_cov")
+              "unasked_variant", "name_share", "tail_cov", "examples_tail")
 # The levels a procedure is carried out at (``cap_thuc_hien``), as procedure cues: a
 # question that says where the citizen goes ("lên xã", "UBND huyện", "Sở …") meets the
 # level of the record, not only words of its name; the learned weight of each level alone
@@ -162,6 +162,7 @@ class Candidate:
     cues: frozenset[str]
     name_share: float = 0.0  # share of the question's idf mass its name holds
     tail_cov: float = 0.0  # share of its name in the question's second half (the ask)
+    examples_tail: float = 0.0  # ``examples`` for that second half
 
 
 def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
@@ -178,7 +179,8 @@ def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
                 c.first_stage / best_first if best_first > 0 else 0.0,
                 math.log1p(c.first_stage), 1.0 / c.rank, c.name_cov, c.name_cov_all,
                 c.name_bigram_cov, c.confidence, math.log1p(c.name_len), c.uncovered_idf,
-                1.0 if c.unasked_variant else 0.0, c.name_share, c.tail_cov]
+                1.0 if c.unasked_variant else 0.0, c.name_share, c.tail_cov,
+                c.examples_tail]
         rows.append(row)
     return rows
 

@@ -314,6 +314,8 @@ class _Query:
     per_field: dict[str, dict[int, float]]
     implied_scores: dict[int, float]
     examples: dict[int, float]
+    # the same for the second half of a long question (what is asked, after the story)
+    examples_tail: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -499,16 +501,25 @@ class SearchIndex:
         for doc, value in implied_scores.items():
             scores[doc] = scores.get(doc, 0.0) + IMPLIED_WEIGHT * value
         examples: dict[int, float] = {}
+        examples_tail: dict[int, float] = {}
         if with_examples:
-            similar = self.examples.scores(own_terms)
-            best = max(similar.values(), default=0.0)
-            for code, value in similar.items():  # relative to the closest example overall
-                for doc in self.docs_of_code.get(code, ()):
-                    examples[doc] = value / best
+            examples = self._similar(own_terms)
+            examples_tail = (self._similar(list(dict.fromkeys(terms(words[len(words) // 2:]))))
+                             if len(words) >= TAIL_FROM else examples)
         if not scores and not examples:
             return None
         return _Query(text, words, words + [w for w in implied if w not in words], scores,
-                      per_field, implied_scores, examples)
+                      per_field, implied_scores, examples, examples_tail)
+
+    def _similar(self, query_terms: list[str]) -> dict[int, float]:
+        """Per document, its closest example's similarity relative to the closest overall."""
+        similar = self.examples.scores(query_terms)
+        best = max(similar.values(), default=0.0)
+        out: dict[int, float] = {}
+        for code, value in similar.items():
+            for doc in self.docs_of_code.get(code, ()):
+                out[doc] = value / best
+        return out
 
     def _candidates(self, query: _Query) -> list[int]:
         """Best first-stage docs, plus the best by name and keywords, by implied words
@@ -546,6 +557,7 @@ class SearchIndex:
                 doc=doc, first_stage=query.scores.get(doc, 0.0), rank=rank, fields=fields,
                 implied=query.implied_scores.get(doc, 0.0),
                 examples=query.examples.get(doc, 0.0),
+                examples_tail=query.examples_tail.get(doc, 0.0),
                 name_cov=len(name_words & own) / len(name_words) if name_words else 0.0,
                 name_cov_all=len(name_words & every) / len(name_words) if name_words else 0.0,
                 name_bigram_cov=len(pairs & query_pairs) / len(pairs) if pairs else 0.0,

@@ -230,3 +230,22 @@ def test_retraining_gives_the_committed_weights() -> None:
     from intake.catalog.training import differences, retrain
 
     assert differences(read_ranker(RANKER_FILE), retrain(_queues())) == []
+
+
+def test_a_long_question_is_also_read_for_what_it_asks(demo: list[ProcedureRecord]) -> None:
+    """A long story is compared with the example questions as a whole and by its second
+    half (the ask): here the story reads like a birth, the ask like a lost licence."""
+    examples = [("vợ tôi vừa sinh em bé ở bệnh viện huyện", "1.001193"),
+                ("bị móc túi mất bằng lái xe làm lại ở đâu", "BG-GT-002")]
+    index = SearchIndex(demo, examples=examples)
+    story = ("vợ tôi vừa sinh em bé ở bệnh viện huyện được ba hôm, sáng qua tôi đi đón "
+             "hai mẹ con thì bị móc túi ngoài cổng, giờ làm lại bằng lái xe ở đâu")
+    hits, rows = index.candidates(story)
+    names = feature_names(load_cues())
+    whole, tail = names.index("examples"), names.index("examples_tail")
+    by_code = {h.code: row for h, row in zip(hits, rows, strict=True)}
+    assert by_code["1.001193"][whole] == 1.0 > by_code["1.001193"][tail]
+    assert by_code["BG-GT-002"][tail] == 1.0 > by_code["BG-GT-002"][whole]
+    short = "bằng lái xe bị mất"
+    hits, rows = index.candidates(short)
+    assert all(row[whole] == row[tail] for row in rows)
