@@ -58,6 +58,8 @@ BEHAVIOUR = [
     # Vietnamese province that reads like a nationality without its marks is not
     ("anh ấy định cư bên Canada về quê, hai đứa muốn đăng ký làm vợ chồng", "2.000806"),
     ("cô ấy là người Lào Cai, về làm dâu Bắc Giang, đăng ký kết hôn ở xã", "1.000894"),
+    # going abroad is where a Vietnamese citizen goes: the extract for citizens
+    ("tôi sắp đi nước ngoài làm việc cần phiếu lý lịch tư pháp", "BG-LLTP-001"),
 ]
 
 
@@ -133,6 +135,9 @@ def test_small_catalog_without_examples_still_ranks() -> None:
     ("chồng em quốc tịch Bồ Đào Nha", {"foreign"}),
     ("anh ấy định cư bên Mỹ", {"foreign"}),
     ("người bị trộm mất ví", {"lost"}),
+    ("tôi sắp đi nước ngoài làm việc", set()),       # a destination
+    ("con đi du học nước ngoài", set()),
+    ("anh ấy định cư ở nước ngoài", {"foreign"}),    # a residence abroad is one
 ])
 def test_question_cues(text: str, cues: set[str]) -> None:
     assert load_cues().of_question(text) == cues
@@ -195,9 +200,12 @@ def test_situations_by_nationality_and_false_friends(index: SearchIndex, text: s
 @pytest.mark.parametrize("question", [
     "nguoi lao dong o cong ty bi cat giam, nghi viec roi thi nhan tro cap o dau",
     "nguoi lao dong bi tai nan lao dong khi dang lam, giam dinh o dau",
+    "con tôi đi du học nước ngoài cần bản sao giấy khai sinh",
+    "tôi đi nước ngoài 2 năm có phải khai báo tạm vắng không",
 ])
 def test_a_worker_is_no_foreign_element(index: SearchIndex, question: str) -> None:
-    """"người lao động" once matched "người Lào": the foreign variants came up."""
+    """"người lao động" once matched "người Lào", and going abroad the words "nước
+    ngoài" of the foreign variants: they came up for Vietnamese citizens' questions."""
     assert not [h.name for h in index.search(question, 3) if "nước ngoài" in h.name]
 
 
