@@ -8,15 +8,19 @@ question goes through the synonym table (``synonyms.yml``: abbreviations and col
 names → the catalog's words), loses its question wordings ("cần giấy tờ gì") and
 particles, and each unknown syllable is corrected to the nearest known one (edit
 distance 1, or 2 for long syllables) with rapidfuzz; situations that imply a procedure
-("vợ tôi mới sinh bé", a foreign nationality) add its words at half weight
-(``expansions``). **Re-ranking**: the best BM25 candidates, plus the best by name and
-by implied words, are ordered by a learned linear model (``intake.catalog.ranking``):
-per-field BM25 including the steps and documents, name coverage, and whether the
-question's situation (lost papers, an expired card, a foreign spouse, a first licence)
-agrees with the variant the procedure's name is for ("Cấp lại", "Cấp đổi", "lần đầu",
-"có yếu tố nước ngoài"). Without a weight file, or with ``expand=False`` (routing), the
-order is BM25 re-scored by how much of the procedure's name the question covers, so
-"đăng ký khai sinh" prefers that procedure to "đăng ký khai sinh có yếu tố nước ngoài".
+("vợ tôi mới sinh bé", a foreign nationality: "vợ {country}" for every listed country)
+add its words at half weight (``expansions``), except where the words only look like one
+once folded (``false_friends``: "người lao động" is not "người Lào"). **Re-ranking**: the
+best BM25 candidates, plus the best by name and keywords, by implied words and by
+example questions, are ordered by a learned linear model (``intake.catalog.ranking``):
+per-field BM25 including the steps and documents, name coverage, the similarity of the
+question (and of a long question's second half, what it asks) to each procedure's
+example questions, and whether the question's situation (lost papers, an expired card,
+a foreign spouse, a first licence) agrees with the variant the procedure's name is for
+("Cấp lại", "Cấp đổi", "lần đầu", "có yếu tố nước ngoài"). Without a weight file, or
+with ``expand=False`` (routing), the order is BM25 re-scored by how much of the
+procedure's name the question covers, so "đăng ký khai sinh" prefers that procedure
+to "đăng ký khai sinh có yếu tố nước ngoài".
 """
 
 from __future__ import annotations
