@@ -11,7 +11,9 @@ ingest worker on every machine, and kept across restarts (migration 0016b).
 - **Refetch count** (``RefetchCounts``): how often a queued message was fetched again
   because an ingest worker found no stored bytes (``intake.mail.worker``: after
   ``MAX_REFETCHES`` it is left for the operator). One row per queue row in
-  ``mail_refetches``, forgotten once the queue row is gone.
+  ``mail_refetches``, forgotten once the queue row is gone. Only a fetch that brought
+  the bytes back counts; a given-up message's count moves once more (the mark that it
+  was given up and said so) and then no longer.
 
 Both are the fetch path's own bookkeeping (no complaint data): the mail edge reaches
 them through this module, as the core's tables are reached through the core.
@@ -29,7 +31,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from types import ModuleType
 
-from sqlalchemy import BigInteger, Index, Integer, String, column, delete, func, select, table
+from sqlalchemy import (
+    BigInteger,
+    Index,
+    Integer,
+    String,
+    column,
+    delete,
+    func,
+    or_,
+    select,
+    table,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -197,7 +211,8 @@ class SharedSenderRate:
             return sum(n for (k, m), n in self._fallback.items() if k == key)
 
 
-QUEUE = table("mail_queue", column("id"))  # intake.mail.models.MailQueued, by name
+# intake.mail.models.MailQueued, by name
+QUEUE = table("mail_queue", column("id"), column("queued_at", UTCDateTime))
 
 
 class RefetchCounts:
@@ -208,16 +223,20 @@ class RefetchCounts:
         self.db = db
 
     def take(self, queue_ids: Sequence[int]) -> dict[int, int]:
-        """Count one more fetch of each of ``queue_ids``; how many each has had now
-        (this one included). Counts of queue rows that no longer exist are deleted
-        first (a row's id may be used again once it is gone)."""
+        """Count one more fetch of each of ``queue_ids`` (call it once the message was
+        fetched again and stored, not before: a fetch that failed used no attempt up);
+        how many each has had now (this one included). Counts of queue rows that no
+        longer exist, or older than their row, are deleted first (a row's id may be
+        used again once it is gone)."""
         if not queue_ids:
             return {}
         ids = sorted(set(queue_ids))
         dialect = _dialect(self.db)
         with self.db.transaction() as session:
-            session.execute(delete(MailRefetch).where(
-                MailRefetch.queue_id.not_in(select(QUEUE.c.id))))
+            session.execute(delete(MailRefetch).where(or_(
+                MailRefetch.queue_id.not_in(select(QUEUE.c.id)),
+                MailRefetch.updated_at < select(QUEUE.c.queued_at).where(
+                    QUEUE.c.id == MailRefetch.queue_id).scalar_subquery())))
             for queue_id in ids:
                 upsert = dialect.insert(MailRefetch).values(
                     queue_id=queue_id, times=1, updated_at=utcnow())
@@ -227,6 +246,30 @@ class RefetchCounts:
             rows = session.execute(select(MailRefetch.queue_id, MailRefetch.times).where(
                 MailRefetch.queue_id.in_(ids))).all()
         return {int(queue_id): int(times) for queue_id, times in rows}
+
+    def counted(self, queue_ids: Sequence[int]) -> dict[int, int]:
+        """How often each of ``queue_ids`` was fetched again so far (absent: never),
+        read without counting or deleting anything: a count older than its queue row
+        (left by an earlier row with the same id, not yet deleted by ``take``) is not
+        that row's and is not read."""
+        if not queue_ids:
+            return {}
+        with self.db.reading() as session:
+            rows = session.execute(select(MailRefetch.queue_id, MailRefetch.times).join(
+                QUEUE, QUEUE.c.id == MailRefetch.queue_id).where(
+                MailRefetch.queue_id.in_(sorted(set(queue_ids))),
+                MailRefetch.updated_at >= QUEUE.c.queued_at)).all()
+        return {int(queue_id): int(times) for queue_id, times in rows}
+
+    def give_up(self, queue_id: int, times: int) -> bool:
+        """Mark ``queue_id``, fetched again ``times`` times, as given up (its count
+        moves once, to ``times + 1``, and never again); True for the one caller that
+        marked it (so that one fetcher says so, once), False when it was already."""
+        with self.db.transaction() as session:
+            result = session.execute(update(MailRefetch).where(
+                MailRefetch.queue_id == queue_id, MailRefetch.times == times).values(
+                times=times + 1, updated_at=utcnow()))
+            return bool(getattr(result, "rowcount", 0) == 1)
 
     def times(self, queue_id: int) -> int:
         """How often ``queue_id`` was fetched again so far (0: never)."""

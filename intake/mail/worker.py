@@ -297,6 +297,7 @@ class MailWorker:
                   if uid in found}
         if stored and self.settings.fsync and self.settings.raw_store == "dir":
             flush_to_disk(self.settings.raw_dir)
+        self._refetches.take(list(stored))  # counted once fetched and stored, not before
         self.queue.requeue(stored)
         gone = [row_id for row_id, uid in rows if uid not in found]
         if gone:
@@ -308,14 +309,16 @@ class MailWorker:
         """``rows`` to fetch again, without those fetched again ``MAX_REFETCHES`` times
         already: an ingest worker that still does not find their bytes reads another
         machine's disk. Those stay on the server and in the queue (``refetch``), said
-        once at ERROR; a restart with ``PAKN_RAW_STORE=db`` takes them."""
+        once at ERROR; a restart with ``PAKN_RAW_STORE=db`` takes them. Nothing is
+        counted here (``_refetch`` counts a fetch that brought the bytes back): a row
+        given up is marked once (``RefetchCounts.give_up``), not counted on every pass."""
         todo = []
-        times = self._refetches.take([row_id for row_id, _ in rows])
+        times = self._refetches.counted([row_id for row_id, _ in rows])
         for row_id, uid in rows:
             fetched = times.get(row_id, 0)
-            if fetched <= MAX_REFETCHES:
+            if fetched < MAX_REFETCHES:
                 todo.append((row_id, uid))
-            elif fetched == MAX_REFETCHES + 1:
+            elif fetched == MAX_REFETCHES and self._refetches.give_up(row_id, fetched):
                 log.error("queued mail %d (uid %d) fetched again %d times and still not "
                           "found by an ingest worker: left in the mailbox. The raw store "
                           "is a local directory; use PAKN_RAW_STORE=db for ingest workers "

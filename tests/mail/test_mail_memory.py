@@ -7,17 +7,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from datetime import timedelta
 from email.message import EmailMessage
+from typing import cast
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Table, delete, func, select
 
+from intake.clock import utcnow
 from intake.db import Database
 from intake.mail.models import MailQueued
 from intake.mail.queue import Fetched, MailQueue, Place
 from intake.mail.triage import Priority, Triage, Verdict
 from intake.mail_memory import MailRefetch, MailSenderCount, RefetchCounts, sender_key
 from tests.harness.ports import free_port
+
+COUNTS = cast(Table, MailSenderCount.__table__)
 
 CITIZEN = "Le.Thi.Hoa1985@gmail.example"
 OTHER = "tran.van.an@yahoo.example"
@@ -153,6 +158,37 @@ def test_refetch_counts_are_shared_kept_and_forgotten_with_their_row(
     assert first.times(gone) == 0
 
 
+def test_a_refetch_count_is_read_without_counting_and_given_up_once(
+        engines: list[Database]) -> None:
+    first, second = RefetchCounts(engines[0]), RefetchCounts(engines[1])
+    (row,) = _queued(engines[0], [51])
+    assert first.counted([row]) == {} and first.counted([]) == {}
+    assert first.take([row]) == {row: 1}
+    for _ in range(3):  # reading counts nothing
+        assert second.counted([row]) == {row: 1}
+    assert first.take([row]) == {row: 2}
+    # two fetchers see the count at its limit: one of them marks it given up (and says
+    # so), the other learns it was already; the count moves once and then no more
+    assert [first.give_up(row, 2), second.give_up(row, 2)] == [True, False]
+    assert first.counted([row]) == second.counted([row]) == {row: 3}
+
+
+def test_a_count_left_by_a_forgotten_row_is_not_read_for_a_new_row_with_its_id(
+        engines: list[Database]) -> None:
+    """SQLite gives a deleted row's id to the next row: the count of the forgotten row is
+    not the new row's, neither when read nor when counted."""
+    counts = RefetchCounts(engines[0])
+    (old,) = _queued(engines[0], [61])
+    assert counts.take([old]) == {old: 1} and counts.take([old]) == {old: 2}
+    with engines[0].transaction() as session:  # forgotten without ``take`` running since
+        session.execute(delete(MailQueued).where(MailQueued.id == old))
+        session.add(MailQueued(id=old, account="a", folder="INBOX", uidvalidity=7, uid=62,
+                               sha256="0" * 64, source="s", priority=1, label="genuine",
+                               reason="test", queued_at=utcnow() + timedelta(seconds=1)))
+    assert counts.counted([old]) == {}
+    assert counts.take([old]) == {old: 1}
+
+
 def _stored_counts(db: Database) -> int:
     with db.reading() as session:
         return int(session.scalar(select(func.sum(MailSenderCount.count))) or 0)
@@ -191,13 +227,13 @@ def test_a_window_the_database_refuses_is_counted_in_memory(
         with triage.looking_together():
             assert triage.look(_mail(CITIZEN)).label == "genuine"
             with db.transaction() as session:
-                session.execute(MailSenderCount.__table__.delete())
-            MailSenderCount.__table__.drop(db.engine)
+                session.execute(delete(MailSenderCount))
+            COUNTS.drop(db.engine)
         warnings = [r.getMessage() for r in caplog.records]
         assert len(warnings) == 1 and "counted by this process" in warnings[0]
         assert triage.look(_mail(CITIZEN)).label == "genuine"  # 2nd, from memory
         assert triage.look(_mail(CITIZEN)).label == "frequent"  # 3rd
         assert not any(CITIZEN.lower() in m.lower() for m in warnings)
     finally:
-        MailSenderCount.__table__.create(db.engine, checkfirst=True)
+        COUNTS.create(db.engine, checkfirst=True)
         db.dispose()

@@ -3,6 +3,7 @@ serving likely-genuine mail first (real Dovecot, real SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import imaplib
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -23,6 +24,7 @@ from intake.mail.queue import Fetched, MailQueue, Place
 from intake.mail.triage import TRIAGE_FIELDS, Priority, Triage, Verdict
 from intake.mail.worker import MAX_REFETCHES, MailWorker, PollStats
 from intake.mail_config import DEFAULT_ALLOWED_TYPES
+from intake.mail_memory import RefetchCounts
 from intake.services.complaints import IntakeService
 from intake.storage import ContentStore
 from tests.harness.dovecot import DovecotServer
@@ -442,8 +444,14 @@ def test_raw_bytes_an_ingest_worker_never_finds_are_given_up_loudly(
     assert claimed == [1] * (MAX_REFETCHES + 1) + [0]  # given up: not queued again
     assert service.count() == 0 and imap.count("hotline", "INBOX") == 1
     with db.reading() as session:
-        assert [r.state for r in session.scalars(select(MailQueued))] == [
-            QueueState.REFETCH.value]
+        rows = session.scalars(select(MailQueued)).all()
+        assert [r.state for r in rows] == [QueueState.REFETCH.value]
+    # a given-up message is not counted on every pass: its count stays where giving up
+    # put it, however often the fetcher looks again
+    assert RefetchCounts(db).times(rows[0].id) == MAX_REFETCHES + 1
+    for _ in range(3):
+        fetcher.run(once=True, max_failures=0)
+    assert RefetchCounts(db).times(rows[0].id) == MAX_REFETCHES + 1
     records = [r for r in caplog.records if r.name == "intake.mail.worker"]
     misses = [r for r in records if "not in the raw store" in r.getMessage()]
     errors = [r for r in records if r.levelno == logging.ERROR]
@@ -451,6 +459,40 @@ def test_raw_bytes_an_ingest_worker_never_finds_are_given_up_loudly(
     assert len(errors) == 1 and "use PAKN_RAW_STORE=db" in errors[0].getMessage()
     assert not any("elsewhere" in r.getMessage() or "@" in r.getMessage()
                    for r in records)  # ids only, no personal data
+
+
+def test_a_refetch_that_fails_uses_no_attempt_up(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, tmp_path: Path) -> None:
+    """The connection drops while the fetcher fetches a message again: nothing was
+    fetched, so nothing is counted; the next pass fetches it and counts that one."""
+    imap.append("hotline", genuine(1, "elsewhere"))
+    fetcher = MailWorker(MailIngestor(service, live_settings), live_settings,
+                         ingest_here=False)
+    other_machine = replace(live_settings, var_dir=tmp_path / "other-machine")
+    ingester = MailWorker(MailIngestor(service, other_machine), other_machine)
+    assert fetcher.run(once=True, max_failures=0).fetched == 1
+    assert ingester.ingest_queued(PollStats()) == 1  # not found there: to fetch again
+    with db.reading() as session:
+        (row,) = session.scalars(select(MailQueued)).all()
+        assert row.state == QueueState.REFETCH.value
+    mailbox = Mailbox(live_settings)
+    try:
+        state = mailbox.connect()
+        place = Place(mailbox.account, live_settings.imap_folder, state.uidvalidity)
+        assert mailbox.client is not None
+        mailbox.client.shutdown()  # the connection is gone under the fetcher
+        with pytest.raises((OSError, imaplib.IMAP4.error)):
+            fetcher._refetch(mailbox, place)
+    finally:
+        mailbox.close()
+    assert RefetchCounts(db).times(row.id) == 0
+    with db.reading() as session:
+        assert session.scalar(select(MailQueued.state)) == QueueState.REFETCH.value
+    fetcher.run(once=True, max_failures=0)  # fetched again this time: counted once
+    assert RefetchCounts(db).times(row.id) == 1
+    with db.reading() as session:
+        assert session.scalar(select(MailQueued.state)) == QueueState.QUEUED.value
 
 
 def test_a_restarted_fetcher_goes_on_counting_refetches(
