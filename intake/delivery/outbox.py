@@ -14,8 +14,9 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from intake.delivery.models import OutboxFile
@@ -91,10 +92,85 @@ def enqueue(session: Session, outgoing: Outgoing, mail_domain: str,
     return Queued(row.id, message_id)
 
 
-def _mail_headers(session: Session, outgoing: Outgoing, message_id: str) -> dict[str, str]:
+@dataclass
+class OutboxBatch:
+    """E-mails queued by a batch of work filed in one transaction (the mail pipeline's
+    claimed batch), written together at its end: one multi-row INSERT into ``outbox``
+    and one into ``mail_threads`` for the whole batch instead of two INSERTs (and an ORM
+    flush) per e-mail. Still inside the batch's transaction, so an e-mail is queued if
+    and only if the change it reports is committed.
+
+    Each unit of the batch (a message in its savepoint) adds its e-mails to ``open``;
+    the caller ``keep``s them once the unit's savepoint is released, or ``drop``s them
+    when it was rolled back, then ``write``s what was kept before the commit."""
+
+    open: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    kept: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+
+    def keep(self) -> None:
+        """The current unit's work stays: its e-mails are written with the batch."""
+        self.kept.extend(self.open)
+        self.open.clear()
+
+    def drop(self) -> None:
+        """The current unit's work was rolled back: its e-mails with it."""
+        self.open.clear()
+
+    def threads_of(self, code: str, recipient: str) -> list[str]:
+        """Our Message-IDs to ``recipient`` about ``code`` queued in this batch so far
+        (not yet in ``mail_threads``), oldest first."""
+        return [thread["message_id"] for _, thread in (*self.kept, *self.open)
+                if thread["complaint_code"] == code and thread["recipient"] == recipient]
+
+    def write(self, session: Session) -> None:
+        """INSERT the kept e-mails: the outbox rows (their ids come back in order), then
+        their thread rows."""
+        if not self.kept:
+            return
+        connection = session.connection()
+        rows = [row for row, _ in self.kept]
+        keys = [row["dedup_key"] for row in rows]
+        if None in keys or len(set(keys)) < len(keys):  # ids matched by their order
+            ids = list(connection.execute(
+                insert(Outbox).returning(Outbox.id, sort_by_parameter_order=True),
+                rows).scalars())
+        else:  # matched by the (unique) dedup key: one statement on SQLite as well
+            by_key = {key: outbox_id for outbox_id, key in connection.execute(
+                insert(Outbox).returning(Outbox.id, Outbox.dedup_key), rows)}
+            ids = [by_key[key] for key in keys]
+        connection.execute(insert(MailThread), [
+            {**thread, "outbox_id": outbox_id}
+            for (_, thread), outbox_id in zip(self.kept, ids, strict=True)])
+        self.kept.clear()
+
+
+def enqueue_later(session: Session, batch: OutboxBatch, outgoing: Outgoing,
+                  mail_domain: str, now: datetime) -> str:
+    """``enqueue`` for an e-mail without files, written with ``batch`` (see
+    ``OutboxBatch``): the same rows, headers and threading; its Message-ID."""
+    if outgoing.channel is not Channel.EMAIL or outgoing.attachment_ids:
+        raise ValueError("only e-mail without files is queued with a batch")
+    message_id = new_message_id(mail_domain)
+    headers = _mail_headers(session, outgoing, message_id, batch)
+    batch.open.append((
+        dict(complaint_id=outgoing.complaint_id, complaint_code=outgoing.complaint_code,
+             channel=outgoing.channel.value, recipient=outgoing.recipient,
+             purpose=outgoing.purpose.value, subject=outgoing.letter.subject,
+             body=outgoing.letter.body, headers=headers, dedup_key=outgoing.dedup_key,
+             status=OutboxStatus.PENDING.value, attempts=0, last_error=None,
+             next_attempt_at=now, created_at=now, sent_at=None),
+        dict(message_id=message_id, complaint_code=outgoing.complaint_code or "",
+             recipient=outgoing.recipient, purpose=outgoing.purpose.value,
+             created_at=now)))
+    return message_id
+
+
+def _mail_headers(session: Session, outgoing: Outgoing, message_id: str,
+                  batch: OutboxBatch | None = None) -> dict[str, str]:
     """Our Message-ID, the purpose, RFC 3834's marker on automatic mail, and threading:
     the caller's In-Reply-To/References, else our last message on the same complaint to
-    the same person (so their mail program shows one conversation)."""
+    the same person (so their mail program shows one conversation; ``batch``: those
+    queued in it too)."""
     headers = {"Message-ID": f"<{message_id}>", "X-PAKN-Purpose": outgoing.purpose.value,
                "Content-Language": "vi"}
     if outgoing.purpose not in HUMAN_PURPOSES:
@@ -103,6 +179,9 @@ def _mail_headers(session: Session, outgoing: Outgoing, message_id: str) -> dict
     headers.update(outgoing.headers)
     if "In-Reply-To" not in headers and outgoing.complaint_code:
         earlier = _thread_of(session, outgoing.complaint_code, outgoing.recipient)
+        if batch is not None:
+            earlier = [*earlier, *batch.threads_of(outgoing.complaint_code,
+                                                   outgoing.recipient)][-MAX_REFERENCES:]
         if earlier:
             headers["In-Reply-To"] = f"<{earlier[-1]}>"
             headers["References"] = " ".join(f"<{i}>" for i in earlier)
@@ -185,3 +264,17 @@ def sent_count(session: Session, purposes: Sequence[str], since: datetime,
     if recipient is not None:
         query = query.where(MailThread.recipient == recipient)
     return int(session.scalar(query) or 0)
+
+
+def sent_counts(session: Session, purposes: Sequence[str], since: datetime,
+                until: datetime, recipients: Sequence[str]) -> dict[str, int]:
+    """``sent_count`` for several recipients in one grouped query: recipient -> how
+    many e-mails of ``purposes`` we queued to them in ``[since, until)`` (those with
+    none are absent)."""
+    if not recipients:
+        return {}
+    rows = session.execute(select(MailThread.recipient, func.count(MailThread.id)).where(
+        MailThread.purpose.in_(sorted(purposes)), MailThread.created_at >= since,
+        MailThread.created_at < until,
+        MailThread.recipient.in_(sorted(set(recipients)))).group_by(MailThread.recipient))
+    return {str(recipient): int(count) for recipient, count in rows}

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -28,7 +29,13 @@ from sqlalchemy.orm import Session
 
 from intake.deadlines import VIETNAM
 from intake.delivery import Letter, Outgoing, Purpose, enqueue, templates
-from intake.delivery.outbox import hashed_key, sent_count
+from intake.delivery.outbox import (
+    OutboxBatch,
+    enqueue_later,
+    hashed_key,
+    sent_count,
+    sent_counts,
+)
 from intake.delivery.purposes import ACK_PURPOSES
 from intake.delivery.templates import MailAckFacts
 from intake.enums import Channel
@@ -162,6 +169,18 @@ class AckTally:
     last_hour: int | None = None
     today: dict[str, int] = field(default_factory=dict)
 
+    def read_senders(self, session: Session, recipients: Collection[str]) -> None:
+        """Read the day's count of every one of ``recipients`` in one grouped query (the
+        senders of a batch's messages), instead of one query per sender."""
+        todo = sorted(set(recipients) - set(self.today))
+        if not todo:
+            return
+        start = _day_start(self.now)
+        counted = sent_counts(session, sorted(ACK_PURPOSES), start,
+                              start + timedelta(days=1), todo)
+        for recipient in todo:
+            self.today[recipient] = counted.get(recipient, 0)
+
     def sender_count(self, session: Session, recipient: str) -> int:
         """Acknowledgements to ``recipient`` today, this batch's included."""
         if recipient not in self.today:
@@ -201,10 +220,12 @@ def _held(session: Session, ctx: AckContext, settings: MailSettings,
 
 
 def queue_ack(session: Session, ctx: AckContext, settings: MailSettings,
-              now: datetime, tally: AckTally | None = None) -> AckOutcome:
+              now: datetime, tally: AckTally | None = None,
+              outbox: OutboxBatch | None = None) -> AckOutcome:
     """Queue the acknowledgement in ``session``, unless a limit holds it back (or it
     would go to ourselves); what happened. ``tally``: the counts of the batch this
-    message is filed in (read once per batch; the caller notes what it kept)."""
+    message is filed in (read once per batch; the caller notes what it kept);
+    ``outbox``: the batch's e-mails, written together at its end."""
     held = _held(session, ctx, settings, now, tally)
     if held is not None:
         return held
@@ -214,11 +235,14 @@ def queue_ack(session: Session, ctx: AckContext, settings: MailSettings,
         composed = templates.mail_acknowledgement(_facts(ctx))
     letter = Letter(_subject_with_original(composed.subject, ctx),
                     without_replacement(composed.body))
-    enqueue(session, Outgoing(Channel.EMAIL, ctx.recipient, ctx.purpose, letter,
-                              ctx.complaint_id, ctx.view.code if ctx.view else None,
-                              headers=_threading(ctx.mail),
-                              dedup_key=hashed_key("mail", ctx.dedup_key)),
-            settings.mail_domain, now)
+    outgoing = Outgoing(Channel.EMAIL, ctx.recipient, ctx.purpose, letter,
+                        ctx.complaint_id, ctx.view.code if ctx.view else None,
+                        headers=_threading(ctx.mail),
+                        dedup_key=hashed_key("mail", ctx.dedup_key))
+    if outbox is not None:
+        enqueue_later(session, outbox, outgoing, settings.mail_domain, now)
+    else:
+        enqueue(session, outgoing, settings.mail_domain, now)
     return AckOutcome.QUEUED
 
 

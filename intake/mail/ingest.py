@@ -24,14 +24,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from intake.clock import utcnow
 from intake.contacts import Contact
-from intake.delivery.outbox import fail_bounced, sent_by_us, thread_code
+from intake.delivery.outbox import OutboxBatch, fail_bounced, sent_by_us, thread_code
 from intake.enums import Channel
 from intake.errors import IntakeError, SenderError, ValidationError
 from intake.mail.ack import AckContext, AckTally, Purpose, queue_ack
@@ -138,10 +139,19 @@ class _Pending:
 @dataclass
 class _Shared:
     """What a batch's transaction reads once for all its messages: the province named by
-    the acknowledgements and the acknowledgement limits' counts (``AckTally``)."""
+    the acknowledgements and the acknowledgement limits' counts (``AckTally``); and the
+    acknowledgements its messages queued, written together before the commit
+    (``outbox``; None: each written with its message)."""
 
     tally: AckTally
     province: Province | None = None
+    outbox: OutboxBatch | None = None
+
+
+class _OutboxRefused(Exception):
+    """The database refused the batch's acknowledgements written together (a value or
+    a unique index of one message's e-mail): the batch is written again, each message's
+    e-mail in its own savepoint, so the refusal falls on that message alone."""
 
 
 @dataclass
@@ -263,16 +273,48 @@ class MailIngestor:
         rolls the whole batch back and propagates: nothing of it was committed, so the
         caller leaves every message queued and in the mailbox, and all are taken once later.
         Nothing is acknowledged before the commit: the acknowledgements are outbox rows of
-        the same transaction, and the caller moves the mail only after it returns."""
+        the same transaction, and the caller moves the mail only after it returns. They
+        are written together, one multi-row INSERT per table before the commit
+        (``OutboxBatch``; the senders' counts of the day read in one grouped query); should
+        the database refuse that, the batch is written again with each message's
+        acknowledgement in its savepoint, so the refusal falls on that message alone."""
         pending = [self._prepare(raw, source[:255]) for raw, source in items]
         self._look_up(pending)
-        for item in pending:
-            self._classify(item)
+        with self.service.routing_held():  # the organisation's version: once a batch
+            for item in pending:
+                self._classify(item)
+        try:
+            results, again = self._write_batch(pending, together=True)
+        except _OutboxRefused as exc:
+            log.warning("mail ingest: the batch's acknowledgements were refused together "
+                        "(%s); the batch is written again, message by message",
+                        type(exc.__cause__).__name__)
+            results, again = self._write_batch(pending, together=False)
+        for index in again:  # after the commit: each on its own, with the look-ups
+            item = pending[index]
+            log.info("mail ingest: a unique index refused a message of the batch; again")
+            try:
+                results[index] = self._run(item.raw, item.digest, item.source, row_id=None)
+            except IntegrityError as exc:  # refused every time: this message's problem
+                results[index] = self._quarantine(item.raw, item.digest, item.source,
+                                                  item.mail, exc, None)
+        return [r for r in results if r is not None]
+
+    def _write_batch(self, pending: list[_Pending], together: bool
+                     ) -> tuple[list[IngestResult | None], list[int]]:
+        """``ingest_batch``'s transaction: (the results so far, in order; the indexes of
+        the messages to take alone after the commit). ``together``: the acknowledgements
+        are written in one INSERT per table before the commit (``OutboxBatch``); should
+        the database refuse that, ``_OutboxRefused`` is raised after the rollback."""
         results: list[IngestResult | None] = [None] * len(pending)
         again: list[int] = []
         with self.db.transaction() as session:
             self._take_write_lock(session)
-            shared = _Shared(AckTally(utcnow()))
+            shared = _Shared(AckTally(utcnow()), outbox=OutboxBatch() if together else None)
+            shared.tally.read_senders(session, {
+                item.mail.sender for item in pending
+                if item.mail is not None and item.mail.sender and item.found is not None
+                and not item.found.kind.automatic})
             by_digest: dict[str, IngestResult] = {}
             by_key: dict[str, IngestResult] = {}
             for index, item in enumerate(pending):
@@ -284,27 +326,32 @@ class MailIngestor:
                 try:
                     with session.begin_nested():
                         result, acked = self._write_pending(session, item, shared, by_key)
+                    if shared.outbox is not None:
+                        shared.outbox.keep()
                 except (IntegrityError, OperationalError) as exc:
+                    if shared.outbox is not None:
+                        shared.outbox.drop()
                     if not _conflict(exc):
                         raise  # the database is unavailable: the whole batch waits
                     again.append(index)
                     continue
                 except BATCH_MESSAGE_ERRORS as exc:
+                    if shared.outbox is not None:
+                        shared.outbox.drop()
                     result, acked = self._quarantine_in(session, item, exc), None
                 if acked is not None:
                     shared.tally.note(acked)
                 results[index] = by_digest[item.digest] = result
                 if item.key and result.status is not IngestStatus.QUARANTINED:
                     by_key.setdefault(item.key, result)
-        for index in again:  # after the commit: each on its own, with the look-ups
-            item = pending[index]
-            log.info("mail ingest: a unique index refused a message of the batch; again")
-            try:
-                results[index] = self._run(item.raw, item.digest, item.source, row_id=None)
-            except IntegrityError as exc:  # refused every time: this message's problem
-                results[index] = self._quarantine(item.raw, item.digest, item.source,
-                                                  item.mail, exc, None)
-        return [r for r in results if r is not None]
+            if shared.outbox is not None:
+                try:
+                    shared.outbox.write(session)
+                except (IntegrityError, DataError, OperationalError) as exc:
+                    if isinstance(exc, OperationalError) and not _conflict(exc):
+                        raise  # the database is unavailable: the whole batch waits
+                    raise _OutboxRefused() from exc
+        return results, again
 
     def _quarantine_in(self, session: Session, item: _Pending,
                        exc: BaseException) -> IngestResult:
@@ -546,17 +593,32 @@ class MailIngestor:
                              if outcome.purpose is Purpose.ACK else (),
                              province=province)
             ack = queue_ack(session, ctx, self.settings, now,
-                            shared.tally if shared else None).value
-        row = self._row(session, row_id, digest, raw, source)
-        _fill(row, mail, key, outcome, now)
-        row.ack = ack
-        row.refused = [{"filename": a.filename, "content_type": a.content_type,
-                        "size": a.size, "reason": a.refused} for a in refused]
-        session.flush()
-        self._events(session, outcome, row.id, now, bounced)
-        return (IngestResult(row.id, IngestStatus(row.status), row.kind,
-                             row.complaint_code),
+                            shared.tally if shared else None,
+                            shared.outbox if shared else None).value
+        values = _filled(mail, key, outcome, now)
+        values["ack"] = ack
+        values["refused"] = [{"filename": a.filename, "content_type": a.content_type,
+                              "size": a.size, "reason": a.refused} for a in refused]
+        ingest_id = self._write_row(session, row_id, digest, raw, source, values)
+        self._events(session, outcome, ingest_id, now, bounced)
+        return (IngestResult(ingest_id, outcome.status, values["kind"],
+                             values["complaint_code"]),
                 mail.sender if ack == AckOutcome.QUEUED.value else None)
+
+    def _write_row(self, session: Session, row_id: int | None, digest: str, raw: bytes,
+                   source: str, values: dict[str, Any]) -> int:
+        """The ingest record with ``values``, written once: a new one by a Core INSERT
+        (its id comes back with it), a quarantined one taken again (``row_id``) updated."""
+        if row_id is not None:
+            row = self._row(session, row_id, digest, raw, source)
+            for name, value in values.items():
+                setattr(row, name, value)
+            session.flush()
+            return row.id
+        values.update(sha256=digest, size=len(raw), source=source, attempts=1,
+                      received_at=utcnow(), duplicate_of=None, error=None)
+        return int(session.connection().execute(
+            insert(MailIngest).returning(MailIngest.id), values).scalar_one())
 
     def _province(self, session: Session, shared: _Shared | None) -> Province:
         if shared is None:
@@ -725,19 +787,12 @@ def _result(row: MailIngest) -> IngestResult:
                         new=False)
 
 
-def _fill(row: MailIngest, mail: ParsedMail, key: str, outcome: _Outcome,
-          now: datetime) -> None:
-    row.dedup_key = key
-    row.message_id = mail.message_id
-    row.status = outcome.status.value
-    row.kind = outcome.kind.value
-    row.reason = outcome.reason
-    row.complaint_code = outcome.view.code if outcome.view else outcome.related_code
-    row.related_code = outcome.related_code
-    row.sender = mail.sender
-    row.subject = mail.subject
-    row.error = None
-    row.duplicate_of = None
-    row.ack = None
-    row.updated_at = now
+def _filled(mail: ParsedMail, key: str, outcome: _Outcome, now: datetime) -> dict[str, Any]:
+    """The ingest record's columns that say what became of the message."""
+    return dict(
+        dedup_key=key, message_id=mail.message_id, status=outcome.status.value,
+        kind=outcome.kind.value, reason=outcome.reason,
+        complaint_code=outcome.view.code if outcome.view else outcome.related_code,
+        related_code=outcome.related_code, sender=mail.sender, subject=mail.subject,
+        error=None, duplicate_of=None, ack=None, updated_at=now)
 

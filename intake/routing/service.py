@@ -15,7 +15,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -116,6 +117,7 @@ class RoutingCache:
         self._checked = 0.0
         self._places: PlaceIndex | None = None
         self._router: Router | None = None
+        self._held = threading.local()  # inside ``held``: this thread does not look again
 
     def places(self) -> PlaceIndex:
         """The commune/district index of the organisation in force (today's places and
@@ -137,6 +139,22 @@ class RoutingCache:
                 self.builds += 1
             return self._router
 
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """One look at the version for a batch of work (the mail pipeline's claimed
+        batch): the version is read on entry (when ``check_seconds`` says so, as for any
+        use), and inside, this thread's ``router`` and ``places`` hand out what was in
+        force then without reading it again per use, however small ``check_seconds``
+        is. A change committed meanwhile is taken at the next batch."""
+        with self._lock:
+            self._follow()
+        depth = getattr(self._held, "depth", 0)
+        self._held.depth = depth + 1
+        try:
+            yield
+        finally:
+            self._held.depth = depth
+
     def reset(self) -> None:
         """Forget what is cached (this process changed the organisation itself)."""
         with self._lock:
@@ -144,7 +162,9 @@ class RoutingCache:
 
     def _follow(self) -> None:
         """Read the version when the last look is ``check_seconds`` old (or nothing is
-        cached); forget what was built at another version."""
+        cached); forget what was built at another version. Inside ``held``, once."""
+        if getattr(self._held, "depth", 0) and self._version is not None:
+            return
         now = self.clock()
         if self._version is not None and now - self._checked < self.check_seconds:
             return

@@ -15,6 +15,7 @@ forced by triggers in the database:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -29,7 +30,7 @@ from intake.mail.config import MailSettings
 from intake.mail.ingest import IngestResult, MailIngestor
 from intake.mail.models import IngestStatus, MailIngest, MailQueued
 from intake.mail.worker import MailWorker
-from intake.models import Complaint, Outbox
+from intake.models import Complaint, MailThread, Outbox
 from intake.org.data_files import read_organisation
 from intake.org.loader import load_organisation
 from intake.services.complaints import IntakeService
@@ -192,3 +193,79 @@ def test_a_batch_files_as_one_message_at_a_time_does(
     assert rows(ingestor.db) == rows(one.db)
     assert rows(ingestor.db)[2] == sum(r.new for r in single)
     one.db.dispose()
+
+
+def _refuse_ack(db: Database) -> None:
+    """A trigger refusing the acknowledgement (the outbox row) to ``REFUSED``: on
+    PostgreSQL a data exception, on SQLite ``RAISE(ABORT)`` (a constraint)."""
+    with db.engine.begin() as conn:
+        if db.engine.dialect.name == "postgresql":
+            conn.execute(text(f"""
+                CREATE FUNCTION refuse_ack() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF NEW.recipient LIKE '{REFUSED}%' THEN
+                    RAISE EXCEPTION 'acknowledgement refused' USING ERRCODE = '22023';
+                  END IF;
+                  RETURN NEW;
+                END $$"""))
+            conn.execute(text("CREATE TRIGGER refuse_ack BEFORE INSERT ON outbox "
+                              "FOR EACH ROW EXECUTE FUNCTION refuse_ack()"))
+        else:
+            conn.execute(text(f"""
+                CREATE TRIGGER refuse_ack BEFORE INSERT ON outbox
+                WHEN NEW.recipient LIKE '{REFUSED}%'
+                BEGIN SELECT RAISE(ABORT, 'acknowledgement refused'); END"""))
+
+
+def test_acknowledgements_written_together_are_threaded_to_their_own_outbox_rows(
+        ingestor: MailIngestor, db: Database) -> None:
+    """The batch's acknowledgements are written in one INSERT per table at its end: each
+    thread row names its own outbox row (recipient, purpose, complaint, the Message-ID
+    the e-mail carries), and each citizen gets exactly one."""
+    results = ingestor.ingest_batch([(raw, f"n{i}") for i, raw in enumerate(numbered(COUNT))])
+    assert [r.status for r in results] == [IngestStatus.INGESTED] * COUNT
+    with db.reading() as session:
+        rows = session.execute(select(Outbox, MailThread).join(
+            MailThread, MailThread.outbox_id == Outbox.id)).all()
+        threads = int(session.scalar(select(func.count(MailThread.id))) or 0)
+        codes = {email: code for email, code in session.execute(
+            select(Complaint.citizen_email, Complaint.code))}
+    assert len(rows) == threads == COUNT
+    assert sorted(outbox.recipient for outbox, _ in rows) == sorted(
+        f"citizen{i}@example.vn" for i in range(COUNT))
+    for outbox, thread in rows:
+        assert (thread.recipient, thread.purpose) == (outbox.recipient, outbox.purpose)
+        assert thread.complaint_code == outbox.complaint_code == codes[outbox.recipient]
+        assert outbox.headers["Message-ID"] == f"<{thread.message_id}>"
+        assert outbox.complaint_code in outbox.subject
+
+
+def test_an_acknowledgement_the_database_refuses_falls_on_its_message_alone(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    """The acknowledgements written together at the batch's end are refused (one of
+    them): the batch is rolled back and written again, each acknowledgement in its
+    message's savepoint, so that message alone is quarantined (nothing of it filed)
+    and the others are filed, acknowledged and moved once each."""
+    _refuse_ack(db)
+    imap.append("hotline", numbered(COUNT))
+    worker = _worker(MailIngestor(service, live_settings), live_settings)
+    caplog.set_level(logging.WARNING, logger="intake.mail.ingest")
+    stats = worker.run(once=True, max_failures=0)
+    assert worker.claim_batch >= COUNT, "the test wants all messages in one batch"
+    assert (stats.processed, stats.quarantined) == (COUNT - 1, 1)
+    assert imap.count("hotline", "Processed") == COUNT - 1
+    assert imap.count("hotline", "Quarantine") == 1
+    with db.reading() as session:
+        emails = session.scalars(select(Complaint.citizen_email)).all()
+        recipients = session.scalars(select(Outbox.recipient)).all()
+        threads = session.scalars(select(MailThread.recipient)).all()
+        quarantined = session.scalars(select(MailIngest).where(
+            MailIngest.status == IngestStatus.QUARANTINED.value)).all()
+    assert len(emails) == len(set(emails)) == COUNT - 1
+    assert sorted(recipients) == sorted(threads) == sorted(e for e in emails if e)
+    assert not [e for e in emails if e and e.startswith(REFUSED)]
+    assert [row.sender for row in quarantined] == [f"{REFUSED}example.vn"]
+    assert quarantined[0].error and "acknowledgement refused" in quarantined[0].error
+    assert any("written again" in r.getMessage() for r in caplog.records)
+    assert REFUSED not in caplog.text  # no address in the log

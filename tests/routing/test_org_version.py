@@ -18,10 +18,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from intake.config import Settings, load_settings
 from intake.db import Database, upgrade
+from intake.mail.ingest import MailIngestor
+from intake.mail.models import IngestStatus
 from intake.models import Role
 from intake.org.changes import apply_changes, read_changes
 from intake.org.data_files import DEFAULT_ORG_FILE, read_organisation
@@ -32,6 +34,8 @@ from intake.routing.types import RoutingInput
 from intake.services.accounts import Accounts
 from intake.services.admin import AdminService
 from intake.services.complaints import IntakeService
+from tests.mail.conftest import test_mail_settings
+from tests.mail.test_faults import numbered
 
 ROOT = Path(__file__).resolve().parents[2]
 MERGE = """
@@ -201,3 +205,28 @@ def test_a_look_the_database_does_not_answer_keeps_the_router(
     assert cache.router() is router and cache.builds == 1
     assert cache.router().route(ABOUT_KH_DT).queue_code == "SO_KH_DT"
     db.dispose()
+
+
+def test_a_batch_of_mail_looks_at_the_version_once(
+        db: Database, checked_every_time: Settings, tmp_path: Path) -> None:
+    """With a look before every use (``PAKN_ORG_CHECK_SECONDS=0``), the mail pipeline
+    routes a claimed batch with one look at the version, not one per message; the next
+    batch looks again."""
+    ingestor = MailIngestor(IntakeService(db, checked_every_time),
+                            test_mail_settings(tmp_path / "var"))
+    looks: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "org_version" in statement:
+            looks.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        mail = numbered(12)
+        first = ingestor.ingest_batch([(raw, f"a{i}") for i, raw in enumerate(mail[:6])])
+        assert [r.status for r in first] == [IngestStatus.INGESTED] * 6
+        assert len(looks) == 1
+        ingestor.ingest_batch([(raw, f"b{i}") for i, raw in enumerate(mail[6:])])
+        assert len(looks) == 2
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
