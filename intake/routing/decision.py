@@ -82,6 +82,7 @@ class DecisionTable:
     topic: TopicWeights = field(default_factory=TopicWeights)
     local_boost: float = 0.5
     department_leaning: float = 1.0
+    province_local_factor: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class Evidence:
     competence: Signal = field(default_factory=lambda: Signal("competence"))
     kind: KindFinding = field(default_factory=lambda: KindFinding("feedback", None))
     addressed_place: Place | None = None  # the place a primary addressee line names
+    province: str | None = None  # the words addressing or asking the province in general
 
     def all(self) -> tuple[Signal, ...]:
         """The signals in the order they are reported."""
@@ -127,7 +129,8 @@ def load_table(path: Path = TABLE_FILE) -> DecisionTable:
         table = DecisionTable(float(doc["threshold"]), rows,
                               TopicWeights(**(doc.get("topic") or {})),
                               float(doc.get("local_boost", 0.5)),
-                              float(doc.get("department_leaning", 1.0)))
+                              float(doc.get("department_leaning", 1.0)),
+                              float(doc.get("province_local_factor", 1.0)))
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise RoutingDataError(f"cannot read decision table {path}: {exc}") from exc
     unknown = [r.use for r in rows if r.use not in RESOLVERS]
@@ -138,10 +141,13 @@ def load_table(path: Path = TABLE_FILE) -> DecisionTable:
 
 def combine_topic(subject: Signal, classifier: Signal, procedure: Signal,
                   weights: TopicWeights, addressee: Signal | None = None,
-                  today: Callable[[str], str] | None = None) -> Signal:
+                  today: Callable[[str], str] | None = None,
+                  local_factor: float = 1.0) -> Signal:
     """One label from keyword rules, classifier and addressee:
     1-(1-ws·s)(1-wc·c)(1-wa·a), minus the rival. ``today`` maps a label to the unit that
-    does its work now (a procedure re-assigned to Sở Xây dựng backs the rules' SO_GTVT)."""
+    does its work now (a procedure re-assigned to Sở Xây dựng backs the rules' SO_GTVT).
+    ``local_factor`` scales the local committee's labels (a letter to the province's
+    bodies in general: decision.yml's ``province_local_factor``)."""
     scores: dict[str, list[float]] = {}
     for slot, signal in enumerate((subject, classifier, addressee or Signal("addressee"))):
         for cand in signal.candidates:
@@ -155,6 +161,8 @@ def combine_topic(subject: Signal, classifier: Signal, procedure: Signal,
             * (1 - weights.addressee_weight * a)
         if proc is not None and (label == proc or (today and today(label) == proc)):
             value += weights.procedure_bonus
+        if label in LEVELS:
+            value *= local_factor
         combined[label] = min(0.99, value)
     ranked = sorted(combined.items(), key=lambda kv: -kv[1])
     top_label, top = ranked[0]
@@ -212,6 +220,7 @@ class Router:
         addressee = addressee_signal(letter, self.bodies)
         kind = detect_kind(f"{data.subject or ''}\n{data.text}")
         named = "\n".join([*(a.text for a in letter.addressees), letter.incident])
+        local_factor = self.table.province_local_factor if letter.province else 1.0
         return Evidence(
             procedure=procedure,
             location=location_signal(data, self.places, self.addresses),
@@ -220,7 +229,8 @@ class Router:
                              addresses=self.addresses, centres=self.centres),
             subject=subject, classifier=classifier,
             topic=combine_topic(subject, classifier, procedure, self.table.topic, addressee,
-                                self.today),
+                                self.today, local_factor),
+            province=letter.province,
             addressee=addressee, kind=kind, words=len(about.text.split()),
             addressed_place=self._addressed_place(letter),
             competence=competence_signal(letter.incident, kind, self.bodies, self.places))
@@ -258,6 +268,8 @@ class Router:
                 chosen = (row, outcome)
         decision = self._decision(ev, chosen, considered, place)
         said = (ev.kind.reason,) if ev.kind.cue else ()
+        if ev.province and not decision.queue_code.startswith(LOCAL_QUEUE_PREFIXES):
+            said = (why.province_reason(ev.province), *said)
         return replace(decision, kind=ev.kind.kind, reasons=(*decision.reasons, *said))
 
     def _decision(self, ev: Evidence, chosen: tuple[Row, Outcome] | None,
@@ -420,16 +432,22 @@ def _topic_elsewhere(router: Router, ev: Evidence, label: str) -> bool:
 
 DEPARTMENT_OVER_PROCEDURE = 0.6
 DEPARTMENT_MARGIN = 0.1
+PROVINCE_DEPARTMENT_MIN = 0.3  # a department this supported, in a letter to the province
+LOCAL_QUEUE_PREFIXES = ("XA_", "HUYEN_")
 
 
 def _clearly_departmental(ev: Evidence) -> bool:
     """The letter is addressed to a provincial body, or its subject points at a department
-    well above the local committee: a local procedure it mentions ("giấy phép xây dựng",
-    "khai tử") is context, not the matter (a social-housing complaint to Sở Xây dựng)."""
+    well above the local committee, or the writer took the matter to the province's
+    bodies in general and the subject names a department: a local procedure it mentions
+    ("giấy phép xây dựng", "khai tử") is context, not the matter (a social-housing
+    complaint to Sở Xây dựng; houses built on a dyke, in a letter to the province)."""
     addressee = _addressed_to(ev)
     if addressee is not None and addressee.label not in LEVELS:
         return True
     department, local = _department_and_local(ev)
+    if ev.province and department >= PROVINCE_DEPARTMENT_MIN:
+        return True
     return department >= DEPARTMENT_OVER_PROCEDURE and department - local >= DEPARTMENT_MARGIN
 
 

@@ -34,6 +34,19 @@ _RESIDENCE_END = re.compile(
     r"|dien thoai|dt|cccd|cmnd|can cuoc|email|sinh nam|sinh ngay|nam sinh|la)\b")
 
 
+# The writer addresses or asks the province's bodies in general ("Kính gửi các cơ quan
+# của tỉnh", "Gửi cơ quan quản lý của tỉnh", "Kính gửi UBND tỉnh", "mong cơ quan có thẩm
+# quyền của tỉnh xem xét", "đề nghị tỉnh xem lại"): the writer took the matter to the
+# province, not to the commune. The province's office and hotline ("Văn phòng UBND tỉnh")
+# forward everything and say nothing of the level. Matched on the folded text.
+_PROVINCE = re.compile((
+    r"(?<!\w)(?:(?:cac |quy )?co quan(?: \w+){0,4}? (?:cua |o |thuoc )?tinh(?! lo)"
+    r"|(?<!van\x20phong\x20)(?:ubnd|uy ban nhan dan|uy ban|lanh dao|chinh quyen) tinh"
+    r"|(?:cac )?so,? (?:ban,? )?nganh(?: cua| cap)? tinh"
+    r"|(?:de nghi|mong|kien nghi|xin|yeu cau) (?:\w+ ){0,2}tinh (?:xem|kiem tra|chi dao"
+    r"|giai quyet|vao cuoc|quan tam))(?!\w)").replace(" ", r"\s+"))
+
+
 @dataclass(frozen=True)
 class Addressee:
     """One addressee line's text; ``primary`` unless it follows "Đồng kính gửi"."""
@@ -49,6 +62,7 @@ class Letter:
     addressees: tuple[Addressee, ...]
     residence: tuple[str, ...]
     incident: str
+    province: str | None = None  # the words addressing or asking the province in general
 
     @property
     def residence_text(self) -> str:
@@ -62,7 +76,19 @@ def read_letter(text: str) -> Letter:
     addressees, kept = _addressee_lines(text.splitlines())
     body = "\n".join(kept)
     residence, incident = _residence_clauses(body)
-    return Letter(tuple(addressees), tuple(residence), incident)
+    return Letter(tuple(addressees), tuple(residence), incident, province_cue(text))
+
+
+def province_cue(text: str) -> str | None:
+    """The words by which the writer addresses or asks the province's bodies in general
+    (as written), or None."""
+    head = text[:6000]
+    folded = fold_keep_length(head)
+    found = _PROVINCE.search(folded)
+    if found is None:
+        return None
+    said = head[found.start():found.end()] if len(folded) == len(head) else found.group(0)
+    return " ".join(said.split())
 
 
 def _addressee_lines(lines: list[str]) -> tuple[list[Addressee], list[str]]:

@@ -51,6 +51,12 @@ def addressed_place_reason(place_name: str, queue: str) -> str:
     return f"nơi nhận ghi trong dòng 'Kính gửi': {place_name} → {queue}"
 
 
+def province_reason(said: str) -> str:
+    """The writer addressed or asked the province's bodies in general."""
+    return (f"thư gửi/đề nghị cơ quan cấp tỉnh ('{said}') → việc của sở, ngành, "
+            "không phải của xã/huyện")
+
+
 def successor_reason(old: str, new: str) -> str:
     """A queue merged or retired in an organisation change."""
     return f"{old} đã sáp nhập/giải thể → đơn vị kế thừa {new}"
