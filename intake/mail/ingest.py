@@ -46,6 +46,7 @@ from intake.org.province import Province
 from intake.routing.types import RoutingDecision
 from intake.services.attachments import AttachmentService, StoredFile
 from intake.services.complaints import MAX_TEXT_CHARS, IntakeService, NewComplaint
+from intake.services.rows import RowBatch
 from intake.services.views import ComplaintView
 from intake.storage import ATTACHMENTS, RAW, BlobStore, flush_to_disk, open_store, sha256_hex
 
@@ -146,12 +147,13 @@ class _Shared:
     tally: AckTally
     province: Province | None = None
     outbox: OutboxBatch | None = None
+    rows: RowBatch | None = None  # the complaints' kinds and events, written together
 
 
-class _OutboxRefused(Exception):
-    """The database refused the batch's acknowledgements written together (a value or
-    a unique index of one message's e-mail): the batch is written again, each message's
-    e-mail in its own savepoint, so the refusal falls on that message alone."""
+class _TogetherRefused(Exception):
+    """The database refused the rows of the batch written together (a value or a unique
+    index of one message's e-mail, kind or event): the batch is written again, each
+    message's rows in its own savepoint, so the refusal falls on that message alone."""
 
 
 @dataclass
@@ -166,6 +168,17 @@ class _Outcome:
     purpose: Purpose | None = None
     problem_vi: str | None = None
     message_external_id: str | None = None
+
+
+def _unit_kept(shared: _Shared, kept: bool) -> None:
+    """A message's savepoint was released (``kept``) or rolled back: its rows written
+    together at the batch's end stay with the batch, or go."""
+    for batch in (shared.outbox, shared.rows):
+        if batch is not None:
+            if kept:
+                batch.keep()
+            else:
+                batch.drop()
 
 
 def content_digest(raw: bytes) -> str:
@@ -273,11 +286,12 @@ class MailIngestor:
         rolls the whole batch back and propagates: nothing of it was committed, so the
         caller leaves every message queued and in the mailbox, and all are taken once later.
         Nothing is acknowledged before the commit: the acknowledgements are outbox rows of
-        the same transaction, and the caller moves the mail only after it returns. They
-        are written together, one multi-row INSERT per table before the commit
-        (``OutboxBatch``; the senders' counts of the day read in one grouped query); should
-        the database refuse that, the batch is written again with each message's
-        acknowledgement in its savepoint, so the refusal falls on that message alone."""
+        the same transaction, and the caller moves the mail only after it returns. They,
+        and the complaints' kinds and events, are written together, one multi-row INSERT
+        per table before the commit (``OutboxBatch``, ``RowBatch``; the senders' counts of
+        the day read in one grouped query); should the database refuse that, the batch is
+        written again with each message's rows in its savepoint, so the refusal falls on
+        that message alone."""
         pending = [self._prepare(raw, source[:255]) for raw, source in items]
         self._look_up(pending)
         with self.service.routing_held():  # the organisation's version: once a batch
@@ -285,8 +299,8 @@ class MailIngestor:
                 self._classify(item)
         try:
             results, again = self._write_batch(pending, together=True)
-        except _OutboxRefused as exc:
-            log.warning("mail ingest: the batch's acknowledgements were refused together "
+        except _TogetherRefused as exc:
+            log.warning("mail ingest: the rows of the batch written together were refused "
                         "(%s); the batch is written again, message by message",
                         type(exc.__cause__).__name__)
             results, again = self._write_batch(pending, together=False)
@@ -305,12 +319,13 @@ class MailIngestor:
         """``ingest_batch``'s transaction: (the results so far, in order; the indexes of
         the messages to take alone after the commit). ``together``: the acknowledgements
         are written in one INSERT per table before the commit (``OutboxBatch``); should
-        the database refuse that, ``_OutboxRefused`` is raised after the rollback."""
+        the database refuse that, ``_TogetherRefused`` is raised after the rollback."""
         results: list[IngestResult | None] = [None] * len(pending)
         again: list[int] = []
         with self.db.transaction() as session:
             self._take_write_lock(session)
-            shared = _Shared(AckTally(utcnow()), outbox=OutboxBatch() if together else None)
+            shared = _Shared(AckTally(utcnow()), outbox=OutboxBatch() if together else None,
+                             rows=RowBatch() if together else None)
             shared.tally.read_senders(session, {
                 item.mail.sender for item in pending
                 if item.mail is not None and item.mail.sender and item.found is not None
@@ -326,31 +341,29 @@ class MailIngestor:
                 try:
                     with session.begin_nested():
                         result, acked = self._write_pending(session, item, shared, by_key)
-                    if shared.outbox is not None:
-                        shared.outbox.keep()
+                    _unit_kept(shared, True)
                 except (IntegrityError, OperationalError) as exc:
-                    if shared.outbox is not None:
-                        shared.outbox.drop()
+                    _unit_kept(shared, False)
                     if not _conflict(exc):
                         raise  # the database is unavailable: the whole batch waits
                     again.append(index)
                     continue
                 except BATCH_MESSAGE_ERRORS as exc:
-                    if shared.outbox is not None:
-                        shared.outbox.drop()
+                    _unit_kept(shared, False)
                     result, acked = self._quarantine_in(session, item, exc), None
                 if acked is not None:
                     shared.tally.note(acked)
                 results[index] = by_digest[item.digest] = result
                 if item.key and result.status is not IngestStatus.QUARANTINED:
                     by_key.setdefault(item.key, result)
-            if shared.outbox is not None:
+            if shared.outbox is not None and shared.rows is not None:
                 try:
+                    shared.rows.write(session)
                     shared.outbox.write(session)
                 except (IntegrityError, DataError, OperationalError) as exc:
                     if isinstance(exc, OperationalError) and not _conflict(exc):
                         raise  # the database is unavailable: the whole batch waits
-                    raise _OutboxRefused() from exc
+                    raise _TogetherRefused() from exc
         return results, again
 
     def _quarantine_in(self, session: Session, item: _Pending,
@@ -503,7 +516,8 @@ class MailIngestor:
 
     def _file(self, session: Session, mail: ParsedMail, key: str,
               found: Classification, checked: bool,
-              decision: RoutingDecision | None = None) -> _Outcome:
+              decision: RoutingDecision | None = None,
+              later: RowBatch | None = None) -> _Outcome:
         """File the complaint or the reply inside the ingest's transaction; ``checked``:
         ``_lookup`` found no record of ``key``, so the service need not look again."""
         if found.kind.automatic:
@@ -511,15 +525,16 @@ class MailIngestor:
                             related_code=found.code)
         if found.kind is Kind.REPLY:
             return self._file_reply(session, mail, key, found)
-        return self._file_complaint(session, mail, key, found, checked, decision)
+        return self._file_complaint(session, mail, key, found, checked, decision, later)
 
     def _file_complaint(self, session: Session, mail: ParsedMail, key: str,
                         found: Classification, checked: bool,
-                        decision: RoutingDecision | None = None) -> _Outcome:
+                        decision: RoutingDecision | None = None,
+                        later: RowBatch | None = None) -> _Outcome:
         try:
             view = self.service.create_complaint(_new_complaint(mail, key), actor=ACTOR,
                                                  session=session, unseen=checked,
-                                                 decision=decision)
+                                                 decision=decision, later=later)
         except ValidationError as exc:
             return _Outcome(IngestStatus.REJECTED, found.kind, str(exc),
                             purpose=Purpose.REJECTED if mail.sender else None,
@@ -575,7 +590,8 @@ class MailIngestor:
         was queued to). ``shared``: a batch's once-read province and counts."""
         refused = [a for a in mail.attachments if a.refused]
         now = utcnow()
-        outcome = self._file(session, mail, key, found, checked, decision)
+        outcome = self._file(session, mail, key, found, checked, decision,
+                             shared.rows if shared else None)
         complaint_id = outcome.view.record_id if outcome.view else None
         if complaint_id is not None and outcome.message_external_id and stored:
             self._attach(session, complaint_id, outcome.message_external_id, stored, now)

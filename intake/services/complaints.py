@@ -53,6 +53,7 @@ from intake.routing.types import RoutingDecision, RoutingInput
 from intake.services.attachments import held_location, take_held_safely
 from intake.services.kinds import due_rules
 from intake.services.lifecycle import Lifecycle, require_move
+from intake.services.rows import RowBatch
 from intake.services.satisfaction import Satisfaction
 from intake.services.status import StatusAnswer, answer_for, is_owner
 from intake.services.views import AttachedPending, ComplaintView, EventView, MessageView
@@ -169,7 +170,8 @@ class IntakeService:
     def create_complaint(self, new: NewComplaint, actor: str,
                          session: Session | None = None, *,
                          unseen: bool = False,
-                         decision: RoutingDecision | None = None) -> ComplaintView:
+                         decision: RoutingDecision | None = None,
+                         later: RowBatch | None = None) -> ComplaintView:
         """File a complaint, route it, and record who did it; idempotent on external_id.
 
         With ``session`` the work joins the caller's transaction (the mail pipeline files
@@ -187,6 +189,10 @@ class IntakeService:
         ``decision``: the routing decision ``routing_decision(new)`` gave before the
         caller's transaction began (the mail pipeline routes a batch before it takes the
         database's write lock); else routing runs here.
+
+        ``later`` (with ``session``): the complaint's kind and its two events are added
+        to the caller's batch of rows, written together before its commit (``RowBatch``),
+        instead of being inserted here.
         """
         text = check_complaint_text(new.text)
         location = clean(new.location_text) if new.location_text else None
@@ -204,7 +210,7 @@ class IntakeService:
                 signature_text=new.signature_text, subject=new.subject))
         if session is not None:
             return self._insert(session, new, text, location, decision, actor,
-                                check_code=not unseen)
+                                check_code=not unseen, later=later)
         try:
             with self.db.transaction() as own:
                 return self._insert(own, new, text, location, decision, actor)
@@ -282,8 +288,8 @@ class IntakeService:
         raise RuntimeError("could not draw an unused tracking code in 10 tries")
 
     def _insert(self, session: Session, new: NewComplaint, text: str, location: str | None,
-                decision: RoutingDecision, actor: str, check_code: bool = True
-                ) -> ComplaintView:
+                decision: RoutingDecision, actor: str, check_code: bool = True,
+                later: RowBatch | None = None) -> ComplaintView:
         """The complaint, already in its queue, its first message and the events that
         say so (the routing is decided before the row is written, so no second UPDATE).
 
@@ -311,18 +317,21 @@ class IntakeService:
         connection = session.connection()
         complaint_id = int(connection.execute(
             insert(Complaint).returning(Complaint.id), values).scalar_one())
-        connection.execute(insert(ComplaintKind), [dict(
-            complaint_id=complaint_id, kind=decision.kind, set_by="system:routing", at=now)])
         connection.execute(insert(Message), [dict(
             complaint_id=complaint_id, direction=Direction.INBOUND.value,
             channel=new.channel.value, sender=new.sender, external_id=new.external_id,
             text=text, created_at=now)])
-        connection.execute(insert(Event), [
-            dict(complaint_id=complaint_id, kind="created", actor=actor, reason=None,
-                 data={"channel": new.channel.value}, at=now),
-            dict(complaint_id=complaint_id, kind="routed", actor="system:routing",
-                 reason="; ".join(decision.reasons), data=_routed_data(decision, None),
-                 at=now)])
+        rows = later if later is not None else RowBatch()
+        rows.add(ComplaintKind, dict(complaint_id=complaint_id, kind=decision.kind,
+                                     set_by="system:routing", at=now))
+        rows.add(Event, dict(complaint_id=complaint_id, kind="created", actor=actor,
+                             reason=None, data={"channel": new.channel.value}, at=now))
+        rows.add(Event, dict(complaint_id=complaint_id, kind="routed", actor="system:routing",
+                             reason="; ".join(decision.reasons),
+                             data=_routed_data(decision, None), at=now))
+        if later is None:
+            rows.keep()
+            rows.write(session)
         held = AttachedPending(0, None)
         if new.take_held and new.sender:  # a chat's held files: they need the ORM row
             complaint = session.get(Complaint, complaint_id)

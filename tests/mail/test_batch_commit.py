@@ -30,7 +30,7 @@ from intake.mail.config import MailSettings
 from intake.mail.ingest import IngestResult, MailIngestor
 from intake.mail.models import IngestStatus, MailIngest, MailQueued
 from intake.mail.worker import MailWorker
-from intake.models import Complaint, MailThread, Outbox
+from intake.models import Complaint, ComplaintKind, Event, MailThread, Outbox
 from intake.org.data_files import read_organisation
 from intake.org.loader import load_organisation
 from intake.services.complaints import IntakeService
@@ -219,9 +219,11 @@ def _refuse_ack(db: Database) -> None:
 
 def test_acknowledgements_written_together_are_threaded_to_their_own_outbox_rows(
         ingestor: MailIngestor, db: Database) -> None:
-    """The batch's acknowledgements are written in one INSERT per table at its end: each
-    thread row names its own outbox row (recipient, purpose, complaint, the Message-ID
-    the e-mail carries), and each citizen gets exactly one."""
+    """The batch's acknowledgements (and the complaints' kinds and events) are written
+    in one INSERT per table at its end: each thread row names its own outbox row
+    (recipient, purpose, complaint, the Message-ID the e-mail carries), each citizen
+    gets exactly one, and each complaint has its kind and its "created" and "routed"
+    events."""
     results = ingestor.ingest_batch([(raw, f"n{i}") for i, raw in enumerate(numbered(COUNT))])
     assert [r.status for r in results] == [IngestStatus.INGESTED] * COUNT
     with db.reading() as session:
@@ -230,6 +232,11 @@ def test_acknowledgements_written_together_are_threaded_to_their_own_outbox_rows
         threads = int(session.scalar(select(func.count(MailThread.id))) or 0)
         codes = {email: code for email, code in session.execute(
             select(Complaint.citizen_email, Complaint.code))}
+        events = session.execute(select(Event.complaint_id, Event.kind)).all()
+        kinds = session.scalars(select(ComplaintKind.complaint_id)).all()
+        ids = session.scalars(select(Complaint.id)).all()
+    assert sorted(events) == sorted((i, k) for i in ids for k in ("created", "routed"))
+    assert sorted(kinds) == sorted(ids) and len(ids) == COUNT
     assert len(rows) == threads == COUNT
     assert sorted(outbox.recipient for outbox, _ in rows) == sorted(
         f"citizen{i}@example.vn" for i in range(COUNT))
@@ -262,7 +269,10 @@ def test_an_acknowledgement_the_database_refuses_falls_on_its_message_alone(
         threads = session.scalars(select(MailThread.recipient)).all()
         quarantined = session.scalars(select(MailIngest).where(
             MailIngest.status == IngestStatus.QUARANTINED.value)).all()
+        events = session.scalar(select(func.count(Event.id)))
+        kinds = session.scalar(select(func.count()).select_from(ComplaintKind))
     assert len(emails) == len(set(emails)) == COUNT - 1
+    assert (events, kinds) == (2 * (COUNT - 1), COUNT - 1)  # the refused one's went
     assert sorted(recipients) == sorted(threads) == sorted(e for e in emails if e)
     assert not [e for e in emails if e and e.startswith(REFUSED)]
     assert [row.sender for row in quarantined] == [f"{REFUSED}example.vn"]
