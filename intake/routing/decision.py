@@ -493,9 +493,10 @@ def topic_queue(router: Router, ev: Evidence) -> Outcome | None:
 
 
 def _procedure_context(router: Router, ev: Evidence, label: str) -> tuple[str, ...]:
-    """Says that a department's procedure the text mentions was taken for context."""
+    """Says that a procedure the text mentions (a department's, or one the commune or
+    district carries out) was taken for context: another department's matter decided."""
     proc = ev.procedure.best
-    if proc is None or proc.label in LEVELS or not ev.procedure.reason \
+    if proc is None or not ev.procedure.reason \
             or router.today(proc.label) == router.today(label):
         return ()
     return (why.procedure_context_reason(ev.procedure.reason, label),)
