@@ -37,6 +37,17 @@ def run_rasa(holdout: Path, model: Path, out: Path) -> dict[str, dict[str, objec
     return report
 
 
+def read_misses(out: Path) -> list[tuple[str, str, str, float]]:
+    """The messages ``rasa test nlu`` got wrong: text, expected, predicted, confidence."""
+    path = out / "intent_errors.json"
+    if not path.exists():
+        return []
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return sorted((str(r["text"]), str(r["intent"]),
+                   str(r["intent_prediction"]["name"]),
+                   float(r["intent_prediction"]["confidence"])) for r in rows)
+
+
 def blind_as_nlu(name: str, out: Path) -> Path:
     """The blind set's chat messages as a Rasa NLU file (after the checksum check)."""
     import sys
@@ -63,10 +74,18 @@ def main() -> None:
     parser.add_argument("--holdout", type=Path, default=ROOT / "tests/data/nlu_holdout.yml")
     parser.add_argument("--model", type=Path, default=ROOT / "models")
     parser.add_argument("--blind", choices=("set1", "set2"))
+    parser.add_argument("--show-misses", action="store_true",
+                        help="print each misclassified message (refused for set2, the "
+                             "final set, whose misses are never read)")
     args = parser.parse_args()
+    if args.show_misses and args.blind == "set2":
+        parser.error("set2 is the final blind set: its misses are not printed")
     with tempfile.TemporaryDirectory(prefix="pakn-nlu-") as tmp:
         holdout = blind_as_nlu(args.blind, Path(tmp)) if args.blind else args.holdout
         report = run_rasa(holdout, args.model, Path(tmp))
+        misses = read_misses(Path(tmp)) if args.show_misses else []
+    for text, expected, got, confidence in misses:
+        print(f"miss {expected} -> {got} ({confidence:.2f}): {text!r}")
     intents = {k: v for k, v in report.items()
                if isinstance(v, dict) and "f1-score" in v
                and k not in {"macro avg", "weighted avg", "micro avg", "accuracy"}}
