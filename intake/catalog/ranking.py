@@ -76,11 +76,17 @@ class CueTable:
     false_friends: re.Pattern[str] | None = None
 
     def of_question(self, text: str) -> frozenset[str]:
-        """The cues found in a question (NFC, any case, with or without diacritics)."""
+        """The cues found in a question (NFC, any case, with or without diacritics).
+
+        False friends hide situations only: a place the citizen names ("sở lao động",
+        "sở y tế", the "at_…" cues) is read in the whole question."""
         lowered = nfc(text).lower()
+        blanked = lowered
         if self.false_friends is not None:
-            lowered = self.false_friends.sub(" ~ ", lowered)  # not a space: no new phrase
-        return frozenset(name for name, rx in self.question if rx.search(lowered))
+            blanked = self.false_friends.sub(" ~ ", lowered)  # not a space: no new phrase
+        return frozenset(
+            name for name, rx in self.question
+            if rx.search(lowered if name.startswith(PLACE_CUE_PREFIX) else blanked))
 
     def of_procedure(self, name: str) -> frozenset[str]:
         """The variant cues of a procedure, read from its name."""

@@ -268,7 +268,8 @@ class Router:
                 chosen = (row, outcome)
         decision = self._decision(ev, chosen, considered, place)
         said = (ev.kind.reason,) if ev.kind.cue else ()
-        if ev.province and not decision.queue_code.startswith(LOCAL_QUEUE_PREFIXES):
+        if (ev.province and decision.queue_code != self.triage_queue
+                and not decision.queue_code.startswith(LOCAL_QUEUE_PREFIXES)):
             said = (why.province_reason(ev.province), *said)
         return replace(decision, kind=ev.kind.kind, reasons=(*decision.reasons, *said))
 

@@ -41,10 +41,15 @@ _RESIDENCE_END = re.compile(
 # forward everything and say nothing of the level. Matched on the folded text.
 _PROVINCE = re.compile((
     r"(?<!\w)(?:(?:cac |quy )?co quan(?: \w+){0,4}? (?:cua |o |thuoc )?tinh(?! lo)"
-    r"|(?<!van\x20phong\x20)(?:ubnd|uy ban nhan dan|uy ban|lanh dao|chinh quyen) tinh"
+    r"|(?:ubnd|uy ban nhan dan|uy ban|lanh dao|chinh quyen) tinh"
     r"|(?:cac )?so,? (?:ban,? )?nganh(?: cua| cap)? tinh"
     r"|(?:de nghi|mong|kien nghi|xin|yeu cau) (?:\w+ ){0,2}tinh (?:xem|kiem tra|chi dao"
     r"|giai quyet|vao cuoc|quan tam))(?!\w)").replace(" ", r"\s+"))
+_OFFICE_BEFORE = re.compile(r"van\s+phong\s*$")
+_WORD = re.compile(r"\w+")
+# "tinh" folded is also "tình" (tình trạng, tình hình) and "tính" (tính toán, tính sai):
+# written with diacritics, only "tỉnh" is the province
+_NOT_PROVINCE = frozenset({"tình", "tính"})
 
 
 @dataclass(frozen=True)
@@ -84,11 +89,22 @@ def province_cue(text: str) -> str | None:
     (as written), or None."""
     head = text[:6000]
     folded = fold_keep_length(head)
-    found = _PROVINCE.search(folded)
-    if found is None:
-        return None
-    said = head[found.start():found.end()] if len(folded) == len(head) else found.group(0)
-    return " ".join(said.split())
+    aligned = len(folded) == len(head)
+    for found in _PROVINCE.finditer(folded):
+        if _OFFICE_BEFORE.search(folded, 0, found.start()):
+            continue  # "Văn phòng UBND tỉnh": the office forwards everything
+        said = head[found.start():found.end()] if aligned else found.group(0)
+        if aligned and not _names_the_province(said):
+            continue
+        return " ".join(said.split())
+    return None
+
+
+def _names_the_province(said: str) -> bool:
+    """Whether a "tinh" of the matched words is the province: "tỉnh", or "tinh" typed
+    without diacritics; not "tình" or "tính"."""
+    return any(nfc(word).lower() not in _NOT_PROVINCE for word in _WORD.findall(said)
+               if fold_keep_length(word).lower() == "tinh")
 
 
 def _addressee_lines(lines: list[str]) -> tuple[list[Addressee], list[str]]:

@@ -160,6 +160,10 @@ def test_procedure_cues(name: str, cues: set[str]) -> None:
     ("ra ubnd xa xin giay", {"at_commune"}),
     ("nộp ở sở tư pháp", {"at_province"}),
     ("sổ đỏ nhà tôi", set()),                      # sổ is not sở
+    # "lao động" and "y tế" are false friends of the foreign cue, not of a place
+    ("tôi lên sở lao động hỏi thủ tục", {"at_province"}),
+    ("phòng lao động huyện bảo tôi", {"at_district"}),
+    ("lên sở y tế xin giấy phép hành nghề", {"at_province"}),
 ])
 def test_place_cues(text: str, cues: set[str]) -> None:
     assert load_cues().of_question(text) == cues

@@ -38,6 +38,13 @@ def test_province_addressed_or_asked(text: str, said: str) -> None:
     "Kính gửi UBND xã Tân Mộc",
     "xe tải chạy trên đường tỉnh lộ 398 làm hỏng mặt đường",
     "tôi lên tỉnh hỏi thì không ai trả lời",
+    # "tinh" folded is also "tình" and "tính": written with diacritics, not the province
+    "Đề nghị cơ quan chức năng kiểm tra tình trạng lấn chiếm vỉa hè tại thôn 3",
+    "đề nghị chính quyền tính toán lại tiền đền bù cho các hộ",
+    "cơ quan thuế tính sai tiền sử dụng đất của gia đình tôi",
+    # the office, whatever the spacing
+    "Kính gửi Văn phòng  UBND tỉnh, đường thôn hỏng",
+    "Kính gửi: Văn phòng\nUBND tỉnh Bắc Giang",
 ])
 def test_no_province_cue(text: str) -> None:
     assert province_cue(text) is None
