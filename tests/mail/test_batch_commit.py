@@ -42,26 +42,28 @@ COUNT = 12
 REFUSED = "citizen4@"  # the citizen whose complaint the database refuses
 
 
-def _refuse_one(db: Database) -> None:
-    """A trigger refusing the complaint of ``REFUSED``: on PostgreSQL a data exception
-    (SQLSTATE 22023, a value refused), on SQLite ``RAISE(ABORT)`` (a constraint)."""
+def _refuse_rows_of(db: Database, table: str, column: str, said: str) -> None:
+    """A trigger refusing, with the message ``said``, each row of ``table`` whose
+    ``column`` names ``REFUSED``: on PostgreSQL a data exception (SQLSTATE 22023, a
+    value refused), on SQLite ``RAISE(ABORT)`` (a constraint)."""
+    name = f"refuse_{table}"
     with db.engine.begin() as conn:
         if db.engine.dialect.name == "postgresql":
             conn.execute(text(f"""
-                CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                  IF NEW.citizen_email LIKE '{REFUSED}%' THEN
-                    RAISE EXCEPTION 'value refused' USING ERRCODE = '22023';
+                  IF NEW.{column} LIKE '{REFUSED}%' THEN
+                    RAISE EXCEPTION '{said}' USING ERRCODE = '22023';
                   END IF;
                   RETURN NEW;
                 END $$"""))
-            conn.execute(text("CREATE TRIGGER refuse_one BEFORE INSERT ON complaints "
-                              "FOR EACH ROW EXECUTE FUNCTION refuse_one()"))
+            conn.execute(text(f"CREATE TRIGGER {name} BEFORE INSERT ON {table} "
+                              f"FOR EACH ROW EXECUTE FUNCTION {name}()"))
         else:
             conn.execute(text(f"""
-                CREATE TRIGGER refuse_one BEFORE INSERT ON complaints
-                WHEN NEW.citizen_email LIKE '{REFUSED}%'
-                BEGIN SELECT RAISE(ABORT, 'value refused'); END"""))
+                CREATE TRIGGER {name} BEFORE INSERT ON {table}
+                WHEN NEW.{column} LIKE '{REFUSED}%'
+                BEGIN SELECT RAISE(ABORT, '{said}'); END"""))
 
 
 def _disk_full(db: Database, deferred: bool) -> Callable[[], None]:
@@ -103,7 +105,7 @@ def _worker(ingestor: MailIngestor, settings: MailSettings) -> MailWorker:
 def test_a_message_the_database_refuses_is_quarantined_and_its_batch_kept_once(
         imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
         db: Database) -> None:
-    _refuse_one(db)
+    _refuse_rows_of(db, "complaints", "citizen_email", "value refused")
     imap.append("hotline", numbered(COUNT))
     worker = _worker(MailIngestor(service, live_settings), live_settings)
     stats = worker.run(once=True, max_failures=0)
@@ -195,28 +197,6 @@ def test_a_batch_files_as_one_message_at_a_time_does(
     one.db.dispose()
 
 
-def _refuse_ack(db: Database) -> None:
-    """A trigger refusing the acknowledgement (the outbox row) to ``REFUSED``: on
-    PostgreSQL a data exception, on SQLite ``RAISE(ABORT)`` (a constraint)."""
-    with db.engine.begin() as conn:
-        if db.engine.dialect.name == "postgresql":
-            conn.execute(text(f"""
-                CREATE FUNCTION refuse_ack() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                  IF NEW.recipient LIKE '{REFUSED}%' THEN
-                    RAISE EXCEPTION 'acknowledgement refused' USING ERRCODE = '22023';
-                  END IF;
-                  RETURN NEW;
-                END $$"""))
-            conn.execute(text("CREATE TRIGGER refuse_ack BEFORE INSERT ON outbox "
-                              "FOR EACH ROW EXECUTE FUNCTION refuse_ack()"))
-        else:
-            conn.execute(text(f"""
-                CREATE TRIGGER refuse_ack BEFORE INSERT ON outbox
-                WHEN NEW.recipient LIKE '{REFUSED}%'
-                BEGIN SELECT RAISE(ABORT, 'acknowledgement refused'); END"""))
-
-
 def test_acknowledgements_written_together_are_threaded_to_their_own_outbox_rows(
         ingestor: MailIngestor, db: Database) -> None:
     """The batch's acknowledgements (and the complaints' kinds and events) are written
@@ -254,7 +234,7 @@ def test_an_acknowledgement_the_database_refuses_falls_on_its_message_alone(
     them): the batch is rolled back and written again, each acknowledgement in its
     message's savepoint, so that message alone is quarantined (nothing of it filed)
     and the others are filed, acknowledged and moved once each."""
-    _refuse_ack(db)
+    _refuse_rows_of(db, "outbox", "recipient", "acknowledgement refused")
     imap.append("hotline", numbered(COUNT))
     worker = _worker(MailIngestor(service, live_settings), live_settings)
     caplog.set_level(logging.WARNING, logger="intake.mail.ingest")
