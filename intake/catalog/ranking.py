@@ -42,25 +42,31 @@ CONTINUOUS = (*(f"bm25_{f}" for f in BM25_FEATURES), "implied", "examples", "fir
 # is the level citizens most often mean when the question does not say.
 LEVEL_CUES = {"xa": "level_xa", "huyen": "level_huyen", "tinh": "level_tinh"}
 PLACE_CUE_PREFIX = "at_"  # question cues of where one goes: weighed against the levels
+DEATH_CUE = "death"  # the question cue a kinsman's "mất" gives (``kin_deaths``)
+_MAT = re.compile(r"(?<!\w)m[ấa]t(?!\w)")
 
 
-def _phrase_pattern(phrase: str) -> str:
-    """A regex for a phrase: each marked letter also matches its bare form."""
+def _phrase_pattern(phrase: str, *, marked: bool = False) -> str:
+    """A regex for a phrase: each marked letter also matches its bare form, unless
+    ``marked`` (the phrase then matches only as written with its diacritics)."""
     out = []
     for ch in nfc(phrase.lower()).strip():
         bare = strip_diacritics(ch)
         if ch.isspace():
             out.append(r"\s+")
-        elif bare != ch:
+        elif bare != ch and not marked:
             out.append(f"[{re.escape(ch)}{re.escape(bare)}]")
         else:
             out.append(re.escape(ch))
     return "".join(out)
 
 
-def _cue_regex(phrases: Sequence[str]) -> re.Pattern[str]:
+def _cue_regex(phrases: Sequence[str], marked: frozenset[str] = frozenset(),
+               ) -> re.Pattern[str]:
+    """Whole-word alternatives, longest first; a phrase in ``marked`` only with its marks."""
     ordered = sorted({str(p) for p in phrases if str(p).strip()}, key=len, reverse=True)
-    body = "|".join(_phrase_pattern(p) for p in ordered) or r"(?!x)x"
+    body = "|".join(_phrase_pattern(p, marked=nfc(p.lower()).strip() in marked)
+                    for p in ordered) or r"(?!x)x"
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 
@@ -74,19 +80,25 @@ class CueTable:
     # ("người lao động" is not "người Lào", "nguoi bi benh" not "người Bỉ"): blanked
     # out of a question before its cues are read
     false_friends: re.Pattern[str] | None = None
+    # a kinsman's "mất" ("mẹ tôi mất năm ngoái"): a death, not a lost paper
+    deaths: re.Pattern[str] | None = None
 
     def of_question(self, text: str) -> frozenset[str]:
         """The cues found in a question (NFC, any case, with or without diacritics).
 
         False friends hide situations only: a place the citizen names ("sở lao động",
-        "sở y tế", the "at_…" cues) is read in the whole question."""
+        "sở y tế", the "at_…" cues) is read in the whole question. A kinsman's "mất" is
+        the death cue and is not read as a lost paper."""
         lowered = nfc(text).lower()
         blanked = lowered
         if self.false_friends is not None:
             blanked = self.false_friends.sub(" ~ ", lowered)  # not a space: no new phrase
-        return frozenset(
-            name for name, rx in self.question
-            if rx.search(lowered if name.startswith(PLACE_CUE_PREFIX) else blanked))
+        died = without_kin_deaths(blanked, self.deaths)
+        found = {name for name, rx in self.question
+                 if rx.search(lowered if name.startswith(PLACE_CUE_PREFIX) else died)}
+        if died != blanked:
+            found.add(DEATH_CUE)
+        return frozenset(found)
 
     def of_procedure(self, name: str) -> frozenset[str]:
         """The variant cues of a procedure, read from its name."""
@@ -119,9 +131,44 @@ class CueTable:
 def with_countries(phrase: str, countries: Sequence[object]) -> list[str]:
     """A phrase, or with ``{country}`` each of the countries in its place ("vợ {country}"
     → "vợ Hàn Quốc", "vợ Lào" …): a nationality is written many ways, the list once."""
-    if "{country}" not in phrase:
+    return with_slot(phrase, "{country}", countries)
+
+
+def with_slot(phrase: str, slot: str, values: Sequence[object]) -> list[str]:
+    """A phrase, or with ``slot`` each of the values in its place."""
+    if slot not in phrase:
         return [phrase]
-    return [phrase.replace("{country}", str(c)) for c in countries]
+    return [phrase.replace(slot, str(v)) for v in values]
+
+
+def kin_death_regex(data: Mapping[str, object]) -> re.Pattern[str] | None:
+    """A kinsman's death as ``synonyms.yml`` describes it: one of ``kin``, up to two of
+    ``kin_of``, any of ``kin_adverbs``, then "mất", not followed by one of
+    ``lost_things`` ("mẹ mất sổ đỏ" is a lost paper after all); None without ``kin``."""
+    kin = [str(k) for k in _listed(data.get("kin"))]
+    if not kin:
+        return None
+
+    marked = frozenset(nfc(str(p).lower()).strip() for p in _listed(data.get("marked_only")))
+
+    def alternatives(key: str) -> str:
+        return _cue_regex([str(w) for w in _listed(data.get(key))], marked).pattern
+
+    return re.compile(rf"{_cue_regex(kin).pattern}(?:\s+{alternatives('kin_of')}){{0,2}}"
+                      rf"(?:\s+{alternatives('kin_adverbs')})*\s+{_phrase_pattern('mất')}"
+                      rf"(?!\w)(?!\s+{alternatives('lost_things')})")
+
+
+def _listed(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else []
+
+
+def without_kin_deaths(text: str, deaths: re.Pattern[str] | None) -> str:
+    """The text (lower case, NFC) with the "mất" of each kinsman's death taken out
+    ("mẹ tôi mất năm 2003" → "mẹ tôi ~ năm 2003"; "mẹ mất sổ đỏ" stays)."""
+    if deaths is None:
+        return text
+    return deaths.sub(lambda m: _MAT.sub("~", m.group(0)), text)
 
 
 @lru_cache(maxsize=4)
@@ -134,13 +181,18 @@ def load_cues(path: Path = CUES_FILE) -> CueTable:
     def phrases(values: Sequence[object]) -> list[str]:
         return [p for value in values for p in with_countries(str(value), countries)]
 
+    # one syllable whose bare form is another everyday word ("ố" and "ở" are both "o",
+    # "mờ" and "mở" "mo", "đẻ" and "để" "de"): read only when typed with its marks
+    marked = frozenset(nfc(str(p).lower()).strip() for p in _listed(data.get("marked_only")))
+
     def compiled(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         section = data.get(key) or {}
-        return tuple((str(k), _cue_regex(phrases(v or []))) for k, v in section.items())
+        return tuple((str(k), _cue_regex(phrases(v or []), marked))
+                     for k, v in section.items())
 
     friends = [str(w) for w in data.get("false_friends") or [] if str(w).strip()]
     return CueTable(compiled("question_cues"), compiled("procedure_cues"),
-                    _cue_regex(friends) if friends else None)
+                    _cue_regex(friends) if friends else None, kin_death_regex(data))
 
 
 def feature_names(cues: CueTable) -> tuple[str, ...]:

@@ -46,10 +46,12 @@ from intake.catalog.ranking import (
     Candidate,
     CueTable,
     Ranker,
+    kin_death_regex,
     load_cues,
     load_ranker,
     vectors,
     with_countries,
+    without_kin_deaths,
 )
 from intake.catalog.records import ProcedureRecord
 from intake.text import fold, has_letters_or_digits, nfc
@@ -108,6 +110,9 @@ class SynonymTable:
     # folds to "người Lào" + "động"): a situation that ends inside one of them, which goes
     # on past it, is not that situation (see ``Analyzer.implied``)
     false_friends: tuple[tuple[str, ...], ...] = ()
+    # a kinsman's "mất" ("bố tôi mất năm ngoái"): a death, whose "mất" a question's words
+    # leave out (it would match "… do bị mất" in names); the death cue says it instead
+    deaths: re.Pattern[str] | None = None
 
     @property
     def longest(self) -> int:
@@ -151,6 +156,7 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
                                       for k, v in expansions.items())
                     if k and v and k not in friends},
         false_friends=friends,
+        deaths=kin_death_regex(data),
     )
 
 
@@ -180,7 +186,10 @@ class Analyzer:
                                  if k)
 
     def words(self, text: str, *, question: bool) -> list[str]:
-        """Syllables after the synonym table (and, for a question, without its wordings)."""
+        """Syllables after the synonym table (and, for a question, without its wordings
+        and without the "mất" of a kinsman's death)."""
+        if question and self.table.deaths is not None:
+            text = without_kin_deaths(nfc(text).lower(), self.table.deaths)
         tokens = [self.table.variants.get(t, t) for t in _tokens(text)]
         out: list[str] = []
         i = 0
