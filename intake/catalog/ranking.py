@@ -4,7 +4,9 @@ BM25 finds candidates; this module says which of them the citizen means. Each ca
 gets a feature vector: its BM25 per field (name, keywords, field, agency, and the
 procedure's own content — conditions, documents, steps, result — each normalised by the
 best candidate's), how much of its name the question covers (own words, and with the
-words its situations imply), the first-stage rank, and the agreement of *variant cues*:
+words its situations imply; for a long question also the clauses in which it says what
+it wants, "… tôi muốn tạm ngừng kinh doanh"), the first-stage rank, and the agreement
+of *variant cues*:
 what the question says about the citizen's situation (lost papers, an expired card, a
 foreign spouse, a first licence, a death…) against what the procedure's name says it is
 for ("Cấp lại", "Cấp đổi", "lần đầu", "có yếu tố nước ngoài"…). The cue phrases are data
@@ -35,7 +37,7 @@ BM25_FEATURES = ("name", "keywords", "field", "agency", "content", "conditions",
 CONTINUOUS = (*(f"bm25_{f}" for f in BM25_FEATURES), "implied", "examples", "first_stage",
               "first_stage_log", "rank_recip", "name_cov", "name_cov_all",
               "name_bigram_cov", "confidence", "name_len", "uncovered_idf",
-              "unasked_variant", "name_share", "tail_cov", "examples_tail")
+              "unasked_variant", "name_share", "tail_cov", "examples_tail", "ask_cov")
 # The levels a procedure is carried out at (``cap_thuc_hien``), as procedure cues: a
 # question that says where the citizen goes ("lên xã", "UBND huyện", "Sở …") meets the
 # level of the record, not only words of its name; the learned weight of each level alone
@@ -195,6 +197,30 @@ def load_cues(path: Path = CUES_FILE) -> CueTable:
                     _cue_regex(friends) if friends else None, kin_death_regex(data))
 
 
+_CLAUSE_END = re.compile(r"[.?!;:,\n()]+")
+
+
+def ask_regex(data: Mapping[str, object]) -> re.Pattern[str] | None:
+    """``synonyms.yml``'s ``ask_markers`` ("muốn", "xin", "đề nghị" …) as one regex."""
+    markers = [str(m) for m in _listed(data.get("ask_markers"))]
+    return _cue_regex(markers) if markers else None
+
+
+def asked_parts(text: str, markers: re.Pattern[str] | None) -> list[str]:
+    """What a question asks for: in each clause with an ask marker, the words from the
+    marker on ("Công ty tôi ở TP Bắc Giang, do khó khăn, tôi muốn tạm ngừng kinh doanh
+    12 tháng. Xin hỏi thời hạn …" → "muốn tạm ngừng kinh doanh 12 tháng", "Xin hỏi
+    thời hạn …"); none without markers."""
+    if markers is None:
+        return []
+    parts = []
+    for clause in _CLAUSE_END.split(nfc(text).lower()):
+        found = markers.search(clause)
+        if found is not None:
+            parts.append(clause[found.start():])
+    return parts
+
+
 def feature_names(cues: CueTable) -> tuple[str, ...]:
     """Every feature, in the order of the weight vector."""
     return (*CONTINUOUS, *cues.feature_names())
@@ -221,6 +247,7 @@ class Candidate:
     name_share: float = 0.0  # share of the question's idf mass its name holds
     tail_cov: float = 0.0  # share of its name in the question's second half (the ask)
     examples_tail: float = 0.0  # ``examples`` for that second half
+    ask_cov: float = 0.0  # share of its name in what a long question asks for ("muốn …")
 
 
 def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
@@ -238,7 +265,7 @@ def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
                 math.log1p(c.first_stage), 1.0 / c.rank, c.name_cov, c.name_cov_all,
                 c.name_bigram_cov, c.confidence, math.log1p(c.name_len), c.uncovered_idf,
                 1.0 if c.unasked_variant else 0.0, c.name_share, c.tail_cov,
-                c.examples_tail]
+                c.examples_tail, c.ask_cov]
         rows.append(row)
     return rows
 

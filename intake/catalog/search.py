@@ -46,6 +46,8 @@ from intake.catalog.ranking import (
     Candidate,
     CueTable,
     Ranker,
+    ask_regex,
+    asked_parts,
     kin_death_regex,
     load_cues,
     load_ranker,
@@ -113,6 +115,8 @@ class SynonymTable:
     # a kinsman's "mất" ("bố tôi mất năm ngoái"): a death, whose "mất" a question's words
     # leave out (it would match "… do bị mất" in names); the death cue says it instead
     deaths: re.Pattern[str] | None = None
+    # the words with which a citizen says what they want ("muốn", "xin", "đề nghị")
+    ask_markers: re.Pattern[str] | None = None
 
     @property
     def longest(self) -> int:
@@ -157,6 +161,7 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
                     if k and v and k not in friends},
         false_friends=friends,
         deaths=kin_death_regex(data),
+        ask_markers=ask_regex(data),
     )
 
 
@@ -329,6 +334,8 @@ class _Query:
     examples: dict[int, float]
     # the same for the second half of a long question (what is asked, after the story)
     examples_tail: dict[int, float] = field(default_factory=dict)
+    # a long question's words from its ask markers on ("… tôi muốn tạm ngừng kinh doanh")
+    asked: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -521,8 +528,12 @@ class SearchIndex:
                              if len(words) >= TAIL_FROM else examples)
         if not scores and not examples:
             return None
+        asked = frozenset(words)
+        if len(words) >= TAIL_FROM:
+            asked = frozenset(w for part in asked_parts(text, self.analyzer.table.ask_markers)
+                              for w in self.query_words(part))
         return _Query(text, words, words + [w for w in implied if w not in words], scores,
-                      per_field, implied_scores, examples, examples_tail)
+                      per_field, implied_scores, examples, examples_tail, asked)
 
     def _similar(self, query_terms: list[str]) -> dict[int, float]:
         """Per document, its closest example's similarity relative to the closest overall."""
@@ -581,7 +592,8 @@ class SearchIndex:
                 cues=self.proc_cues[doc],
                 tail_cov=len(name_words & tail) / len(name_words) if name_words else 0.0,
                 name_share=sum(self.idf.get(w, 0.0) for w in name_words & every)
-                / total_idf))
+                / total_idf,
+                ask_cov=len(name_words & query.asked) / len(name_words) if name_words else 0.0))
         return found
 
     def _detail_scores(self, doc: int, pair_terms: list[str]) -> dict[str, float]:

@@ -12,15 +12,17 @@ import pytest
 
 from intake.catalog.importers import parse_path
 from intake.catalog.ranking import (
+    CONTINUOUS,
     RANKER_FILE,
     RankerMismatch,
+    asked_parts,
     feature_names,
     load_cues,
     load_ranker,
     read_ranker,
 )
 from intake.catalog.records import ProcedureRecord
-from intake.catalog.search import EXAMPLES_FILE, SearchIndex, read_examples
+from intake.catalog.search import EXAMPLES_FILE, SearchIndex, load_synonyms, read_examples
 from intake.catalog.service import DEMO_CATALOG
 from intake.org.data_files import read_organisation
 from tests.catalog.conftest import FIXTURES
@@ -206,6 +208,28 @@ def test_a_kinsmans_death_is_not_searched_as_a_lost_paper(index: SearchIndex) ->
                         "các con của bà muốn làm văn bản khai nhận di sản", 3)
     assert hits[0].code == "BG-CT-004", [(h.code, h.name) for h in hits]
     assert not [h.name for h in hits if "bị mất" in h.name]
+
+
+def test_what_a_question_asks_follows_its_markers() -> None:
+    markers = load_synonyms().ask_markers
+    assert asked_parts("Công ty TNHH của tôi ở Việt Yên, do thua lỗ tôi muốn giải thể "
+                       "doanh nghiệp. Xin hỏi hồ sơ gồm gì?", markers) == [
+        "muốn giải thể doanh nghiệp", "xin hỏi hồ sơ gồm gì"]
+    assert asked_parts("thu tuc cap lai the can cuoc", markers) == ["thu tuc cap lai the can cuoc"]
+    assert asked_parts("mất căn cước làm lại ở đâu", markers) == []
+
+
+def test_a_long_questions_ask_outweighs_its_background(index: SearchIndex) -> None:
+    """A letter names the company's type before it says what it wants: the name in the
+    clause of "muốn …" (ask_cov) counts, the company's type told before does not."""
+    question = ("Kính gửi Sở Kế hoạch và Đầu tư, công ty trách nhiệm hữu hạn một thành viên "
+                "của tôi ở Việt Yên làm ăn thua lỗ hai năm liền, nay tôi muốn giải thể doanh "
+                "nghiệp, xin hỏi hồ sơ gồm những gì")
+    hits, vectors = index.candidates(question)
+    column = CONTINUOUS.index("ask_cov")
+    ask = {h.code: v[column] for h, v in zip(hits, vectors, strict=True)}
+    assert ask["BG-DN-007"] == 1.0 and ask["BG-DN-001"] == 0.0
+    assert index.search(question, 1)[0].code == "BG-DN-007"
 
 
 def test_a_longer_situation_uses_up_its_words(index: SearchIndex) -> None:
