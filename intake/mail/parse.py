@@ -57,6 +57,13 @@ _ADDRESS = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 _ADDRESS_IN_TEXT = re.compile(r"<?([^@\s<>\"',;:()]+@[^@\s<>\"',;:()]+\.[^@\s<>\"',;:()]+?)>?"
                               r"(?=[\s>\"',;]|$)")
 MAX_FORWARDED = 3
+_ADDR_SPEC = r'[^<>@\s"(),;:\[\]\\]+@[^<>@\s"(),;:\[\]\\]+'
+_SIMPLE_FROM = re.compile(rf'\s*(?:(?P<name>[^"<>()\[\]\\,;:@]*|"[^"\\]*")\s*'
+                          rf'<(?P<addr>{_ADDR_SPEC})>|(?P<bare>{_ADDR_SPEC}))\s*')
+_ENCODED_WORDS = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+# In a decoded display name: what the registry would quote, escape or refuse, a
+# replacement character, raw bytes, a control character.
+_UNCLEAN_NAME = re.compile(r'["\\\x00-\x1f\x7f\ufffd\udc80-\udcff]')
 _SURROGATES = re.compile("[\udc80-\udcff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANKS = re.compile(r"\n{3,}")
@@ -226,9 +233,44 @@ def _address_of(text: str) -> tuple[str, str | None] | None:
 address_of = _address_of  # for the mail triage's first look at a header
 
 
+def _simple_from(msg: Message) -> tuple[str, str | None] | None:
+    """(address lower-cased, display name) of a From in the usual shape — ``Name
+    <addr>``, ``"Name" <addr>`` or a bare address, in ASCII, the name plain or in RFC
+    2047 words — read with ``email.header``'s decoding of the name alone: the header
+    registry's full parse of an address list is the costliest read of a message, and it
+    gives the same here. Anything else (no address, groups, comments, raw 8-bit bytes, a
+    name the decoder cannot read cleanly): None, and the registry reads it."""
+    raw = _raw_header(msg, "From")
+    if not raw.isascii():
+        return None
+    found = _SIMPLE_FROM.fullmatch("".join(raw.splitlines()))
+    if found is None:
+        return None
+    address = (found.group("addr") or found.group("bare")).lower()
+    if not _ADDRESS.match(address):
+        return None
+    name = (found.group("name") or "").strip()
+    if name.startswith('"'):
+        name = name[1:-1]
+    if len(_ENCODED_WORDS.findall(name)) > 1:  # the registry keeps the space between
+        return None
+    if "=?" in name:
+        try:
+            name = str(make_header(decode_header(name)))
+        except PARSE_ERRORS:
+            return None
+    if _UNCLEAN_NAME.search(name):
+        return None
+    name = " ".join(fix_text(name).split())
+    return address, name or None
+
+
 def _sender(msg: Message) -> tuple[str | None, str | None, str]:
     """(address lower-cased, display name, header) of From; when From yields no
     address, of Reply-To, then of Sender."""
+    simple = _simple_from(msg)
+    if simple is not None:
+        return simple[0], simple[1], "from"
     for name in ("From", "Reply-To", "Sender"):
         found = _address_of(header_text(msg, name))
         if found is not None:
