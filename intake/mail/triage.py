@@ -22,7 +22,7 @@ from __future__ import annotations
 import enum
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from email import policy
@@ -101,6 +101,14 @@ def header_view(raw: bytes) -> HeaderView:
                       header_text(message, "Subject"))
 
 
+def _view(raw: bytes) -> HeaderView | Verdict:
+    """The header view of ``raw``, or the verdict on a header that cannot be read."""
+    try:
+        return header_view(raw)
+    except PARSE_ERRORS:
+        return Verdict(Priority.GENUINE, "unreadable", "header could not be read")
+
+
 class RateCounter(Protocol):
     """Counts each sender's messages within a window (``SenderRate``: this process's
     memory; ``intake.mail_memory.SharedSenderRate``: the database)."""
@@ -112,8 +120,10 @@ class RateCounter(Protocol):
         """Record one message of ``sender`` at ``now``; how many are in the window."""
         ...
 
-    def together(self) -> AbstractContextManager[None]:
-        """Within it, counts may be kept back and recorded together at its end."""
+    def together(self, senders: Iterable[str] = (),
+                 now: float | None = None) -> AbstractContextManager[None]:
+        """Within it, counts may be kept back and recorded together at its end; the
+        ``senders`` about to be counted at ``now`` may be read ahead."""
         ...
 
 
@@ -137,7 +147,8 @@ class SenderRate:
         times.append(now)
         return len(times)
 
-    def together(self) -> AbstractContextManager[None]:
+    def together(self, senders: Iterable[str] = (),
+                 now: float | None = None) -> AbstractContextManager[None]:
         """Nothing to put together: this memory is counted as it goes."""
         return nullcontext()
 
@@ -177,11 +188,17 @@ class Triage:
     def look(self, raw: bytes) -> Verdict:
         """Priority of ``raw`` from its header; an unreadable header is taken as genuine
         (the full parse decides, and quarantines it if need be: never pushed back)."""
-        try:
-            view = header_view(raw)
-        except PARSE_ERRORS:
-            return Verdict(Priority.GENUINE, "unreadable", "header could not be read")
-        return self.judge(view)
+        view = _view(raw)
+        return self.judge(view) if isinstance(view, HeaderView) else view
+
+    def look_all(self, raws: Sequence[bytes]) -> list[Verdict]:
+        """``look`` at a window of headers, in order, counted together (as inside
+        ``looking_together``); the senders of the window are handed to the counter
+        first, so the shared one reads their stored counts in one query, not one each."""
+        views = [_view(raw) for raw in raws]
+        senders = {v.sender for v in views if isinstance(v, HeaderView) and v.sender}
+        with self.rate.together(senders, self._clock()):
+            return [self.judge(v) if isinstance(v, HeaderView) else v for v in views]
 
     def judge(self, view: HeaderView) -> Verdict:
         """Priority of a message from its header view."""

@@ -12,7 +12,7 @@ from email.message import EmailMessage
 from typing import cast
 
 import pytest
-from sqlalchemy import Table, delete, func, select
+from sqlalchemy import Table, delete, event, func, select
 
 from intake.clock import utcnow
 from intake.db import Database
@@ -237,3 +237,47 @@ def test_a_window_the_database_refuses_is_counted_in_memory(
     finally:
         COUNTS.create(db.engine, checkfirst=True)
         db.dispose()
+
+
+class Ticking:
+    """A clock a minute later at every reading."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+
+    def __call__(self) -> float:
+        self.clock.now += 60
+        return self.clock.now
+
+
+def test_a_window_looked_at_together_reads_its_senders_once_and_counts_the_same(
+        engines: list[Database]) -> None:
+    """``Triage.look_all`` (the fetcher's window of headers) reads every sender's stored
+    count in one query before the looks, not one query per new sender, and gives the
+    verdicts the looks one at a time give; a look in another minute than the read-ahead
+    reads its own count, as it would alone."""
+    clock = Clock()
+    first, second = (Triage.shared(db, sender_rate=3, clock=clock) for db in engines)
+    assert first.look(_mail(CITIZEN)).label == "genuine"  # stored: 1
+    reads: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "mail_sender_counts" in statement:
+            reads.append(statement)
+
+    event.listen(engines[1].engine, "before_cursor_execute", note)
+    try:
+        senders = [CITIZEN, CITIZEN, OTHER, CITIZEN, "third@example.vn", OTHER]
+        verdicts = second.look_all([_mail(sender) for sender in senders])
+        assert [v.label for v in verdicts] == [
+            "genuine", "genuine", "genuine", "frequent", "genuine", "genuine"]
+        assert verdicts[3].reason == "4 messages from this sender within 60 min"
+        assert len(reads) == 1  # three senders, one query
+        assert _stored_counts(engines[0]) == 7  # written at the window's end
+        reads.clear()
+        ticking = Triage.shared(engines[1], sender_rate=3, clock=Ticking(clock))
+        labels = [v.label for v in ticking.look_all([_mail(OTHER)] * 2)]
+    finally:
+        event.remove(engines[1].engine, "before_cursor_execute", note)
+    # the read-ahead's minute is not the looks': each new sender read on its own
+    assert labels == ["genuine", "frequent"] and len(reads) == 2
