@@ -13,7 +13,8 @@ another label has nearly as much.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -49,10 +50,30 @@ class Phrase:
 
 @dataclass(frozen=True)
 class SubjectRules:
-    """Every phrase of the rule file, and the labels it names."""
+    """Every phrase of the rule file, and the labels it names.
+
+    A phrase can only be in a text that holds the first word of its first part, so the
+    phrases are indexed by that word (folded and exact): ``score`` tests the phrases of
+    the text's words, in the file's order, not all of them."""
 
     phrases: tuple[Phrase, ...]
     labels: frozenset[str]
+    folded_index: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    exact_index: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded_index", _first_words(p.parts for p in self.phrases))
+        object.__setattr__(self, "exact_index", _first_words(p.exact for p in self.phrases))
+
+
+def _first_words(parts_of: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """Phrase positions by the first word of their first part (``""``: a phrase without
+    words, tested whatever the text)."""
+    index: dict[str, list[int]] = {}
+    for position, parts in enumerate(parts_of):
+        words = parts[0].split() if parts else []
+        index.setdefault(words[0] if words else "", []).append(position)
+    return {word: tuple(positions) for word, positions in index.items()}
 
 
 def normalise(text: str) -> str:
@@ -112,7 +133,12 @@ def score(text: str, rules: SubjectRules) -> tuple[dict[str, float], dict[str, l
     padded = normalise_exact(text) if exact else normalise(text)
     totals: dict[str, float] = {}
     hits: dict[str, list[str]] = {}
-    for phrase in rules.phrases:
+    index = rules.exact_index if exact else rules.folded_index
+    positions = set(index.get("", ()))
+    for word in set(padded.split()):
+        positions.update(index.get(word, ()))
+    for position in sorted(positions):  # the file's order: the same sums, the same hits
+        phrase = rules.phrases[position]
         parts = phrase.exact if exact else phrase.parts
         # most phrases fail on their first part: test it before building the all()
         if parts and (parts[0] not in padded or (
