@@ -56,6 +56,7 @@ import argparse
 import asyncio
 import itertools
 import json
+import os
 import random
 import secrets
 import statistics
@@ -70,6 +71,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -282,6 +284,67 @@ def check_order(stack: RasaStack, sent: dict[str, list[int]]) -> tuple[int, int,
     return lost, duplicated, reordered
 
 
+class CpuMeter:
+    """CPU seconds (user + system) spent by each part of the stack, its child processes
+    included (PostgreSQL's backends), between two readings.
+
+    Divided by the turns answered in between, it is the CPU one turn costs each part; the
+    sum bounds what this machine can answer at all (cores / CPU per turn), whatever the
+    number of Rasa servers, since they all share the same cores here.
+    """
+
+    def __init__(self, parts: dict[str, list[int]]) -> None:
+        self.parts = parts
+
+    def read(self) -> dict[str, float]:
+        """CPU seconds so far, per part; this process alone (it started the others)."""
+        own = os.getpid()
+        return {name: sum(_cpu_of_tree(pid, children=pid != own) for pid in pids)
+                for name, pids in self.parts.items()}
+
+
+def _cpu_of_tree(pid: int, children: bool = True) -> float:
+    try:
+        root = psutil.Process(pid)
+        tree = [root, *(root.children(recursive=True) if children else [])]
+    except psutil.Error:
+        return 0.0
+    total = 0.0
+    for process in tree:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def stack_parts(stack: RasaStack, postgres_dir: Path, redis_pid: int | None
+                ) -> dict[str, list[int]]:
+    """The pids of each part of the scale bench: Rasa servers, the action server,
+    PostgreSQL (the postmaster, whose children are the backends), Redis, and this
+    process (the relay and the load generator)."""
+    rasa = [spec.popen.pid for name, spec in stack.processes.items()
+            if name.startswith("rasa") and spec.popen is not None]
+    actions = [spec.popen.pid for name, spec in stack.processes.items()
+               if name == "actions" and spec.popen is not None]
+    postmaster = int((postgres_dir / "postmaster.pid").read_text().splitlines()[0])
+    return {"rasa": rasa, "actions": actions, "postgres": [postmaster],
+            "redis": [redis_pid] if redis_pid else [], "relay+bench": [os.getpid()]}
+
+
+def cpu_line(before: dict[str, float], after: dict[str, float], turns: int) -> str:
+    """CPU ms per answered turn, per part and in all, and the ceiling it sets."""
+    if turns == 0:
+        return "cpu: no turn answered"
+    per = {name: (after[name] - before[name]) * 1000 / turns for name in after}
+    total = sum(per.values())
+    cores = os.cpu_count() or 1
+    parts = "  ".join(f"{name} {ms:.1f}" for name, ms in per.items())
+    return (f"cpu per turn: {total:.1f} ms ({parts}); {cores} cores answer at most "
+            f"{cores * 1000 / total:.0f} msg/s at this cost")
+
+
 def scale_main(args: argparse.Namespace) -> int:
     """Two Rasa servers, Redis lock store, PostgreSQL tracker store; each level."""
     from intake.assistant.conversations import tracker_store
@@ -314,6 +377,8 @@ def scale_main(args: argparse.Namespace) -> int:
             loop = "closed loop" if args.closed_loop else f"open loop, {args.arrivals} arrivals"
             print(f"{loop}; latency from the scheduled send time; {args.seconds:g} s per "
                   "level", flush=True)
+            meter = CpuMeter(stack_parts(stack, pg.data_dir,
+                                         redis.process.pid if redis.process else None))
             rows: dict[tuple[int, float], list[tuple[float, float, float, float]]] = {}
             for round_no in range(args.rounds):
                 for count in servers:
@@ -321,8 +386,10 @@ def scale_main(args: argparse.Namespace) -> int:
                         relay = RasaRelay(stack.rasa_urls[:count], stack.channel_secret,
                                           timeout=60.0)
                         tag = f"{round_no}-{count}-{rate:g}-{uuid.uuid4().hex[:6]}"
+                        cpu_before = meter.read()
                         res = asyncio.run(_run_and_close(relay, rate, args, tag,
                                                          seed=args.seed + round_no))
+                        cpu_after = meter.read()
                         lost, dup, reord = check_order(stack, res.sent)
                         p50 = statistics.median(res.latencies)
                         p95 = percentile(res.latencies, 95)
@@ -334,6 +401,8 @@ def scale_main(args: argparse.Namespace) -> int:
                               f"p95={p95:8.1f} ms  max={max(res.latencies):8.1f} ms  "
                               f"errors={res.errors}  lost={lost} duplicated={dup} "
                               f"reordered={reord}  load {_load()}", flush=True)
+                        answered = sum(len(seqs) for seqs in res.sent.values())
+                        print("    " + cpu_line(cpu_before, cpu_after, answered), flush=True)
             if args.rounds > 1:
                 for (count, rate), values in rows.items():
                     print(f"median of {args.rounds} rounds: {count} server(s), {rate:g} "
