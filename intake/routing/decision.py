@@ -24,7 +24,12 @@ from intake.routing import reasons as why
 from intake.routing.bodies import BodyIndex
 from intake.routing.errors import RoutingDataError
 from intake.routing.kind import KindFinding, detect_kind
-from intake.routing.letter import Letter, read_letter
+from intake.routing.letter import (
+    Letter,
+    local_committee_addressed,
+    local_committee_asked,
+    read_letter,
+)
 from intake.routing.signals.addressee import addressee_signal
 from intake.routing.signals.classifier import Classifier, classifier_signal
 from intake.routing.signals.competence import competence_signal
@@ -83,6 +88,7 @@ class DecisionTable:
     local_boost: float = 0.5
     department_leaning: float = 1.0
     province_local_factor: float = 1.0
+    beyond_local_factor: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,7 @@ class Evidence:
     kind: KindFinding = field(default_factory=lambda: KindFinding("feedback", None))
     addressed_place: Place | None = None  # the place a primary addressee line names
     province: str | None = None  # the words addressing or asking the province in general
+    beyond_local: tuple[str, ...] = ()  # phrases of a matter no local committee runs
 
     def all(self) -> tuple[Signal, ...]:
         """The signals in the order they are reported."""
@@ -130,7 +137,8 @@ def load_table(path: Path = TABLE_FILE) -> DecisionTable:
                               TopicWeights(**(doc.get("topic") or {})),
                               float(doc.get("local_boost", 0.5)),
                               float(doc.get("department_leaning", 1.0)),
-                              float(doc.get("province_local_factor", 1.0)))
+                              float(doc.get("province_local_factor", 1.0)),
+                              float(doc.get("beyond_local_factor", 1.0)))
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise RoutingDataError(f"cannot read decision table {path}: {exc}") from exc
     unknown = [r.use for r in rows if r.use not in RESOLVERS]
@@ -221,6 +229,9 @@ class Router:
         kind = detect_kind(f"{data.subject or ''}\n{data.text}")
         named = "\n".join([*(a.text for a in letter.addressees), letter.incident])
         local_factor = self.table.province_local_factor if letter.province else 1.0
+        beyond = self._beyond_local(subject, addressee, letter)
+        if beyond:
+            local_factor *= self.table.beyond_local_factor
         return Evidence(
             procedure=procedure,
             location=location_signal(data, self.places, self.addresses),
@@ -230,10 +241,25 @@ class Router:
             subject=subject, classifier=classifier,
             topic=combine_topic(subject, classifier, procedure, self.table.topic, addressee,
                                 self.today, local_factor),
-            province=letter.province,
+            province=letter.province, beyond_local=beyond,
             addressee=addressee, kind=kind, words=len(about.text.split()),
             addressed_place=self._addressed_place(letter),
             competence=competence_signal(letter.incident, kind, self.bodies, self.places))
+
+    @staticmethod
+    def _beyond_local(subject: Signal, addressee: Signal, letter: Letter) -> tuple[str, ...]:
+        """The subject's phrases of a matter no commune's or district's committee runs
+        (``beyond_local`` in subject_rules.yml: a power cut, nationality), unless the
+        writer chose the local committee (its addressee line, "đề nghị xã …"): then a
+        place named with them is only where it happened, not the competent body."""
+        phrases = tuple(subject.detail.get("beyond_local", ()))
+        if not phrases:
+            return ()
+        best = addressee.best
+        chosen = best is not None and best.label in LEVELS
+        if chosen or local_committee_addressed(letter) or local_committee_asked(letter.incident):
+            return ()
+        return phrases
 
     def _addressed_place(self, letter: Letter) -> Place | None:
         """The commune or district named in the primary addressee line that names a
@@ -271,6 +297,13 @@ class Router:
         if (ev.province and decision.queue_code != self.triage_queue
                 and not decision.queue_code.startswith(LOCAL_QUEUE_PREFIXES)):
             said = (why.province_reason(ev.province), *said)
+        outranked = ev.subject.detail.get("outranked") or {}
+        if outranked and ev.subject.best and decision.queue_code == ev.subject.best.label:
+            said = (why.outranked_reason(outranked["by"], outranked["dropped"]), *said)
+        if (ev.beyond_local and _first_place(ev) is not None
+                and decision.queue_code != self.triage_queue
+                and not decision.queue_code.startswith(LOCAL_QUEUE_PREFIXES)):
+            said = (why.beyond_local_reason(ev.beyond_local), *said)
         return replace(decision, kind=ev.kind.kind, reasons=(*decision.reasons, *said))
 
     def _decision(self, ev: Evidence, chosen: tuple[Row, Outcome] | None,

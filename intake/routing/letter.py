@@ -46,10 +46,47 @@ _PROVINCE = re.compile((
     r"|(?:de nghi|mong|kien nghi|xin|yeu cau) (?:\w+ ){0,2}tinh (?:xem|kiem tra|chi dao"
     r"|giai quyet|vao cuoc|quan tam))(?!\w)").replace(" ", r"\s+"))
 _OFFICE_BEFORE = re.compile(r"van\s+phong\s*$")
+# The province's bodies are the letter's addressees only where the writer addresses or
+# asks them: on an addressee line ("Kính gửi: UBND tỉnh", "Đồng kính gửi …", "Gửi các
+# cơ quan của tỉnh") or right after an asking verb ("đề nghị UBND tỉnh …", "kiến nghị đồng
+# chí Chủ tịch UBND tỉnh …", "mong cơ quan quản lý của tỉnh …"). Named anywhere else, they
+# are the story: "Quyết định số 12/QĐ-UBND của UBND tỉnh", "theo kế hoạch của UBND tỉnh".
+_ADDRESSEE_LINE = re.compile(r"\W*(?:dong\s+)?(?:kinh\s+gui|gui|k\s*/\s*g|kg)\b")
+_OWN_VERB = re.compile(r"(?:de\s+nghi|mong|kien\s+nghi|xin|yeu\s+cau)\s")
+_ASKED_BEFORE = re.compile(
+    r"(?<!\w)(?:de\s+nghi|kien\s+nghi|mong|xin|yeu\s+cau|de\s+xuat|nho|kinh\s+trinh"
+    r"|trinh\s+bay\s+voi|phan\s+anh\s+(?:voi|len|den|toi))"
+    r"(?:\s+(?:dong\s+chi|chu\s+tich|pho\s+chu\s+tich|lanh\s+dao|cac|quy|ong|ba))*\s*$")
+_ASKED_CONTEXT = 60
 _WORD = re.compile(r"\w+")
 # "tinh" folded is also "tình" (tình trạng, tình hình) and "tính" (tính toán, tính sai):
 # written with diacritics, only "tỉnh" is the province
 _NOT_PROVINCE = frozenset({"tình", "tính"})
+
+
+# The writer asks the commune's or district's committee itself ("đề nghị xã cho người cắt
+# cây", "nhờ UBND phường xử lý", "mong chính quyền huyện"): the local committee was chosen.
+_LOCAL_ASKED = re.compile(
+    r"(?<!\w)(?:de\s+nghi|kien\s+nghi|mong|nho|yeu\s+cau|xin)"
+    r"(?:\s+(?:ubnd|uy\s+ban(?:\s+nhan\s+dan)?|chinh\s+quyen|lanh\s+dao|chu\s+tich|can\s+bo))?"
+    r"\s+(?:xa|phuong|thi\s+tran|huyen)(?!\w)")
+
+
+_LOCAL_COMMITTEE = re.compile(
+    r"(?<!\w)(?:ubnd|uy\s+ban(?:\s+nhan\s+dan)?|chu\s+tich(?:\s+ubnd)?|chinh\s+quyen)"
+    r"\s+(?:xa|phuong|thi\s+tran|huyen)(?!\w)")
+
+
+def local_committee_asked(text: str) -> bool:
+    """Whether the writer asks the commune's or district's committee to act."""
+    return _LOCAL_ASKED.search(fold_keep_length(text[:6000]).lower()) is not None
+
+
+def local_committee_addressed(letter: Letter) -> bool:
+    """Whether an addressee line names a commune's or district's committee ("Kính gửi:
+    UBND xã Tân Mộc")."""
+    return any(_LOCAL_COMMITTEE.search(fold_keep_length(a.text).lower())
+               for a in letter.addressees)
 
 
 @dataclass(frozen=True)
@@ -93,11 +130,38 @@ def province_cue(text: str) -> str | None:
     for found in _PROVINCE.finditer(folded):
         if _OFFICE_BEFORE.search(folded, 0, found.start()):
             continue  # "Văn phòng UBND tỉnh": the office forwards everything
+        if not _addressed_or_asked(folded, found.start(), found.group(0)):
+            continue  # named in the story ("Quyết định … của UBND tỉnh"), not addressed
         said = head[found.start():found.end()] if aligned else found.group(0)
         if aligned and not _names_the_province(said):
             continue
         return " ".join(said.split())
     return None
+
+
+def _addressed_or_asked(folded: str, start: int, said: str) -> bool:
+    """Whether the province's bodies found at ``start`` are addressed (an addressee line,
+    or a "- …" line of its list) or asked (right after an asking verb); words that carry
+    their own verb ("đề nghị tỉnh xem lại") always are."""
+    if _OWN_VERB.match(said):
+        return True
+    line_start = folded.rfind("\n", 0, start) + 1
+    if start - line_start <= MAX_ADDRESSEE_CHARS and _on_addressee_line(folded, line_start):
+        return True
+    return _ASKED_BEFORE.search(folded, max(line_start, start - _ASKED_CONTEXT), start) \
+        is not None
+
+
+def _on_addressee_line(folded: str, line_start: int) -> bool:
+    """The line at ``line_start`` opens with "Kính gửi"/"Gửi", or is a "- …" line under one."""
+    while True:
+        if _ADDRESSEE_LINE.match(folded, line_start):
+            return True
+        line_end = folded.find("\n", line_start)
+        line = folded[line_start:line_end if line_end >= 0 else len(folded)]
+        if line_start == 0 or not _BULLET.match(line):
+            return False
+        line_start = folded.rfind("\n", 0, line_start - 1) + 1
 
 
 def _names_the_province(said: str) -> bool:

@@ -57,6 +57,22 @@ def province_reason(said: str) -> str:
             "không phải của xã/huyện")
 
 
+def beyond_local_reason(phrases: tuple[str, ...]) -> str:
+    """The matter is one no commune's or district's committee runs (by mandate): the
+    place the text names is where it happened."""
+    words = ", ".join(f"'{p}'" for p in phrases[:3])
+    return (f"nội dung {words} không thuộc thẩm quyền của xã/huyện → việc của sở, ngành "
+            "(địa điểm chỉ là nơi xảy ra)")
+
+
+def outranked_reason(by: list[str], dropped: list[str]) -> str:
+    """Words set aside because the matter they follow from was found (subject rules'
+    ``outranks``): ``'quốc tịch' quyết định; 'hộ chiếu', 'căn cước' chỉ là hệ quả``."""
+    deciding = ", ".join(f"'{w}'" for w in by[:2])
+    following = ", ".join(f"'{w}'" for w in dropped[:3])
+    return f"{deciding} quyết định; {following} chỉ là hệ quả"
+
+
 def successor_reason(old: str, new: str) -> str:
     """A queue merged or retired in an organisation change."""
     return f"{old} đã sáp nhập/giải thể → đơn vị kế thừa {new}"

@@ -27,6 +27,10 @@ from tests.routing.conftest import StubFinder
     ("… mong cơ quan có thẩm quyền của tỉnh\nxuống kiểm tra", "cơ quan có thẩm quyền của tỉnh"),
     ("… de nghi tinh xem lai muc phu cap", "de nghi tinh xem"),
     ("Kính gửi các sở, ngành của tỉnh", "các sở, ngành của tỉnh"),
+    # a "- …" line of the addressee list, a copy, an asking verb before a title
+    ("Kính gửi:\n- Sở Xây dựng;\n- UBND tỉnh Bắc Giang.\nTôi là …", "UBND tỉnh"),
+    ("Kính gửi: Sở Y tế\nĐồng kính gửi: UBND tỉnh Bắc Giang\nTôi …", "UBND tỉnh"),
+    ("Chúng tôi kiến nghị đồng chí Chủ tịch UBND tỉnh chỉ đạo kiểm tra", "UBND tỉnh"),
 ])
 def test_province_addressed_or_asked(text: str, said: str) -> None:
     assert province_cue(text) == said
@@ -45,6 +49,11 @@ def test_province_addressed_or_asked(text: str, said: str) -> None:
     # the office, whatever the spacing
     "Kính gửi Văn phòng  UBND tỉnh, đường thôn hỏng",
     "Kính gửi: Văn phòng\nUBND tỉnh Bắc Giang",
+    # named in the story, not addressed or asked: a decision's title, "theo …"
+    "Theo Quyết định số 1234/QĐ-UBND của UBND tỉnh Bắc Giang, nhà tôi được hỗ trợ 20 triệu",
+    "Kính gửi UBND xã Tân Mộc\nTheo kế hoạch của UBND tỉnh thì thôn tôi được làm đường.",
+    "de nghi huy quyet dinh cua ubnd tinh ve thu hoi dat nha toi",
+    "thuc hien chu truong cua lanh dao tinh, xa da lam duong nhung bo qua thon toi",
 ])
 def test_no_province_cue(text: str) -> None:
     assert province_cue(text) is None
@@ -95,3 +104,17 @@ def test_asking_the_province_weighs_the_department(places: PlaceIndex,
     asked = router.route(RoutingInput(ALLOWANCE.format(ask="de nghi tinh xem lai muc phu cap")))
     assert not asked.queue_code.startswith(("XA_", "HUYEN_")), asked.reasons
     assert any("cơ quan cấp tỉnh ('de nghi tinh xem')" in r for r in asked.reasons)
+
+
+def test_a_decision_of_the_province_quoted_is_not_a_letter_to_it(
+        places: PlaceIndex, model: Classifier) -> None:
+    """A commune's matter whose story cites the province's decision ("thực hiện quyết
+    định của UBND tỉnh về dồn điền đổi thửa") is still asked of the commune: the citation
+    does not halve the local committee's share, and no reason says the letter went to
+    the province."""
+    decision = _router(places, model).route(RoutingInput(
+        "nha toi o xa Tan Moc, Luc Ngan. thuc hien quyet dinh cua ubnd tinh ve don dien doi "
+        "thua, thon toi chia lai ruong ma nha toi bi chia thieu 2 sao, de nghi xa kiem tra "
+        "lai"))
+    assert decision.queue_code == "XA_07606", decision.reasons
+    assert not any("cơ quan cấp tỉnh" in r for r in decision.reasons)

@@ -3,7 +3,11 @@
 ``subject_rules.yml`` lists, per label (a queue code, or ``XA``/``HUYEN`` for matters of
 the local People's Committee), phrases that point at it: ``strong`` (weight 1) and
 ``weak`` (0.4) phrases, and ``all`` combinations (every phrase must appear: "học phí"
-with "THPT" → education). Matching is on whole words. A text typed without diacritics
+with "THPT" → education), and ``beyond_local`` phrases (strong, and more: matters no
+commune's or district's People's Committee runs, by the body's mandate: a power cut is
+the power company's under Sở Công Thương's supervision, nationality is Sở Tư pháp's;
+the decision then does not let a named place pull them to that place's committee).
+Matching is on whole words. A text typed without diacritics
 is matched diacritic-free, so "o nhiem" finds "ô nhiễm"; a text typed with diacritics
 is matched exactly, so "tiền thuê người" (hire) is not "tiền thuế" (tax) and "cổng
 chung" is not "công chứng". The confidence grows with the evidence and shrinks when
@@ -22,7 +26,7 @@ from typing import Any
 import yaml
 
 from intake.routing.errors import RoutingDataError
-from intake.routing.types import Candidate, RoutingInput, Signal
+from intake.routing.types import LEVELS, Candidate, RoutingInput, Signal
 from intake.text import fold, nfc, strip_diacritics
 
 RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "subject_rules.yml"
@@ -41,11 +45,23 @@ class Phrase:
     weight: float
     label: str
     exact: tuple[str, ...] = ()  # the parts with their diacritics (``normalise_exact``)
+    beyond_local: bool = False  # a matter no commune's or district's committee runs
 
     @property
     def text(self) -> str:
         """The phrase as a staff member reads it."""
         return " + ".join(p.strip() for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Outrank:
+    """A matter that decides what follows from it: when one of ``when`` is found, the
+    phrases ``drop`` (folded, padded) are not counted (nationality decides the identity
+    card and the passport the writer cannot get without it)."""
+
+    when: tuple[str, ...]
+    when_exact: tuple[str, ...]
+    drop: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -58,6 +74,7 @@ class SubjectRules:
 
     phrases: tuple[Phrase, ...]
     labels: frozenset[str]
+    outranks: tuple[Outrank, ...] = ()
     folded_index: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     exact_index: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
 
@@ -96,14 +113,18 @@ def is_accented(text: str) -> bool:
     return accented >= ACCENTED_SHARE * len(words)
 
 
-def _phrase(parts: list[str], weight: float, label: str) -> Phrase:
+def _phrase(parts: list[str], weight: float, label: str, beyond_local: bool = False) -> Phrase:
     return Phrase(tuple(normalise(p) for p in parts), weight, label,
-                  tuple(normalise_exact(p) for p in parts))
+                  tuple(normalise_exact(p) for p in parts), beyond_local)
 
 
 def _entries(label: str, spec: dict[str, Any]) -> list[Phrase]:
     out = [_phrase([p], STRONG, label) for p in spec.get("strong", [])]
     out += [_phrase([p], WEAK, label) for p in spec.get("weak", [])]
+    beyond = spec.get("beyond_local", [])
+    if beyond and label in LEVELS:
+        raise RoutingDataError(f"{label}: a local label has no 'beyond_local' phrases")
+    out += [_phrase([p], STRONG, label, beyond_local=True) for p in beyond]
     for combo in spec.get("all", []):
         if not isinstance(combo, list) or len(combo) < 2:
             raise RoutingDataError(f"{label}: 'all' entries are lists of 2+ phrases: {combo!r}")
@@ -122,23 +143,42 @@ def load_rules(path: Path = RULES_FILE) -> SubjectRules:
     if not isinstance(labels, dict):
         raise RoutingDataError(f"{path}: expected a 'labels' mapping")
     phrases = [p for label, spec in labels.items() for p in _entries(str(label), spec or {})]
-    return SubjectRules(tuple(phrases), frozenset(str(k) for k in labels))
+    outranks = []
+    for entry in doc.get("outranks") or []:
+        if not isinstance(entry, dict) or not entry.get("when") or not entry.get("drop"):
+            raise RoutingDataError(f"{path}: 'outranks' entries need 'when' and 'drop': {entry!r}")
+        outranks.append(Outrank(tuple(normalise(w) for w in entry["when"]),
+                                tuple(normalise_exact(w) for w in entry["when"]),
+                                frozenset(normalise(d) for d in entry["drop"])))
+    return SubjectRules(tuple(phrases), frozenset(str(k) for k in labels), tuple(outranks))
 
 
 def score(text: str, rules: SubjectRules) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Evidence per label, and the phrases that gave it (exact words when the text
     was typed with diacritics)."""
+    totals, hits, _ = _matches(text, rules)
+    return totals, hits
+
+
+def _matches(text: str, rules: SubjectRules
+             ) -> tuple[dict[str, float], dict[str, list[str]], list[Phrase]]:
+    """``score``'s evidence and phrases, and every phrase found."""
     text = text[:MAX_CHARS]
     exact = is_accented(text)
     padded = normalise_exact(text) if exact else normalise(text)
     totals: dict[str, float] = {}
     hits: dict[str, list[str]] = {}
+    found: list[Phrase] = []
+    dropped = frozenset().union(*(o.drop for o in rules.outranks if any(
+        w in padded for w in (o.when_exact if exact else o.when))))
     index = rules.exact_index if exact else rules.folded_index
     positions = set(index.get("", ()))
     for word in set(padded.split()):
         positions.update(index.get(word, ()))
     for position in sorted(positions):  # the file's order: the same sums, the same hits
         phrase = rules.phrases[position]
+        if dropped and len(phrase.parts) == 1 and phrase.parts[0] in dropped:
+            continue  # what follows from a matter found in the text
         parts = phrase.exact if exact else phrase.parts
         # most phrases fail on their first part: test it before building the all()
         if parts and (parts[0] not in padded or (
@@ -146,7 +186,31 @@ def score(text: str, rules: SubjectRules) -> tuple[dict[str, float], dict[str, l
             continue
         totals[phrase.label] = totals.get(phrase.label, 0.0) + phrase.weight
         hits.setdefault(phrase.label, []).append(phrase.text)
-    return totals, hits
+        found.append(phrase)
+    return totals, hits, found
+
+
+def _outranked(text: str, rules: SubjectRules) -> dict[str, list[str]]:
+    """``{"by": the deciding words found, "dropped": the words set aside}``, or ``{}``
+    when no ``outranks`` entry set aside a phrase the text has."""
+    if not rules.outranks:
+        return {}
+    text = text[:MAX_CHARS]
+    exact = is_accented(text)
+    padded = normalise_exact(text) if exact else normalise(text)
+    by: list[str] = []
+    dropped: list[str] = []
+    for entry in rules.outranks:
+        found = [w.strip() for w in (entry.when_exact if exact else entry.when) if w in padded]
+        if not found:
+            continue
+        gone = [(p.exact if exact else p.parts)[0].strip() for p in rules.phrases
+                if len(p.parts) == 1 and p.parts[0] in entry.drop
+                and (p.exact if exact else p.parts)[0] in padded]
+        if gone:
+            by += found
+            dropped += gone
+    return {"by": by[:3], "dropped": dropped[:3]} if dropped else {}
 
 
 def confidence(best: float, runner_up: float) -> float:
@@ -159,9 +223,13 @@ def subject_signal(data: RoutingInput, rules: SubjectRules | None = None) -> Sig
     """Labels ranked by the phrases found, with the phrases as the reason."""
     rules = rules or load_rules()
     text = f"{data.subject}\n{data.text}" if data.subject else data.text
-    totals, hits = score(text, rules)
+    totals, hits, found = _matches(text, rules)
     if not totals:
         return Signal("subject")
+    outranked = _outranked(text, rules)
+    # a matter beyond the local committees, unless a phrase of theirs is found too
+    beyond = [] if any(label in LEVELS for label in totals) else \
+        [p.text for p in found if p.beyond_local]
     ranked = sorted(totals.items(), key=lambda kv: -kv[1])
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     candidates = [Candidate(ranked[0][0], confidence(ranked[0][1], second))]
@@ -172,4 +240,5 @@ def subject_signal(data: RoutingInput, rules: SubjectRules | None = None) -> Sig
     words = ", ".join(f"'{p}'" for p in hits[top][:3])
     return Signal("subject", tuple(candidates), f"từ khóa {words} → {top}",
                   {"evidence": {k: round(v, 2) for k, v in ranked[:4]},
-                   "phrases": hits[top][:5]})
+                   "phrases": hits[top][:5], "beyond_local": beyond[:3],
+                   "outranked": outranked})
