@@ -12,8 +12,8 @@ ingest worker on every machine, and kept across restarts (migration 0016b).
   because an ingest worker found no stored bytes (``intake.mail.worker``: after
   ``MAX_REFETCHES`` it is left for the operator). One row per queue row in
   ``mail_refetches``, forgotten once the queue row is gone. Only a fetch that brought
-  the bytes back counts; a given-up message's count moves once more (the mark that it
-  was given up and said so) and then no longer.
+  the bytes back counts; a given-up message's count is set to ``GIVEN_UP`` (the mark
+  that it was given up and said so, by one fetcher) and then no longer moves.
 
 Both are the fetch path's own bookkeeping (no complaint data): the mail edge reaches
 them through this module, as the core's tables are reached through the core.
@@ -33,6 +33,7 @@ from types import ModuleType
 
 from sqlalchemy import (
     BigInteger,
+    ColumnElement,
     Index,
     Integer,
     String,
@@ -58,6 +59,8 @@ RATE_WINDOW_SECONDS = 3600.0
 PRUNE_EVERY_SECONDS = 60.0  # a process deletes minutes past the window at most this often
 READ_AHEAD_CHUNK = 500  # senders per query when a window's stored counts are read ahead
 DATABASE_ERRORS = (OperationalError, InterfaceError)
+# A refetch count at this value: the message was given up (and one fetcher said so).
+GIVEN_UP = 1_000_000
 
 
 class MailSenderCount(Base):
@@ -252,58 +255,74 @@ QUEUE = table("mail_queue", column("id"), column("queued_at", UTCDateTime))
 
 class RefetchCounts:
     """How often each queued message was fetched again, in the database: a fetcher's
-    restart, or a second fetcher, goes on counting instead of starting again."""
+    restart, or a second fetcher, goes on counting instead of starting again.
+
+    A count belongs to a queue row by its id. SQLite (the table has no AUTOINCREMENT)
+    gives the id of a deleted last row to the next row, so there a count older than its
+    row (``updated_at`` before the row's ``queued_at``) was a forgotten row's and is not
+    read; both times come from one clock, as every process using a SQLite file runs on
+    its machine. PostgreSQL's sequence never gives an id twice, so there no such rule is
+    needed, and none is applied: it would compare times written by two machines' clocks
+    (the fetcher that queued the row, the one that counted), and a counting machine
+    whose clock lags would never see its own count and never give up."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._ids_reused = db.engine.dialect.name == "sqlite"
 
     def take(self, queue_ids: Sequence[int]) -> dict[int, int]:
         """Count one more fetch of each of ``queue_ids`` (call it once the message was
         fetched again and stored, not before: a fetch that failed used no attempt up);
-        how many each has had now (this one included). Counts of queue rows that no
-        longer exist, or older than their row, are deleted first (a row's id may be
-        used again once it is gone)."""
+        how many each has had now (this one included; a given-up count stays
+        ``GIVEN_UP``). Counts of queue rows that no longer exist, and on SQLite counts
+        older than their row (a row's id is used again once it is gone), are deleted
+        first."""
         if not queue_ids:
             return {}
         ids = sorted(set(queue_ids))
         dialect = _dialect(self.db)
+        stale: list[ColumnElement[bool]] = [MailRefetch.queue_id.not_in(select(QUEUE.c.id))]
+        if self._ids_reused:
+            stale.append(MailRefetch.updated_at < select(QUEUE.c.queued_at).where(
+                QUEUE.c.id == MailRefetch.queue_id).scalar_subquery())
         with self.db.transaction() as session:
-            session.execute(delete(MailRefetch).where(or_(
-                MailRefetch.queue_id.not_in(select(QUEUE.c.id)),
-                MailRefetch.updated_at < select(QUEUE.c.queued_at).where(
-                    QUEUE.c.id == MailRefetch.queue_id).scalar_subquery())))
+            session.execute(delete(MailRefetch).where(or_(*stale)))
             for queue_id in ids:
                 upsert = dialect.insert(MailRefetch).values(
                     queue_id=queue_id, times=1, updated_at=utcnow())
                 session.execute(upsert.on_conflict_do_update(
                     index_elements=["queue_id"],
-                    set_={"times": MailRefetch.times + 1, "updated_at": utcnow()}))
+                    set_={"times": MailRefetch.times + 1, "updated_at": utcnow()},
+                    where=MailRefetch.times < GIVEN_UP))
             rows = session.execute(select(MailRefetch.queue_id, MailRefetch.times).where(
                 MailRefetch.queue_id.in_(ids))).all()
         return {int(queue_id): int(times) for queue_id, times in rows}
 
     def counted(self, queue_ids: Sequence[int]) -> dict[int, int]:
-        """How often each of ``queue_ids`` was fetched again so far (absent: never),
-        read without counting or deleting anything: a count older than its queue row
-        (left by an earlier row with the same id, not yet deleted by ``take``) is not
-        that row's and is not read."""
+        """How often each of ``queue_ids`` was fetched again so far (absent: never;
+        ``GIVEN_UP``: given up), read without counting or deleting anything: on SQLite
+        a count older than its queue row (left by an earlier row with the same id, not
+        yet deleted by ``take``) is not that row's and is not read."""
         if not queue_ids:
             return {}
+        query = select(MailRefetch.queue_id, MailRefetch.times).join(
+            QUEUE, QUEUE.c.id == MailRefetch.queue_id).where(
+            MailRefetch.queue_id.in_(sorted(set(queue_ids))))
+        if self._ids_reused:
+            query = query.where(MailRefetch.updated_at >= QUEUE.c.queued_at)
         with self.db.reading() as session:
-            rows = session.execute(select(MailRefetch.queue_id, MailRefetch.times).join(
-                QUEUE, QUEUE.c.id == MailRefetch.queue_id).where(
-                MailRefetch.queue_id.in_(sorted(set(queue_ids))),
-                MailRefetch.updated_at >= QUEUE.c.queued_at)).all()
+            rows = session.execute(query).all()
         return {int(queue_id): int(times) for queue_id, times in rows}
 
-    def give_up(self, queue_id: int, times: int) -> bool:
-        """Mark ``queue_id``, fetched again ``times`` times, as given up (its count
-        moves once, to ``times + 1``, and never again); True for the one caller that
-        marked it (so that one fetcher says so, once), False when it was already."""
+    def give_up(self, queue_id: int) -> bool:
+        """Mark ``queue_id`` as given up (its count set to ``GIVEN_UP``, where it stays,
+        whatever it was: two fetchers may both have counted past the limit); True for
+        the one caller that marked it (so that one fetcher says so, once), False when it
+        was already."""
         with self.db.transaction() as session:
             result = session.execute(update(MailRefetch).where(
-                MailRefetch.queue_id == queue_id, MailRefetch.times == times).values(
-                times=times + 1, updated_at=utcnow()))
+                MailRefetch.queue_id == queue_id, MailRefetch.times < GIVEN_UP).values(
+                times=GIVEN_UP, updated_at=utcnow()))
             return bool(getattr(result, "rowcount", 0) == 1)
 
     def times(self, queue_id: int) -> int:

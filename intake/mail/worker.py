@@ -43,7 +43,7 @@ from intake.mail.models import MailMailbox, QueueState
 from intake.mail.pool import IngestPool
 from intake.mail.queue import Claim, Fetched, MailQueue, Place, QueuedMessage
 from intake.mail.triage import TRIAGE_FIELDS, Priority, Triage, Verdict
-from intake.mail_memory import RefetchCounts
+from intake.mail_memory import GIVEN_UP, RefetchCounts
 from intake.storage import flush_to_disk, sha256_hex
 
 log = logging.getLogger(__name__)
@@ -312,19 +312,21 @@ class MailWorker:
         already: an ingest worker that still does not find their bytes reads another
         machine's disk. Those stay on the server and in the queue (``refetch``), said
         once at ERROR; a restart with ``PAKN_RAW_STORE=db`` takes them. Nothing is
-        counted here (``_refetch`` counts a fetch that brought the bytes back): a row
-        given up is marked once (``RefetchCounts.give_up``), not counted on every pass."""
+        counted here (``_refetch`` counts a fetch that brought the bytes back): a row at
+        the limit or past it (two fetchers may both have counted its last fetch) is
+        marked given up once (``RefetchCounts.give_up``: of two fetchers, the one that
+        marked it says so), not counted on every pass."""
         todo = []
         times = self._refetches.counted([row_id for row_id, _ in rows])
         for row_id, uid in rows:
             fetched = times.get(row_id, 0)
             if fetched < MAX_REFETCHES:
                 todo.append((row_id, uid))
-            elif fetched == MAX_REFETCHES and self._refetches.give_up(row_id, fetched):
+            elif fetched < GIVEN_UP and self._refetches.give_up(row_id):
                 log.error("queued mail %d (uid %d) fetched again %d times and still not "
                           "found by an ingest worker: left in the mailbox. The raw store "
                           "is a local directory; use PAKN_RAW_STORE=db for ingest workers "
-                          "on other machines", row_id, uid, MAX_REFETCHES)
+                          "on other machines", row_id, uid, fetched)
         return todo
 
     def _file_finished(self, mailbox: Mailbox, place: Place, stats: PollStats) -> None:

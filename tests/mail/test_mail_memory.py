@@ -19,7 +19,13 @@ from intake.db import Database
 from intake.mail.models import MailQueued
 from intake.mail.queue import Fetched, MailQueue, Place
 from intake.mail.triage import Priority, Triage, Verdict
-from intake.mail_memory import MailRefetch, MailSenderCount, RefetchCounts, sender_key
+from intake.mail_memory import (
+    GIVEN_UP,
+    MailRefetch,
+    MailSenderCount,
+    RefetchCounts,
+    sender_key,
+)
 from tests.harness.ports import free_port
 
 COUNTS = cast(Table, MailSenderCount.__table__)
@@ -168,15 +174,19 @@ def test_a_refetch_count_is_read_without_counting_and_given_up_once(
         assert second.counted([row]) == {row: 1}
     assert first.take([row]) == {row: 2}
     # two fetchers see the count at its limit: one of them marks it given up (and says
-    # so), the other learns it was already; the count moves once and then no more
-    assert [first.give_up(row, 2), second.give_up(row, 2)] == [True, False]
-    assert first.counted([row]) == second.counted([row]) == {row: 3}
+    # so), the other learns it was already; the count is the mark and no longer moves
+    assert [first.give_up(row), second.give_up(row)] == [True, False]
+    assert first.counted([row]) == second.counted([row]) == {row: GIVEN_UP}
+    assert second.take([row]) == {row: GIVEN_UP}  # a fetch that was under way
+    assert first.give_up(row) is False
 
 
 def test_a_count_left_by_a_forgotten_row_is_not_read_for_a_new_row_with_its_id(
         engines: list[Database]) -> None:
     """SQLite gives a deleted row's id to the next row: the count of the forgotten row is
     not the new row's, neither when read nor when counted."""
+    if engines[0].engine.dialect.name != "sqlite":
+        pytest.skip("PostgreSQL's sequence never gives an id again (the rule is SQLite's)")
     counts = RefetchCounts(engines[0])
     (old,) = _queued(engines[0], [61])
     assert counts.take([old]) == {old: 1} and counts.take([old]) == {old: 2}
@@ -187,6 +197,23 @@ def test_a_count_left_by_a_forgotten_row_is_not_read_for_a_new_row_with_its_id(
                                reason="test", queued_at=utcnow() + timedelta(seconds=1)))
     assert counts.counted([old]) == {}
     assert counts.take([old]) == {old: 1}
+
+
+def test_a_count_is_read_whatever_the_clocks_of_the_machines_that_wrote_it(
+        database_url: str, engines: list[Database]) -> None:
+    """PostgreSQL never gives a queue id again, so a count is always its row's: the
+    fetcher counting (its clock an hour behind the machine that queued the row) goes
+    on counting, and the count is read, up to the limit."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite gives ids again; its machines are one (one clock)")
+    counts = RefetchCounts(engines[0])
+    (row,) = _queued(engines[0], [71])
+    with engines[0].transaction() as session:  # queued by a machine an hour ahead
+        queued = session.get(MailQueued, row)
+        assert queued is not None
+        queued.queued_at = utcnow() + timedelta(hours=1)
+    assert [counts.take([row]) for _ in range(3)] == [{row: n} for n in (1, 2, 3)]
+    assert RefetchCounts(engines[1]).counted([row]) == {row: 3}
 
 
 def _stored_counts(db: Database) -> int:

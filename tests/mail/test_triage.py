@@ -24,7 +24,7 @@ from intake.mail.queue import Fetched, MailQueue, Place
 from intake.mail.triage import TRIAGE_FIELDS, Priority, Triage, Verdict
 from intake.mail.worker import MAX_REFETCHES, MailWorker, PollStats
 from intake.mail_config import DEFAULT_ALLOWED_TYPES
-from intake.mail_memory import RefetchCounts
+from intake.mail_memory import GIVEN_UP, RefetchCounts
 from intake.services.complaints import IntakeService
 from intake.storage import ContentStore
 from tests.harness.dovecot import DovecotServer
@@ -448,10 +448,10 @@ def test_raw_bytes_an_ingest_worker_never_finds_are_given_up_loudly(
         assert [r.state for r in rows] == [QueueState.REFETCH.value]
     # a given-up message is not counted on every pass: its count stays where giving up
     # put it, however often the fetcher looks again
-    assert RefetchCounts(db).times(rows[0].id) == MAX_REFETCHES + 1
+    assert RefetchCounts(db).times(rows[0].id) == GIVEN_UP
     for _ in range(3):
         fetcher.run(once=True, max_failures=0)
-    assert RefetchCounts(db).times(rows[0].id) == MAX_REFETCHES + 1
+    assert RefetchCounts(db).times(rows[0].id) == GIVEN_UP
     records = [r for r in caplog.records if r.name == "intake.mail.worker"]
     misses = [r for r in records if "not in the raw store" in r.getMessage()]
     errors = [r for r in records if r.levelno == logging.ERROR]
@@ -459,6 +459,32 @@ def test_raw_bytes_an_ingest_worker_never_finds_are_given_up_loudly(
     assert len(errors) == 1 and "use PAKN_RAW_STORE=db" in errors[0].getMessage()
     assert not any("elsewhere" in r.getMessage() or "@" in r.getMessage()
                    for r in records)  # ids only, no personal data
+
+
+def test_two_fetchers_that_both_counted_past_the_limit_give_up_once(
+        service: IntakeService, mail_settings: MailSettings, db: Database,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Two fetchers both read a count of 2, both fetch the message again and both count
+    it: the count is 4, past the limit. Neither fetches it again, and exactly one of
+    them says at ERROR that it was given up, once, whoever looks how often."""
+    place = Place("hotline@imap.example:993", "INBOX", 7)
+    MailQueue(db).enqueue(place, [Fetched(9, "9" * 64, "imap:INBOX:7:9", Verdict(
+        Priority.GENUINE, "genuine", "test"))], 9)
+    with db.reading() as session:
+        row = int(session.scalars(select(MailQueued.id)).one())
+    fetchers = [MailWorker(MailIngestor(service, mail_settings), mail_settings,
+                           ingest_here=False) for _ in range(2)]
+    counts = RefetchCounts(db)
+    counts.take([row])
+    counts.take([row])  # both fetchers read 2 here, then both fetched and counted:
+    counts.take([row])
+    assert counts.take([row]) == {row: MAX_REFETCHES + 1}
+    caplog.set_level(logging.ERROR, logger="intake.mail.worker")
+    for _ in range(3):
+        for fetcher in fetchers:
+            assert fetcher._give_up_refetching([(row, 9)]) == []
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1 and "use PAKN_RAW_STORE=db" in errors[0].getMessage()
 
 
 def test_a_refetch_that_fails_uses_no_attempt_up(
