@@ -14,15 +14,15 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from intake.delivery.models import OutboxFile
 from intake.delivery.purposes import ACK_PURPOSES, HUMAN_PURPOSES, Purpose
 from intake.delivery.templates import Letter
-from intake.models import Channel, Event, MailThread, Outbox, OutboxStatus, utcnow
+from intake.models import Channel, MailThread, Outbox, OutboxStatus, utcnow
+from intake.rows import RowBatch, add_event
 
 log = logging.getLogger(__name__)
 PUSH_CHANNELS = frozenset({Channel.EMAIL.value, Channel.TELEGRAM.value})
@@ -92,81 +92,33 @@ def enqueue(session: Session, outgoing: Outgoing, mail_domain: str,
     return Queued(row.id, message_id)
 
 
-@dataclass
-class OutboxBatch:
-    """E-mails queued by a batch of work filed in one transaction (the mail pipeline's
-    claimed batch), written together at its end: one multi-row INSERT into ``outbox``
-    and one into ``mail_threads`` for the whole batch instead of two INSERTs (and an ORM
-    flush) per e-mail. Still inside the batch's transaction, so an e-mail is queued if
-    and only if the change it reports is committed.
-
-    Each unit of the batch (a message in its savepoint) adds its e-mails to ``open``;
-    the caller ``keep``s them once the unit's savepoint is released, or ``drop``s them
-    when it was rolled back, then ``write``s what was kept before the commit."""
-
-    open: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
-    kept: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
-
-    def keep(self) -> None:
-        """The current unit's work stays: its e-mails are written with the batch."""
-        self.kept.extend(self.open)
-        self.open.clear()
-
-    def drop(self) -> None:
-        """The current unit's work was rolled back: its e-mails with it."""
-        self.open.clear()
-
-    def threads_of(self, code: str, recipient: str) -> list[str]:
-        """Our Message-IDs to ``recipient`` about ``code`` queued in this batch so far
-        (not yet in ``mail_threads``), oldest first."""
-        return [thread["message_id"] for _, thread in (*self.kept, *self.open)
-                if thread["complaint_code"] == code and thread["recipient"] == recipient]
-
-    def write(self, session: Session) -> None:
-        """INSERT the kept e-mails: the outbox rows (their ids come back in order), then
-        their thread rows."""
-        if not self.kept:
-            return
-        connection = session.connection()
-        rows = [row for row, _ in self.kept]
-        keys = [row["dedup_key"] for row in rows]
-        if None in keys or len(set(keys)) < len(keys):  # ids matched by their order
-            ids = list(connection.execute(
-                insert(Outbox).returning(Outbox.id, sort_by_parameter_order=True),
-                rows).scalars())
-        else:  # matched by the (unique) dedup key: one statement on SQLite as well
-            by_key = {key: outbox_id for outbox_id, key in connection.execute(
-                insert(Outbox).returning(Outbox.id, Outbox.dedup_key), rows)}
-            ids = [by_key[key] for key in keys]
-        connection.execute(insert(MailThread), [
-            {**thread, "outbox_id": outbox_id}
-            for (_, thread), outbox_id in zip(self.kept, ids, strict=True)])
-        self.kept.clear()
-
-
-def enqueue_later(session: Session, batch: OutboxBatch, outgoing: Outgoing,
+def enqueue_later(session: Session, rows: RowBatch, outgoing: Outgoing,
                   mail_domain: str, now: datetime) -> str:
-    """``enqueue`` for an e-mail without files, written with ``batch`` (see
-    ``OutboxBatch``): the same rows, headers and threading; its Message-ID."""
+    """``enqueue`` for an e-mail without files, written with the batch's other rows
+    (``RowBatch``: one multi-row INSERT into ``outbox`` and one into ``mail_threads``
+    for the whole batch instead of two INSERTs and an ORM flush per e-mail; still in the
+    batch's transaction, so an e-mail is queued if and only if the change it reports is
+    committed): the same rows, headers and threading; its Message-ID."""
     if outgoing.channel is not Channel.EMAIL or outgoing.attachment_ids:
         raise ValueError("only e-mail without files is queued with a batch")
     message_id = new_message_id(mail_domain)
-    headers = _mail_headers(session, outgoing, message_id, batch)
-    batch.open.append((
-        dict(complaint_id=outgoing.complaint_id, complaint_code=outgoing.complaint_code,
-             channel=outgoing.channel.value, recipient=outgoing.recipient,
-             purpose=outgoing.purpose.value, subject=outgoing.letter.subject,
-             body=outgoing.letter.body, headers=headers, dedup_key=outgoing.dedup_key,
-             status=OutboxStatus.PENDING.value, attempts=0, last_error=None,
-             next_attempt_at=now, created_at=now, sent_at=None),
-        dict(message_id=message_id, complaint_code=outgoing.complaint_code or "",
-             recipient=outgoing.recipient, purpose=outgoing.purpose.value,
-             created_at=now)))
+    headers = _mail_headers(session, outgoing, message_id, rows)
+    outbox = rows.add(Outbox, dict(
+        complaint_id=outgoing.complaint_id, complaint_code=outgoing.complaint_code,
+        channel=outgoing.channel.value, recipient=outgoing.recipient,
+        purpose=outgoing.purpose.value, subject=outgoing.letter.subject,
+        body=outgoing.letter.body, headers=headers, dedup_key=outgoing.dedup_key,
+        status=OutboxStatus.PENDING.value, attempts=0, last_error=None,
+        next_attempt_at=now, created_at=now, sent_at=None), key="dedup_key")
+    rows.add(MailThread, dict(
+        message_id=message_id, complaint_code=outgoing.complaint_code or "",
+        recipient=outgoing.recipient, purpose=outgoing.purpose.value, created_at=now),
+        links={"outbox_id": outbox})
     return message_id
 
 
 def _mail_headers(session: Session, outgoing: Outgoing, message_id: str,
-                  batch: OutboxBatch | None = None) -> dict[str, str]:
+                  batch: RowBatch | None = None) -> dict[str, str]:
     """Our Message-ID, the purpose, RFC 3834's marker on automatic mail, and threading:
     the caller's In-Reply-To/References, else our last message on the same complaint to
     the same person (so their mail program shows one conversation; ``batch``: those
@@ -180,8 +132,10 @@ def _mail_headers(session: Session, outgoing: Outgoing, message_id: str,
     if "In-Reply-To" not in headers and outgoing.complaint_code:
         earlier = _thread_of(session, outgoing.complaint_code, outgoing.recipient)
         if batch is not None:
-            earlier = [*earlier, *batch.threads_of(outgoing.complaint_code,
-                                                   outgoing.recipient)][-MAX_REFERENCES:]
+            earlier = [*earlier, *(
+                thread["message_id"] for thread in batch.pending(MailThread)
+                if thread["complaint_code"] == outgoing.complaint_code
+                and thread["recipient"] == outgoing.recipient)][-MAX_REFERENCES:]
         if earlier:
             headers["In-Reply-To"] = f"<{earlier[-1]}>"
             headers["References"] = " ".join(f"<{i}>" for i in earlier)
@@ -201,26 +155,29 @@ def enqueued(session: Session, dedup_key: str) -> bool:
     return session.scalar(select(Outbox.id).where(Outbox.dedup_key == dedup_key)) is not None
 
 
-def fail_bounced(session: Session, message_ids: Sequence[str], reason: str) -> list[int]:
+def fail_bounced(session: Session, message_ids: Sequence[str], reason: str,
+                 later: RowBatch | None = None) -> list[int]:
     """The deliveries a bounce names (by our Message-IDs) become ``failed`` with the
-    reason and an audit event on their complaint; their outbox ids."""
+    reason and an audit event on their complaint; their outbox ids. ``later``: the
+    events wait with the batch's other rows (see ``mark_failed``)."""
     rows = session.scalars(select(Outbox).join(
         MailThread, MailThread.outbox_id == Outbox.id).where(
         MailThread.message_id.in_(list(message_ids)[:50]))).all()
     for row in rows:
-        mark_failed(session, row, reason, actor="system:mail")
+        mark_failed(session, row, reason, actor="system:mail", later=later)
     return [row.id for row in rows]
 
 
-def mark_failed(session: Session, row: Outbox, reason: str, actor: str) -> None:
+def mark_failed(session: Session, row: Outbox, reason: str, actor: str,
+                later: RowBatch | None = None) -> None:
     """A final failure: the row is ``failed``, and its complaint's audit trail says so
-    (staff see that the citizen did not get the message)."""
+    (staff see that the citizen did not get the message). ``later``: a batch's pending
+    rows, where the event waits with the batch's other events (written in the order
+    they happened)."""
     row.status, row.last_error = OutboxStatus.FAILED.value, reason[:500]
     if row.complaint_id is not None:
-        session.add(Event(complaint_id=row.complaint_id, kind="delivery_failed", actor=actor,
-                          reason=reason[:500],
-                          data={"outbox_id": row.id, "channel": row.channel,
-                                "purpose": row.purpose}, at=utcnow()))
+        add_event(session, later, row.complaint_id, "delivery_failed", actor, reason[:500],
+                  {"outbox_id": row.id, "channel": row.channel, "purpose": row.purpose})
     log.info("outbox %d (%s, %s): failed", row.id, row.channel, row.purpose)
 
 

@@ -29,13 +29,7 @@ from sqlalchemy.orm import Session
 
 from intake.deadlines import VIETNAM
 from intake.delivery import Letter, Outgoing, Purpose, enqueue, templates
-from intake.delivery.outbox import (
-    OutboxBatch,
-    enqueue_later,
-    hashed_key,
-    sent_count,
-    sent_counts,
-)
+from intake.delivery.outbox import enqueue_later, hashed_key, sent_count, sent_counts
 from intake.delivery.purposes import ACK_PURPOSES
 from intake.delivery.templates import MailAckFacts
 from intake.enums import Channel
@@ -44,6 +38,7 @@ from intake.mail.config import MailSettings
 from intake.mail.models import AckOutcome
 from intake.mail.parse import ParsedMail
 from intake.org.province import Province
+from intake.rows import RowBatch
 from intake.services.views import ComplaintView
 
 log = logging.getLogger(__name__)
@@ -221,11 +216,12 @@ def _held(session: Session, ctx: AckContext, settings: MailSettings,
 
 def queue_ack(session: Session, ctx: AckContext, settings: MailSettings,
               now: datetime, tally: AckTally | None = None,
-              outbox: OutboxBatch | None = None) -> AckOutcome:
+              later: RowBatch | None = None) -> AckOutcome:
     """Queue the acknowledgement in ``session``, unless a limit holds it back (or it
     would go to ourselves); what happened. ``tally``: the counts of the batch this
     message is filed in (read once per batch; the caller notes what it kept);
-    ``outbox``: the batch's e-mails, written together at its end."""
+    ``later``: the batch's pending rows, where the e-mail waits to be written with the
+    batch's other rows at its end."""
     held = _held(session, ctx, settings, now, tally)
     if held is not None:
         return held
@@ -239,8 +235,8 @@ def queue_ack(session: Session, ctx: AckContext, settings: MailSettings,
                         ctx.complaint_id, ctx.view.code if ctx.view else None,
                         headers=_threading(ctx.mail),
                         dedup_key=hashed_key("mail", ctx.dedup_key))
-    if outbox is not None:
-        enqueue_later(session, outbox, outgoing, settings.mail_domain, now)
+    if later is not None:
+        enqueue_later(session, later, outgoing, settings.mail_domain, now)
     else:
         enqueue(session, outgoing, settings.mail_domain, now)
     return AckOutcome.QUEUED

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from intake.clock import utcnow
 from intake.contacts import Contact
-from intake.delivery.outbox import OutboxBatch, fail_bounced, sent_by_us, thread_code
+from intake.delivery.outbox import fail_bounced, sent_by_us, thread_code
 from intake.enums import Channel
 from intake.errors import IntakeError, SenderError, ValidationError
 from intake.mail.ack import AckContext, AckTally, Purpose, queue_ack
@@ -44,9 +44,9 @@ from intake.mail.models import AckOutcome, IngestStatus, MailIngest
 from intake.mail.parse import PARSE_ERRORS, Limits, ParsedAttachment, ParsedMail, parse_message
 from intake.org.province import Province
 from intake.routing.types import RoutingDecision
+from intake.rows import RowBatch
 from intake.services.attachments import AttachmentService, StoredFile
 from intake.services.complaints import MAX_TEXT_CHARS, IntakeService, NewComplaint
-from intake.services.rows import RowBatch
 from intake.services.views import ComplaintView
 from intake.storage import ATTACHMENTS, RAW, BlobStore, flush_to_disk, open_store, sha256_hex
 
@@ -141,13 +141,13 @@ class _Pending:
 class _Shared:
     """What a batch's transaction reads once for all its messages: the province named by
     the acknowledgements and the acknowledgement limits' counts (``AckTally``); and the
-    acknowledgements its messages queued, written together before the commit
-    (``outbox``; None: each written with its message)."""
+    rows its messages wrote that nothing in the batch reads back, written together
+    before the commit (``rows``: the complaints' kinds, every event of a message, the
+    acknowledgements and their threads; None: each written with its message)."""
 
     tally: AckTally
     province: Province | None = None
-    outbox: OutboxBatch | None = None
-    rows: RowBatch | None = None  # the complaints' kinds and events, written together
+    rows: RowBatch | None = None
 
 
 class _TogetherRefused(Exception):
@@ -168,17 +168,17 @@ class _Outcome:
     purpose: Purpose | None = None
     problem_vi: str | None = None
     message_external_id: str | None = None
+    message_id: int | None = None  # the message's row, when known (its attachments')
 
 
 def _unit_kept(shared: _Shared, kept: bool) -> None:
     """A message's savepoint was released (``kept``) or rolled back: its rows written
     together at the batch's end stay with the batch, or go."""
-    for batch in (shared.outbox, shared.rows):
-        if batch is not None:
-            if kept:
-                batch.keep()
-            else:
-                batch.drop()
+    if shared.rows is not None:
+        if kept:
+            shared.rows.keep()
+        else:
+            shared.rows.drop()
 
 
 def content_digest(raw: bytes) -> str:
@@ -287,11 +287,12 @@ class MailIngestor:
         caller leaves every message queued and in the mailbox, and all are taken once later.
         Nothing is acknowledged before the commit: the acknowledgements are outbox rows of
         the same transaction, and the caller moves the mail only after it returns. They,
-        and the complaints' kinds and events, are written together, one multi-row INSERT
-        per table before the commit (``OutboxBatch``, ``RowBatch``; the senders' counts of
-        the day read in one grouped query); should the database refuse that, the batch is
-        written again with each message's rows in its savepoint, so the refusal falls on
-        that message alone."""
+        the complaints' kinds and every event of a message wait in the batch's
+        ``RowBatch`` and are written together, one multi-row INSERT per table before the
+        commit, in the order they happened (the senders' counts of the day read in one
+        grouped query); should the database refuse that, the batch is written again with
+        each message's rows in its savepoint, so the refusal falls on that message
+        alone."""
         pending = [self._prepare(raw, source[:255]) for raw, source in items]
         self._look_up(pending)
         with self.service.routing_held():  # the organisation's version: once a batch
@@ -317,15 +318,15 @@ class MailIngestor:
     def _write_batch(self, pending: list[_Pending], together: bool
                      ) -> tuple[list[IngestResult | None], list[int]]:
         """``ingest_batch``'s transaction: (the results so far, in order; the indexes of
-        the messages to take alone after the commit). ``together``: the acknowledgements
-        are written in one INSERT per table before the commit (``OutboxBatch``); should
-        the database refuse that, ``_TogetherRefused`` is raised after the rollback."""
+        the messages to take alone after the commit). ``together``: the rows nothing in
+        the batch reads back are written in one INSERT per table before the commit
+        (``RowBatch``); should the database refuse that, ``_TogetherRefused`` is raised
+        after the rollback."""
         results: list[IngestResult | None] = [None] * len(pending)
         again: list[int] = []
         with self.db.transaction() as session:
             self._take_write_lock(session)
-            shared = _Shared(AckTally(utcnow()), outbox=OutboxBatch() if together else None,
-                             rows=RowBatch() if together else None)
+            shared = _Shared(AckTally(utcnow()), rows=RowBatch() if together else None)
             shared.tally.read_senders(session, {
                 item.mail.sender for item in pending
                 if item.mail is not None and item.mail.sender and item.found is not None
@@ -356,10 +357,9 @@ class MailIngestor:
                 results[index] = by_digest[item.digest] = result
                 if item.key and result.status is not IngestStatus.QUARANTINED:
                     by_key.setdefault(item.key, result)
-            if shared.outbox is not None and shared.rows is not None:
+            if shared.rows is not None:
                 try:
                     shared.rows.write(session)
-                    shared.outbox.write(session)
                 except (IntegrityError, DataError, OperationalError) as exc:
                     if isinstance(exc, OperationalError) and not _conflict(exc):
                         raise  # the database is unavailable: the whole batch waits
@@ -524,7 +524,7 @@ class MailIngestor:
             return _Outcome(IngestStatus.RECORDED, found.kind, found.reason,
                             related_code=found.code)
         if found.kind is Kind.REPLY:
-            return self._file_reply(session, mail, key, found)
+            return self._file_reply(session, mail, key, found, later)
         return self._file_complaint(session, mail, key, found, checked, decision, later)
 
     def _file_complaint(self, session: Session, mail: ParsedMail, key: str,
@@ -545,14 +545,15 @@ class MailIngestor:
             self.service.record_event(
                 session, view.record_id, SCANNED_EVENT, ACTOR,
                 "Thư gửi dưới dạng tệp (bản quét, ảnh chụp): xem tệp trước",
-                {"files": list(scanned)})
+                {"files": list(scanned)}, later=later)
         purpose = Purpose.ACK if mail.sender else None
         related = found.code if found.kind is Kind.LINKED else None
         return _Outcome(IngestStatus.INGESTED, found.kind, found.reason, view=view,
-                        related_code=related, purpose=purpose, message_external_id=key)
+                        related_code=related, purpose=purpose, message_external_id=key,
+                        message_id=view.message_record_id)
 
     def _file_reply(self, session: Session, mail: ParsedMail, key: str,
-                    found: Classification) -> _Outcome:
+                    found: Classification, later: RowBatch | None = None) -> _Outcome:
         assert found.code is not None
         text = encrypted_note(mail) if mail.encrypted else mail.text
         if not text and any(a.refused is None for a in mail.attachments):
@@ -560,12 +561,14 @@ class MailIngestor:
         if not text:
             return _Outcome(IngestStatus.RECORDED, found.kind, "empty reply",
                             related_code=found.code)
-        self.service.add_citizen_info(found.code, complaint_text(mail) if mail.text else text,
-                                      Channel.EMAIL, mail.sender or "", external_id=key,
-                                      owner_only=False, actor=ACTOR, session=session)
+        message = self.service.add_citizen_info(
+            found.code, complaint_text(mail) if mail.text else text, Channel.EMAIL,
+            mail.sender or "", external_id=key, owner_only=False, actor=ACTOR,
+            session=session, later=later)
         view = self.service.get(found.code, session=session)
         return _Outcome(IngestStatus.INGESTED, found.kind, found.reason, view=view,
-                        purpose=Purpose.ACK_REPLY, message_external_id=key)
+                        purpose=Purpose.ACK_REPLY, message_external_id=key,
+                        message_id=message.id)
 
     # -- the transaction ----------------------------------------------------------------
     def _commit(self, raw: bytes, digest: str, source: str, mail: ParsedMail, key: str,
@@ -590,12 +593,13 @@ class MailIngestor:
         was queued to). ``shared``: a batch's once-read province and counts."""
         refused = [a for a in mail.attachments if a.refused]
         now = utcnow()
-        outcome = self._file(session, mail, key, found, checked, decision,
-                             shared.rows if shared else None)
+        later = shared.rows if shared else None  # rows written with the batch
+        outcome = self._file(session, mail, key, found, checked, decision, later)
         complaint_id = outcome.view.record_id if outcome.view else None
         if complaint_id is not None and outcome.message_external_id and stored:
-            self._attach(session, complaint_id, outcome.message_external_id, stored, now)
-        bounced = (self._bounced(session, raw, mail, found)
+            self._attach(session, complaint_id, outcome.message_external_id, stored, now,
+                         outcome.message_id)
+        bounced = (self._bounced(session, raw, mail, found, later)
                    if found.kind is Kind.BOUNCE else {})
         ack: str | None = None
         if outcome.purpose is not None and mail.sender:
@@ -609,14 +613,13 @@ class MailIngestor:
                              if outcome.purpose is Purpose.ACK else (),
                              province=province)
             ack = queue_ack(session, ctx, self.settings, now,
-                            shared.tally if shared else None,
-                            shared.outbox if shared else None).value
+                            shared.tally if shared else None, later).value
         values = _filled(mail, key, outcome, now)
         values["ack"] = ack
         values["refused"] = [{"filename": a.filename, "content_type": a.content_type,
                               "size": a.size, "reason": a.refused} for a in refused]
         ingest_id = self._write_row(session, row_id, digest, raw, source, values)
-        self._events(session, outcome, ingest_id, now, bounced)
+        self._events(session, outcome, ingest_id, now, bounced, later)
         return (IngestResult(ingest_id, outcome.status, values["kind"],
                              values["complaint_code"]),
                 mail.sender if ack == AckOutcome.QUEUED.value else None)
@@ -659,14 +662,19 @@ class MailIngestor:
         return [(a, self.files.put(a.data)) for a in mail.attachments if a.data is not None]
 
     def _attach(self, session: Session, complaint_id: int, external_id: str,
-                stored: list[tuple[ParsedAttachment, str]], now: datetime) -> None:
-        message_id = self.service.message_id_of(session, Channel.EMAIL, external_id)
+                stored: list[tuple[ParsedAttachment, str]], now: datetime,
+                message_id: int | None = None) -> None:
+        """The message's files, recorded on the complaint and on the message (its row
+        id as its INSERT returned it, else looked up by its external id)."""
+        if message_id is None:
+            message_id = self.service.message_id_of(session, Channel.EMAIL, external_id)
         self.attachments.attach_stored(session, complaint_id, message_id, [
             StoredFile(digest, attachment.filename, attachment.content_type, attachment.size)
             for attachment, digest in stored], now)
 
     def _bounced(self, session: Session, raw: bytes, mail: ParsedMail,
-                 found: Classification) -> dict[str, object]:
+                 found: Classification, later: RowBatch | None = None
+                 ) -> dict[str, object]:
         """A bounce of mail we sent (any purpose: acknowledgement, answer, digest …): its
         deliveries become ``failed`` with the reason and an audit event (unless the
         report says only "delayed"/"relayed"); what to add to the event."""
@@ -679,17 +687,21 @@ class MailIngestor:
         if report is not None and not report.failed:
             return {"dsn": report.reason}
         reason = f"bounce: {report.reason if report else found.reason}"
-        failed = fail_bounced(session, ids, reason)
+        failed = fail_bounced(session, ids, reason, later)
         return {"dsn": reason, "outbox": failed}
 
     def _events(self, session: Session, outcome: _Outcome, ingest_id: int, now: datetime,
-                extra: dict[str, object] | None = None) -> None:
+                extra: dict[str, object] | None = None,
+                later: RowBatch | None = None) -> None:
+        """The link between a new complaint and the one it names (an event on each), or
+        what an automatic message (a bounce …) says on the complaint it names. ``later``:
+        a batch's pending rows, where they wait after the message's earlier events."""
         complaint = outcome.view
         if complaint is not None and complaint.record_id is not None and outcome.related_code:
             self.service.record_event(
                 session, complaint.record_id, "linked", ACTOR, _link_reason_vi(outcome.reason),
                 {"related": outcome.related_code, "mail_ingest": ingest_id,
-                 "why": outcome.reason}, now)
+                 "why": outcome.reason}, now, later)
         target = outcome.related_code if outcome.kind.automatic or complaint else None
         if target is None:
             return
@@ -703,7 +715,7 @@ class MailIngestor:
         else:
             data_related = {"reason": outcome.reason, **data, **(extra or {})}
         self.service.record_event(session, related, kind, ACTOR, outcome.reason, data_related,
-                                  now)
+                                  now, later)
 
     # -- duplicates, quarantine, look-ups --------------------------------------------------
     def _record_duplicate(self, raw: bytes, digest: str, source: str, mail: ParsedMail,

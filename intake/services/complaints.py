@@ -50,10 +50,10 @@ from intake.org.province import Province, current_name
 from intake.routing.decision import Router
 from intake.routing.service import RoutingCache
 from intake.routing.types import RoutingDecision, RoutingInput
+from intake.rows import RowBatch, add_event
 from intake.services.attachments import held_location, take_held_safely
 from intake.services.kinds import due_rules
 from intake.services.lifecycle import Lifecycle, require_move
-from intake.services.rows import RowBatch
 from intake.services.satisfaction import Satisfaction
 from intake.services.status import StatusAnswer, answer_for, is_owner
 from intake.services.views import AttachedPending, ComplaintView, EventView, MessageView
@@ -158,7 +158,16 @@ class IntakeService:
 
     def routing_held(self) -> AbstractContextManager[None]:
         """Route a batch with one look at the organisation's version (see
-        ``RoutingCache.held``): the mail pipeline routes a claimed batch inside it."""
+        ``RoutingCache.held``): the mail pipeline routes a claimed batch inside it.
+
+        What it promises, exactly: this thread reads the version once, on entry, and
+        not again inside. It does not pin the router: another thread of the process
+        that looks at the version (its own ``router()`` outside a hold) may find it
+        moved and replace the cached router meanwhile, and this thread's next
+        decision then uses the new one. Each decision is still made by one whole
+        router, built from a committed organisation (never from a change in
+        progress), but two messages of one batch may be routed by two routers when an
+        organisation change lands during the batch."""
         return self.routing.held()
 
     def reset_routing(self) -> None:
@@ -294,8 +303,9 @@ class IntakeService:
         say so (the routing is decided before the row is written, so no second UPDATE).
 
         Core INSERTs on the session's connection, not ORM objects: the complaint's id
-        comes back with its INSERT (``RETURNING``), its kind, first message and two
-        events follow (one statement per table, the events in one), and the view is made
+        comes back with its INSERT (``RETURNING``), its kind, first message (its id
+        returned too, for the caller's attachments) and two events follow (one
+        statement per table, the events in one), and the view is made
         from the values written; the ORM's unit of work (flush, identity map, per-object
         bookkeeping) did nothing useful here and cost about a millisecond a complaint.
         ``check_code``: look the drawn code up first (else the unique index decides)."""
@@ -317,10 +327,10 @@ class IntakeService:
         connection = session.connection()
         complaint_id = int(connection.execute(
             insert(Complaint).returning(Complaint.id), values).scalar_one())
-        connection.execute(insert(Message), [dict(
+        message_id = int(connection.execute(insert(Message).returning(Message.id), dict(
             complaint_id=complaint_id, direction=Direction.INBOUND.value,
             channel=new.channel.value, sender=new.sender, external_id=new.external_id,
-            text=text, created_at=now)])
+            text=text, created_at=now)).scalar_one())
         rows = later if later is not None else RowBatch()
         rows.add(ComplaintKind, dict(complaint_id=complaint_id, kind=decision.kind,
                                      set_by="system:routing", at=now))
@@ -346,7 +356,8 @@ class IntakeService:
             citizen_email=new.contact.email, reply_channel=values["reply_channel"],
             reply_address=new.reply_address, created_at=now, updated_at=now,
             due_at=values["due_at"], routing_reasons=tuple(decision.reasons),
-            last_answer=None, created_now=True, attached=held, record_id=complaint_id)
+            last_answer=None, created_now=True, attached=held, record_id=complaint_id,
+            message_record_id=message_id)
 
     def _working_days(self, kind: str) -> int:
         """The time limit of a detected kind of submission (``PAKN_DUE_RULES``); plain
@@ -398,10 +409,12 @@ class IntakeService:
     # -- messages and status ------------------------------------------------------
     def add_message(self, code: str, direction: Direction, text: str, channel: Channel,
                     actor: str, sender: str | None = None, external_id: str | None = None,
-                    session: Session | None = None) -> MessageView:
+                    session: Session | None = None,
+                    later: RowBatch | None = None) -> MessageView:
         """Append a message to a complaint's thread (idempotent on external_id).
 
-        ``session``: join the caller's transaction instead of committing here.
+        ``session``: join the caller's transaction instead of committing here;
+        ``later`` (with it): its event waits with the caller's batch of rows.
         """
         body = check_complaint_text(text)
         with self._unit(session) as session:
@@ -418,13 +431,14 @@ class IntakeService:
             complaint.updated_at = utcnow()
             session.flush()
             self._event(session, complaint, "message", actor, None,
-                        {"direction": direction.value, "message_id": message.id})
+                        {"direction": direction.value, "message_id": message.id}, later)
             return _message_view(message)
 
     def add_citizen_info(self, code: str, text: str, channel: Channel, sender: str,
                          external_id: str | None = None, *, owner_only: bool = True,
                          actor: str | None = None,
-                         session: Session | None = None) -> MessageView:
+                         session: Session | None = None,
+                         later: RowBatch | None = None) -> MessageView:
         """What a citizen adds to their complaint: the message in its thread and, when
         the unit was waiting for exactly this, the clock running again (status back to
         "in progress", through the life cycle). Idempotent on ``external_id``.
@@ -433,7 +447,8 @@ class IntakeService:
         answers of (``NotYourComplaint`` otherwise, which says nothing about the
         complaint), and not to one that is finished (``ComplaintFinished``: the citizen
         is told to file a new one); the mail pipeline, which matched the reply itself
-        and keeps every reply, passes False."""
+        and keeps every reply, passes False. ``later`` (with ``session``): the events
+        wait with the caller's batch of rows (``RowBatch``), after its earlier ones."""
         who = actor or f"citizen:{channel.value}"
         with self._unit(session) as unit:
             complaint = self._get(unit, code)
@@ -450,20 +465,22 @@ class IntakeService:
                                         session=unit)  # a replay: the message as stored
             message = self.add_message(code, Direction.INBOUND, text, channel,
                                        actor=who, sender=sender,
-                                       external_id=external_id, session=unit)
+                                       external_id=external_id, session=unit, later=later)
             if complaint.status == Status.WAITING_FOR_CITIZEN.value:
                 self.lifecycle.move(unit, complaint, Status.IN_PROGRESS, who,
-                                    "Công dân đã bổ sung thông tin", notify=False)
+                                    "Công dân đã bổ sung thông tin", notify=False,
+                                    later=later)
             return message
 
     # -- for intake's own pipelines, inside their transaction ----------------------------
     def record_event(self, session: Session, complaint_id: int, kind: str, actor: str,
                      reason: str | None, data: dict[str, Any],
-                     at: datetime | None = None) -> None:
+                     at: datetime | None = None, later: RowBatch | None = None) -> None:
         """An audit event on a complaint, in the caller's transaction (the mail pipeline
-        links a message to a complaint, notes a bounce or a scanned letter …)."""
-        session.add(Event(complaint_id=complaint_id, kind=kind, actor=actor, reason=reason,
-                          data=data, at=at or utcnow()))
+        links a message to a complaint, notes a bounce or a scanned letter …);
+        ``later``: it waits with the caller's batch of rows, after the events added
+        there before it (a batch-filed complaint's "created" and "routed")."""
+        add_event(session, later, complaint_id, kind, actor, reason, data, at)
 
     def record_id_of(self, session: Session, code: str) -> int | None:
         """The row id of the complaint ``code`` (None if there is none)."""
@@ -549,9 +566,9 @@ class IntakeService:
 
     # -- helpers ------------------------------------------------------------------
     def _event(self, session: Session, complaint: Complaint, kind: str, actor: str,
-               reason: str | None, data: dict[str, Any]) -> None:
-        session.add(Event(complaint_id=complaint.id, kind=kind, actor=actor, reason=reason,
-                          data=data, at=utcnow()))
+               reason: str | None, data: dict[str, Any],
+               later: RowBatch | None = None) -> None:
+        add_event(session, later, complaint.id, kind, actor, reason, data)
 
     def _view(self, session: Session, complaint: Complaint, created_now: bool = False,
               decision: RoutingDecision | None = None,

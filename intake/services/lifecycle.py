@@ -29,6 +29,7 @@ from intake.models import (
     Status,
     utcnow,
 )
+from intake.rows import RowBatch, add_event
 
 ALLOWED: dict[Status, frozenset[Status]] = {
     Status.RECEIVED: frozenset({Status.ROUTED, Status.REJECTED, Status.CLOSED}),
@@ -91,17 +92,18 @@ class Lifecycle:
         self.after_resolved = after_resolved
 
     def move(self, session: Session, complaint: Complaint, target: Status, actor: str,
-             reason: str | None = None, notify: bool = True) -> None:
+             reason: str | None = None, notify: bool = True,
+             later: RowBatch | None = None) -> None:
         """One step: checked, audited (``status``), the clock resumed when leaving
         "waiting", and — with ``notify`` and a status the citizen hears about — the
         status notice queued. ``notify=False`` when the caller sends its own message
-        (a staff answer, a question)."""
+        (a staff answer, a question). ``later``: the events wait with the caller's
+        batch of rows (``RowBatch``, the mail pipeline's batch), after its earlier ones."""
         require_move(complaint, target)
         current = Status(complaint.status)
-        self._leave(session, complaint, current, target, actor)
-        session.add(Event(complaint_id=complaint.id, kind="status", actor=actor,
-                          reason=reason, data={"from": current.value, "to": target.value},
-                          at=utcnow()))
+        self._leave(session, complaint, current, target, actor, later)
+        add_event(session, later, complaint.id, "status", actor, reason,
+                  {"from": current.value, "to": target.value})
         complaint.status = target.value
         complaint.updated_at = utcnow()
         if notify and target in NOTIFY_ON:
@@ -138,9 +140,9 @@ class Lifecycle:
                                   complaint.id, complaint.code), self.mail_domain)
 
     def _leave(self, session: Session, complaint: Complaint, current: Status,
-               target: Status, actor: str) -> None:
+               target: Status, actor: str, later: RowBatch | None = None) -> None:
         if current is Status.WAITING_FOR_CITIZEN and target is not current:
-            _resume_clock(session, complaint, actor)
+            _resume_clock(session, complaint, actor, later)
 
 
 def _latest_answer(session: Session, complaint: Complaint) -> str | None:
@@ -149,7 +151,8 @@ def _latest_answer(session: Session, complaint: Complaint) -> str | None:
         Message.direction == Direction.OUTBOUND.value).order_by(Message.id.desc()).limit(1))
 
 
-def _resume_clock(session: Session, complaint: Complaint, actor: str) -> None:
+def _resume_clock(session: Session, complaint: Complaint, actor: str,
+                  later: RowBatch | None = None) -> None:
     """Move the due date by the working days spent waiting for the citizen."""
     paused = session.scalar(select(Event.at).where(
         Event.complaint_id == complaint.id, Event.kind == "status",
@@ -162,11 +165,9 @@ def _resume_clock(session: Session, complaint: Complaint, actor: str) -> None:
     complaint.due_at = resume_due(before, paused, now)
     lost = working_days_between(paused.astimezone(VIETNAM).date(),
                                 now.astimezone(VIETNAM).date())
-    session.add(Event(complaint_id=complaint.id, kind="clock_resumed", actor=actor,
-                      reason=None, data={
-                          "paused_at": paused.isoformat(), "due_before": before.isoformat(),
-                          "due_after": complaint.due_at.isoformat(),
-                          "lost_working_days": lost}, at=utcnow()))
+    add_event(session, later, complaint.id, "clock_resumed", actor, None, {
+        "paused_at": paused.isoformat(), "due_before": before.isoformat(),
+        "due_after": complaint.due_at.isoformat(), "lost_working_days": lost})
 
 
 __all__ = ["ALLOWED", "LABELS_VI", "NOTIFY_ON", "OPEN_STATUSES", "OPEN_VALUES",

@@ -66,12 +66,15 @@ class ComplaintView:
     # The row's id, for intake's own pipelines writing rows of the same transaction
     # (attachments, events); never shown: edges name a complaint by its code.
     record_id: int | None = field(default=None, repr=False, compare=False)
+    # Its first message's row id, when it was just filed (the mail pipeline records the
+    # message's attachments with it); never shown either.
+    message_record_id: int | None = field(default=None, repr=False, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form (timestamps ISO 8601)."""
         out: dict[str, Any] = {}
         for key, value in self.__dict__.items():
-            if key == "record_id":
+            if key in ("record_id", "message_record_id"):
                 continue
             out[key] = value.isoformat() if isinstance(value, datetime) else value
         out["routing_reasons"] = list(self.routing_reasons)

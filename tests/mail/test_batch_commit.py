@@ -30,7 +30,7 @@ from intake.mail.config import MailSettings
 from intake.mail.ingest import IngestResult, MailIngestor
 from intake.mail.models import IngestStatus, MailIngest, MailQueued
 from intake.mail.worker import MailWorker
-from intake.models import Complaint, ComplaintKind, Event, MailThread, Outbox
+from intake.models import Complaint, ComplaintKind, Event, MailThread, Outbox, Status
 from intake.org.data_files import read_organisation
 from intake.org.loader import load_organisation
 from intake.services.complaints import IntakeService
@@ -42,17 +42,22 @@ COUNT = 12
 REFUSED = "citizen4@"  # the citizen whose complaint the database refuses
 
 
-def _refuse_rows_of(db: Database, table: str, column: str, said: str) -> None:
+# The citizen a row of a complaint's own tables (kind, events) belongs to.
+OWNER = "(SELECT citizen_email FROM complaints WHERE id = NEW.complaint_id)"
+
+
+def _refuse_rows_of(db: Database, table: str, subject: str, said: str) -> None:
     """A trigger refusing, with the message ``said``, each row of ``table`` whose
-    ``column`` names ``REFUSED``: on PostgreSQL a data exception (SQLSTATE 22023, a
-    value refused), on SQLite ``RAISE(ABORT)`` (a constraint)."""
+    ``subject`` (an SQL expression over ``NEW``) names ``REFUSED``: on PostgreSQL a
+    data exception (SQLSTATE 22023, a value refused), on SQLite ``RAISE(ABORT)`` (a
+    constraint)."""
     name = f"refuse_{table}"
     with db.engine.begin() as conn:
         if db.engine.dialect.name == "postgresql":
             conn.execute(text(f"""
                 CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                  IF NEW.{column} LIKE '{REFUSED}%' THEN
+                  IF {subject} LIKE '{REFUSED}%' THEN
                     RAISE EXCEPTION '{said}' USING ERRCODE = '22023';
                   END IF;
                   RETURN NEW;
@@ -62,7 +67,7 @@ def _refuse_rows_of(db: Database, table: str, column: str, said: str) -> None:
         else:
             conn.execute(text(f"""
                 CREATE TRIGGER {name} BEFORE INSERT ON {table}
-                WHEN NEW.{column} LIKE '{REFUSED}%'
+                WHEN {subject} LIKE '{REFUSED}%'
                 BEGIN SELECT RAISE(ABORT, '{said}'); END"""))
 
 
@@ -105,7 +110,7 @@ def _worker(ingestor: MailIngestor, settings: MailSettings) -> MailWorker:
 def test_a_message_the_database_refuses_is_quarantined_and_its_batch_kept_once(
         imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
         db: Database) -> None:
-    _refuse_rows_of(db, "complaints", "citizen_email", "value refused")
+    _refuse_rows_of(db, "complaints", "NEW.citizen_email", "value refused")
     imap.append("hotline", numbered(COUNT))
     worker = _worker(MailIngestor(service, live_settings), live_settings)
     stats = worker.run(once=True, max_failures=0)
@@ -234,7 +239,7 @@ def test_an_acknowledgement_the_database_refuses_falls_on_its_message_alone(
     them): the batch is rolled back and written again, each acknowledgement in its
     message's savepoint, so that message alone is quarantined (nothing of it filed)
     and the others are filed, acknowledged and moved once each."""
-    _refuse_rows_of(db, "outbox", "recipient", "acknowledgement refused")
+    _refuse_rows_of(db, "outbox", "NEW.recipient", "acknowledgement refused")
     imap.append("hotline", numbered(COUNT))
     worker = _worker(MailIngestor(service, live_settings), live_settings)
     caplog.set_level(logging.WARNING, logger="intake.mail.ingest")
@@ -259,3 +264,80 @@ def test_an_acknowledgement_the_database_refuses_falls_on_its_message_alone(
     assert quarantined[0].error and "acknowledgement refused" in quarantined[0].error
     assert any("written again" in r.getMessage() for r in caplog.records)
     assert REFUSED not in caplog.text  # no address in the log
+
+
+def _ack_id(db: Database, code: str) -> str:
+    with db.reading() as session:
+        return session.scalars(select(MailThread.message_id).where(
+            MailThread.complaint_code == code).order_by(MailThread.id)).first() or ""
+
+
+def test_the_audit_trail_of_a_batch_filed_message_is_in_the_order_it_happened(
+        ingestor: MailIngestor, service: IntakeService, db: Database) -> None:
+    """Every event a message of a batch writes waits with the complaint's "created" and
+    "routed" (written together at the batch's end), so the ids, and the trail staff
+    read oldest first, follow the order of what happened: a new complaint linked to an
+    older one, a letter sent as a scan, and on the older complaint (waiting for its
+    citizen) the link, the citizen's reply with the clock resumed, and a bounce of its
+    acknowledgement, filed in that order by one batch."""
+    old = ingestor.ingest(fixture_bytes("vi_utf8_qp.eml"), "earlier").code or ""
+    ack_id = _ack_id(db, old)
+    service.change_status(old, Status.WAITING_FOR_CITIZEN, "staff:test", "cần bổ sung")
+    before = [e.kind for e in service.events(old)]
+    assert before == ["created", "routed", "status"]
+    batch = [(raw, f"n{i}") for i, raw in enumerate(numbered(2))] + [
+        (fixture_bytes("vi_reply_other_sender.eml", code=old, ack_id=ack_id), "linked"),
+        (fixture_bytes("vi_scan_pdf.eml"), "scan"),
+        (fixture_bytes("vi_reply_to_ack.eml", code=old, ack_id=ack_id), "reply"),
+        (fixture_bytes("vi_dsn_bounce.eml", code=old, ack_id=ack_id), "bounce")]
+    results = ingestor.ingest_batch(batch)
+    assert [r.kind for r in results] == ["new", "new", "linked", "new", "reply", "bounce"]
+    trails = {r.code: [e.kind for e in service.events(r.code or "")]
+              for r in results[:4]}
+    assert trails == {results[0].code: ["created", "routed"],
+                      results[1].code: ["created", "routed"],
+                      results[2].code: ["created", "routed", "linked"],
+                      results[3].code: ["created", "routed", "letter_in_files"]}
+    assert [e.kind for e in service.events(old)] == [
+        *before, "linked", "message", "clock_resumed", "status", "delivery_failed",
+        "mail_bounce"]
+
+
+@pytest.mark.parametrize("table", ["events", "complaint_kinds"])
+def test_a_kind_or_event_the_database_refuses_falls_on_its_message_alone(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, caplog: pytest.LogCaptureFixture, table: str) -> None:
+    """The complaints' kinds and events written together at the batch's end are refused
+    (one citizen's): the batch is rolled back and written again message by message, so
+    that message alone is quarantined with nothing of it kept (no complaint, kind,
+    event, acknowledgement or thread), and the others are filed, acknowledged and moved
+    once each; the log names no address."""
+    _refuse_rows_of(db, table, OWNER, f"{table} row refused")
+    imap.append("hotline", numbered(COUNT))
+    worker = _worker(MailIngestor(service, live_settings), live_settings)
+    caplog.set_level(logging.INFO, logger="intake")
+    stats = worker.run(once=True, max_failures=0)
+    assert worker.claim_batch >= COUNT, "the test wants all messages in one batch"
+    assert (stats.processed, stats.quarantined) == (COUNT - 1, 1)
+    assert imap.count("hotline", "INBOX") == 0
+    assert imap.count("hotline", "Processed") == COUNT - 1
+    assert imap.count("hotline", "Quarantine") == 1
+    with db.reading() as session:
+        emails = session.scalars(select(Complaint.citizen_email)).all()
+        ids = session.scalars(select(Complaint.id)).all()
+        recipients = session.scalars(select(Outbox.recipient)).all()
+        threads = session.scalars(select(MailThread.recipient)).all()
+        events = session.execute(select(Event.complaint_id, Event.kind)).all()
+        kinds = session.scalars(select(ComplaintKind.complaint_id)).all()
+        quarantined = session.scalars(select(MailIngest).where(
+            MailIngest.status == IngestStatus.QUARANTINED.value)).all()
+        assert session.scalar(select(func.count(MailQueued.id))) == 0
+    assert len(emails) == len(set(emails)) == COUNT - 1
+    assert not [e for e in emails if e and e.startswith(REFUSED)]
+    assert sorted(recipients) == sorted(threads) == sorted(e for e in emails if e)
+    assert sorted(events) == sorted((i, k) for i in ids for k in ("created", "routed"))
+    assert sorted(kinds) == sorted(ids)
+    assert [row.sender for row in quarantined] == [f"{REFUSED}example.vn"]
+    assert quarantined[0].error and f"{table} row refused" in quarantined[0].error
+    assert any("written again" in r.getMessage() for r in caplog.records)
+    assert REFUSED not in caplog.text and "@example.vn" not in caplog.text
