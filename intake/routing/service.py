@@ -142,10 +142,14 @@ class RoutingCache:
     @contextmanager
     def held(self) -> Iterator[None]:
         """One look at the version for a batch of work (the mail pipeline's claimed
-        batch): the version is read on entry (when ``check_seconds`` says so, as for any
-        use), and inside, this thread's ``router`` and ``places`` hand out what was in
-        force then without reading it again per use, however small ``check_seconds``
-        is. A change committed meanwhile is taken at the next batch."""
+        batch): this thread reads the version on entry (when ``check_seconds`` says so,
+        as for any use) and not again inside, however small ``check_seconds`` is.
+
+        It does not pin the router: another thread that looks at the version meanwhile
+        may replace the cached router, and this thread's next use gets the new one. Each
+        decision is still made by one whole router built from a committed organisation,
+        but two messages of one batch may be routed by two versions when an organisation
+        change lands during the batch."""
         with self._lock:
             self._follow()
         depth = getattr(self._held, "depth", 0)
