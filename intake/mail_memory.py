@@ -326,7 +326,9 @@ class RefetchCounts:
             return bool(getattr(result, "rowcount", 0) == 1)
 
     def times(self, queue_id: int) -> int:
-        """How often ``queue_id`` was fetched again so far (0: never)."""
+        """How often ``queue_id`` was fetched again so far (0: never), as stored:
+        ``GIVEN_UP`` once a fetcher gave it up (the real count is in that fetcher's ERROR
+        line), and without the SQLite stale-count rule of ``counted``."""
         with self.db.reading() as session:
             value = session.scalar(select(MailRefetch.times).where(
                 MailRefetch.queue_id == queue_id))

@@ -15,6 +15,13 @@ the ids of a table follow the order of the work (a complaint's audit trail, read
 is oldest first). A row may take another pending row's id (``links``: the thread row of
 an e-mail names its outbox row); that row's table is then written first, its ids read
 back with the INSERT.
+
+What waits here is not in the database until ``write``: a read inside the batch does not
+see it. Two readers of events exist, and the mail pipeline never meets them within one
+batch: the clock's resumption reads the last move to "waiting" (mail never moves a
+complaint into waiting), and a complaint's view reads its latest ``routed`` event (mail
+never views a complaint filed earlier in the same batch). A new reader of these tables
+inside a batch must also look at ``RowBatch.pending``.
 """
 
 from __future__ import annotations

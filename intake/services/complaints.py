@@ -385,7 +385,7 @@ class IntakeService:
     def route(self, code: str, actor: str) -> RoutingDecision:
         """Route (again) a complaint by its stored text and place; records the reasons."""
         with self.db.transaction() as session:
-            complaint = self._get(session, code)
+            complaint = self._get(session, code, for_update=True)
             subject = complaint.subject if complaint.channel == Channel.EMAIL.value else None
             decision = self.router().route(RoutingInput(
                 complaint.text, complaint.location_text, subject=subject))
@@ -417,8 +417,9 @@ class IntakeService:
         ``later`` (with it): its event waits with the caller's batch of rows.
         """
         body = check_complaint_text(text)
+        _require_session_for(later, session)
         with self._unit(session) as session:
-            complaint = self._get(session, code)
+            complaint = self._get(session, code, for_update=True)
             if external_id:
                 found = session.scalar(select(Message).where(
                     Message.channel == channel.value, Message.external_id == external_id))
@@ -450,8 +451,9 @@ class IntakeService:
         and keeps every reply, passes False. ``later`` (with ``session``): the events
         wait with the caller's batch of rows (``RowBatch``), after its earlier ones."""
         who = actor or f"citizen:{channel.value}"
+        _require_session_for(later, session)
         with self._unit(session) as unit:
-            complaint = self._get(unit, code)
+            complaint = self._get(unit, code, for_update=True)
             if owner_only:
                 senders = {m.sender for m in complaint.messages if m.sender}
                 if not is_owner(self._view(unit, complaint), sender, senders):
@@ -511,7 +513,7 @@ class IntakeService:
         """Move a complaint along its life cycle (``Lifecycle.move``: the event, the
         clock, the citizen told when it matters); one transaction."""
         with self.db.transaction() as session:
-            complaint = self._get(session, code)
+            complaint = self._get(session, code, for_update=True)
             self.lifecycle.move(session, complaint, status, actor, reason)
             return self._view(session, complaint)
 
@@ -521,12 +523,8 @@ class IntakeService:
         with self._unit(session, write=False) as unit:
             return self._view(unit, self._get(unit, code))
 
-    def _get(self, session: Session, code: str) -> Complaint:
-        canonical = parse_code(code)
-        complaint = session.scalar(select(Complaint).where(Complaint.code == canonical))
-        if complaint is None:
-            raise ComplaintNotFound("no complaint with that code")
-        return complaint
+    def _get(self, session: Session, code: str, for_update: bool = False) -> Complaint:
+        return complaint_by_code(session, code, for_update=for_update)
 
     def status_for(self, code: str, sender: str) -> StatusAnswer:
         """What ``sender`` may learn of the complaint ``code`` (see
@@ -627,3 +625,29 @@ def as_datetime_text(value: datetime | None) -> str:
     from intake.deadlines import VIETNAM
 
     return value.astimezone(VIETNAM).strftime("%d/%m/%Y") if value else ""
+
+
+def complaint_by_code(session: Session, code: str, *, for_update: bool = False) -> Complaint:
+    """The complaint with tracking code ``code`` (as typed: forgiving format), or
+    ``ComplaintNotFound``.
+
+    ``for_update``: for a unit of work that changes it. Its row is locked until the
+    transaction ends (``FOR UPDATE`` on PostgreSQL; a SQLite write transaction is
+    exclusive already) and read as committed once the lock is held, even if this session
+    had read it before: a status checked on a copy read earlier could be one that another
+    transaction (staff in the console, another ingest worker) has since changed, and the
+    change decided from it would overwrite theirs."""
+    query = select(Complaint).where(Complaint.code == parse_code(code))
+    if for_update:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    complaint = session.scalar(query)
+    if complaint is None:
+        raise ComplaintNotFound("no complaint with that code")
+    return complaint
+
+
+def _require_session_for(later: RowBatch | None, session: Session | None) -> None:
+    """Rows held ``later`` are written in the caller's transaction: without it, they would
+    be written in another one, or never, while the message commits on its own."""
+    if later is not None and session is None:
+        raise ValueError("rows held for later need the caller's session")

@@ -50,7 +50,7 @@ from intake.services.attachments import (
     file_link,
     store_reply_files,
 )
-from intake.services.complaints import IntakeService, NewComplaint
+from intake.services.complaints import IntakeService, NewComplaint, complaint_by_code
 from intake.services.identity import StaffIdentity
 from intake.services.kinds import due_rules
 from intake.services.lifecycle import OPEN_VALUES, RUNNING_VALUES, can_move, label_vi, require_move
@@ -582,7 +582,7 @@ class StaffService:
                                       f"Không tìm thấy phản ánh {target_code} để gộp vào.")
         self._check(who, target_code, "merge into")
         with self._acting(who, code) as (session, duplicate):
-            target = _complaint(session, target_code)
+            target = _complaint(session, target_code, for_update=True)
             if target.id == duplicate.id:
                 raise ValidationError("merge into itself", "Không thể gộp phản ánh vào chính nó.")
             why = nfc(reason).strip() or None
@@ -681,7 +681,7 @@ class StaffService:
         """One action's transaction and complaint row, after the access check."""
         self._check(who, code, "act on")
         with self.db.transaction() as session:
-            yield session, _complaint(session, code)
+            yield session, _complaint(session, code, for_update=True)
 
 
 def _staff_attachment_ids(session: Session, complaint_id: int) -> set[int]:
@@ -694,11 +694,8 @@ def _staff_attachment_ids(session: Session, complaint_id: int) -> set[int]:
             if isinstance(data, dict) and "attachment_id" in data}
 
 
-def _complaint(session: Session, code: str) -> Complaint:
-    complaint = session.scalar(select(Complaint).where(Complaint.code == parse_code(code)))
-    if complaint is None:
-        raise ComplaintNotFound("no complaint with that code")
-    return complaint
+def _complaint(session: Session, code: str, for_update: bool = False) -> Complaint:
+    return complaint_by_code(session, code, for_update=for_update)
 
 
 def _row(values: Any, now: datetime) -> QueueRow:

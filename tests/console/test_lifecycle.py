@@ -4,6 +4,7 @@ the step is audited once, and the citizen hears of it through delivery."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -14,7 +15,15 @@ from intake.console.auth import StaffIdentity
 from intake.db import Database
 from intake.deadlines import VIETNAM, working_days_between
 from intake.errors import InvalidTransition
-from intake.models import OPEN_STATUSES, RUNNING_STATUSES, Channel, Event, Outbox, Status
+from intake.models import (
+    OPEN_STATUSES,
+    RUNNING_STATUSES,
+    Channel,
+    Complaint,
+    Event,
+    Outbox,
+    Status,
+)
 from intake.services.complaints import IntakeService
 from intake.services.staff import StaffService
 from tests.console.conftest import QUEUE_A, QUEUE_B, complaint_in
@@ -88,3 +97,33 @@ def test_open_and_running_statuses_are_one_definition() -> None:
     finished = {Status.ANSWERED, Status.CLOSED, Status.REJECTED}
     assert set(Status) - finished == OPEN_STATUSES
     assert OPEN_STATUSES - {Status.WAITING_FOR_CITIZEN} == RUNNING_STATUSES
+
+
+def test_a_step_is_decided_on_the_status_another_transaction_committed(
+        service: IntakeService, staff: StaffService, db: Database,
+        coordinator: StaffIdentity) -> None:
+    """Staff answer a complaint while another unit of work (an ingest batch filing the
+    citizen's reply, another officer) holds it: the answer waits for that unit, then
+    starts from the status it committed, not from the one read before."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: the second write fails, not overwrites")
+    filed = complaint_in(service, staff, coordinator, QUEUE_A)
+    staff.ask_info(coordinator, filed.code, "Xin cho biết địa chỉ cụ thể?")
+    done: list[object] = []
+    with db.transaction() as other:
+        row = other.scalar(select(Complaint).where(Complaint.code == filed.code)
+                           .with_for_update())
+        assert row is not None and row.status == Status.WAITING_FOR_CITIZEN.value
+        row.status = Status.IN_PROGRESS.value
+        other.flush()
+        answering = threading.Thread(target=lambda: done.append(
+            service.change_status(filed.code, Status.ANSWERED, actor="staff:alice")))
+        answering.start()
+        answering.join(timeout=1.0)
+        assert answering.is_alive(), "the answer did not wait for the unit holding the row"
+    answering.join(timeout=30)
+    assert done and service.get(filed.code).status == Status.ANSWERED
+    moves = [e.data for e in service.events(filed.code) if e.kind == "status"]
+    assert moves[-1] == {"from": Status.IN_PROGRESS.value, "to": Status.ANSWERED.value}
+    resumed = [e for e in service.events(filed.code) if e.kind == "clock_resumed"]
+    assert resumed == []  # the other unit left "waiting" itself; nobody resumed twice

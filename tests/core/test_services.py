@@ -13,6 +13,7 @@ from intake.errors import (
     ValidationError,
 )
 from intake.models import Channel, Direction, Status
+from intake.rows import RowBatch
 from intake.services.complaints import IntakeService
 from tests.core.factories import BICH_DONG, file_complaint, new_complaint
 
@@ -133,3 +134,20 @@ def test_status_notifications_go_to_the_outbox_for_telegram(service: IntakeServi
         rows = session.scalars(select(Outbox)).all()
     assert [(r.channel, r.recipient) for r in rows] == [("telegram", "12345")]
     assert "số biên nhận" in rows[0].body
+
+
+def test_rows_held_for_later_without_the_callers_transaction_are_refused(
+        service: IntakeService) -> None:
+    """A message committed on its own while its event waits in someone else's batch
+    would be written in another transaction, or never: refused before anything is
+    written."""
+    filed = file_complaint(service)
+    before = len(service.events(filed.code))
+    with pytest.raises(ValueError, match="caller's session"):
+        service.add_message(filed.code, Direction.INBOUND, "Bổ sung: thôn Đông", Channel.EMAIL,
+                            actor="citizen:email", later=RowBatch())
+    with pytest.raises(ValueError, match="caller's session"):
+        service.add_citizen_info(filed.code, "Bổ sung: thôn Đông", Channel.EMAIL,
+                                 "dan@example.vn", owner_only=False, later=RowBatch())
+    assert len(service.events(filed.code)) == before
+    assert len(service.messages(filed.code)) == 1
