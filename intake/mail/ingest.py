@@ -619,7 +619,7 @@ class MailIngestor:
         values["refused"] = [{"filename": a.filename, "content_type": a.content_type,
                               "size": a.size, "reason": a.refused} for a in refused]
         ingest_id = self._write_row(session, row_id, digest, raw, source, values)
-        self._events(session, outcome, ingest_id, now, bounced, later)
+        self._events(session, outcome, ingest_id, bounced, later)
         return (IngestResult(ingest_id, outcome.status, values["kind"],
                              values["complaint_code"]),
                 mail.sender if ack == AckOutcome.QUEUED.value else None)
@@ -690,18 +690,19 @@ class MailIngestor:
         failed = fail_bounced(session, ids, reason, later)
         return {"dsn": reason, "outbox": failed}
 
-    def _events(self, session: Session, outcome: _Outcome, ingest_id: int, now: datetime,
+    def _events(self, session: Session, outcome: _Outcome, ingest_id: int,
                 extra: dict[str, object] | None = None,
                 later: RowBatch | None = None) -> None:
         """The link between a new complaint and the one it names (an event on each), or
         what an automatic message (a bounce …) says on the complaint it names. ``later``:
-        a batch's pending rows, where they wait after the message's earlier events."""
+        a batch's pending rows, where they wait after the message's earlier events; each
+        is stamped when it is recorded, so the times follow the ids."""
         complaint = outcome.view
         if complaint is not None and complaint.record_id is not None and outcome.related_code:
             self.service.record_event(
                 session, complaint.record_id, "linked", ACTOR, _link_reason_vi(outcome.reason),
                 {"related": outcome.related_code, "mail_ingest": ingest_id,
-                 "why": outcome.reason}, now, later)
+                 "why": outcome.reason}, utcnow(), later)
         target = outcome.related_code if outcome.kind.automatic or complaint else None
         if target is None:
             return
@@ -715,7 +716,7 @@ class MailIngestor:
         else:
             data_related = {"reason": outcome.reason, **data, **(extra or {})}
         self.service.record_event(session, related, kind, ACTOR, outcome.reason, data_related,
-                                  now, later)
+                                  utcnow(), later)
 
     # -- duplicates, quarantine, look-ups --------------------------------------------------
     def _record_duplicate(self, raw: bytes, digest: str, source: str, mail: ParsedMail,

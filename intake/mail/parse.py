@@ -247,13 +247,15 @@ def _simple_from(msg: Message) -> tuple[str, str | None] | None:
     if found is None:
         return None
     address = (found.group("addr") or found.group("bare")).lower()
-    if not _ADDRESS.match(address):
-        return None
+    if not _ADDRESS.match(address) or "=?" in address or "?=" in address:
+        return None  # an encoded word is no address ("=?utf-8?q?Name_=3Ca@b.vn=3E?=")
+    if any(not label for label in address.rpartition("@")[2].split(".")):
+        return None  # "a@b.vn.", "a@b..vn": the registry refuses them, Reply-To is read
     name = (found.group("name") or "").strip()
     if name.startswith('"'):
         name = name[1:-1]
-    if len(_ENCODED_WORDS.findall(name)) > 1:  # the registry keeps the space between
-        return None
+    if "=?" in name and not _ENCODED_WORDS.fullmatch(name):
+        return None  # several words, or one glued to plain text: the registry's reading
     if "=?" in name:
         try:
             name = str(make_header(decode_header(name)))

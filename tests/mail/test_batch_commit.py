@@ -301,6 +301,9 @@ def test_the_audit_trail_of_a_batch_filed_message_is_in_the_order_it_happened(
     assert [e.kind for e in service.events(old)] == [
         *before, "linked", "message", "clock_resumed", "status", "delivery_failed",
         "mail_bounce"]
+    for code in [*(r.code or "" for r in results[:4]), old]:
+        times = [e.at for e in service.events(code)]
+        assert times == sorted(times), f"{code}: the times go back in the trail"
 
 
 @pytest.mark.parametrize("table", ["events", "complaint_kinds"])

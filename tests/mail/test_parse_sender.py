@@ -51,6 +51,13 @@ FROMS = [
     "undisclosed-sender:;",
     "an@example.vn (Nguyen Van An)",
     "Mikel Lindsaar <test@lindsaar.net>, jack@lindsar.com",
+    # a Q-encoded "Name <addr>" written as one word by a broken mailer: its '@' is not
+    # an address (review of b9135f4: it was taken as the sender)
+    "=?utf-8?q?Nguy=E1=BB=85n_V=C4=83n_A_=3Cnva@gmail.com=3E?=",
+    "=?utf-8?q?a@b.vn?=",
+    "x@y.vn.", "x@y..vn", "x@.y.vn",  # empty domain labels: the registry refuses them
+    "foo=?utf-8?q?bar?= <x@y.vn>",  # an encoded word glued to plain text
+    "=?utf-8?q?V=C4=83n?=abc <x@y.vn>",
 ]
 
 
@@ -113,3 +120,17 @@ def test_every_from_of_the_fixtures_reads_as_the_registry_reads_it() -> None:
             assert simple == _address_of(header_text(msg, "From")), path.name
             checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize("sender, address, name", [
+    ("=?utf-8?q?Nguy=E1=BB=85n_V=C4=83n_A_=3Cnva@gmail.com=3E?=", "nva@gmail.com",
+     "Nguyễn Văn A"),
+    ("x@y.vn.", "reply@example.vn", None),
+])
+def test_an_encoded_word_or_a_broken_domain_is_never_the_sender(
+        sender: str, address: str, name: str | None) -> None:
+    """The citizen's acknowledgement goes to the address in the name, or to Reply-To,
+    not to an encoded word or a domain that cannot exist."""
+    mail = parse_message(_mail(sender))
+    assert (mail.sender, mail.sender_name) == (address, name)
+
