@@ -107,18 +107,25 @@ def _worker(ingestor: MailIngestor, settings: MailSettings) -> MailWorker:
     return MailWorker(ingestor, replace(settings, processes=1))
 
 
-def test_a_message_the_database_refuses_is_quarantined_and_its_batch_kept_once(
-        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
-        db: Database) -> None:
-    _refuse_rows_of(db, "complaints", "NEW.citizen_email", "value refused")
+def _file_a_batch_with_one_refused(imap: DovecotServer, settings: MailSettings,
+                                   service: IntakeService) -> None:
+    """COUNT messages taken by the worker in one batch, one of them refused by the
+    database: that one quarantined, the others filed and moved, the inbox empty."""
     imap.append("hotline", numbered(COUNT))
-    worker = _worker(MailIngestor(service, live_settings), live_settings)
+    worker = _worker(MailIngestor(service, settings), settings)
     stats = worker.run(once=True, max_failures=0)
     assert worker.claim_batch >= COUNT, "the test wants all messages in one batch"
     assert (stats.processed, stats.quarantined) == (COUNT - 1, 1)
     assert imap.count("hotline", "INBOX") == 0
     assert imap.count("hotline", "Processed") == COUNT - 1
     assert imap.count("hotline", "Quarantine") == 1
+
+
+def test_a_message_the_database_refuses_is_quarantined_and_its_batch_kept_once(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database) -> None:
+    _refuse_rows_of(db, "complaints", "NEW.citizen_email", "value refused")
+    _file_a_batch_with_one_refused(imap, live_settings, service)
     with db.reading() as session:
         emails = session.scalars(select(Complaint.citizen_email)).all()
         quarantined = session.scalars(select(MailIngest).where(
@@ -240,14 +247,8 @@ def test_an_acknowledgement_the_database_refuses_falls_on_its_message_alone(
     message's savepoint, so that message alone is quarantined (nothing of it filed)
     and the others are filed, acknowledged and moved once each."""
     _refuse_rows_of(db, "outbox", "NEW.recipient", "acknowledgement refused")
-    imap.append("hotline", numbered(COUNT))
-    worker = _worker(MailIngestor(service, live_settings), live_settings)
     caplog.set_level(logging.WARNING, logger="intake.mail.ingest")
-    stats = worker.run(once=True, max_failures=0)
-    assert worker.claim_batch >= COUNT, "the test wants all messages in one batch"
-    assert (stats.processed, stats.quarantined) == (COUNT - 1, 1)
-    assert imap.count("hotline", "Processed") == COUNT - 1
-    assert imap.count("hotline", "Quarantine") == 1
+    _file_a_batch_with_one_refused(imap, live_settings, service)
     with db.reading() as session:
         emails = session.scalars(select(Complaint.citizen_email)).all()
         recipients = session.scalars(select(Outbox.recipient)).all()
@@ -316,15 +317,8 @@ def test_a_kind_or_event_the_database_refuses_falls_on_its_message_alone(
     event, acknowledgement or thread), and the others are filed, acknowledged and moved
     once each; the log names no address."""
     _refuse_rows_of(db, table, OWNER, f"{table} row refused")
-    imap.append("hotline", numbered(COUNT))
-    worker = _worker(MailIngestor(service, live_settings), live_settings)
     caplog.set_level(logging.INFO, logger="intake")
-    stats = worker.run(once=True, max_failures=0)
-    assert worker.claim_batch >= COUNT, "the test wants all messages in one batch"
-    assert (stats.processed, stats.quarantined) == (COUNT - 1, 1)
-    assert imap.count("hotline", "INBOX") == 0
-    assert imap.count("hotline", "Processed") == COUNT - 1
-    assert imap.count("hotline", "Quarantine") == 1
+    _file_a_batch_with_one_refused(imap, live_settings, service)
     with db.reading() as session:
         emails = session.scalars(select(Complaint.citizen_email)).all()
         ids = session.scalars(select(Complaint.id)).all()
