@@ -27,12 +27,12 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from intake.codes import parse_code
 from intake.config import Settings
 from intake.db import Database
 from intake.errors import ComplaintNotFound, ValidationError
 from intake.mail_config import DEFAULT_ALLOWED_TYPES
 from intake.models import Attachment, Complaint, Event, Message, PendingAttachment, utcnow
+from intake.services.lookup import complaint_by_code
 from intake.services.views import AttachedPending
 from intake.storage import BlobStore, ContentStore, attachment_store
 from intake.text import clean
@@ -190,7 +190,7 @@ class AttachmentService:
         name = _filename(filename)
         digest = self.store.put(data)
         with self.db.transaction() as session:
-            complaint = _complaint(session, code)
+            complaint = complaint_by_code(session, code)
             found = _attach(session, complaint, digest, name, content_type, len(data), actor,
                             _caption(caption))
             return AttachmentView(found.id, complaint.code, found.sha256, found.filename,
@@ -215,7 +215,7 @@ class AttachmentService:
         if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
             raise ValidationError("coordinates out of range", "Vị trí không hợp lệ.")
         with self.db.transaction() as session:
-            return _locate(session, _complaint(session, code), latitude, longitude, actor)
+            return _locate(session, complaint_by_code(session, code), latitude, longitude, actor)
 
     # -- held before the complaint exists -------------------------------------------------
     def hold_file(self, sender: str, data: bytes, filename: str, content_type: str,
@@ -283,7 +283,7 @@ class AttachmentService:
 
     def _attach_pending(self, sender: str, code: str, actor: str) -> AttachedPending:
         with self.db.transaction() as session:
-            return take_held(session, sender, _complaint(session, code), actor)
+            return take_held(session, sender, complaint_by_code(session, code), actor)
 
     def linked_file(self, token: str) -> AttachmentView:
         """The staff file a signed link (``file_link``) names; ``ComplaintNotFound`` for a
@@ -295,7 +295,7 @@ class AttachmentService:
         except (BadSignature, ValueError, TypeError) as exc:
             raise ComplaintNotFound("bad file link") from exc
         with self.db.reading() as session:
-            complaint = _complaint(session, str(code))
+            complaint = complaint_by_code(session, str(code))
             found = session.scalar(select(Attachment).where(
                 Attachment.complaint_id == complaint.id, Attachment.id == int(attachment_id)))
             staff_event = session.scalar(select(Event.id).where(
@@ -310,7 +310,7 @@ class AttachmentService:
     def list(self, code: str) -> list[AttachmentView]:
         """The attachments of a complaint, oldest first."""
         with self.db.reading() as session:
-            complaint = _complaint(session, code)
+            complaint = complaint_by_code(session, code)
             rows = session.scalars(select(Attachment).where(
                 Attachment.complaint_id == complaint.id).order_by(Attachment.id))
             return [AttachmentView(a.id, complaint.code, a.sha256, a.filename, a.content_type,
@@ -445,8 +445,3 @@ def _locate(session: Session, complaint: Complaint, latitude: float, longitude: 
     return complaint.location_text or position
 
 
-def _complaint(session: Session, code: str) -> Complaint:
-    complaint = session.scalar(select(Complaint).where(Complaint.code == parse_code(code)))
-    if complaint is None:
-        raise ComplaintNotFound("no complaint with that code")
-    return complaint

@@ -19,14 +19,13 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
-from intake.codes import new_code, parse_code
+from intake.codes import new_code
 from intake.config import Settings
 from intake.contacts import Contact
 from intake.db import Database
 from intake.deadlines import due_at
 from intake.errors import (
     ComplaintFinished,
-    ComplaintNotFound,
     IntakeError,
     NotYourComplaint,
     UnknownQueue,
@@ -54,6 +53,7 @@ from intake.rows import RowBatch, add_event
 from intake.services.attachments import held_location, take_held_safely
 from intake.services.kinds import due_rules
 from intake.services.lifecycle import Lifecycle, require_move
+from intake.services.lookup import complaint_by_code
 from intake.services.satisfaction import Satisfaction
 from intake.services.status import StatusAnswer, answer_for, is_owner
 from intake.services.views import AttachedPending, ComplaintView, EventView, MessageView
@@ -625,25 +625,6 @@ def as_datetime_text(value: datetime | None) -> str:
     from intake.deadlines import VIETNAM
 
     return value.astimezone(VIETNAM).strftime("%d/%m/%Y") if value else ""
-
-
-def complaint_by_code(session: Session, code: str, *, for_update: bool = False) -> Complaint:
-    """The complaint with tracking code ``code`` (as typed: forgiving format), or
-    ``ComplaintNotFound``.
-
-    ``for_update``: for a unit of work that changes it. Its row is locked until the
-    transaction ends (``FOR UPDATE`` on PostgreSQL; a SQLite write transaction is
-    exclusive already) and read as committed once the lock is held, even if this session
-    had read it before: a status checked on a copy read earlier could be one that another
-    transaction (staff in the console, another ingest worker) has since changed, and the
-    change decided from it would overwrite theirs."""
-    query = select(Complaint).where(Complaint.code == parse_code(code))
-    if for_update:
-        query = query.with_for_update().execution_options(populate_existing=True)
-    complaint = session.scalar(query)
-    if complaint is None:
-        raise ComplaintNotFound("no complaint with that code")
-    return complaint
 
 
 def _require_session_for(later: RowBatch | None, session: Session | None) -> None:

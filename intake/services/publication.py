@@ -39,6 +39,7 @@ from intake.models import (
 )
 from intake.redact import redact
 from intake.services.identity import StaffIdentity
+from intake.services.lookup import complaint_by_code
 from intake.text import clean, fold, nfc
 
 PROPOSED, PUBLISHED, REFUSED, WITHDRAWN = "proposed", "published", "refused", "withdrawn"
@@ -105,7 +106,7 @@ class Publication:
         ``resolution``: the result staff typed when resolving, used when no answer was
         sent."""
         with self.db.transaction() as session:
-            complaint = _complaint(session, code)
+            complaint = complaint_by_code(session, code)
             if not who.may_see(complaint.queue_code):
                 raise NotCoordinator("not this person's queue",
                                      "Bạn không có quyền với phản ánh của đơn vị khác.")
@@ -179,7 +180,7 @@ class Publication:
     def state_of(self, code: str) -> str | None:
         """The publication status of a complaint's answer, if any (the complaint page)."""
         with self.db.reading() as session:
-            complaint = _complaint(session, code)
+            complaint = complaint_by_code(session, code)
             return session.scalar(select(PublishedAnswer.status).where(
                 PublishedAnswer.complaint_id == complaint.id))
 
@@ -275,11 +276,6 @@ def _require_coordinator(who: StaffIdentity) -> None:
         raise NotCoordinator(f"{who.username} is not a coordinator")
 
 
-def _complaint(session: Session, code: str) -> Complaint:
-    complaint = session.scalar(select(Complaint).where(Complaint.code == parse_code(code)))
-    if complaint is None:
-        raise ComplaintNotFound("no complaint with that code")
-    return complaint
 
 
 def _proposal(session: Session, answer_id: int) -> tuple[PublishedAnswer, Complaint]:

@@ -50,10 +50,11 @@ from intake.services.attachments import (
     file_link,
     store_reply_files,
 )
-from intake.services.complaints import IntakeService, NewComplaint, complaint_by_code
+from intake.services.complaints import IntakeService, NewComplaint
 from intake.services.identity import StaffIdentity
 from intake.services.kinds import due_rules
 from intake.services.lifecycle import OPEN_VALUES, RUNNING_VALUES, can_move, label_vi, require_move
+from intake.services.lookup import complaint_by_code
 from intake.services.replies import ReplyTemplate, reply_templates
 from intake.services.search import matches, read_search
 from intake.services.views import ComplaintView, EventView, MessageView
