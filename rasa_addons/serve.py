@@ -15,14 +15,31 @@ import sys
 TOKEN_ENV = "PAKN_RASA_TOKEN"
 
 
+class MissingToken(ValueError):
+    """The HTTP API was asked for without a token long enough to be one."""
+
+
+def rasa_argv(args: list[str], token: str) -> list[str]:
+    """Rasa's argument list for ``args``, with the API token when the API is enabled.
+
+    The token is joined to its option (``--auth-token=…``): a generated token may begin
+    with "-" (``secrets.token_urlsafe`` draws from ``A-Za-z0-9-_``), and argparse reads a
+    separate "-…" argument as an option, not as the option's value.
+    """
+    if "--enable-api" not in args:
+        return ["rasa", *args]
+    if len(token) < 16:
+        raise MissingToken(f"{TOKEN_ENV} is not set (or shorter than 16 characters): "
+                           "refusing to open Rasa's HTTP API without a token")
+    return ["rasa", *args, f"--auth-token={token}"]
+
+
 def main() -> None:
     """Run Rasa's command line with ``--auth-token`` from the environment."""
-    token = os.environ.get(TOKEN_ENV, "")
-    if "--enable-api" in sys.argv and len(token) < 16:
-        sys.exit(f"{TOKEN_ENV} is not set (or shorter than 16 characters): "
-                 "refusing to open Rasa's HTTP API without a token")
-    extra = ["--auth-token", token] if "--enable-api" in sys.argv else []
-    sys.argv = ["rasa", *sys.argv[1:], *extra]
+    try:
+        sys.argv = rasa_argv(sys.argv[1:], os.environ.get(TOKEN_ENV, ""))
+    except MissingToken as refused:
+        sys.exit(str(refused))
     from rasa.__main__ import main as rasa_main
 
     rasa_main()
