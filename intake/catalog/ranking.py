@@ -156,7 +156,9 @@ def kin_death_regex(data: Mapping[str, object]) -> re.Pattern[str] | None:
     def alternatives(key: str) -> str:
         return _cue_regex([str(w) for w in _listed(data.get(key))], marked).pattern
 
-    return re.compile(rf"{_cue_regex(kin).pattern}(?:\s+{alternatives('kin_of')}){{0,2}}"
+    # a kinsman whose bare form is an everyday word ("cô" and "có" are both "co": "có
+    # mặt" is not an aunt's death) counts only with its marks, as the cue syllables do
+    return re.compile(rf"{_cue_regex(kin, marked).pattern}(?:\s+{alternatives('kin_of')}){{0,2}}"
                       rf"(?:\s+{alternatives('kin_adverbs')})*\s+{_phrase_pattern('mất')}"
                       rf"(?!\w)(?!\s+{alternatives('lost_things')})")
 
@@ -179,9 +181,13 @@ def load_cues(path: Path = CUES_FILE) -> CueTable:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
     countries = [str(c) for c in data.get("countries") or []]
+    things = [str(t) for t in _listed(data.get("lost_things"))]
 
     def phrases(values: Sequence[object]) -> list[str]:
-        return [p for value in values for p in with_countries(str(value), countries)]
+        """Each phrase with ``{country}`` and ``{thing}`` (``lost_things``: "mất {thing}"
+        → "mất sổ", "mất thẻ" …) written out."""
+        return [p for value in values for c in with_countries(str(value), countries)
+                for p in with_slot(c, "{thing}", things)]
 
     # one syllable whose bare form is another everyday word ("ố" and "ở" are both "o",
     # "mờ" and "mở" "mo", "đẻ" and "để" "de"): read only when typed with its marks

@@ -117,6 +117,9 @@ class SynonymTable:
     deaths: re.Pattern[str] | None = None
     # the words with which a citizen says what they want ("muốn", "xin", "đề nghị")
     ask_markers: re.Pattern[str] | None = None
+    # the procedure words a question cue implies (``cue_implies``: the foreign cue, read
+    # from every way a nationality is told, implies "yếu tố nước ngoài")
+    cue_implies: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def longest(self) -> int:
@@ -162,6 +165,8 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
         false_friends=friends,
         deaths=kin_death_regex(data),
         ask_markers=ask_regex(data),
+        cue_implies={str(k): tuple(_tokens(str(v)))
+                     for k, v in (data.get("cue_implies") or {}).items() if _tokens(str(v))},
     )
 
 
@@ -336,6 +341,8 @@ class _Query:
     examples_tail: dict[int, float] = field(default_factory=dict)
     # a long question's words from its ask markers on ("… tôi muốn tạm ngừng kinh doanh")
     asked: frozenset[str] = frozenset()
+    # the variant cues of its situation (``question_cues``)
+    cues: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -479,7 +486,7 @@ class SearchIndex:
         if expand and self.ranker is not None:
             docs = self._candidates(query)
             found = self._features(query, docs)
-            values = self.ranker.scores(found, self.cue_table.of_question(query.text))
+            values = self.ranker.scores(found, query.cues)
             top, scale = max(values), max(c.first_stage for c in found) or 1.0
             own = set(query.words)
             ranked = [Hit(self.records[c.doc].code, self.records[c.doc].name,
@@ -506,12 +513,16 @@ class SearchIndex:
         asked = _Asked.of(query.all_words, self.idf)
         hits = [self._hit(doc, query.scores.get(doc, 0.0), asked, set(query.words))
                 for doc in docs]
-        return hits, vectors(found, self.cue_table.of_question(query.text), self.cue_table)
+        return hits, vectors(found, query.cues, self.cue_table)
 
     def _analyse(self, text: str, expand: bool, *, with_examples: bool) -> _Query | None:
         """The question's words and its first-stage scores (None: nothing to search)."""
         words = self.query_words(text)
         implied = self.analyzer.implied(text) if expand else []
+        cues = self.cue_table.of_question(text) if expand else frozenset()
+        for cue in sorted(cues):  # a situation the cues read implies its procedure words
+            implied += [w for w in self.analyzer.table.cue_implies.get(cue, ())
+                        if w not in implied]
         if not (words or implied) or not self.records:
             return None
         own_terms = list(dict.fromkeys(terms(words)))
@@ -533,7 +544,7 @@ class SearchIndex:
             asked = frozenset(w for part in asked_parts(text, self.analyzer.table.ask_markers)
                               for w in self.query_words(part))
         return _Query(text, words, words + [w for w in implied if w not in words], scores,
-                      per_field, implied_scores, examples, examples_tail, asked)
+                      per_field, implied_scores, examples, examples_tail, asked, cues)
 
     def _similar(self, query_terms: list[str]) -> dict[int, float]:
         """Per document, its closest example's similarity relative to the closest overall."""

@@ -157,6 +157,22 @@ def test_small_catalog_without_examples_still_ranks() -> None:
     ("so hong nha toi", set()),                      # "hồng", not "hỏng"
     ("gia han bang lai", {"extend"}),                # "lái", not "lại"
     ("thẻ bị hỏng", {"exchange"}),
+    # "đổi", "mất", "thôi" typed bare are also "đời"/"đợi", "mặt", "thời": they count
+    # bare only with what is exchanged or lost ("doi bang", "mat so"), or with marks
+    ("ong noi toi qua doi tuan truoc", {"death"}),     # "đời", not "đổi"
+    ("phai doi bao lau moi co", set()),                # "đợi"
+    ("bang lai het han, doi bang o dau", {"exchange", "extend"}),
+    ("đổi ở đâu", {"exchange"}),
+    ("lam khai sinh co phai co mat ca hai vo chong", set()),  # "có mặt": no aunt died
+    ("em lam mat bang lai", {"lost"}),
+    ("bi mat so ho khau", {"lost"}),
+    ("mat so do roi", {"lost"}),
+    ("thoi han tam tru bao lau", set()),               # "thời hạn", not "thôi"
+    ("hộ kinh doanh thôi không bán nữa", {"end"}),
+    # the "mất" of time and money is no lost paper
+    ("làm hộ chiếu mất bao lâu", set()),
+    ("lam ho chieu mat may ngay", set()),
+    ("cô tôi vừa mất", {"death"}),
 ])
 def test_question_cues(text: str, cues: set[str]) -> None:
     assert load_cues().of_question(text) == cues
@@ -208,6 +224,37 @@ def test_a_kinsmans_death_is_not_searched_as_a_lost_paper(index: SearchIndex) ->
                         "các con của bà muốn làm văn bản khai nhận di sản", 3)
     assert hits[0].code == "BG-CT-004", [(h.code, h.name) for h in hits]
     assert not [h.name for h in hits if "bị mất" in h.name]
+
+
+def test_qua_doi_is_not_searched_as_doi(index: SearchIndex) -> None:
+    """"qua đời" typed bare is "qua doi": its "doi" matched "Cấp đổi …" names. It is one
+    word on both sides ("quađời"), and a death told bare gives no exchange variant."""
+    assert "doi" not in index.query_words("bo toi qua doi thang truoc")
+    hits = index.search("ông ngoại mình qua doi tuần trước ở nhà, giờ ra xã làm giấy gì", 3)
+    assert hits[0].code == "1.000656", [(h.code, h.name) for h in hits]
+    assert not [h.name for h in hits if "đổi" in h.name.lower()]
+
+
+def test_time_is_no_lost_paper(index: SearchIndex) -> None:
+    """"mất bao lâu" asks how long: the passport itself, not the report of its loss."""
+    for question in ("làm hộ chiếu mất bao lâu", "lam ho chieu mat may ngay"):
+        assert index.search(question, 1)[0].code == "BG-XNC-001"
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("vợ tôi là công dân Lào, con chúng tôi sinh ở Bắc Giang, xin giấy khai sinh", "2.000528"),
+    ("ban gai toi la cong dan Nhat, tui toi muon lam giay ket hon", "2.000806"),
+])
+def test_the_foreign_cue_implies_the_foreign_variant(index: SearchIndex, question: str,
+                                                     code: str) -> None:
+    """Every way the cues read a nationality ("công dân Lào", not in the situations
+    list) implies "yếu tố nước ngoài" (``cue_implies``), as a situation would."""
+    query = index._analyse(question, True, with_examples=False)
+    assert query is not None and "foreign" in query.cues
+    assert {"yeu", "to", "nuoc", "ngoai"} <= set(query.all_words)
+    assert index.search(question, 1)[0].code == code
+    plain = index._analyse("con chúng tôi sinh ở Bắc Giang", True, with_examples=False)
+    assert plain is not None and "ngoai" not in plain.all_words
 
 
 def test_what_a_question_asks_follows_its_markers() -> None:
