@@ -4,12 +4,15 @@ publication)."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from intake.codes import parse_code
 from intake.errors import ComplaintNotFound
 from intake.models import Complaint
+
+#: a write that changes nothing (Core ``update()`` would also bump ``updated_at``)
+_TAKE_SQLITE_WRITE_LOCK = text("UPDATE complaints SET id = id WHERE code = :code")
 
 
 def complaint_by_code(session: Session, code: str, *, for_update: bool = False) -> Complaint:
@@ -17,13 +20,18 @@ def complaint_by_code(session: Session, code: str, *, for_update: bool = False) 
     ``ComplaintNotFound``.
 
     ``for_update``: for a unit of work that changes it. Its row is locked until the
-    transaction ends (``FOR UPDATE`` on PostgreSQL; SQLite has one writer at a time) and
-    read as committed once the lock is held, even if this session had read it before: a
-    status checked on a copy read earlier could be one that another transaction (staff
-    in the console, another ingest worker) has since changed, and the change decided
-    from it would overwrite theirs."""
-    query = select(Complaint).where(Complaint.code == parse_code(code))
+    transaction ends and read as committed once the lock is held, even if this session
+    had read it before: a status checked on a copy read earlier could be one that another
+    transaction (staff in the console, another ingest worker, a second press of a
+    button) has since changed, and the change decided from it would overwrite theirs.
+    PostgreSQL locks the row (``FOR UPDATE``). SQLite has no row locks and its driver
+    starts a transaction only at the first write, so a read checked before writing is
+    no lock at all: a no-op write takes the database's one write lock first."""
+    canonical = parse_code(code)
+    query = select(Complaint).where(Complaint.code == canonical)
     if for_update:
+        if session.get_bind().dialect.name == "sqlite":
+            session.execute(_TAKE_SQLITE_WRITE_LOCK, {"code": canonical})
         query = query.with_for_update().execution_options(populate_existing=True)
     complaint = session.scalar(query)
     if complaint is None:

@@ -25,13 +25,13 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intake.codes import parse_code
 from intake.config import Settings
 from intake.db import Database
 from intake.delivery import Outgoing, Purpose, enqueue, push_channel, templates
 from intake.delivery.outbox import TELEGRAM_BUTTONS
-from intake.errors import ComplaintNotFound, InvalidTrackingCode, SenderError, ValidationError
+from intake.errors import InvalidTrackingCode, SenderError, ValidationError
 from intake.models import Channel, Complaint, Direction, Event, Message, utcnow
+from intake.services.lookup import complaint_by_code
 from intake.text import nfc
 
 SALT = "pakn-satisfaction"
@@ -196,7 +196,8 @@ class Satisfaction:
             raise ValidationError("comment too long",
                                   f"Góp ý quá dài (tối đa {MAX_COMMENT_CHARS} ký tự).")
         with self._db().transaction() as session:
-            complaint = _complaint(session, code)
+            # Locked: two presses of the same button at once (a double tap) give one answer.
+            complaint = _complaint(session, code, for_update=True)
             if chat_id is not None and (complaint.reply_channel != Channel.TELEGRAM.value
                                         or complaint.reply_address != chat_id):
                 raise InvalidLink("button pressed in another chat")
@@ -222,7 +223,7 @@ class Satisfaction:
             raise ValidationError("comment too long",
                                   f"Góp ý quá dài (tối đa {MAX_COMMENT_CHARS} ký tự).")
         with self._db().transaction() as session:
-            complaint = _complaint(session, code)
+            complaint = _complaint(session, code, for_update=True)
             if sender is not None and not _asked_sender(session, complaint.id, sender):
                 raise InvalidLink("another conversation")
             score = _score(session, complaint.id)
@@ -265,15 +266,12 @@ def answers_of(session: Session, ids: list[int]) -> dict[int, int | None]:
     return scores
 
 
-def _complaint(session: Session, code: str) -> Complaint:
+def _complaint(session: Session, code: str, *, for_update: bool = False) -> Complaint:
+    """The complaint a link or button names; a code that is not one is a bad link."""
     try:
-        canonical = parse_code(code)
+        return complaint_by_code(session, code, for_update=for_update)
     except InvalidTrackingCode as exc:
         raise InvalidLink("bad code") from exc
-    complaint = session.scalar(select(Complaint).where(Complaint.code == canonical))
-    if complaint is None:
-        raise ComplaintNotFound("no complaint with that code")
-    return complaint
 
 
 def _has(session: Session, complaint_id: int, kind: str) -> bool:

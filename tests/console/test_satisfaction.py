@@ -5,6 +5,7 @@ an SMTP peer, the citizen opens the signed link from that mail and answers."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -18,7 +19,7 @@ from datetime import timedelta
 import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from intake.config import Settings
 from intake.console.app import create_app
@@ -101,6 +102,47 @@ def test_asked_once_on_the_citizens_channel_and_answered_once(
     assert rows[0][-4:] == ["Được hỏi mức hài lòng", "Đã trả lời", "Tỷ lệ trả lời (%)",
                             "Mức hài lòng trung bình (1–5)"]
     assert rows[1][-4:] == ["2", "2", "100", "3"]
+
+
+def test_a_double_tap_on_a_rating_button_records_one_answer(
+        service: IntakeService, staff: StaffService, alice: StaffIdentity,
+        coordinator: StaffIdentity) -> None:
+    """Two presses handled at once: each checks "no score yet", then writes. Both are made
+    to reach their write together (a barrier at the event INSERT, given up after 2 s):
+    the complaint's lock makes the second wait for the first and find its score."""
+    filed = complaint_in(service, staff, coordinator, QUEUE_A, channel=Channel.TELEGRAM,
+                         reply_channel=Channel.TELEGRAM, reply_address="4242")
+    staff.resolve(alice, filed.code, "Đã xử lý xong")
+    satisfaction = Satisfaction(service.db, service.settings)
+    both_writing = threading.Barrier(2, timeout=2)
+
+    def meet_at_the_rating_insert(_conn: object, _cursor: object, statement: str,
+                                  *_rest: object) -> None:
+        if statement.lstrip().upper().startswith("INSERT INTO EVENTS"):
+            # broken: the other press is waiting for the lock, so go on alone
+            with contextlib.suppress(threading.BrokenBarrierError):
+                both_writing.wait()
+
+    outcomes: list[str] = []
+
+    def press(score: int) -> None:
+        try:
+            satisfaction.rate(filed.code, score, "", "telegram", chat_id="4242")
+            outcomes.append("rated")
+        except AlreadyRated:
+            outcomes.append("already")
+
+    event.listen(service.db.engine, "before_cursor_execute", meet_at_the_rating_insert)
+    try:
+        presses = [threading.Thread(target=press, args=(score,)) for score in (4, 5)]
+        for thread in presses:
+            thread.start()
+        for thread in presses:
+            thread.join(timeout=60)
+    finally:
+        event.remove(service.db.engine, "before_cursor_execute", meet_at_the_rating_insert)
+    assert sorted(outcomes) == ["already", "rated"]
+    assert len([e for e in service.events(filed.code) if e.kind == "satisfaction"]) == 1
 
 
 @pytest.fixture
