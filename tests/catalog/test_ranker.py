@@ -173,6 +173,11 @@ def test_small_catalog_without_examples_still_ranks() -> None:
     ("làm hộ chiếu mất bao lâu", set()),
     ("lam ho chieu mat may ngay", set()),
     ("cô tôi vừa mất", {"death"}),
+    # life events told, not named; a birth or a divorce abroad is a foreign element
+    ("tháng sau hai đứa tổ chức đám cưới", {"marriage"}),
+    ("bé nhà tôi chào đời hôm qua", {"birth"}),
+    ("con tôi sinh ra ở Nhật Bản", {"birth", "foreign"}),
+    ("tôi đã ly dị ở tòa án Hàn Quốc", {"foreign"}),
 ])
 def test_question_cues(text: str, cues: set[str]) -> None:
     assert load_cues().of_question(text) == cues
@@ -181,10 +186,15 @@ def test_question_cues(text: str, cues: set[str]) -> None:
 @pytest.mark.parametrize(("name", "cues"), [
     ("Cấp lại giấy phép lái xe", {"reissue", "licence"}),
     ("Đổi giấy phép lái xe do ngành Giao thông vận tải cấp", {"exchange", "licence"}),
-    ("Đăng ký khai sinh có yếu tố nước ngoài", {"foreign"}),
+    ("Đăng ký khai sinh có yếu tố nước ngoài", {"foreign", "birth"}),
     ("Thu hồi giấy phép cho doanh nghiệp có vốn đầu tư nước ngoài", {"end", "foreign_capital"}),
     ("Cấp Giấy chứng nhận quyền sử dụng đất lần đầu", {"first"}),
-    ("Đăng ký khai sinh", set()),
+    ("Đăng ký khai sinh", {"birth"}),
+    # the life event a procedure registers
+    ("Đăng ký khai tử", {"death"}),
+    ("Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội", {"death"}),
+    ("Cấp Giấy xác nhận tình trạng hôn nhân", {"marriage"}),
+    ("Cấp thẻ Căn cước công dân", set()),
 ])
 def test_procedure_cues(name: str, cues: set[str]) -> None:
     assert load_cues().of_procedure(name) == cues
@@ -206,7 +216,7 @@ def test_place_cues(text: str, cues: set[str]) -> None:
 
 def test_procedure_levels_are_cues_and_pair_only_with_places() -> None:
     cues = load_cues()
-    assert cues.of_record("Đăng ký khai sinh", ("xa",)) == {"level_xa"}
+    assert cues.of_record("Đăng ký khai sinh", ("xa",)) == {"level_xa", "birth"}
     assert cues.of_record("Cấp lại giấy phép lái xe", ("tinh", "huyen")) == {
         "reissue", "licence", "level_tinh", "level_huyen"}
     pairs = cues.pairs()
@@ -255,6 +265,18 @@ def test_the_foreign_cue_implies_the_foreign_variant(index: SearchIndex, questio
     assert index.search(question, 1)[0].code == code
     plain = index._analyse("con chúng tôi sinh ở Bắc Giang", True, with_examples=False)
     assert plain is not None and "ngoai" not in plain.all_words
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("chồng tôi là người Hàn, chúng tôi mới có con gái đầu lòng sinh tại Bắc Giang", "2.000528"),
+    ("con gái tôi sinh ra ở Đài Loan năm ngoái, nay về quê chưa có giấy khai sinh Việt Nam",
+     "2.000528"),
+])
+def test_a_birth_told_meets_the_birth_registration(index: SearchIndex, question: str,
+                                                   code: str) -> None:
+    """A birth told ("sinh tại", "sinh ra ở", "đầu lòng") meets the procedures whose names
+    register a birth, not the foreign marriage the spouse's nationality also fits."""
+    assert index.search(question, 1)[0].code == code
 
 
 def test_what_a_question_asks_follows_its_markers() -> None:
