@@ -34,6 +34,7 @@ from email.utils import getaddresses
 from typing import Any
 
 from bs4 import BeautifulSoup
+from bs4.element import NavigableString, Tag
 
 from intake.mail import tnef
 from intake.mail.charsets import decode_bytes, decode_header_value, without_replacement
@@ -318,6 +319,38 @@ def html_to_text(html: str, drop_quotes: bool = True) -> str:
         block.insert_before("\n")
         block.insert_after("\n")
     return tidy(soup.get_text())
+
+
+def html_texts(html: str) -> tuple[str, str]:
+    """(all the readable text, the text without quoted history and signatures) of an HTML
+    mail from ONE parse: exactly ``html_to_text(html, drop_quotes=False)`` and
+    ``html_to_text(html)``. Parsing the HTML is the costly part, and an HTML-only mail
+    needs both texts. The quoted parts are the outermost tags the quote selectors find
+    (what dropping them one selector after the other removes); the line breaks put around
+    such a tag when it is a block are taken away with it, as if it had never been there."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "head", "title"]):
+        tag.decompose()
+    found: dict[int, Tag] = {}
+    for selector in _HTML_QUOTES:
+        for tag in soup.select(selector):
+            found.setdefault(id(tag), tag)
+    quoted = [tag for tag in found.values()
+              if not any(id(parent) in found for parent in tag.parents)]
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    around: dict[int, tuple[NavigableString, NavigableString]] = {}
+    for block in soup.find_all(_BLOCKS):
+        before, after = NavigableString("\n"), NavigableString("\n")
+        block.insert_before(before)
+        block.insert_after(after)
+        around[id(block)] = (before, after)
+    full = tidy(soup.get_text())
+    for tag in quoted:
+        for mark in around.get(id(tag), ()):
+            mark.extract()
+        tag.decompose()
+    return full, tidy(soup.get_text())
 
 
 def tidy(text: str) -> str:
@@ -624,16 +657,15 @@ class _Text:
 def _texts(msg: EmailMessage, subject: str) -> tuple[Message | None, _Text]:
     """The body part and what its text holds (see ``_Text``)."""
     body, full_text, html_only = _body(msg)
-    if html_only:
-        full_text = html_to_text(full_text, drop_quotes=False)
+    new_part = ""
+    if html_only:  # one parse of the HTML for both texts
+        full_text, new_part = html_texts(full_text)
     full_text, signature = unwrap_pgp(full_text)
     split = split_inline(full_text, subject)
     if split.letters:
         text = trim_quotes_and_signature(split.cover)
     elif html_only:
-        assert body is not None
-        text = trim_quotes_and_signature(html_to_text(_part_text(body)))
-        text = unwrap_pgp(text)[0]
+        text = unwrap_pgp(trim_quotes_and_signature(new_part))[0]
     else:
         text = trim_quotes_and_signature(full_text)
     return body, _Text(text, full_text, html_only, split.letters, split.start, signature)
