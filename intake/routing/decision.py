@@ -28,6 +28,7 @@ from intake.routing.letter import (
     Letter,
     local_committee_addressed,
     local_committee_asked,
+    province_head_asked,
     read_letter,
 )
 from intake.routing.signals.addressee import addressee_signal
@@ -40,7 +41,7 @@ from intake.routing.signals.place import (
     text_place_signal,
 )
 from intake.routing.signals.procedure import ProcedureFinder, procedure_signal
-from intake.routing.signals.subject import SubjectRules, load_rules, subject_signal
+from intake.routing.signals.subject import SubjectRules, load_rules, normalise, subject_signal
 from intake.routing.text import subject_text
 from intake.routing.types import (
     LEVEL_DISTRICT,
@@ -89,6 +90,8 @@ class DecisionTable:
     department_leaning: float = 1.0
     province_local_factor: float = 1.0
     beyond_local_factor: float = 1.0
+    province_office: str = "VP_UBND"
+    committee_runs: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ class Evidence:
     addressed_place: Place | None = None  # the place a primary addressee line names
     province: str | None = None  # the words addressing or asking the province in general
     beyond_local: tuple[str, ...] = ()  # phrases of a matter no local committee runs
+    head_asked: str | None = None  # the words asking the province's head to direct bodies
 
     def all(self) -> tuple[Signal, ...]:
         """The signals in the order they are reported."""
@@ -138,7 +142,10 @@ def load_table(path: Path = TABLE_FILE) -> DecisionTable:
                               float(doc.get("local_boost", 0.5)),
                               float(doc.get("department_leaning", 1.0)),
                               float(doc.get("province_local_factor", 1.0)),
-                              float(doc.get("beyond_local_factor", 1.0)))
+                              float(doc.get("beyond_local_factor", 1.0)),
+                              str(doc.get("province_office", "VP_UBND")),
+                              {str(label): frozenset(normalise(p).strip() for p in phrases)
+                               for label, phrases in (doc.get("committee_runs") or {}).items()})
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise RoutingDataError(f"cannot read decision table {path}: {exc}") from exc
     unknown = [r.use for r in rows if r.use not in RESOLVERS]
@@ -242,6 +249,7 @@ class Router:
             topic=combine_topic(subject, classifier, procedure, self.table.topic, addressee,
                                 self.today, local_factor),
             province=letter.province, beyond_local=beyond,
+            head_asked=province_head_asked(letter),
             addressee=addressee, kind=kind, words=len(about.text.split()),
             addressed_place=self._addressed_place(letter),
             competence=competence_signal(letter.incident, kind, self.bodies, self.places))
@@ -299,7 +307,8 @@ class Router:
             said = (why.province_reason(ev.province), *said)
         outranked = ev.subject.detail.get("outranked") or {}
         if outranked and ev.subject.best and decision.queue_code == ev.subject.best.label:
-            said = (why.outranked_reason(outranked["by"], outranked["dropped"]), *said)
+            said = (why.outranked_reason(outranked["by"], outranked["dropped"],
+                                         str(outranked.get("said") or "hệ quả")), *said)
         if (ev.beyond_local and _first_place(ev) is not None
                 and decision.queue_code != self.triage_queue
                 and not decision.queue_code.startswith(LOCAL_QUEUE_PREFIXES)):
@@ -323,7 +332,7 @@ class Router:
             return RoutingDecision(self.triage_queue, outcome.confidence, reasons, row.name,
                                    codes, ev.all(), alternatives, row.ask, place)
         reasons = (*outcome.reasons, *extra)
-        if queue == self.triage_queue:
+        if queue == self.triage_queue and row.use != "province_head_queue":
             reasons = (f"{reasons[0]} ({why.TRIAGE})", *reasons[1:])
         return RoutingDecision(queue, outcome.confidence, reasons, row.name, codes, ev.all(),
                                alternatives, None, place)
@@ -518,9 +527,10 @@ def procedure_without_place(router: Router, ev: Evidence) -> Outcome | None:
 
 
 def topic_queue(router: Router, ev: Evidence) -> Outcome | None:
-    """The department the subject rules, the classifier and the addressee point at."""
+    """The department the subject rules, the classifier and the addressee point at,
+    unless the letter chose the local committee for a matter it runs itself."""
     best = ev.topic.best
-    if best is None or best.label in LEVELS:
+    if best is None or best.label in LEVELS or _committee_runs_it(router, ev, best.label):
         return None
     return Outcome(best.label, best.score, (ev.topic.reason or "", *_addressed(ev, best.label),
                                             *_procedure_context(router, ev, best.label)))
@@ -579,6 +589,35 @@ def addressee_queue(router: Router, ev: Evidence) -> Outcome | None:
     return Outcome(best.label, min(0.95, 0.7 + 0.25 * own), reasons)
 
 
+def _committee_runs_it(router: Router, ev: Evidence, label: str) -> bool:
+    """The letter is addressed to a commune's or district's committee at a named place,
+    and what the subject rules found for ``label`` is all of a kind that committee runs
+    itself (decision.yml's ``committee_runs``: order and security in the commune, which its
+    Chairman directs the commune police to keep, Luật Tổ chức chính quyền địa phương 2015,
+    Điều 35-36): the addressed committee's row decides, not the department's topic."""
+    runs = router.table.committee_runs.get(label)
+    addressee = _addressed_to(ev)
+    if not runs or addressee is None or addressee.label not in LEVELS \
+            or ev.addressed_place is None or ev.kind.kind == "denunciation":
+        return False
+    phrases = ev.subject.detail.get("phrases", []) if (
+        ev.subject.best and ev.subject.best.label == label) else []
+    return bool(phrases) and all(p in runs for p in phrases)
+
+
+def province_head_queue(router: Router, ev: Evidence) -> Outcome | None:
+    """A letter to the province's People's Committee or its Chairman asking to direct
+    several bodies ("chỉ đạo các sở, ngành"): a matter across bodies, which the Chairman
+    coordinates; the province's office (decision.yml's ``province_office``) prepares it."""
+    if ev.head_asked is None:
+        return None
+    return Outcome(router.table.province_office, PROVINCE_HEAD,
+                   (why.province_head_reason(ev.head_asked, router.table.province_office),))
+
+
+PROVINCE_HEAD = 0.8
+
+
 def competence_queue(router: Router, ev: Evidence) -> Outcome | None:
     """Who must settle a khiếu nại or tố cáo (signals/competence.py); a level needs its
     place: the one named with the decision-maker or official, else the text's."""
@@ -622,8 +661,12 @@ def addressed_committee(router: Router, ev: Evidence) -> Outcome | None:
     queue = router.at_level(addressee.label, place.queue_code)
     if router.today(queue) != queue:
         return None  # a committee abolished since (2025): the place rows find its heir
+    best = ev.topic.best
+    runs = (why.committee_runs_reason(f"{place.place_type} {place.name}".strip(),
+                                      ev.subject.detail.get("phrases", [])),) \
+        if best is not None and _committee_runs_it(router, ev, best.label) else ()
     return Outcome(queue, ADDRESSED_COMMITTEE, (
-        ev.addressee.reason or "", why.addressed_place_reason(place.name, queue)))
+        ev.addressee.reason or "", why.addressed_place_reason(place.name, queue), *runs))
 
 
 ADDRESSED_COMMITTEE = 0.9
@@ -700,7 +743,7 @@ RESOLVERS: dict[str, Resolver] = {
     "procedure_queue": procedure_queue, "procedure_at_place": procedure_at_place,
     "procedure_without_place": procedure_without_place, "topic_queue": topic_queue,
     "competence_queue": competence_queue, "addressee_queue": addressee_queue,
-    "addressed_committee": addressed_committee,
+    "addressed_committee": addressed_committee, "province_head_queue": province_head_queue,
     "described_topic": described_topic,
     "place_given": place_given, "place_in_text": place_in_text,
     "places_conflict": places_conflict, "local_without_place": local_without_place,

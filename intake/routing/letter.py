@@ -77,6 +77,38 @@ _LOCAL_COMMITTEE = re.compile(
     r"\s+(?:xa|phuong|thi\s+tran|huyen)(?!\w)")
 
 
+# The province's head on the primary addressee line: its People's Committee or its
+# Chairman ("Kính gửi: Đồng chí Chủ tịch UBND tỉnh", "Kính gửi: UBND tỉnh Bắc Giang"),
+# not a commune's or district's chairman, not the office or a department.
+_HEAD_LINE = re.compile(
+    r"(?<!\w)(?:(?:ubnd|uy\s+ban(?:\s+nhan\s+dan)?)\s+tinh|chu\s+tich)(?!\w)")
+_NOT_HEAD_LINE = re.compile(
+    r"(?<!\w)(?:xa|phuong|thi\s+tran|thi\s+xa|huyen|thanh\s+pho|tp|van\s+phong|so)(?!\w)")
+# ... asked to direct several bodies ("chỉ đạo các sở, ngành", "chỉ đạo liên ngành",
+# "chỉ đạo các cơ quan chức năng"): a matter across bodies, which the Chairman coordinates
+# (Luật Tổ chức chính quyền địa phương 2015, Điều 22) and the province's office prepares.
+_DIRECT_SEVERAL = re.compile(
+    r"(?<!\w)chi\s+dao\s+(?:cho\s+)?(?:cac|lien|nhung)\s+(?:so|nganh|co\s+quan|don\s+vi"
+    r"|cap)(?!\w)")
+
+
+def province_head_asked(letter: Letter) -> str | None:
+    """The words by which a letter to the province's People's Committee or its Chairman
+    (primary addressee) asks it to direct several bodies, or None."""
+    head = any(a.primary and _HEAD_LINE.search(line) and not _NOT_HEAD_LINE.search(line)
+               for a in letter.addressees
+               for line in (fold_keep_length(a.text).lower(),))
+    if not head:
+        return None
+    text = letter.incident[:6000]
+    folded = fold_keep_length(text).lower()
+    found = _DIRECT_SEVERAL.search(folded)
+    if found is None:
+        return None
+    said = text[found.start():found.end()] if len(folded) == len(text) else found.group(0)
+    return " ".join(said.split())
+
+
 def local_committee_asked(text: str) -> bool:
     """Whether the writer asks the commune's or district's committee to act."""
     return _LOCAL_ASKED.search(fold_keep_length(text[:6000]).lower()) is not None

@@ -57,6 +57,19 @@ def province_reason(said: str) -> str:
             "không phải của xã/huyện")
 
 
+def province_head_reason(said: str, office: str) -> str:
+    """A letter to the province's head asking to direct several bodies."""
+    return (f"thư gửi UBND tỉnh/Chủ tịch UBND tỉnh, đề nghị '{said}' → việc liên ngành do "
+            f"Chủ tịch chỉ đạo, {office} tham mưu")
+
+
+def committee_runs_reason(place: str, phrases: list[str]) -> str:
+    """A letter to the commune's committee about a matter it runs itself."""
+    words = ", ".join(f"'{p}'" for p in phrases[:3])
+    return (f"thư gửi UBND {place} về {words}: an ninh trật tự ở địa phương do Chủ tịch UBND "
+            "xã chỉ đạo → giữ nơi nhận")
+
+
 def beyond_local_reason(phrases: tuple[str, ...]) -> str:
     """The matter is one no commune's or district's committee runs (by mandate): the
     place the text names is where it happened."""
@@ -65,12 +78,14 @@ def beyond_local_reason(phrases: tuple[str, ...]) -> str:
             "(địa điểm chỉ là nơi xảy ra)")
 
 
-def outranked_reason(by: list[str], dropped: list[str]) -> str:
+def outranked_reason(by: list[str], dropped: list[str], said: str = "hệ quả") -> str:
     """Words set aside because the matter they follow from was found (subject rules'
-    ``outranks``): ``'quốc tịch' quyết định; 'hộ chiếu', 'căn cước' chỉ là hệ quả``."""
+    ``outranks``): ``'quốc tịch' quyết định; 'hộ chiếu', 'căn cước' chỉ là hệ quả``; ``said``
+    is what they are to the matter (``'cân điêu' quyết định; 'chợ thị trấn' chỉ là nơi
+    xảy ra``)."""
     deciding = ", ".join(f"'{w}'" for w in by[:2])
     following = ", ".join(f"'{w}'" for w in dropped[:3])
-    return f"{deciding} quyết định; {following} chỉ là hệ quả"
+    return f"{deciding} quyết định; {following} chỉ là {said}"
 
 
 def successor_reason(old: str, new: str) -> str:

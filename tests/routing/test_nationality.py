@@ -60,6 +60,7 @@ def test_nationality_sets_the_documents_aside_in_the_subject_rules() -> None:
     assert found.best is not None and found.best.label == "SO_TU_PHAP"
     assert "CONG_AN" not in found.detail["evidence"]
     assert found.detail["outranked"] == {"by": ["quoc tich"],
-                                         "dropped": ["can cuoc", "ho chieu"]}
+                                         "dropped": ["can cuoc", "ho chieu"],
+                                         "said": "hệ quả"}
     alone = subject_signal(RoutingInput("lam can cuoc va ho chieu cho con qua lau"))
     assert alone.best is not None and alone.best.label == "CONG_AN"

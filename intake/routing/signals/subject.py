@@ -46,6 +46,8 @@ class Phrase:
     label: str
     exact: tuple[str, ...] = ()  # the parts with their diacritics (``normalise_exact``)
     beyond_local: bool = False  # a matter no commune's or district's committee runs
+    marked_only: bool = False  # counts only in a text typed with diacritics (its bare
+    # form is an everyday phrase: "can dieu" is "cần điều (tra)" more often than "cân điêu")
 
     @property
     def text(self) -> str:
@@ -62,6 +64,9 @@ class Outrank:
     when: tuple[str, ...]
     when_exact: tuple[str, ...]
     drop: frozenset[str]
+    said: str = "hệ quả"  # what the dropped words are to the matter, for the reason staff
+    # read: a consequence (the passport of a nationality), "nơi xảy ra" (the hospital of a
+    # parking charge)
 
 
 @dataclass(frozen=True)
@@ -113,22 +118,25 @@ def is_accented(text: str) -> bool:
     return accented >= ACCENTED_SHARE * len(words)
 
 
-def _phrase(parts: list[str], weight: float, label: str, beyond_local: bool = False) -> Phrase:
-    return Phrase(tuple(normalise(p) for p in parts), weight, label,
-                  tuple(normalise_exact(p) for p in parts), beyond_local)
+def _phrase(parts: list[str], weight: float, label: str, beyond_local: bool = False,
+            marked: frozenset[str] = frozenset()) -> Phrase:
+    exact = tuple(normalise_exact(p) for p in parts)
+    return Phrase(tuple(normalise(p) for p in parts), weight, label, exact, beyond_local,
+                  any(e in marked for e in exact))
 
 
-def _entries(label: str, spec: dict[str, Any]) -> list[Phrase]:
-    out = [_phrase([p], STRONG, label) for p in spec.get("strong", [])]
-    out += [_phrase([p], WEAK, label) for p in spec.get("weak", [])]
+def _entries(label: str, spec: dict[str, Any],
+             marked: frozenset[str] = frozenset()) -> list[Phrase]:
+    out = [_phrase([p], STRONG, label, marked=marked) for p in spec.get("strong", [])]
+    out += [_phrase([p], WEAK, label, marked=marked) for p in spec.get("weak", [])]
     beyond = spec.get("beyond_local", [])
     if beyond and label in LEVELS:
         raise RoutingDataError(f"{label}: a local label has no 'beyond_local' phrases")
-    out += [_phrase([p], STRONG, label, beyond_local=True) for p in beyond]
+    out += [_phrase([p], STRONG, label, beyond_local=True, marked=marked) for p in beyond]
     for combo in spec.get("all", []):
         if not isinstance(combo, list) or len(combo) < 2:
             raise RoutingDataError(f"{label}: 'all' entries are lists of 2+ phrases: {combo!r}")
-        out.append(_phrase(combo, STRONG, label))
+        out.append(_phrase(combo, STRONG, label, marked=marked))
     return out
 
 
@@ -142,14 +150,22 @@ def load_rules(path: Path = RULES_FILE) -> SubjectRules:
     labels = doc.get("labels")
     if not isinstance(labels, dict):
         raise RoutingDataError(f"{path}: expected a 'labels' mapping")
-    phrases = [p for label, spec in labels.items() for p in _entries(str(label), spec or {})]
+    marked = frozenset(normalise_exact(p) for p in doc.get("marked_only") or [])
+    phrases = [p for label, spec in labels.items()
+               for p in _entries(str(label), spec or {}, marked)]
+    unknown = marked - {part for p in phrases for part in p.exact}
+    if unknown:
+        raise RoutingDataError(f"{path}: 'marked_only' names no phrase of a label: "
+                               f"{', '.join(sorted(w.strip() for w in unknown))}")
     outranks = []
     for entry in doc.get("outranks") or []:
         if not isinstance(entry, dict) or not entry.get("when") or not entry.get("drop"):
             raise RoutingDataError(f"{path}: 'outranks' entries need 'when' and 'drop': {entry!r}")
-        outranks.append(Outrank(tuple(normalise(w) for w in entry["when"]),
+        outranks.append(Outrank(tuple(normalise(w) for w in entry["when"]
+                                      if normalise_exact(w) not in marked),
                                 tuple(normalise_exact(w) for w in entry["when"]),
-                                frozenset(normalise(d) for d in entry["drop"])))
+                                frozenset(normalise(d) for d in entry["drop"]),
+                                str(entry.get("said") or "hệ quả")))
     return SubjectRules(tuple(phrases), frozenset(str(k) for k in labels), tuple(outranks))
 
 
@@ -177,6 +193,8 @@ def _matches(text: str, rules: SubjectRules
         positions.update(index.get(word, ()))
     for position in sorted(positions):  # the file's order: the same sums, the same hits
         phrase = rules.phrases[position]
+        if phrase.marked_only and not exact:
+            continue  # its bare form is an everyday phrase
         if dropped and len(phrase.parts) == 1 and phrase.parts[0] in dropped:
             continue  # what follows from a matter found in the text
         parts = phrase.exact if exact else phrase.parts
@@ -190,9 +208,10 @@ def _matches(text: str, rules: SubjectRules
     return totals, hits, found
 
 
-def _outranked(text: str, rules: SubjectRules) -> dict[str, list[str]]:
-    """``{"by": the deciding words found, "dropped": the words set aside}``, or ``{}``
-    when no ``outranks`` entry set aside a phrase the text has."""
+def _outranked(text: str, rules: SubjectRules) -> dict[str, Any]:
+    """``{"by": the deciding words found, "dropped": the words set aside, "said": what
+    they are to the matter (the first entry's ``said``)}``, or ``{}`` when no ``outranks``
+    entry set aside a phrase the text has."""
     if not rules.outranks:
         return {}
     text = text[:MAX_CHARS]
@@ -200,6 +219,7 @@ def _outranked(text: str, rules: SubjectRules) -> dict[str, list[str]]:
     padded = normalise_exact(text) if exact else normalise(text)
     by: list[str] = []
     dropped: list[str] = []
+    said: list[str] = []
     for entry in rules.outranks:
         found = [w.strip() for w in (entry.when_exact if exact else entry.when) if w in padded]
         if not found:
@@ -210,7 +230,8 @@ def _outranked(text: str, rules: SubjectRules) -> dict[str, list[str]]:
         if gone:
             by += found
             dropped += gone
-    return {"by": by[:3], "dropped": dropped[:3]} if dropped else {}
+            said.append(entry.said)
+    return {"by": by[:3], "dropped": dropped[:3], "said": said[0]} if dropped else {}
 
 
 def confidence(best: float, runner_up: float) -> float:
