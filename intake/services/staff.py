@@ -582,10 +582,16 @@ class StaffService:
                 raise ValidationError("merge target not found",
                                       f"Không tìm thấy phản ánh {target_code} để gộp vào.")
         self._check(who, target_code, "merge into")
-        with self._acting(who, code) as (session, duplicate):
-            target = _complaint(session, target_code, for_update=True)
+        self._check(who, code, "act on")
+        with self.db.transaction() as session:
+            duplicate, target = _both_locked(session, code, target_code)
             if target.id == duplicate.id:
                 raise ValidationError("merge into itself", "Không thể gộp phản ánh vào chính nó.")
+            followed = _merged_into(session, target)
+            if followed is not None:
+                raise ValidationError("merge target merged away",
+                                      f"Phản ánh {target.code} đã được gộp vào {followed}: "
+                                      f"hãy gộp vào {followed}.")
             why = nfc(reason).strip() or None
             self._move(session, duplicate, Status.CLOSED, who, why)
             _event(session, duplicate, "merged", who, why, {"into": target.code})
@@ -697,6 +703,29 @@ def _staff_attachment_ids(session: Session, complaint_id: int) -> set[int]:
 
 def _complaint(session: Session, code: str, for_update: bool = False) -> Complaint:
     return complaint_by_code(session, code, for_update=for_update)
+
+
+def _both_locked(session: Session, first: str, second: str) -> tuple[Complaint, Complaint]:
+    """The complaints ``first`` and ``second``, locked in one order whatever the call's
+    (by code): two merges of the same pair in opposite directions wait for each other
+    instead of each holding one lock and deadlocking on the other."""
+    ordered = sorted({parse_code(first), parse_code(second)})
+    locked = {code: _complaint(session, code, for_update=True) for code in ordered}
+    return locked[parse_code(first)], locked[parse_code(second)]
+
+
+def _merged_into(session: Session, complaint: Complaint) -> str | None:
+    """The code ``complaint`` was merged into, while it stays closed as that duplicate
+    (merging into it would make a chain, or a circle): its last status step was the
+    merge's. ``None`` otherwise (never merged, or reopened or resolved since)."""
+    if complaint.status != Status.CLOSED.value:
+        return None
+    last = session.execute(select(Event.kind, Event.data).where(
+        Event.complaint_id == complaint.id, Event.kind.in_(("merged", "status")))
+        .order_by(Event.id.desc()).limit(1)).first()
+    if last is None or last.kind != "merged" or not isinstance(last.data, dict):
+        return None
+    return str(last.data.get("into") or "") or None
 
 
 def _row(values: Any, now: datetime) -> QueueRow:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from intake.console.auth import Accounts, StaffIdentity, TooManyAttempts
 from intake.console.models import Role
@@ -209,3 +211,68 @@ def test_merge_duplicate(service: IntakeService, staff: StaffService, db: Databa
     with db.reading() as session:
         (told,) = session.scalars(select(Outbox).where(Outbox.recipient == "trung@example.vn"))
         assert first.code in told.body
+
+
+def test_a_complaint_merged_away_is_not_merged_into(
+        service: IntakeService, staff: StaffService, alice: StaffIdentity,
+        coordinator: StaffIdentity) -> None:
+    first = complaint_in(service, staff, coordinator, QUEUE_A)
+    second = complaint_in(service, staff, coordinator, QUEUE_A)
+    third = complaint_in(service, staff, coordinator, QUEUE_A)
+    staff.merge(alice, second.code, first.code)
+    with pytest.raises(ValidationError) as circle:
+        staff.merge(alice, first.code, second.code)
+    assert f"hãy gộp vào {first.code}" in circle.value.message_vi
+    with pytest.raises(ValidationError):
+        staff.merge(alice, third.code, second.code)  # a chain
+    assert service.get(first.code).status != Status.CLOSED.value
+    service.change_status(second.code, Status.IN_PROGRESS, "staff:alice", "Không trùng")
+    staff.merge(alice, third.code, second.code)  # reopened: no longer a duplicate
+    assert service.get(third.code).status == Status.CLOSED.value
+
+
+def test_two_staff_merging_a_pair_into_each_other_at_once(
+        service: IntakeService, staff: StaffService, alice: StaffIdentity,
+        coordinator: StaffIdentity) -> None:
+    """Each merge takes its first lock, then both are made to meet (a barrier after the
+    first lock statement, given up after 2 s) before taking the second: taken in one
+    order, the second merge waits for the first and is refused, instead of a deadlock
+    (PostgreSQL) or a circle of two closed complaints (SQLite)."""
+    one = complaint_in(service, staff, coordinator, QUEUE_A)
+    other = complaint_in(service, staff, coordinator, QUEUE_A)
+    first_locks = threading.Barrier(2, timeout=2)
+    locks_taken = threading.local()
+
+    def meet_after_the_first_lock(_conn: object, _cursor: object, statement: str,
+                                  *_rest: object) -> None:
+        if "FOR UPDATE" in statement or "SET id = id" in statement:
+            locks_taken.count = getattr(locks_taken, "count", 0) + 1
+            if locks_taken.count == 1:
+                with contextlib.suppress(threading.BrokenBarrierError):
+                    first_locks.wait()
+
+    outcomes: list[str] = []
+
+    def merge(code: str, into: str) -> None:
+        try:
+            staff.merge(alice, code, into)
+            outcomes.append("merged")
+        except ValidationError:
+            outcomes.append("refused")
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            outcomes.append(type(error).__name__)
+
+    event.listen(service.db.engine, "after_cursor_execute", meet_after_the_first_lock)
+    try:
+        merges = [threading.Thread(target=merge, args=pair)
+                  for pair in ((one.code, other.code), (other.code, one.code))]
+        for thread in merges:
+            thread.start()
+        for thread in merges:
+            thread.join(timeout=60)
+    finally:
+        event.remove(service.db.engine, "after_cursor_execute", meet_after_the_first_lock)
+    assert sorted(outcomes) == ["merged", "refused"]
+    closed = [c for c in (one.code, other.code)
+              if service.get(c).status == Status.CLOSED.value]
+    assert len(closed) == 1
