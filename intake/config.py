@@ -14,11 +14,13 @@ from pathlib import Path
 
 from intake.secret_store import check_configured, runtime_secret
 
+_ROOT = Path(__file__).resolve().parents[1]  # resolved once: read for every new complaint
+
 
 def project_root() -> Path:
     """The repository root: ``PAKN_HOME`` if set, else the directory above ``intake/``."""
     home = os.environ.get("PAKN_HOME")
-    return Path(home) if home else Path(__file__).resolve().parents[1]
+    return Path(home) if home else _ROOT
 
 
 def _read_env_file(path: Path) -> dict[str, str]:

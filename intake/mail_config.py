@@ -12,6 +12,7 @@ There is no switch to turn verification off, and no fallback to plain.
 from __future__ import annotations
 
 import enum
+import functools
 import os
 import ssl
 from dataclasses import dataclass, field
@@ -112,13 +113,23 @@ class MailSettings:
     @property
     def from_address(self) -> str:
         """Our address (lower case) without the display name."""
-        return parseaddr(self.mail_from)[1].lower()
+        return _address(self.mail_from)
 
     @property
     def our_addresses(self) -> frozenset[str]:
-        """Every address of the hotline: we never write to these."""
-        return frozenset({self.from_address, *self.other_addresses})
+        """Every address of the hotline: we never write to these (read for every
+        acknowledgement: the set is made once per pair of settings values)."""
+        return _addresses(self.mail_from, self.other_addresses)
 
+
+@functools.lru_cache(maxsize=64)
+def _address(mail_from: str) -> str:
+    return parseaddr(mail_from)[1].lower()
+
+
+@functools.lru_cache(maxsize=64)
+def _addresses(mail_from: str, others: tuple[str, ...]) -> frozenset[str]:
+    return frozenset({_address(mail_from), *others})
 
 
 def _secret(env: dict[str, str], name: str) -> str | None:

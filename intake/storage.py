@@ -72,21 +72,34 @@ class ContentStore:
         self.root = root
         self.suffix = suffix
         self.fsync = fsync
+        # ``ab/cd`` folders this store made or found: not made again for every file (a
+        # folder removed behind its back is made again when a write finds it missing)
+        self._folders: set[str] = set()
 
     def path_of(self, digest: str) -> Path:
         """Where the file of ``digest`` lives (whether or not it exists)."""
         if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
             raise ValueError("not a sha256 hex digest")
+        return self._path(digest)
+
+    def _path(self, digest: str) -> Path:
         return self.root / digest[:2] / digest[2:4] / f"{digest}{self.suffix}"
 
     def put(self, data: bytes) -> str:
         """Store ``data`` (if not already there) and return its SHA-256."""
-        digest = sha256_hex(data)
-        path = self.path_of(digest)
+        digest = sha256_hex(data)  # a digest, so no need to check it is one
+        path = self._path(digest)
         if _holds(path, len(data)):
             return digest
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        folder = digest[:4]
+        if folder not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        except FileNotFoundError:  # the folder was removed since: made again
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)

@@ -268,9 +268,13 @@ class MailIngestor:
         digest = self.raw.put(raw)
         return self._run(raw, digest, source[:255], row_id=None)
 
-    def ingest_batch(self, items: Sequence[tuple[bytes, str]]) -> list[IngestResult]:
+    def ingest_batch(self, items: Sequence[tuple[bytes, str] | tuple[bytes, str, str]]
+                     ) -> list[IngestResult]:
         """Take a batch of raw messages (``(raw, source)``, each stored first) in ONE
         transaction, one savepoint per message; the results in the order given.
+        ``(raw, source, sha256)``: the caller read these bytes back from the raw store
+        under ``sha256`` and checked them (the mail worker's claims): kept already, so
+        neither hashed nor stored again.
 
         Outside the transaction, for every message: raw bytes and attachments stored,
         parsed, one dedup look-up for the whole batch, classified and routed (CPU work: on
@@ -293,7 +297,8 @@ class MailIngestor:
         grouped query); should the database refuse that, the batch is written again with
         each message's rows in its savepoint, so the refusal falls on that message
         alone."""
-        pending = [self._prepare(raw, source[:255]) for raw, source in items]
+        pending = [self._prepare(item[0], item[1][:255], item[2] if len(item) > 2 else None)
+                   for item in items]
         self._look_up(pending)
         with self.service.routing_held():  # the organisation's version: once a batch
             for item in pending:
@@ -380,10 +385,11 @@ class MailIngestor:
                 return self._write_quarantine(session, item.raw, item.digest, item.source,
                                               None, exc, None)
 
-    def _prepare(self, raw: bytes, source: str) -> _Pending:
-        """Stored (raw bytes first), then parsed; a message that cannot be parsed keeps
-        its error, for the quarantine."""
-        item = _Pending(raw, self.raw.put(raw), source)
+    def _prepare(self, raw: bytes, source: str, stored: str | None = None) -> _Pending:
+        """Stored (raw bytes first; ``stored``: the digest they are stored under already),
+        then parsed; a message that cannot be parsed keeps its error, for the
+        quarantine."""
+        item = _Pending(raw, stored if stored is not None else self.raw.put(raw), source)
         try:
             item.mail = parse_message(raw, self.limits)
             item.key = dedup_key(item.mail, item.digest, raw)

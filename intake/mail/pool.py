@@ -59,7 +59,7 @@ def _ready(delay: float) -> int:
     return os.getpid()
 
 
-def _ingest_batch(items: list[tuple[bytes, str]]) -> list[IngestResult]:
+def _ingest_batch(items: list[tuple[bytes, str, str]]) -> list[IngestResult]:
     if _ingestor is None:
         raise RuntimeError("ingest process not initialised")
     return _ingestor.ingest_batch(items)
@@ -84,9 +84,11 @@ class IngestPool:
             pids.update(f.result(timeout=max(1.0, deadline - time.monotonic()))
                         for f in futures)
 
-    def submit_batch(self, items: list[tuple[bytes, str]]) -> Future[list[IngestResult]]:
-        """Start ingesting ``items`` (``(raw, source)``) in one transaction in one of the
-        processes; the future gives their results in order (or the batch's error)."""
+    def submit_batch(self, items: list[tuple[bytes, str, str]]
+                     ) -> Future[list[IngestResult]]:
+        """Start ingesting ``items`` (``(raw, source, sha256)``, the bytes as the raw store
+        holds them under ``sha256``) in one transaction in one of the processes; the
+        future gives their results in order (or the batch's error)."""
         return self._executor.submit(_ingest_batch, items)
 
     def close(self) -> None:

@@ -21,11 +21,11 @@ ingest recognises it; filed again, the server has nothing left to move.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from intake.clock import utcnow
@@ -119,13 +119,14 @@ class MailQueue:
                 MailQueued.uidvalidity == place.uidvalidity,
                 MailQueued.uid.in_([f.uid for f in fetched]))).all()) if fetched else set()
             now = utcnow()
-            rows = [MailQueued(account=place.account, folder=place.folder,
-                               uidvalidity=place.uidvalidity, uid=f.uid, sha256=f.sha256,
-                               source=f.source, priority=int(f.verdict.priority),
-                               label=f.verdict.label, reason=f.verdict.reason[:255],
-                               state=QueueState.QUEUED.value, queued_at=now)
+            rows = [dict(account=place.account, folder=place.folder,
+                         uidvalidity=place.uidvalidity, uid=f.uid, sha256=f.sha256,
+                         source=f.source, priority=int(f.verdict.priority),
+                         label=f.verdict.label, reason=f.verdict.reason[:255],
+                         state=QueueState.QUEUED.value, queued_at=now)
                     for f in fetched if f.uid not in known]
-            session.add_all(rows)
+            if rows:  # one multi-row INSERT (Core: no objects to build and track)
+                session.execute(insert(MailQueued), rows)
             _advance(session, place, watermark)
             return len(rows)
 
@@ -200,8 +201,11 @@ class MailQueue:
 
     # -- the ingest workers ----------------------------------------------------------------
     def _next(self, limit: int, account: str | None, folder: str | None,
-              min_priority: int | None) -> Select[tuple[MailQueued]]:
+              min_priority: int | None, exclude: Collection[int] = ()
+              ) -> Select[tuple[MailQueued]]:
         query = select(MailQueued).where(MailQueued.state == QueueState.QUEUED.value)
+        if exclude:
+            query = query.where(MailQueued.id.not_in(list(exclude)))
         if account is not None:
             query = query.where(MailQueued.account == account)
         if folder is not None:
@@ -213,16 +217,20 @@ class MailQueue:
     @contextmanager
     def claim(self, limit: int, account: str | None = None, folder: str | None = None,
               min_priority: int | None = None,
-              durable: Callable[[], None] | None = None) -> Iterator[Claim]:
+              durable: Callable[[], None] | None = None,
+              exclude: Collection[int] = ()) -> Iterator[Claim]:
         """Up to ``limit`` queued messages, highest priority first; the results recorded
         with ``Claim.done`` are written when the block ends (also when it raises: what
         committed is recorded, the rest stays queued). ``durable`` (the ingestor's
         ``make_durable``) is called before results are recorded, so a row is never
         ``processed`` before its files are on disk. When the block raises, its exception
-        is the one that propagates, whatever recording the rest does."""
+        is the one that propagates, whatever recording the rest does. ``exclude``: row
+        ids this process holds in claims not yet recorded (a worker keeps more than one
+        claim in flight; on SQLite nothing else keeps it from taking them twice)."""
         if self.skip_locked:
             with self.db.transaction() as session:
-                rows = session.scalars(self._next(limit, account, folder, min_priority)
+                rows = session.scalars(self._next(limit, account, folder, min_priority,
+                                                  exclude)
                                        .with_for_update(skip_locked=True)).all()
                 claim = Claim([_message(row) for row in rows])
                 try:
@@ -236,7 +244,7 @@ class MailQueue:
             return
         with self.db.reading() as session:
             claim = Claim([_message(row) for row in session.scalars(
-                self._next(limit, account, folder, min_priority)).all()])
+                self._next(limit, account, folder, min_priority, exclude)).all()])
         try:
             yield claim
         except BaseException:

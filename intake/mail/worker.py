@@ -11,8 +11,11 @@ rest (bulk, lists, auto-replies) afterwards, with a look for new mail every
 ``LOOK_AGAIN_SECONDS`` — and commits each claimed batch in one transaction (a
 savepoint per message, ``MailIngestor.ingest_batch``) → the files and database log are
 flushed to disk → only then are its messages moved to ``Processed`` (or
-``Quarantine``) and their queue rows forgotten. The worker may be killed anywhere: a
-message fetched but not queued is fetched again; one queued but not committed is
+``Quarantine``) and their queue rows forgotten. With ingest processes
+(``PAKN_MAIL_PROCESSES`` > 1) the worker keeps ``IN_FLIGHT`` claims in them: while they
+file claim N, it files claim N-1 away and claims N+1 (or fetches the next chunk), so
+they do not wait for the server's MOVE, the flush or the next claim. The worker may be
+killed anywhere: a message fetched but not queued is fetched again; one queued but not committed is
 claimed again; one committed but not moved is recognised as already taken, then moved.
 A dropped connection, a refused login or an unavailable database is logged and retried
 with exponential backoff; the worker never gives up on its own.
@@ -22,11 +25,15 @@ from __future__ import annotations
 
 import logging
 import random
+import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 
 from intake.clock import utcnow
 from intake.db import Database
@@ -50,6 +57,9 @@ log = logging.getLogger(__name__)
 
 LOOK_AGAIN_SECONDS = 2.0  # while the queue drains, look for new mail this often
 CLAIM_PER_PROCESS = 25    # messages claimed at a time, per ingest process
+# Claims the worker keeps in its ingest processes at once: while they file one, it files
+# away (moves) the one before and claims the next, so they never wait for it.
+IN_FLIGHT = 2
 # Lower-priority mail fetched ahead of ingest at most (a pass of the fetcher stays short,
 # so new mail is looked at every few seconds, however big the flood).
 FETCH_AHEAD = 1000
@@ -74,6 +84,17 @@ class PollStats:
     seconds: float = 0.0
     statuses: dict[str, int] = field(default_factory=dict)
     triage: dict[str, int] = field(default_factory=dict)  # fetched messages by triage label
+
+
+@dataclass
+class _Flight:
+    """A claim whose parts the ingest processes are filing: ``hold`` ends the claim
+    (records the results, or what committed when it fails); ``parts`` are the claimed
+    messages of each part with the future of its results."""
+
+    hold: ExitStack
+    claim: Claim
+    parts: list[tuple[list[QueuedMessage], Future[list[IngestResult]]]]
 
 
 def retry_delay(failures: int, base: float = 1.0, cap: float = 300.0) -> float:
@@ -104,6 +125,7 @@ class MailWorker:
         self._pending: dict[int, tuple[Verdict, int]] = {}
         self._scanned_upto = 0
         self._refetches = RefetchCounts(self.db)  # queue row id -> times fetched again
+        self._flights: deque[_Flight] = deque()  # claims in the ingest processes, oldest first
 
     # -- watermark --------------------------------------------------------------------
     def watermark(self, account: str, state: FolderState) -> int:
@@ -132,15 +154,20 @@ class MailWorker:
         place = self._place = Place(mailbox.account, self.settings.imap_folder,
                                     state.uidvalidity)
         self._file_finished(mailbox, place, stats)  # committed before a crash, not yet moved
-        while not self.stop.is_set():
-            self._refetch(mailbox, place)
-            self._queue_new(mailbox, state, place, stats)
-            if not self.ingest_here:  # one pass; ingest workers take the queue
-                self._file_finished(mailbox, place, stats)
-                break
-            if not self._drain(mailbox, place, stats, LOOK_AGAIN_SECONDS) \
-                    and not self._pending:
-                break
+        try:
+            while not self.stop.is_set():
+                self._refetch(mailbox, place)
+                self._queue_new(mailbox, state, place, stats)
+                if not self.ingest_here:  # one pass; ingest workers take the queue
+                    self._file_finished(mailbox, place, stats)
+                    break
+                if not self._drain(mailbox, place, stats, LOOK_AGAIN_SECONDS) \
+                        and not self._pending:
+                    break
+        except BaseException:  # claims still in the ingest processes: what committed
+            self._land_all(mailbox, place, stats, failing=True)  # is recorded, then
+            raise                                                  # the error goes on
+        self._land_all(mailbox, place, stats)
         stats.seconds = time.monotonic() - started
         return stats
 
@@ -189,8 +216,9 @@ class MailWorker:
                        if verdict.priority >= Priority.GENUINE)
         for chunk in size_chunks(first, self.settings.fetch_batch):
             self._queue_chunk(mailbox, place, chunk, stats)
-            if self.ingest_here and ingest:
-                self._drain(mailbox, place, stats, None, min_priority=Priority.GENUINE)
+            if self.ingest_here and ingest:  # the last claims stay in flight meanwhile
+                self._drain(mailbox, place, stats, None, min_priority=Priority.GENUINE,
+                            settle=False)
             if self.stop.is_set():
                 return
         if not first and self.ingest_here and ingest:
@@ -232,9 +260,16 @@ class MailWorker:
             self._pending.pop(uid, None)
 
     def _drain(self, mailbox: Mailbox, place: Place, stats: PollStats,
-               seconds: float | None, min_priority: int | None = None) -> bool:
+               seconds: float | None, min_priority: int | None = None,
+               settle: bool = True) -> bool:
         """Ingest queued messages of this folder by priority until none is left (False)
-        or ``seconds`` have passed (True: look for new mail, then go on)."""
+        or ``seconds`` have passed (True: look for new mail, then go on). With ingest
+        processes, ``IN_FLIGHT`` claims are in them at once (``_launch``, ``_land``);
+        ``settle=False`` returns once every queued message is claimed, the last claims
+        still in flight (the caller fetches the next chunk meanwhile); after ``seconds``
+        they stay in flight too; ``poll_once`` lands whatever is left at its end."""
+        if self.settings.processes > 1:
+            return self._drain_pooled(mailbox, place, stats, seconds, min_priority, settle)
         deadline = None if seconds is None else time.monotonic() + seconds
         while not self.stop.is_set():
             try:
@@ -249,24 +284,100 @@ class MailWorker:
                 return True
         return True
 
-    def _ingest_claim(self, mailbox: Mailbox, place: Place, claim: Claim,
-                      stats: PollStats) -> None:
-        """Ingest the claimed messages (one transaction per batch or part, see
-        ``_ingest_all``) and record each result."""
+    def _drain_pooled(self, mailbox: Mailbox, place: Place, stats: PollStats,
+                      seconds: float | None, min_priority: int | None,
+                      settle: bool) -> bool:
+        """``_drain`` with ingest processes: claims are launched until ``IN_FLIGHT`` are
+        in the processes, then the oldest is landed (its results recorded, its messages
+        filed away on the server) while the others are being filed, and so on."""
+        deadline = None if seconds is None else time.monotonic() + seconds
+        while not self.stop.is_set():
+            more = self._launch(mailbox, place, min_priority)
+            if not self._flights or (not more and not settle):
+                return False
+            self._land(mailbox, place, stats)
+            if deadline is not None and time.monotonic() >= deadline:
+                return True
+        return True
+
+    def _launch(self, mailbox: Mailbox, place: Place, min_priority: int | None) -> bool:
+        """Claim and hand to the ingest processes until ``IN_FLIGHT`` claims are in them;
+        False when nothing more was queued. A claim never takes a row another claim in
+        flight holds (``exclude``). Nothing is recorded or moved here."""
+        while len(self._flights) < IN_FLIGHT:
+            held = {m.id for flight in self._flights for m in flight.claim.messages}
+            hold = ExitStack()
+            try:
+                claim = hold.enter_context(self.queue.claim(
+                    self.claim_batch, place.account, place.folder, min_priority,
+                    exclude=held))
+                if not claim.messages:
+                    hold.close()
+                    return False
+                parts = self._submit(self._claimed(mailbox, place, claim))
+            except BaseException:
+                hold.__exit__(*sys.exc_info())  # the claim records nothing, re-raises
+                raise
+            self._flights.append(_Flight(hold, claim, parts))
+        return True
+
+    def _land(self, mailbox: Mailbox, place: Place, stats: PollStats) -> None:
+        """Wait for the oldest claim in flight, record its results (what committed, when
+        a part failed: its error propagates) and file its messages away."""
+        flight = self._flights.popleft()
+        try:
+            with flight.hold:
+                for part, future in flight.parts:
+                    for message, result in zip(part, future.result(), strict=True):
+                        self._note(flight.claim, message, result, stats)
+        finally:
+            self._file_finished(mailbox, place, stats)
+
+    def _land_all(self, mailbox: Mailbox, place: Place, stats: PollStats,
+                  failing: bool = False) -> None:
+        """Land every claim still in flight. ``failing`` (an error is on its way to the
+        worker's back-off): a claim's own failure here is logged, not raised, so that
+        first error is the one reported; otherwise the first failure is raised once the
+        other claims are ended. Either way every claim's committed results are recorded;
+        what is not stays queued and is recognised when taken again."""
+        while self._flights:
+            try:
+                self._land(mailbox, place, stats)
+            except Exception as exc:  # raised below unless an error is on its way already
+                if not failing:
+                    self._land_all(mailbox, place, stats, failing=True)
+                    raise
+                log.warning("mail worker: a claim in flight ended with %s after an "
+                            "earlier error", type(exc).__name__)
+
+    def _claimed(self, mailbox: Mailbox, place: Place, claim: Claim
+                 ) -> list[tuple[QueuedMessage, bytes]]:
+        """The claimed messages with their raw bytes; one neither stored nor on the
+        server is dropped from the queue (by the claim, which holds its row)."""
         items = []
         for message in claim.messages:
-            raw = self._raw_of(mailbox, place, message)
-            if raw is None:
+            found = self._raw_of(mailbox, place, message)
+            if found is None:
                 log.warning("queued mail %d is neither stored nor on the server: dropped "
                             "from the queue", message.id)
                 claim.drop(message)  # on the claim's session: it holds the row lock
                 continue
-            items.append((message, raw))
-        for message, result in self._ingest_all(items):
-            claim.done(message, result)
-            stats.statuses[result.status.value] = stats.statuses.get(
-                result.status.value, 0) + 1
-            stats.already_seen += 0 if result.new else 1
+            items.append(found)
+        return items
+
+    @staticmethod
+    def _note(claim: Claim, message: QueuedMessage, result: IngestResult,
+              stats: PollStats) -> None:
+        claim.done(message, result)
+        stats.statuses[result.status.value] = stats.statuses.get(result.status.value, 0) + 1
+        stats.already_seen += 0 if result.new else 1
+
+    def _ingest_claim(self, mailbox: Mailbox, place: Place, claim: Claim,
+                      stats: PollStats) -> None:
+        """Ingest the claimed messages (one transaction per batch or part, see
+        ``_ingest_all``) and record each result."""
+        for message, result in self._ingest_all(self._claimed(mailbox, place, claim)):
+            self._note(claim, message, result, stats)
 
     def _stored(self, message: QueuedMessage) -> bytes | None:
         """The stored raw bytes of ``message``, or None when the store lost them (a crash
@@ -277,16 +388,22 @@ class MailWorker:
             return None
         return raw if sha256_hex(raw) == message.sha256 else None
 
-    def _raw_of(self, mailbox: Mailbox, place: Place, message: QueuedMessage) -> bytes | None:
-        """The stored raw bytes of ``message``; fetched again from the server when the
-        store lost them (a crash before they reached the disk)."""
+    def _raw_of(self, mailbox: Mailbox, place: Place, message: QueuedMessage
+                ) -> tuple[QueuedMessage, bytes] | None:
+        """``message`` with its raw bytes, as stored under its ``sha256`` (read back and
+        checked: ingest need not hash or store them again); fetched again from the
+        server and stored when the store lost them (a crash before they reached the
+        disk), ``sha256`` then the digest they were stored under."""
         raw = self._stored(message)
         if raw is not None:
-            return raw
+            return message, raw
         if message.uidvalidity != place.uidvalidity:
             return None
         found = mailbox.fetch([message.uid])
-        return found[0][1] if found else None
+        if not found:
+            return None
+        raw = found[0][1]
+        return replace(message, sha256=self.ingestor.raw.put(raw)), raw
 
     def _refetch(self, mailbox: Mailbox, place: Place) -> None:
         """Fetch again, store and queue again what an ingest worker found missing from the
@@ -415,7 +532,8 @@ class MailWorker:
 
     def _ingest_all(self, items: list[tuple[QueuedMessage, bytes]]
                     ) -> Iterator[tuple[QueuedMessage, IngestResult]]:
-        """Each message's result in claim order: the claimed batch filed in one
+        """Each message's result in claim order (``items``: each message with its raw
+        bytes as stored under its ``sha256``): the claimed batch filed in one
         transaction (``MailIngestor.ingest_batch``) here, or, with several ingest
         processes (``PAKN_MAIL_PROCESSES``), split into one part per process, each
         part one transaction. A part's results are given once it committed; when a part
@@ -424,16 +542,25 @@ class MailWorker:
         if not items:
             return
         if self.settings.processes <= 1:
-            results = self.ingestor.ingest_batch([(raw, m.source) for m, raw in items])
+            results = self.ingestor.ingest_batch([(raw, m.source, m.sha256)
+                                                  for m, raw in items])
             yield from zip([m for m, _ in items], results, strict=True)
             return
+        for part, future in self._submit(items):
+            yield from zip(part, future.result(), strict=True)
+
+    def _submit(self, items: list[tuple[QueuedMessage, bytes]]
+                ) -> list[tuple[list[QueuedMessage], Future[list[IngestResult]]]]:
+        """``items`` split into one part per ingest process, each handed to the pool
+        (one transaction each); the parts' messages with their futures."""
+        if not items:
+            return []
         pool = self._pool or self.start_processes()
         size = -(-len(items) // pool.processes)
         parts = [items[start:start + size] for start in range(0, len(items), size)]
-        futures = [(part, pool.submit_batch([(raw, m.source) for m, raw in part]))
-                   for part in parts]
-        for part, future in futures:
-            yield from zip([m for m, _ in part], future.result(), strict=True)
+        return [([m for m, _ in part],
+                 pool.submit_batch([(raw, m.source, m.sha256) for m, raw in part]))
+                for part in parts]
 
     def start_processes(self) -> IngestPool:
         """Start the ingest processes (``PAKN_MAIL_PROCESSES`` > 1) and wait until they

@@ -21,7 +21,7 @@ from intake.storage import ContentStore, DatabaseStore, StoredBlob, sha256_hex
 from tests.conftest import ROOT, skip_or_fail
 from tests.harness.dovecot import DovecotServer
 from tests.harness.smtp import SmtpPeer
-from tests.mail.conftest import mailbox_env, test_mail_settings
+from tests.mail.conftest import fixture_bytes, mailbox_env, test_mail_settings
 from tests.mail.test_faults import assert_each_once, numbered
 from tests.mail.test_roles import _prepared
 
@@ -37,6 +37,57 @@ def test_database_store_keeps_bytes_once_by_digest(db: Database) -> None:
         assert session.scalar(select(func.count()).select_from(StoredBlob)) == 2
     with pytest.raises(FileNotFoundError):
         store.get(sha256_hex(b"never stored"))
+
+
+def test_directory_store_makes_each_folder_once_and_again_when_removed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ``ab/cd`` folders are made once (not a mkdir per file); one removed behind the
+    store's back (an operator's clean-up) is made again by the next write."""
+    store = ContentStore(tmp_path / "raw", ".eml", fsync=False)
+    made: list[Path] = []
+    real_mkdir = Path.mkdir
+
+    def mkdir(path: Path, *args: object, **kwargs: object) -> None:
+        made.append(path)
+        real_mkdir(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    digest = store.put(b"mail 0")
+    path = store.path_of(digest)
+    assert digest == sha256_hex(b"mail 0") and path.parent in made
+    first = len(made)
+    path.unlink()  # the folder stays: the next file there needs no mkdir
+    assert store.put(b"mail 0") == digest and store.get(digest) == b"mail 0"
+    assert len(made) == first
+    path.unlink()
+    path.parent.rmdir()  # removed behind the store's back: made again
+    assert store.put(b"mail 0") == digest and store.get(digest) == b"mail 0"
+    assert made[first:] == [path.parent]
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary left
+
+
+def test_a_message_read_back_from_the_store_is_not_stored_or_hashed_again(
+        ingestor: MailIngestor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker hands its ingest processes the bytes it read back from the raw store
+    and checked against their digest: ingest records them under that digest without
+    storing (or hashing) them again; bytes given without one are stored first, as ever."""
+    queued, loose = fixture_bytes("vi_utf8_qp.eml"), fixture_bytes("vi_html_only.eml")
+    digest = ingestor.raw.put(queued)
+    stored: list[bytes] = []
+    real_put = ingestor.raw.put
+
+    def put(data: bytes) -> str:
+        stored.append(data)
+        return real_put(data)
+
+    monkeypatch.setattr(ingestor.raw, "put", put)
+    first, second = ingestor.ingest_batch([(queued, "imap:INBOX:1:1", digest),
+                                           (loose, "file:loose.eml")])
+    assert stored == [loose]  # only the bytes not stored yet
+    with ingestor.db.reading() as session:
+        records = {row.id: row.sha256 for row in session.scalars(select(MailIngest))}
+    assert records == {first.ingest_id: digest, second.ingest_id: sha256_hex(loose)}
+    assert ingestor.raw.get(sha256_hex(loose)) == loose
 
 
 def test_raw_store_is_chosen_by_configuration(service: IntakeService, tmp_path: Path) -> None:

@@ -1,0 +1,105 @@
+"""The worker keeps two claims in its ingest processes (``worker.IN_FLIGHT``): while they
+file one claim, it files away (moves on the server) the claim before and claims the
+next. Each message is still taken once, and moved only after its part committed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from concurrent.futures import Future
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+
+from intake.db import Database
+from intake.mail.config import MailSettings
+from intake.mail.fetch import Mailbox
+from intake.mail.ingest import IngestResult, MailIngestor
+from intake.mail.models import MailQueued, QueueState
+from intake.mail.pool import IngestPool
+from intake.mail.queue import QueuedMessage
+from intake.mail.worker import IN_FLIGHT, MailWorker
+from intake.services.complaints import IntakeService
+from tests.harness.dovecot import DovecotServer
+from tests.mail.test_triage import genuine
+
+Parts = list[tuple[list[QueuedMessage], Future[list[IngestResult]]]]
+
+
+def _pooled_worker(service: IntakeService, live_settings: MailSettings) -> MailWorker:
+    settings = replace(live_settings, processes=2)
+    service.warm_up_routing()  # its classifier trained once here, not in each process
+    worker = MailWorker(MailIngestor(service, settings), settings)
+    worker.claim_batch = 4  # claims of 4: 12 messages are 3 claims
+    # started here, with time for a machine busy with other work (each process loads
+    # routing), not within the worker's first claim
+    worker._pool = IngestPool(service.settings, settings, settings.processes)
+    worker._pool.start(timeout=900)
+    return worker
+
+
+def test_a_claim_is_filed_away_while_the_next_one_is_being_ingested(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    imap.append("hotline", genuine(12, "pipe"))
+    worker = _pooled_worker(service, live_settings)
+    in_flight_at_move: list[int] = []
+    claimed: Counter[int] = Counter()
+    real_file_away, real_submit = Mailbox.file_away, worker._submit
+
+    def file_away(mailbox: Mailbox, uids: list[int], folder: str) -> None:
+        if uids:
+            in_flight_at_move.append(len(worker._flights))
+        real_file_away(mailbox, uids, folder)
+
+    def submit(items: list[tuple[QueuedMessage, bytes]]) -> Parts:
+        claimed.update(message.id for message, _ in items)
+        return real_submit(items)
+
+    monkeypatch.setattr(Mailbox, "file_away", file_away)
+    monkeypatch.setattr(worker, "_submit", submit)
+    stats = worker.run(once=True, max_failures=0)
+    assert IN_FLIGHT == 2
+    # Claims 1 and 2 were moved while the next claim was in the ingest processes.
+    assert in_flight_at_move == [1, 1, 0]
+    assert len(claimed) == 12 and set(claimed.values()) == {1}  # no row claimed twice
+    assert stats.processed == 12 and stats.already_seen == 0 and service.count() == 12
+    assert imap.count("hotline", "INBOX") == 0 and imap.count("hotline", "Processed") == 12
+    with db.reading() as session:
+        assert session.scalars(select(MailQueued)).all() == []
+
+
+def test_a_claim_that_fails_in_flight_leaves_its_mail_queued_and_in_the_inbox(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second claim's transaction fails (the database went away): the first and the
+    third, in flight beside it, are recorded and moved; the second stays queued and in
+    the inbox, and the next poll takes it, once."""
+    imap.append("hotline", genuine(12, "fail"))
+    worker = _pooled_worker(service, live_settings)
+    calls: list[int] = []
+    real_submit = worker._submit
+
+    def submit(items: list[tuple[QueuedMessage, bytes]]) -> Parts:
+        calls.append(len(items))
+        if len(calls) != 2:
+            return real_submit(items)
+        failed: Future[list[IngestResult]] = Future()
+        failed.set_exception(OperationalError("COMMIT", {}, Exception("database gone")))
+        return [([message for message, _ in items], failed)]
+
+    with monkeypatch.context() as patch:
+        patch.setattr(worker, "_submit", submit)
+        with pytest.raises(OperationalError):
+            worker.run(once=True, max_failures=0)
+    assert calls == [4, 4, 4]
+    assert service.count() == 8
+    assert imap.count("hotline", "INBOX") == 4 and imap.count("hotline", "Processed") == 8
+    with db.reading() as session:
+        assert Counter(session.scalars(select(MailQueued.state))) == {
+            QueueState.QUEUED.value: 4}
+    stats = worker.run(once=True, max_failures=0)
+    assert stats.fetched == 0 and stats.processed == 4 and stats.already_seen == 0
+    assert service.count() == 12
+    assert imap.count("hotline", "INBOX") == 0 and imap.count("hotline", "Processed") == 12
