@@ -77,6 +77,22 @@ class Database:
         self.engine.dispose()
 
 
+def hold_sqlite_write_lock(session: Session) -> None:
+    """On SQLite, hold the database's one write lock from now until the transaction ends.
+
+    The driver begins a transaction only at the first write, so what a unit of work reads
+    before writing is no lock at all: ``BEGIN IMMEDIATE`` takes the write lock first
+    (waiting up to the busy timeout) when the transaction has not begun; once it has
+    begun with a write, the lock is held already. PostgreSQL: nothing (rows are locked
+    with ``FOR UPDATE``)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    connection = session.connection()
+    driver = connection.connection.dbapi_connection
+    if driver is not None and not driver.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def alembic_config(url: str) -> Config:
     """Alembic configuration pointing at the shipped migrations and ``url``."""
     config = Config()

@@ -215,7 +215,8 @@ class AttachmentService:
         if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
             raise ValidationError("coordinates out of range", "Vị trí không hợp lệ.")
         with self.db.transaction() as session:
-            return _locate(session, complaint_by_code(session, code), latitude, longitude, actor)
+            return _locate(session, complaint_by_code(session, code, for_update=True),
+                           latitude, longitude, actor)
 
     # -- held before the complaint exists -------------------------------------------------
     def hold_file(self, sender: str, data: bytes, filename: str, content_type: str,

@@ -4,15 +4,13 @@ publication)."""
 
 from __future__ import annotations
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intake.codes import parse_code
+from intake.db import hold_sqlite_write_lock
 from intake.errors import ComplaintNotFound
 from intake.models import Complaint
-
-#: a write that changes nothing (Core ``update()`` would also bump ``updated_at``)
-_TAKE_SQLITE_WRITE_LOCK = text("UPDATE complaints SET id = id WHERE code = :code")
 
 
 def complaint_by_code(session: Session, code: str, *, for_update: bool = False) -> Complaint:
@@ -24,15 +22,16 @@ def complaint_by_code(session: Session, code: str, *, for_update: bool = False) 
     had read it before: a status checked on a copy read earlier could be one that another
     transaction (staff in the console, another ingest worker, a second press of a
     button) has since changed, and the change decided from it would overwrite theirs.
-    PostgreSQL locks the row (``FOR UPDATE``). SQLite has no row locks and its driver
-    starts a transaction only at the first write, so a read checked before writing is
-    no lock at all: a no-op write takes the database's one write lock first."""
+    PostgreSQL locks the row (``FOR NO KEY UPDATE``: the key is never changed, so rows
+    that only reference it, such as a new event's, do not wait). SQLite has no row locks
+    and its driver begins a transaction only at the first write: the database's one
+    write lock is taken first (``hold_sqlite_write_lock``)."""
     canonical = parse_code(code)
     query = select(Complaint).where(Complaint.code == canonical)
     if for_update:
-        if session.get_bind().dialect.name == "sqlite":
-            session.execute(_TAKE_SQLITE_WRITE_LOCK, {"code": canonical})
-        query = query.with_for_update().execution_options(populate_existing=True)
+        hold_sqlite_write_lock(session)
+        query = (query.with_for_update(key_share=True)
+                 .execution_options(populate_existing=True))
     complaint = session.scalar(query)
     if complaint is None:
         raise ComplaintNotFound("no complaint with that code")

@@ -106,7 +106,7 @@ class Publication:
         ``resolution``: the result staff typed when resolving, used when no answer was
         sent."""
         with self.db.transaction() as session:
-            complaint = complaint_by_code(session, code)
+            complaint = complaint_by_code(session, code, for_update=True)
             if not who.may_see(complaint.queue_code):
                 raise NotCoordinator("not this person's queue",
                                      "Bạn không có quyền với phản ánh của đơn vị khác.")
@@ -279,11 +279,17 @@ def _require_coordinator(who: StaffIdentity) -> None:
 
 
 def _proposal(session: Session, answer_id: int) -> tuple[PublishedAnswer, Complaint]:
-    row = session.get(PublishedAnswer, answer_id)
+    """A proposed answer and its complaint, locked and read again under the lock: two
+    coordinators deciding at once give one decision."""
+    code = session.scalar(select(Complaint.code).join(
+        PublishedAnswer, PublishedAnswer.complaint_id == Complaint.id).where(
+        PublishedAnswer.id == answer_id))
+    if code is None:
+        raise ComplaintNotFound("no such published answer")
+    complaint = complaint_by_code(session, code, for_update=True)
+    row = session.get(PublishedAnswer, answer_id, populate_existing=True)
     if row is None:
         raise ComplaintNotFound("no such published answer")
-    complaint = session.get(Complaint, row.complaint_id)
-    assert complaint is not None
     return row, complaint
 
 

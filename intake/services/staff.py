@@ -584,7 +584,8 @@ class StaffService:
         self._check(who, target_code, "merge into")
         self._check(who, code, "act on")
         with self.db.transaction() as session:
-            duplicate, target = _both_locked(session, code, target_code)
+            duplicate, target = (_still_theirs(who, locked)
+                                 for locked in _both_locked(session, code, target_code))
             if target.id == duplicate.id:
                 raise ValidationError("merge into itself", "Không thể gộp phản ánh vào chính nó.")
             followed = _merged_into(session, target)
@@ -688,7 +689,7 @@ class StaffService:
         """One action's transaction and complaint row, after the access check."""
         self._check(who, code, "act on")
         with self.db.transaction() as session:
-            yield session, _complaint(session, code, for_update=True)
+            yield session, _still_theirs(who, _complaint(session, code, for_update=True))
 
 
 def _staff_attachment_ids(session: Session, complaint_id: int) -> set[int]:
@@ -703,6 +704,14 @@ def _staff_attachment_ids(session: Session, complaint_id: int) -> set[int]:
 
 def _complaint(session: Session, code: str, for_update: bool = False) -> Complaint:
     return complaint_by_code(session, code, for_update=for_update)
+
+
+def _still_theirs(who: StaffIdentity, complaint: Complaint) -> Complaint:
+    """``complaint``, locked, if it is still in ``who``'s queues: the access check ran
+    before the lock, and a transfer may have taken it away since."""
+    if not who.may_see(complaint.queue_code):
+        raise AccessDenied(f"{who.username} may no longer act on {complaint.code}")
+    return complaint
 
 
 def _both_locked(session: Session, first: str, second: str) -> tuple[Complaint, Complaint]:
