@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from rasa_addons.serve import MissingToken, rasa_argv
+from tests.conftest import skip_or_fail
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,8 +30,11 @@ RUN = ["run", "--enable-api", "-m", "models/x.tar.gz", "-i", "127.0.0.1", "-p", 
 
 
 def _parsed_by_rasa(args: list[str], token: str) -> dict[str, object]:
+    python = ROOT / ".venv-rasa" / "bin" / "python"
+    if not python.is_file():
+        skip_or_fail(f"{python} missing: run `make setup`")
     done = subprocess.run(
-        [str(ROOT / ".venv-rasa" / "bin" / "python"), "-c", PARSE, json.dumps(args), token],
+        [str(python), "-c", PARSE, json.dumps(args), token],
         cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     parsed: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
