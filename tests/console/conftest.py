@@ -3,9 +3,12 @@ accounts, and complaints placed in known queues."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import Any
 
 import pytest
+from sqlalchemy import Engine, event
 
 from intake.console.auth import Accounts, StaffIdentity
 from intake.console.models import Role
@@ -60,3 +63,18 @@ def complaint_in(service: IntakeService, staff: StaffService, coordinator: Staff
     if filed.queue_code != queue:
         staff.transfer(coordinator, filed.code, queue, "Thuộc thẩm quyền giải quyết của đơn vị")
     return service.get(filed.code)
+
+
+def run_at_once(engine: Engine, hook: str, listener: Callable[..., None],
+                calls: list[Callable[[], None]]) -> None:
+    """Run ``calls`` in threads at the same time, with ``listener`` on the engine's
+    cursor event ``hook`` (where the test makes them meet), and wait for all of them."""
+    event.listen(engine, hook, listener)
+    try:
+        threads = [threading.Thread(target=call) for call in calls]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    finally:
+        event.remove(engine, hook, listener)

@@ -19,7 +19,7 @@ from datetime import timedelta
 import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from intake.config import Settings
 from intake.console.app import create_app
@@ -33,7 +33,7 @@ from intake.services.reports import Reports, to_csv
 from intake.services.satisfaction import AlreadyRated, InvalidLink, NotAsked, Satisfaction
 from intake.services.staff import StaffService
 from intake.services.wording import actor_vi, event_vi
-from tests.console.conftest import QUEUE_A, complaint_in
+from tests.console.conftest import QUEUE_A, complaint_in, run_at_once
 from tests.console.test_browser import browser, login, page, run_async
 from tests.harness.ports import free_port
 from tests.harness.smtp import smtp_peer
@@ -132,15 +132,8 @@ def test_a_double_tap_on_a_rating_button_records_one_answer(
         except AlreadyRated:
             outcomes.append("already")
 
-    event.listen(service.db.engine, "before_cursor_execute", meet_at_the_rating_insert)
-    try:
-        presses = [threading.Thread(target=press, args=(score,)) for score in (4, 5)]
-        for thread in presses:
-            thread.start()
-        for thread in presses:
-            thread.join(timeout=60)
-    finally:
-        event.remove(service.db.engine, "before_cursor_execute", meet_at_the_rating_insert)
+    run_at_once(service.db.engine, "before_cursor_execute", meet_at_the_rating_insert,
+                [lambda: press(4), lambda: press(5)])
     assert sorted(outcomes) == ["already", "rated"]
     assert len([e for e in service.events(filed.code) if e.kind == "satisfaction"]) == 1
 

@@ -7,7 +7,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from intake.console.auth import Accounts, StaffIdentity, TooManyAttempts
 from intake.console.models import Role
@@ -16,7 +16,7 @@ from intake.errors import ValidationError
 from intake.models import Channel, Outbox, Status, utcnow
 from intake.services.complaints import IntakeService
 from intake.services.staff import AccessDenied, QueueFilter, StaffService
-from tests.console.conftest import PASSWORD, QUEUE_A, QUEUE_B, complaint_in
+from tests.console.conftest import PASSWORD, QUEUE_A, QUEUE_B, complaint_in, run_at_once
 
 
 def test_staff_see_only_their_queues(service: IntakeService, staff: StaffService,
@@ -263,16 +263,8 @@ def test_two_staff_merging_a_pair_into_each_other_at_once(
         except Exception as error:  # noqa: BLE001 - reported by the assertion below
             outcomes.append(type(error).__name__)
 
-    event.listen(service.db.engine, "after_cursor_execute", meet_after_the_first_lock)
-    try:
-        merges = [threading.Thread(target=merge, args=pair)
-                  for pair in ((one.code, other.code), (other.code, one.code))]
-        for thread in merges:
-            thread.start()
-        for thread in merges:
-            thread.join(timeout=60)
-    finally:
-        event.remove(service.db.engine, "after_cursor_execute", meet_after_the_first_lock)
+    run_at_once(service.db.engine, "after_cursor_execute", meet_after_the_first_lock,
+                [lambda: merge(one.code, other.code), lambda: merge(other.code, one.code)])
     assert sorted(outcomes) == ["merged", "refused"]
     closed = [c for c in (one.code, other.code)
               if service.get(c).status == Status.CLOSED.value]
