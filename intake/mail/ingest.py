@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from intake.clock import utcnow
 from intake.contacts import Contact
+from intake.db import hold_sqlite_write_lock
 from intake.delivery.outbox import fail_bounced, sent_by_us, thread_code
 from intake.enums import Channel
 from intake.errors import IntakeError, SenderError, ValidationError
@@ -330,7 +331,9 @@ class MailIngestor:
         results: list[IngestResult | None] = [None] * len(pending)
         again: list[int] = []
         with self.db.transaction() as session:
-            self._take_write_lock(session)
+            # SQLite: a batch that read first and wrote later would fail at once if
+            # another process wrote in between, and savepoints need the transaction begun
+            hold_sqlite_write_lock(session)
             shared = _Shared(AckTally(utcnow()), rows=RowBatch() if together else None)
             shared.tally.read_senders(session, {
                 item.mail.sender for item in pending
@@ -445,14 +448,6 @@ class MailIngestor:
         return self._write(session, item.raw, item.digest, item.source, item.mail,
                            item.key, item.found, None, True, item.stored, shared,
                            item.decision)
-
-    def _take_write_lock(self, session: Session) -> None:
-        """On SQLite, take the write lock as the batch's transaction begins (``BEGIN
-        IMMEDIATE``, waiting up to the busy timeout): a transaction that read first and
-        wrote later would fail at once if another process wrote in between (WAL's
-        snapshot rule), and savepoints need the transaction begun. PostgreSQL: nothing."""
-        if self.db.engine.dialect.name == "sqlite":
-            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
 
     def retry(self, ingest_id: int) -> IngestResult:
         """Process a quarantined message again from its stored raw bytes."""
