@@ -92,6 +92,12 @@ _DIRECT_SEVERAL = re.compile(
     r"|cap)(?!\w)")
 
 
+def _as_written(text: str, folded: str, found: re.Match[str]) -> str:
+    """What ``found`` (a match in ``folded``) covers in ``text`` as the writer typed it,
+    when folding kept the length; else the folded words."""
+    return text[found.start():found.end()] if len(folded) == len(text) else found.group(0)
+
+
 def province_head_asked(letter: Letter) -> str | None:
     """The words by which a letter to the province's People's Committee or its Chairman
     (primary addressee) asks it to direct several bodies, or None."""
@@ -105,8 +111,7 @@ def province_head_asked(letter: Letter) -> str | None:
     found = _DIRECT_SEVERAL.search(folded)
     if found is None:
         return None
-    said = text[found.start():found.end()] if len(folded) == len(text) else found.group(0)
-    return " ".join(said.split())
+    return " ".join(_as_written(text, folded, found).split())
 
 
 def local_committee_asked(text: str) -> bool:
@@ -164,7 +169,7 @@ def province_cue(text: str) -> str | None:
             continue  # "Văn phòng UBND tỉnh": the office forwards everything
         if not _addressed_or_asked(folded, found.start(), found.group(0)):
             continue  # named in the story ("Quyết định … của UBND tỉnh"), not addressed
-        said = head[found.start():found.end()] if aligned else found.group(0)
+        said = _as_written(head, folded, found)
         if aligned and not _names_the_province(said):
             continue
         return " ".join(said.split())
