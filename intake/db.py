@@ -7,17 +7,28 @@ is the embedded default; PostgreSQL is chosen by URL. The schema is owned by Ale
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+log = logging.getLogger(__name__)
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# PostgreSQL's deadlock and serialization failures: the transaction was ended (rolled
+# back) because of another one's locks, not because of anything it did wrong.
+CONFLICT_STATES = ("40P01", "40001")
+# A unit of work ended by such a conflict runs again, from its start, this many times in all.
+UNIT_ATTEMPTS = 3
+
+T = TypeVar("T")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -91,6 +102,32 @@ def hold_sqlite_write_lock(session: Session) -> None:
     driver = connection.connection.dbapi_connection
     if driver is not None and not driver.in_transaction:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def is_lock_conflict(exc: BaseException) -> bool:
+    """PostgreSQL ended the transaction as a deadlock's victim or on a serialization
+    failure (``CONFLICT_STATES``)."""
+    return isinstance(exc, OperationalError) and \
+        getattr(exc.orig, "sqlstate", None) in CONFLICT_STATES
+
+
+def retry_on_lock_conflict(unit: Callable[[], T], attempts: int = UNIT_ATTEMPTS) -> T:
+    """``unit()``, run again from its start when a lock conflict ended it
+    (``is_lock_conflict``), up to ``attempts`` times in all.
+
+    ``unit`` must be one whole unit of work: it begins its transaction and ends it, so
+    the conflict rolled back everything it did and running it again repeats nothing.
+    The other transaction has gone on (PostgreSQL ends one of the two), so the next
+    attempt finds its locks released, or waits for them. Any other error, and the
+    conflict of the last attempt, propagate."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return unit()
+        except OperationalError as exc:
+            if attempt == attempts or not is_lock_conflict(exc):
+                raise
+            log.info("a lock conflict ended a unit of work (attempt %d); again", attempt)
+    raise AssertionError("unreachable")
 
 
 def alembic_config(url: str) -> Config:

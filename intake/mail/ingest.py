@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from intake.clock import utcnow
 from intake.contacts import Contact
-from intake.db import hold_sqlite_write_lock
+from intake.db import hold_sqlite_write_lock, is_lock_conflict
 from intake.delivery.outbox import fail_bounced, sent_by_us, thread_code
 from intake.enums import Channel
 from intake.errors import IntakeError, SenderError, ValidationError
@@ -61,17 +61,16 @@ MESSAGE_ERRORS = (*PARSE_ERRORS, IntakeError, RuntimeError, ArithmeticError, Ass
 # In a batch, what the database refuses of one message's values (a NUL character, a value
 # out of range on PostgreSQL) is that message's error: it is quarantined, the rest kept.
 BATCH_MESSAGE_ERRORS = (*MESSAGE_ERRORS, DataError)
-# PostgreSQL's deadlock and serialization failures: two batches in flight wait for each
-# other (copies of one message in two batches, on one unique index); the message is
-# rolled back to its savepoint (which frees its locks) and taken alone after the commit.
-CONFLICT_STATES = ("40P01", "40001")
 
 
 def _conflict(exc: BaseException) -> bool:
-    """A unique index refused the row, or another transaction's locks did."""
-    return isinstance(exc, IntegrityError) or (
-        isinstance(exc, OperationalError)
-        and getattr(exc.orig, "sqlstate", None) in CONFLICT_STATES)
+    """A unique index refused the row, or another transaction's locks did
+    (``is_lock_conflict``: two batches in flight wait for each other, copies of one
+    message in two batches, on one unique index); the message is rolled back to its
+    savepoint (which frees its locks) and taken alone after the commit."""
+    return isinstance(exc, IntegrityError) or is_lock_conflict(exc)
+
+
 ERROR_TEXT_LIMIT = 2000
 # A unique index refused the transaction (another process took the same message, a
 # tracking code drawn twice): it runs again, with the look-ups, this many times in all.
@@ -334,6 +333,9 @@ class MailIngestor:
             # SQLite: a batch that read first and wrote later would fail at once if
             # another process wrote in between, and savepoints need the transaction begun
             hold_sqlite_write_lock(session)
+            # the complaints replied to, locked in one order before any is filed: a merge
+            # of two of them (which locks them in the same order) waits, no deadlock
+            self.service.lock_in_code_order(session, _replied_codes(pending))
             shared = _Shared(AckTally(utcnow()), rows=RowBatch() if together else None)
             shared.tally.read_senders(session, {
                 item.mail.sender for item in pending
@@ -791,6 +793,13 @@ class MailIngestor:
 
     def _complaint_owner(self, code: str) -> str | None:
         return self.service.email_owner(code)
+
+
+def _replied_codes(pending: Sequence[_Pending]) -> set[str]:
+    """The codes of the complaints a batch's messages reply to (to be filed on them)."""
+    return {item.found.code for item in pending
+            if item.found is not None and item.found.kind is Kind.REPLY
+            and item.found.code is not None and item.error is None}
 
 
 def _new_complaint(mail: ParsedMail, key: str) -> NewComplaint:

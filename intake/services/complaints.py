@@ -9,7 +9,7 @@ complaint, so a retried action or a re-fetched mail never files a duplicate.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -53,7 +53,7 @@ from intake.rows import RowBatch, add_event
 from intake.services.attachments import held_location, take_held_safely
 from intake.services.kinds import due_rules
 from intake.services.lifecycle import Lifecycle, require_move
-from intake.services.lookup import complaint_by_code
+from intake.services.lookup import complaint_by_code, lock_in_code_order
 from intake.services.satisfaction import Satisfaction
 from intake.services.status import StatusAnswer, answer_for, is_owner
 from intake.services.views import AttachedPending, ComplaintView, EventView, MessageView
@@ -483,6 +483,12 @@ class IntakeService:
         ``later``: it waits with the caller's batch of rows, after the events added
         there before it (a batch-filed complaint's "created" and "routed")."""
         add_event(session, later, complaint_id, kind, actor, reason, data, at)
+
+    def lock_in_code_order(self, session: Session, codes: Collection[str]) -> None:
+        """Lock the complaints ``codes`` in the caller's transaction, in one order (by
+        code) before it changes any of them (``lookup.lock_in_code_order``): the mail
+        batch, for the complaints its replies are filed on."""
+        lock_in_code_order(session, codes)
 
     def record_id_of(self, session: Session, code: str) -> int | None:
         """The row id of the complaint ``code`` (None if there is none)."""

@@ -4,6 +4,8 @@ publication)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -36,3 +38,17 @@ def complaint_by_code(session: Session, code: str, *, for_update: bool = False) 
     if complaint is None:
         raise ComplaintNotFound("no complaint with that code")
     return complaint
+
+
+def lock_in_code_order(session: Session, codes: Collection[str]) -> None:
+    """Lock the complaints ``codes`` (canonical codes) for the rest of the transaction,
+    in one order whatever the caller's (by code), in one statement. A unit of work that
+    changes several complaints locks them so first: two such units wait for each other
+    instead of each holding one lock and asking for the other's (PostgreSQL would end
+    one as a deadlock's victim). SQLite: its one write lock (``hold_sqlite_write_lock``).
+    A code that matches nothing is skipped: the caller's own look-up reports it."""
+    hold_sqlite_write_lock(session)
+    if not codes or session.get_bind().dialect.name == "sqlite":
+        return
+    session.execute(select(Complaint.id).where(Complaint.code.in_(sorted(codes)))
+                    .order_by(Complaint.code).with_for_update(key_share=True))

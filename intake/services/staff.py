@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from intake.codes import parse_code
 from intake.contacts import Contact, normalise_email, normalise_phone
+from intake.db import retry_on_lock_conflict
 from intake.deadlines import (
     VIETNAM,
     add_working_days,
@@ -583,6 +584,14 @@ class StaffService:
                                       f"Không tìm thấy phản ánh {target_code} để gộp vào.")
         self._check(who, target_code, "merge into")
         self._check(who, code, "act on")
+        # a deadlock with another unit of work locking the pair (PostgreSQL ends one of
+        # the two) is not the staff's problem: the merge runs again
+        retry_on_lock_conflict(lambda: self._merge_locked(who, code, target_code, reason))
+
+    def _merge_locked(self, who: StaffIdentity, code: str, target_code: str,
+                      reason: str) -> None:
+        """``merge``'s unit of work: both complaints locked (in code order), checked
+        again under the locks, the duplicate closed and its citizen told."""
         with self.db.transaction() as session:
             duplicate, target = (_still_theirs(who, locked)
                                  for locked in _both_locked(session, code, target_code))

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
+from intake.config import Settings
 from intake.console.auth import Accounts, StaffIdentity, TooManyAttempts
 from intake.console.models import Role
 from intake.db import Database
 from intake.errors import ValidationError
-from intake.models import Channel, Outbox, Status, utcnow
+from intake.mail.ingest import MailIngestor
+from intake.models import Channel, Direction, Outbox, Status, utcnow
 from intake.services.complaints import IntakeService
 from intake.services.staff import AccessDenied, QueueFilter, StaffService
 from tests.console.conftest import PASSWORD, QUEUE_A, QUEUE_B, complaint_in, run_at_once
+from tests.mail.conftest import test_mail_settings
 
 
 def test_staff_see_only_their_queues(service: IntakeService, staff: StaffService,
@@ -269,3 +273,70 @@ def test_two_staff_merging_a_pair_into_each_other_at_once(
     closed = [c for c in (one.code, other.code)
               if service.get(c).status == Status.CLOSED.value]
     assert len(closed) == 1
+
+
+def _reply_mail(code: str, sender: str) -> bytes:
+    """A citizen's e-mail reply on their complaint ``code`` (its code in the subject)."""
+    return (f"From: {sender}\r\nTo: thutuchanhchinh@bacgiang.gov.vn\r\n"
+            f"Subject: Re: [{code}] bổ sung\r\nMessage-ID: <reply-{code}@example.vn>\r\n"
+            "Date: Mon, 12 May 2025 08:30:00 +0700\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+            f"Tôi bổ sung thông tin cho phản ánh {code}.\r\n").encode()
+
+
+def test_a_merge_and_a_mail_batch_meeting_on_the_pair_both_complete(
+        service: IntakeService, staff: StaffService, db: Database, alice: StaffIdentity,
+        coordinator: StaffIdentity, settings: Settings) -> None:
+    """A mail batch files replies to both complaints of a pair, in mail order (the higher
+    code first), while staff merge the pair (which locks the lower code first). Both
+    take their first lock, meet, then the merge asks for its second lock first and the
+    batch a moment later: locked in crossed order, PostgreSQL would end the merge as the
+    deadlock's victim (the console's error page). Both must complete, each reply filed
+    once and the merge done once."""
+    pair = sorted((complaint_in(service, staff, coordinator, QUEUE_A, channel=Channel.EMAIL,
+                                reply_channel=Channel.EMAIL, reply_address=address)
+                   for address in ("an@example.vn", "binh@example.vn")),
+                  key=lambda view: view.code)
+    lower, higher = pair
+    ingestor = MailIngestor(service, test_mail_settings(settings.var_dir))
+    first_locks = threading.Barrier(2, timeout=2)
+    seen = threading.local()
+
+    def meet_after_the_first_lock(_conn: object, _cursor: object, statement: str,
+                                  *_rest: object) -> None:
+        if "FOR NO KEY UPDATE" in statement or statement.startswith("BEGIN IMMEDIATE"):
+            seen.locks = getattr(seen, "locks", 0) + 1
+            if seen.locks == 1:
+                with contextlib.suppress(threading.BrokenBarrierError):
+                    first_locks.wait()
+                if getattr(seen, "batch", False):
+                    time.sleep(0.3)  # the merge waits first: the deadlock's victim
+
+    outcomes: dict[str, str] = {}
+
+    def merge() -> None:
+        try:
+            staff.merge(alice, lower.code, higher.code, "cùng sự việc")
+            outcomes["merge"] = "merged"
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            outcomes["merge"] = type(error).__name__
+
+    def batch() -> None:
+        seen.batch = True
+        results = ingestor.ingest_batch([(_reply_mail(view.code, view.reply_address or ""),
+                                          "t") for view in (higher, lower)])
+        outcomes["batch"] = ",".join(f"{r.kind}:{r.status.value}" for r in results)
+
+    run_at_once(db.engine, "after_cursor_execute", meet_after_the_first_lock,
+                [merge, batch])
+    assert outcomes == {"merge": "merged", "batch": "reply:ingested,reply:ingested"}
+    for view in pair:
+        inbound = [m for m in service.messages(view.code) if m.direction == Direction.INBOUND]
+        assert len(inbound) == 2, view.code  # the complaint's text and the reply, once
+    assert service.get(lower.code).status == Status.CLOSED.value
+    assert [e.data for e in service.events(higher.code) if e.kind == "merged_from"] == \
+        [{"from": lower.code}]
+    with db.reading() as session:
+        told = session.scalars(select(Outbox.headers).where(
+            Outbox.recipient == lower.reply_address)).all()
+    assert [h["X-PAKN-Purpose"] for h in told].count("merged") == 1
