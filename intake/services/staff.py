@@ -55,7 +55,7 @@ from intake.services.complaints import IntakeService, NewComplaint
 from intake.services.identity import StaffIdentity
 from intake.services.kinds import due_rules
 from intake.services.lifecycle import OPEN_VALUES, RUNNING_VALUES, can_move, label_vi, require_move
-from intake.services.lookup import complaint_by_code
+from intake.services.lookup import complaint_by_code, lock_in_code_order
 from intake.services.replies import ReplyTemplate, reply_templates
 from intake.services.search import matches, read_search
 from intake.services.views import ComplaintView, EventView, MessageView
@@ -608,6 +608,27 @@ class StaffService:
             _event(session, target, "merged_from", who, why, {"from": duplicate.code})
             self._push(session, duplicate, Purpose.MERGED, templates.merged(
                 duplicate.code, label_vi(Status.CLOSED.value), target.code))
+            self._move_duplicates(session, who, duplicate, target)
+
+    def _move_duplicates(self, session: Session, who: StaffIdentity, merged: Complaint,
+                         target: Complaint) -> None:
+        """The complaints still closed as duplicates of ``merged`` now follow ``target``
+        (``merged`` was just merged into it): an event on each and on ``target``, so no
+        duplicate points at a closed duplicate and ``target`` lists them all. Their
+        status does not change, so their citizens (told once, when their complaint was
+        closed) are not told again. Locked after the pair, in code order; a deadlock
+        with a unit of work holding one of them is resolved by the merge's retry."""
+        followers = _duplicates_of(session, merged)
+        lock_in_code_order(session, followers)
+        why = f"Phản ánh {merged.code} được gộp vào {target.code}"
+        for code in sorted(followers):
+            follower = _complaint(session, code, for_update=True)
+            if _merged_into(session, follower) != merged.code:
+                continue  # reopened (or merged elsewhere) since
+            _event(session, follower, "merged", who, why,
+                   {"into": target.code, "via": merged.code})
+            _event(session, target, "merged_from", who, why,
+                   {"from": follower.code, "via": merged.code})
 
     def set_kind(self, who: StaffIdentity, code: str, kind: str) -> None:
         """Classify the submission; its due date follows that kind's rule, counted from
@@ -730,6 +751,14 @@ def _both_locked(session: Session, first: str, second: str) -> tuple[Complaint, 
     ordered = sorted({parse_code(first), parse_code(second)})
     locked = {code: _complaint(session, code, for_update=True) for code in ordered}
     return locked[parse_code(first)], locked[parse_code(second)]
+
+
+def _duplicates_of(session: Session, complaint: Complaint) -> set[str]:
+    """The codes of the complaints ever merged into ``complaint`` (its ``merged_from``
+    events); whether each still is its duplicate is ``_merged_into``'s to say."""
+    return {str(data["from"]) for data in session.scalars(select(Event.data).where(
+        Event.complaint_id == complaint.id, Event.kind == "merged_from"))
+        if isinstance(data, dict) and data.get("from")}
 
 
 def _merged_into(session: Session, complaint: Complaint) -> str | None:

@@ -340,3 +340,48 @@ def test_a_merge_and_a_mail_batch_meeting_on_the_pair_both_complete(
         told = session.scalars(select(Outbox.headers).where(
             Outbox.recipient == lower.reply_address)).all()
     assert [h["X-PAKN-Purpose"] for h in told].count("merged") == 1
+
+
+def test_merging_a_complaint_moves_its_duplicates_to_the_new_target(
+        service: IntakeService, staff: StaffService, db: Database, alice: StaffIdentity,
+        coordinator: StaffIdentity) -> None:
+    """C was merged into A; merging A into B re-points C to B in the same unit of work
+    (an event on C and on B saying so), so no duplicate points at a closed duplicate.
+    C's citizen was told once, when C was closed; C's status does not change now, so
+    they are not told again."""
+    target = complaint_in(service, staff, coordinator, QUEUE_A)
+    middle = complaint_in(service, staff, coordinator, QUEUE_A)
+    follower = complaint_in(service, staff, coordinator, QUEUE_A, channel=Channel.EMAIL,
+                            reply_channel=Channel.EMAIL, reply_address="chi@example.vn")
+    staff.merge(alice, follower.code, middle.code, "cùng sự việc")
+    staff.merge(alice, middle.code, target.code, "cùng sự việc")
+
+    repointed = [e for e in service.events(follower.code) if e.kind == "merged"][-1]
+    assert repointed.data == {"into": target.code, "via": middle.code}
+    assert repointed.actor == "staff:alice"
+    assert [e.data for e in service.events(target.code) if e.kind == "merged_from"] == [
+        {"from": middle.code}, {"from": follower.code, "via": middle.code}]
+    assert service.get(follower.code).status == Status.CLOSED.value
+    other = complaint_in(service, staff, coordinator, QUEUE_A)
+    with pytest.raises(ValidationError) as chain:
+        staff.merge(alice, other.code, follower.code)
+    assert f"đã được gộp vào {target.code}" in chain.value.message_vi
+    with db.reading() as session:
+        told = session.scalars(select(Outbox.body).where(
+            Outbox.recipient == "chi@example.vn")).all()
+    merged_letters = [body for body in told if "trùng với phản ánh" in body]
+    assert len(merged_letters) == 1 and middle.code in merged_letters[0]
+
+
+def test_a_duplicate_reopened_since_is_not_moved_with_its_old_target(
+        service: IntakeService, staff: StaffService, alice: StaffIdentity,
+        coordinator: StaffIdentity) -> None:
+    target = complaint_in(service, staff, coordinator, QUEUE_A)
+    middle = complaint_in(service, staff, coordinator, QUEUE_A)
+    reopened = complaint_in(service, staff, coordinator, QUEUE_A)
+    staff.merge(alice, reopened.code, middle.code)
+    service.change_status(reopened.code, Status.IN_PROGRESS, "staff:alice", "Không trùng")
+    staff.merge(alice, middle.code, target.code)
+    assert [e.data for e in service.events(reopened.code) if e.kind == "merged"] == \
+        [{"into": middle.code}]
+    assert service.get(reopened.code).status == Status.IN_PROGRESS.value
