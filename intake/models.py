@@ -249,7 +249,10 @@ class Outbox(Base):
     __table_args__ = (Index("ix_outbox_due", "status", "next_attempt_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id"), nullable=True)
+    # indexed: a complaint's letters are looked up by it (the console's complaint page),
+    # and SQLite checks the outbox (the foreign key) whenever a complaint's key is written
+    complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id"), nullable=True,
+                                                     index=True)
     channel: Mapped[str] = mapped_column(String(16))
     recipient: Mapped[str] = mapped_column(String(320))
     subject: Mapped[str | None] = mapped_column(String(998), nullable=True)
