@@ -72,6 +72,9 @@ def _conflict(exc: BaseException) -> bool:
 
 
 ERROR_TEXT_LIMIT = 2000
+# The ingest record's INSERT, built once (building it and its cache key for every message
+# cost about as much as running it)
+INSERT_INGEST = insert(MailIngest).returning(MailIngest.id)
 # A unique index refused the transaction (another process took the same message, a
 # tracking code drawn twice): it runs again, with the look-ups, this many times in all.
 COMMIT_ATTEMPTS = 3
@@ -639,8 +642,7 @@ class MailIngestor:
             return row.id
         values.update(sha256=digest, size=len(raw), source=source, attempts=1,
                       received_at=utcnow(), duplicate_of=None, error=None)
-        return int(session.connection().execute(
-            insert(MailIngest).returning(MailIngest.id), values).scalar_one())
+        return int(session.connection().execute(INSERT_INGEST, values).scalar_one())
 
     def _province(self, session: Session, shared: _Shared | None) -> Province:
         if shared is None:

@@ -63,6 +63,10 @@ log = logging.getLogger(__name__)
 WARM_UP_TEXT = "Hồ sơ cấp giấy chứng nhận quyền sử dụng đất nộp ở xã đã quá hạn"
 
 MAX_TEXT_CHARS = 20_000
+# The complaint's and its first message's INSERTs, built once: building the statement and
+# its cache key costs about as much as running it (≈ 30 µs each, twice per complaint).
+INSERT_COMPLAINT = insert(Complaint).returning(Complaint.id)
+INSERT_MESSAGE = insert(Message).returning(Message.id)
 MAX_LOCATION_CHARS = 255
 
 
@@ -325,9 +329,8 @@ class IntakeService:
         )
         values["search_key"] = search_key_of(values)
         connection = session.connection()
-        complaint_id = int(connection.execute(
-            insert(Complaint).returning(Complaint.id), values).scalar_one())
-        message_id = int(connection.execute(insert(Message).returning(Message.id), dict(
+        complaint_id = int(connection.execute(INSERT_COMPLAINT, values).scalar_one())
+        message_id = int(connection.execute(INSERT_MESSAGE, dict(
             complaint_id=complaint_id, direction=Direction.INBOUND.value,
             channel=new.channel.value, sender=new.sender, external_id=new.external_id,
             text=text, created_at=now)).scalar_one())
