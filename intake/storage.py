@@ -29,11 +29,13 @@ files and the database's write-ahead log.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import hashlib
+import itertools
 import os
-import tempfile
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -48,6 +50,8 @@ from intake.clock import utcnow
 from intake.config import Settings
 from intake.db import Database
 from intake.models import Base, UTCDateTime
+
+_HEX_DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
 def sha256_hex(data: bytes) -> str:
@@ -70,6 +74,7 @@ class ContentStore:
 
     def __init__(self, root: Path, suffix: str = "", fsync: bool = True) -> None:
         self.root = root
+        self._base = str(root)
         self.suffix = suffix
         self.fsync = fsync
         # ``ab/cd`` folders this store made or found: not made again for every file (a
@@ -78,43 +83,56 @@ class ContentStore:
 
     def path_of(self, digest: str) -> Path:
         """Where the file of ``digest`` lives (whether or not it exists)."""
-        if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+        if _HEX_DIGEST.fullmatch(digest) is None:
             raise ValueError("not a sha256 hex digest")
-        return self._path(digest)
+        return Path(self._path(digest))
 
-    def _path(self, digest: str) -> Path:
-        return self.root / digest[:2] / digest[2:4] / f"{digest}{self.suffix}"
+    def _folder(self, digest: str) -> str:
+        return f"{self._base}/{digest[:2]}/{digest[2:4]}"
+
+    def _path(self, digest: str) -> str:
+        return f"{self._base}/{digest[:2]}/{digest[2:4]}/{digest}{self.suffix}"
 
     def put(self, data: bytes) -> str:
-        """Store ``data`` (if not already there) and return its SHA-256."""
+        """Store ``data`` (if not already there) and return its SHA-256.
+
+        Paths are plain strings and the file is written through its descriptor (no
+        ``pathlib`` objects, no ``tempfile`` machinery, no second look for the temporary
+        name once it is renamed): the fetcher stores every message it fetches, and those
+        cost as much as the file system's own work."""
         digest = sha256_hex(data)  # a digest, so no need to check it is one
         path = self._path(digest)
         if _holds(path, len(data)):
             return digest
-        folder = digest[:4]
-        if folder not in self._folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(folder)
+        folder = self._folder(digest)
+        if digest[:4] not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(digest[:4])
         try:
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            fd, tmp = _new_temporary(folder)
         except FileNotFoundError:  # the folder was removed since: made again
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            os.makedirs(folder, exist_ok=True)
+            fd, tmp = _new_temporary(folder)
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+            try:
+                _write_all(fd, data)
                 if self.fsync:
-                    handle.flush()
-                    os.fsync(handle.fileno())
+                    os.fsync(fd)
+            finally:
+                os.close(fd)
             os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
+            raise
         return digest
 
     def get(self, digest: str) -> bytes:
         """The bytes stored under ``digest`` (``FileNotFoundError`` if absent)."""
-        return self.path_of(digest).read_bytes()
+        if _HEX_DIGEST.fullmatch(digest) is None:
+            raise ValueError("not a sha256 hex digest")
+        with open(self._path(digest), "rb") as handle:
+            return handle.read()
 
     def mounted(self) -> bool:
         """Whether the store's directory is there with something in it. A missing or
@@ -252,13 +270,38 @@ def copy_directory(source: ContentStore, target: DatabaseStore) -> CopyReport:
     return CopyReport(copied, present, tuple(refused))
 
 
-def _holds(path: Path, size: int) -> bool:
+def _holds(path: str, size: int) -> bool:
     """Whether ``path`` is already there whole (a crash before the data reached the disk
     can leave an empty file under the final name; it is written again)."""
     try:
-        return path.stat().st_size == size
+        return os.stat(path).st_size == size
     except FileNotFoundError:
         return False
+
+
+_TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+_temporary_numbers = itertools.count()
+
+
+def _new_temporary(folder: str) -> tuple[int, str]:
+    """A new file ``.tmp-…`` in ``folder``, open for writing, readable by its owner only
+    (as ``tempfile.mkstemp`` makes it): its descriptor and path. The name is this
+    process's and unique within it; one left by a crash under the same name (a reused
+    process id) is stepped over."""
+    for _ in range(100):
+        tmp = f"{folder}/.tmp-{os.getpid()}-{next(_temporary_numbers)}"
+        try:
+            return os.open(tmp, _TEMPORARY_FLAGS, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {folder}")
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write all of ``data`` to ``fd`` (``os.write`` may write less than asked)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def flush_to_disk(*paths: Path) -> None:

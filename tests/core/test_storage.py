@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -31,6 +34,39 @@ def test_a_file_left_empty_by_a_crash_is_written_again(tmp_path: Path) -> None:
     assert store.put(data) == digest
     assert store.get(digest) == data
     assert not [p for p in path.parent.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_a_temporary_file_left_by_a_crash_under_the_same_name_is_stepped_over(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process killed while writing leaves ``.tmp-<pid>-<n>``; a later process with the
+    same id (ids are reused) numbers its files from 0 again: it takes the next name,
+    leaves the old file alone, and the stored file is whole and private."""
+    store = ContentStore(tmp_path, ".eml", fsync=False)
+    data = b"Subject: x\n\nnoi dung\n"
+    digest = sha256_hex(data)
+    folder = store.path_of(digest).parent
+    folder.mkdir(parents=True)
+    stale = folder / f".tmp-{os.getpid()}-0"
+    stale.write_bytes(b"half a mes")
+    monkeypatch.setattr(storage, "_temporary_numbers", itertools.count())
+    assert store.put(data) == digest
+    assert store.get(digest) == data
+    assert stale.read_bytes() == b"half a mes"
+    assert stat.S_IMODE(store.path_of(digest).stat().st_mode) == 0o600
+    assert sorted(p.name for p in folder.iterdir()) == sorted([stale.name, f"{digest}.eml"])
+
+
+def test_a_failed_write_leaves_no_temporary_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = ContentStore(tmp_path, ".eml", fsync=False)
+
+    def full_disk(fd: int, data: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage, "_write_all", full_disk)
+    with pytest.raises(OSError):
+        store.put(b"Subject: x\n\ny\n")
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
 
 
 def test_flush_to_disk_syncs_each_file_system_once(

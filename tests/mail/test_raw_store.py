@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -45,13 +46,13 @@ def test_directory_store_makes_each_folder_once_and_again_when_removed(
     store's back (an operator's clean-up) is made again by the next write."""
     store = ContentStore(tmp_path / "raw", ".eml", fsync=False)
     made: list[Path] = []
-    real_mkdir = Path.mkdir
+    real_makedirs = os.makedirs
 
-    def mkdir(path: Path, *args: object, **kwargs: object) -> None:
-        made.append(path)
-        real_mkdir(path, *args, **kwargs)  # type: ignore[arg-type]
+    def makedirs(path: str, *args: Any, **kwargs: Any) -> None:
+        made.append(Path(path))
+        real_makedirs(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "mkdir", mkdir)
+    monkeypatch.setattr(os, "makedirs", makedirs)
     digest = store.put(b"mail 0")
     path = store.path_of(digest)
     assert digest == sha256_hex(b"mail 0") and path.parent in made
