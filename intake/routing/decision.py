@@ -44,6 +44,7 @@ from intake.routing.signals.procedure import ProcedureFinder, procedure_signal
 from intake.routing.signals.subject import SubjectRules, load_rules, normalise, subject_signal
 from intake.routing.text import subject_text
 from intake.routing.types import (
+    LEVEL_COMMUNE,
     LEVEL_DISTRICT,
     LEVELS,
     Alternative,
@@ -583,10 +584,23 @@ def addressee_queue(router: Router, ev: Evidence) -> Outcome | None:
                 default=0.0)
     if rival >= ADDRESSEE_OVERRIDE and rival > own:
         return None
+    if _local_over_addressee(ev, own):
+        return None  # the place rows decide, and say why (``misaddressed_local``)
     reasons = (ev.addressee.reason or "",
                *((ev.topic.reason,) if ev.topic.best and ev.topic.best.label == best.label
                  and ev.topic.reason else ()))
     return Outcome(best.label, min(0.95, 0.7 + 0.25 * own), reasons)
+
+
+def _local_over_addressee(ev: Evidence, own: float) -> bool:
+    """The content is the local committee's well above the addressed department's, and
+    the text names where (a neighbour's loudspeakers in a letter to the police, a lower
+    secondary school's fees in one to Sở Giáo dục): the letter is misaddressed, the
+    committee of that place is competent, not the body the writer chose."""
+    _, local = _department_and_local(ev)
+    best = ev.topic.best
+    return best is not None and best.label in LEVELS and local >= ADDRESSEE_OVERRIDE \
+        and local > own and _first_place(ev) is not None
 
 
 def _committee_runs_it(router: Router, ev: Evidence, label: str) -> bool:
@@ -658,6 +672,11 @@ def addressed_committee(router: Router, ev: Evidence) -> Outcome | None:
     if addressee is None or addressee.label not in LEVELS or place is None \
             or place.is_district != (addressee.label == LEVEL_DISTRICT):
         return None
+    commune = _commune_of_addressed_district(router, ev, place)
+    if commune is not None:
+        return Outcome(commune.queue_code, ADDRESSED_COMMITTEE, (
+            ev.addressee.reason or "", ev.topic.reason or "",
+            why.commune_of_district_reason(place.name, commune.name, commune.queue_code)))
     queue = router.at_level(addressee.label, place.queue_code)
     if router.today(queue) != queue:
         return None  # a committee abolished since (2025): the place rows find its heir
@@ -670,6 +689,26 @@ def addressed_committee(router: Router, ev: Evidence) -> Outcome | None:
 
 
 ADDRESSED_COMMITTEE = 0.9
+
+
+def _commune_of_addressed_district(router: Router, ev: Evidence,
+                                   district: Place) -> Place | None:
+    """The commune the text names, in the district whose committee the letter is
+    addressed to, when the matter is a commune's (the topic's best is XA: a village
+    road, the waste collection of a market, the commune's public land): the commune's
+    committee runs it (Luật Tổ chức chính quyền địa phương 2015, Điều 35-36), the
+    district's would send it down. None when the text names no single commune there."""
+    best = ev.topic.best
+    cand = _usable_place(ev.text_place)
+    if not district.is_district or best is None or best.label != LEVEL_COMMUNE \
+            or best.score < LOCAL_TOPIC_MIN or cand is None:
+        return None
+    commune = router._place_by_code.get(cand.label)
+    if commune is None or commune.is_district \
+            or commune.district_code != district.queue_code \
+            or router.today(commune.queue_code) != commune.queue_code:
+        return None
+    return commune
 
 
 def place_given(router: Router, ev: Evidence) -> Outcome | None:
@@ -691,8 +730,17 @@ def _local_place(router: Router, ev: Evidence, signal: Signal) -> Outcome | None
     if level is None and _department_leaning(router, ev):
         # a department's matter that names a place: the committee stays an alternative
         base *= LEANING_DISCOUNT
-    lead = (ev.topic.reason or "",) if level else ()
+    lead = (*_misaddressed(ev, level), ev.topic.reason or "") if level else ()
     return _place_outcome(router, ev, signal, level, base, lead)
+
+
+def _misaddressed(ev: Evidence, level: str) -> tuple[str, ...]:
+    """Says that the department the letter is addressed to was set aside for a local
+    matter (``_local_over_addressee``)."""
+    addressee = _addressed_to(ev)
+    if addressee is None or addressee.label in LEVELS or not ev.addressee.reason:
+        return ()
+    return (why.misaddressed_local_reason(ev.addressee.reason, level),)
 
 
 def _department_leaning(router: Router, ev: Evidence) -> bool:
@@ -736,7 +784,8 @@ def place_hint(router: Router, ev: Evidence) -> Outcome | None:
     if level is None or cand is None:
         return None
     base = 1 - (1 - cand.score) * (1 - router.table.local_boost * strength)
-    return _place_outcome(router, ev, ev.hint, level, base, (ev.topic.reason or "",))
+    return _place_outcome(router, ev, ev.hint, level, base,
+                          (*_misaddressed(ev, level), ev.topic.reason or ""))
 
 
 RESOLVERS: dict[str, Resolver] = {

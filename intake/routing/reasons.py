@@ -51,6 +51,17 @@ def addressed_place_reason(place_name: str, queue: str) -> str:
     return f"nơi nhận ghi trong dòng 'Kính gửi': {place_name} → {queue}"
 
 
+def commune_of_district_reason(district: str, commune: str, queue: str) -> str:
+    """A letter to a district's committee about a matter of one of its communes."""
+    return f"thư gửi UBND huyện {district}, việc cấp xã ở {commune} → UBND xã: {queue}"
+
+
+def misaddressed_local_reason(addressee: str, level: str) -> str:
+    """A letter to a department about a matter the local committee runs."""
+    return (f"{addressee}, nhưng nội dung là việc {level_vi(level)} → UBND nơi xảy ra "
+            "(thư gửi nhầm nơi)")
+
+
 def province_reason(said: str) -> str:
     """The writer addressed or asked the province's bodies in general."""
     return (f"thư gửi/đề nghị cơ quan cấp tỉnh ('{said}') → việc của sở, ngành, "

@@ -1,0 +1,95 @@
+"""Letters that reach the wrong level for a matter the commune's committee runs.
+
+(1) A letter addressed to a department or the police about a matter the local committee
+runs (a neighbour's loudspeakers, the waste of a village lane), naming where: the
+committee of that place, and the reason says the letter was misaddressed.
+(2) A letter addressed to a district's committee about a matter of one of its communes
+(a village road, the commune's waste collection), naming that commune: the commune's
+committee (Luật Tổ chức chính quyền địa phương 2015, Điều 35-36).
+Texts written for these tests from the mandates."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from intake.org.places import PlaceIndex
+from intake.routing.bodies import BodyIndex
+from intake.routing.decision import Router
+from intake.routing.signals.classifier import Classifier
+from intake.routing.types import RoutingInput
+
+TAN_MOC = "XA_07606"  # xã Tân Mộc, huyện Lục Ngạn
+LUC_NGAN = "HUYEN_219"
+BAO_SON = "XA_07459"  # xã Bảo Sơn, huyện Lục Nam
+
+
+class FixedModel:
+    """A classifier that reads every text as the given label."""
+
+    def __init__(self, label: str, share: float = 0.9) -> None:
+        self.label, self.share = label, share
+
+    def predict(self, text: str, top: int = 3) -> list[tuple[str, float]]:
+        return [(self.label, self.share), ("SO_TN_MT", 0.05), ("SO_Y_TE", 0.02)][:top]
+
+    def confidence(self, p: float) -> float:
+        return p
+
+
+def router_reading(places: PlaceIndex, label: str) -> Router:
+    bodies = BodyIndex({"CONG_AN": "Công an tỉnh", "SO_TN_MT": "Sở Tài nguyên và Môi trường"},
+                       places)
+    return Router(places, "VP_UBND", classifier=cast(Classifier, FixedModel(label)),
+                  bodies=bodies)
+
+
+LOUDSPEAKERS = ("Kính gửi: Công an tỉnh Bắc Giang.\nNhà hàng xóm ở thôn Đồng, xã Tân Mộc, "
+                "huyện Lục Ngạn mở loa hát đến nửa đêm gần như hằng ngày, trẻ nhỏ và người "
+                "già trong xóm không ngủ được, tổ hòa giải đã nói mà không được. Đề nghị "
+                "chính quyền sở tại giải quyết.")
+
+
+def test_a_local_matter_addressed_to_the_police_goes_to_the_commune(
+        places: PlaceIndex) -> None:
+    decision = router_reading(places, "XA").route(RoutingInput(LOUDSPEAKERS))
+    assert decision.queue_code == TAN_MOC, decision.reasons
+    assert any("thư gửi nhầm nơi" in r for r in decision.reasons), decision.reasons
+
+
+def test_a_police_matter_addressed_to_the_police_stays_theirs(places: PlaceIndex) -> None:
+    text = ("Kính gửi: Công an tỉnh Bắc Giang.\nỞ thôn Đồng, xã Tân Mộc, huyện Lục Ngạn có "
+            "nhóm người tụ tập đánh bạc ăn tiền thâu đêm, đề nghị công an kiểm tra.")
+    assert router_reading(places, "CONG_AN").route(RoutingInput(text)).queue_code == "CONG_AN"
+
+
+def test_a_local_matter_without_a_place_stays_with_the_body_addressed(
+        places: PlaceIndex) -> None:
+    text = ("Kính gửi: Công an tỉnh Bắc Giang.\nNhà hàng xóm mở loa hát đến nửa đêm, trẻ nhỏ "
+            "trong xóm không ngủ được. Đề nghị xử lý.")
+    assert router_reading(places, "XA").route(RoutingInput(text)).queue_code == "CONG_AN"
+
+
+VILLAGE_ROAD = ("Kính gửi: UBND huyện Lục Ngạn.\nĐường trục thôn Đồng, xã Tân Mộc làm từ lâu, "
+                "nay bong hết mặt bê tông, mưa xuống lầy lội, xe chở vải không đi được. "
+                "Đề nghị sớm sửa đường.")
+
+
+def test_a_commune_matter_in_a_letter_to_its_district_goes_to_the_commune(
+        places: PlaceIndex) -> None:
+    decision = router_reading(places, "XA").route(RoutingInput(VILLAGE_ROAD))
+    assert decision.queue_code == TAN_MOC, decision.reasons
+    assert decision.rule == "addressed_committee"
+    assert any("việc cấp xã ở Tân Mộc" in r for r in decision.reasons), decision.reasons
+
+
+def test_a_district_matter_in_a_letter_to_the_district_stays_there(
+        places: PlaceIndex) -> None:
+    text = ("Kính gửi: UBND huyện Lục Ngạn.\nGia đình tôi ở thôn Đồng, xã Tân Mộc bị thu hồi "
+            "đất làm đường, phương án bồi thường giải phóng mặt bằng chưa đúng diện tích.")
+    assert router_reading(places, "HUYEN").route(RoutingInput(text)).queue_code == LUC_NGAN
+
+
+def test_a_commune_of_another_district_does_not_move_the_letter(places: PlaceIndex) -> None:
+    text = VILLAGE_ROAD.replace("xã Tân Mộc", "xã Bảo Sơn")
+    decision = router_reading(places, "XA").route(RoutingInput(text))
+    assert decision.queue_code not in (BAO_SON, TAN_MOC), decision.reasons
