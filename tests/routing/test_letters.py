@@ -146,6 +146,15 @@ def test_the_kind_of_submission_is_read_from_the_writers_words(text: str, kind: 
      "SO_XAY_DUNG"),
     ("Kính gửi Thanh tra tỉnh. Tôi khiếu nại kết luận thanh tra về đất đai của xã.",
      "THANH_TRA"),
+    # the maker named before its decision; a decision named by its level only
+    ("Chủ tịch UBND huyện Lục Nam đã ký quyết định thu hồi đất nhà tôi mà không họp dân, "
+     "tôi khiếu nại.", "HUYEN_218"),
+    ("Tôi đã gửi đơn lên UBND huyện Lục Nam, sau đó Sở Xây dựng ra quyết định xử phạt "
+     "công trình nhà tôi, tôi khiếu nại quyết định này.", "SO_XAY_DUNG"),
+    ("Tôi khiếu nại quyết định cưỡng chế của huyện, nhà tôi ở xã Tân Mộc, huyện Lục Ngạn "
+     "đã tự tháo dỡ phần lấn ra.", "HUYEN_219"),
+    ("Tôi tố cáo giám đốc một sở của tỉnh giao các gói thầu cho công ty của người nhà.",
+     "THANH_TRA"),
 ])
 def test_competence_follows_the_kind_of_submission(letters: Router, text: str,
                                                    queue: str) -> None:

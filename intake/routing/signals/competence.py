@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from intake.org.places import PlaceIndex
-from intake.routing.bodies import GENERIC, BodyIndex, fold_keep_length
+from intake.routing.bodies import GENERIC, BodyIndex, BodyMention, fold_keep_length
 from intake.routing.kind import COMPLAINT, DENUNCIATION, KIND_VI, KindFinding
 from intake.routing.types import LEVEL_COMMUNE, LEVEL_DISTRICT, LEVELS, Candidate, Signal
 
@@ -67,7 +67,7 @@ OFFICIALS: tuple[Official, ...] = (
     Official(LEVEL_COMMUNE, "trưởng thôn, tổ trưởng dân phố", re.compile(
         r"\b(?:truong thon|pho thon|to truong dan pho|truong xom)\b")),
     Official(INSPECTORATE, "lãnh đạo UBND cấp huyện, giám đốc sở", re.compile(
-        rf"\b(?:(?:pho )?chu tich {_COMMITTEE}{_DISTRICT}|(?:pho )?giam doc so)\b")),
+        rf"\b(?:(?:pho )?chu tich {_COMMITTEE}{_DISTRICT}|(?:pho )?giam doc (?:mot )?so)\b")),
     Official(PROVINCE, "lãnh đạo Thanh tra tỉnh", re.compile(
         r"\b(?:pho )?chanh thanh tra tinh\b")),
     Official(INSPECTORATE, "cán bộ phòng, ban cấp huyện", re.compile(
@@ -95,6 +95,17 @@ _ASKED = re.compile(
 _ASKED_LEAD = 30
 _DECISION = re.compile(r"\b(?:quyet dinh|thong bao|cong van|van ban|hanh vi)\b")
 _BY = re.compile(r"\b(?:cua|do)\b")
+# the maker named before its decision: "Chủ tịch UBND huyện Lạng Giang ra quyết định phạt"
+_MADE = re.compile(r"(?:\W+\w+){0,4}?\W+(?:da\s+|vua\s+)?(?:ra|ban hanh|ky)\s+"
+                   r"(?:quyet dinh|thong bao|cong van)\b")
+# a decision of the commune or the district, named by its level only ("quyết định bồi
+# thường của huyện"): that level's committee, at the place the text names
+_BY_LEVEL = re.compile(
+    r"\b(?:cua|do)\s+(?:(?:ubnd|uy ban nhan dan|uy ban|chu tich)\s+)?(?P<level>huyen|xa)\b"
+    r"(?!\s+(?:hoi|giao|nay|nha|ngoai|vien))")
+_LEVEL_OF = {"huyen": LEVEL_DISTRICT, "xa": LEVEL_COMMUNE}
+_LEVEL_WINDOW = 40
+_MADE_WINDOW = 60
 _INSPECTION = re.compile(r"\bket luan (?:thanh tra|kiem tra)\b|\bthanh tra\b.{0,40}\bket luan\b")
 
 
@@ -194,4 +205,29 @@ def _decision_maker(text: str, bodies: BodyIndex) -> Competent | None:
                                  f"khiếu nại {text[decision.start():decision.end()]} của "
                                  f"'{named}' → người ra quyết định giải quyết lần đầu "
                                  "(Luật Khiếu nại 2011)")
+    return _maker_before(text, folded, mentions) or _decision_of_level(text, folded)
+
+
+def _maker_before(text: str, folded: str, mentions: list[BodyMention]) -> Competent | None:
+    """The maker named before its decision ("Chủ tịch UBND huyện Lục Nam đã ký quyết
+    định …"), when no decision names its maker after it ("quyết định … của …")."""
+    for mention in mentions:
+        if _MADE.match(folded, mention.end, mention.end + _MADE_WINDOW) is not None:
+            named = text[mention.start:mention.end]
+            return Competent(mention.label, mention.place,
+                             f"khiếu nại quyết định do '{named}' ban hành → người ra quyết "
+                             "định giải quyết lần đầu (Luật Khiếu nại 2011)")
+    return None
+
+
+def _decision_of_level(text: str, folded: str) -> Competent | None:
+    """A decision of the commune or district named by its level only ("quyết định bồi
+    thường của huyện"): that level's committee made it and settles it first."""
+    for decision in _DECISION.finditer(folded):
+        by = _BY_LEVEL.search(folded, decision.end(), decision.end() + _LEVEL_WINDOW)
+        if by is not None:
+            level = _LEVEL_OF[by["level"]]
+            return Competent(level, None, f"khiếu nại {text[decision.start():by.end()]} → "
+                             f"{_settler(level)} ra quyết định, giải quyết lần đầu "
+                             "(Luật Khiếu nại 2011)")
     return None
