@@ -5,10 +5,7 @@ gets a feature vector: its BM25 per field (name, keywords, field, agency, and th
 procedure's own content — conditions, documents, steps, result — each normalised by the
 best candidate's), how much of its name the question covers (own words, and with the
 words its situations imply; for a long question also the clauses in which it says what
-it wants, "… tôi muốn tạm ngừng kinh doanh"), whether an age the question tells is one
-the procedure's conditions state it is for or not (``intake.catalog.ages``: the same change of
-a birth record is the commune's under 14, the district's from 14), the first-stage
-rank, and the agreement
+it wants, "… tôi muốn tạm ngừng kinh doanh"), the first-stage rank, and the agreement
 of *variant cues*:
 what the question says about the citizen's situation (lost papers, an expired card, a
 foreign spouse, a first licence, a death…) against what the procedure's name says it is
@@ -31,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from intake.text import fold, nfc, strip_diacritics
+from intake.text import nfc, strip_diacritics
 
 RANKER_FILE = Path(__file__).resolve().parent / "data" / "ranker.json"
 CUES_FILE = Path(__file__).resolve().parent / "synonyms.yml"
@@ -40,8 +37,7 @@ BM25_FEATURES = ("name", "keywords", "field", "agency", "content", "conditions",
 CONTINUOUS = (*(f"bm25_{f}" for f in BM25_FEATURES), "implied", "examples", "first_stage",
               "first_stage_log", "rank_recip", "name_cov", "name_cov_all",
               "name_bigram_cov", "confidence", "name_len", "uncovered_idf",
-              "unasked_variant", "name_share", "tail_cov", "examples_tail", "ask_cov",
-              "age_fit", "age_misfit")
+              "unasked_variant", "name_share", "tail_cov", "examples_tail", "ask_cov")
 # The levels a procedure is carried out at (``cap_thuc_hien``), as procedure cues: a
 # question that says where the citizen goes ("lên xã", "UBND huyện", "Sở …") meets the
 # level of the record, not only words of its name; the learned weight of each level alone
@@ -50,11 +46,6 @@ LEVEL_CUES = {"xa": "level_xa", "huyen": "level_huyen", "tinh": "level_tinh"}
 PLACE_CUE_PREFIX = "at_"  # question cues of where one goes: weighed against the levels
 DEATH_CUE = "death"  # the question cue a kinsman's "mất" gives (``kin_deaths``)
 _MAT = re.compile(r"(?<!\w)m[ấa]t(?!\w)")
-# what follows a kinsman's "mất" when the death is long past, folded ("mất đã lâu",
-# "mất từ năm 2010", "mất được 3 năm"): told as background (an inheritance, a pension,
-# a house still in their name), not a death to register, which is due within 15 days
-_LONG_AGO = re.compile(r"\s*(?:da |duoc |tu |cach day |roi |ca )*"
-                       r"(?:lau|\d+ nam|nam \d{4}|may nam|nhieu nam|tu nam)\b")
 
 
 def _phrase_pattern(phrase: str, *, marked: bool = False) -> str:
@@ -93,18 +84,13 @@ class CueTable:
     false_friends: re.Pattern[str] | None = None
     # a kinsman's "mất" ("mẹ tôi mất năm ngoái"): a death, not a lost paper
     deaths: re.Pattern[str] | None = None
-    # phrases of names whose variant word is part of what the procedure does ("xác định
-    # lại dân tộc" determines an ethnicity anew, it reissues no paper): blanked out of a
-    # name before its cues are read (``not_variants``)
-    not_variants: re.Pattern[str] | None = None
 
     def of_question(self, text: str) -> frozenset[str]:
         """The cues found in a question (NFC, any case, with or without diacritics).
 
         False friends hide situations only: a place the citizen names ("sở lao động",
         "sở y tế", the "at_…" cues) is read in the whole question. A kinsman's "mất" is
-        the death cue and is not read as a lost paper, unless every such death is told
-        as long past ("bà tôi mất đã lâu", "bố mất năm 2010": background)."""
+        the death cue and is not read as a lost paper."""
         lowered = nfc(text).lower()
         blanked = lowered
         if self.false_friends is not None:
@@ -112,22 +98,13 @@ class CueTable:
         died = without_kin_deaths(blanked, self.deaths)
         found = {name for name, rx in self.question
                  if rx.search(lowered if name.startswith(PLACE_CUE_PREFIX) else died)}
-        if died != blanked and not self._long_past(blanked):
+        if died != blanked:
             found.add(DEATH_CUE)
         return frozenset(found)
-
-    def _long_past(self, text: str) -> bool:
-        """Every kinsman's death in the text is told as long past."""
-        if self.deaths is None:
-            return False
-        return all(_LONG_AGO.match(fold(text[m.end():m.end() + 24]))
-                   for m in self.deaths.finditer(text))
 
     def of_procedure(self, name: str) -> frozenset[str]:
         """The variant cues of a procedure, read from its name."""
         lowered = nfc(name).lower()
-        if self.not_variants is not None:
-            lowered = self.not_variants.sub(" ~ ", lowered)
         return frozenset(cue for cue, rx in self.procedure if rx.search(lowered))
 
     def of_record(self, name: str, levels: Sequence[str]) -> frozenset[str]:
@@ -222,10 +199,8 @@ def load_cues(path: Path = CUES_FILE) -> CueTable:
                      for k, v in section.items())
 
     friends = [str(w) for w in data.get("false_friends") or [] if str(w).strip()]
-    plain = [str(w) for w in _listed(data.get("not_variants")) if str(w).strip()]
     return CueTable(compiled("question_cues"), compiled("procedure_cues"),
-                    _cue_regex(friends) if friends else None, kin_death_regex(data),
-                    _cue_regex(plain) if plain else None)
+                    _cue_regex(friends) if friends else None, kin_death_regex(data))
 
 
 _CLAUSE_END = re.compile(r"[.?!;:,\n()]+")
@@ -279,8 +254,6 @@ class Candidate:
     tail_cov: float = 0.0  # share of its name in the question's second half (the ask)
     examples_tail: float = 0.0  # ``examples`` for that second half
     ask_cov: float = 0.0  # share of its name in what a long question asks for ("muốn …")
-    age_fit: float = 0.0  # an age the question tells is one its conditions are for (ages)
-    age_misfit: float = 0.0  # the question tells ages its conditions are not for
 
 
 def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
@@ -298,7 +271,7 @@ def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
                 math.log1p(c.first_stage), 1.0 / c.rank, c.name_cov, c.name_cov_all,
                 c.name_bigram_cov, c.confidence, math.log1p(c.name_len), c.uncovered_idf,
                 1.0 if c.unasked_variant else 0.0, c.name_share, c.tail_cov,
-                c.examples_tail, c.ask_cov, c.age_fit, c.age_misfit]
+                c.examples_tail, c.ask_cov]
         rows.append(row)
     return rows
 

@@ -41,7 +41,6 @@ import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from intake.catalog.ages import Interval, age_fit, age_misfit, stated_ages, told_ages
 from intake.catalog.errors import InvalidQuery
 from intake.catalog.ranking import (
     Candidate,
@@ -121,9 +120,6 @@ class SynonymTable:
     # the procedure words a question cue implies (``cue_implies``: the foreign cue, read
     # from every way a nationality is told, implies "yếu tố nước ngoài")
     cue_implies: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # folded phrases of a condition's clause that sends a case to another body ("thì làm
-    # tại UBND cấp huyện"): the ages it states are not the procedure's (``ages``)
-    age_elsewhere: tuple[str, ...] = ()
 
     @property
     def longest(self) -> int:
@@ -171,8 +167,6 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
         ask_markers=ask_regex(data),
         cue_implies={str(k): tuple(_tokens(str(v)))
                      for k, v in (data.get("cue_implies") or {}).items() if _tokens(str(v))},
-        age_elsewhere=tuple(fold(str(p)) for p in data.get("age_elsewhere") or []
-                            if fold(str(p))),
     )
 
 
@@ -349,8 +343,6 @@ class _Query:
     asked: frozenset[str] = frozenset()
     # the variant cues of its situation (``question_cues``)
     cues: frozenset[str] = frozenset()
-    # the ages it tells ("con tôi 10 tuổi"), in years
-    ages: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -389,7 +381,6 @@ class SearchIndex:
         self.details: dict[str, list[Counter[str]]] = {f: [] for f in DETAIL_FIELDS}
         self.name_pairs: list[frozenset[str]] = []
         self.proc_cues: list[frozenset[str]] = []
-        self.ages: list[tuple[Interval, ...]] = []  # the ages each procedure is for
         detail_df: Counter[str] = Counter()
         self.postings: dict[str, dict[str, list[tuple[int, int]]]] = {
             f: defaultdict(list) for f in FIELD_WEIGHTS}
@@ -403,7 +394,6 @@ class SearchIndex:
             df.update(seen)
             detail_df.update(self._index_details(record))
             self.proc_cues.append(self.cue_table.of_record(record.name, record.levels))
-            self.ages.append(stated_ages(record.conditions, self.analyzer.table.age_elsewhere))
         n = max(len(self.records), 1)
         self.detail_idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5))
                            for t, c in detail_df.items()}
@@ -554,8 +544,7 @@ class SearchIndex:
             asked = frozenset(w for part in asked_parts(text, self.analyzer.table.ask_markers)
                               for w in self.query_words(part))
         return _Query(text, words, words + [w for w in implied if w not in words], scores,
-                      per_field, implied_scores, examples, examples_tail, asked, cues,
-                      told_ages(text) if expand else ())
+                      per_field, implied_scores, examples, examples_tail, asked, cues)
 
     def _similar(self, query_terms: list[str]) -> dict[int, float]:
         """Per document, its closest example's similarity relative to the closest overall."""
@@ -615,9 +604,7 @@ class SearchIndex:
                 tail_cov=len(name_words & tail) / len(name_words) if name_words else 0.0,
                 name_share=sum(self.idf.get(w, 0.0) for w in name_words & every)
                 / total_idf,
-                ask_cov=len(name_words & query.asked) / len(name_words) if name_words else 0.0,
-                age_fit=age_fit(query.ages, self.ages[doc]),
-                age_misfit=age_misfit(query.ages, self.ages[doc])))
+                ask_cov=len(name_words & query.asked) / len(name_words) if name_words else 0.0))
         return found
 
     def _detail_scores(self, doc: int, pair_terms: list[str]) -> dict[str, float]:
