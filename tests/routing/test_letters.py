@@ -151,6 +151,8 @@ def test_the_kind_of_submission_is_read_from_the_writers_words(text: str, kind: 
      "tôi khiếu nại.", "HUYEN_218"),
     ("Tôi đã gửi đơn lên UBND huyện Lục Nam, sau đó Sở Xây dựng ra quyết định xử phạt "
      "công trình nhà tôi, tôi khiếu nại quyết định này.", "SO_XAY_DUNG"),
+    ("Tôi đã gửi đơn lên UBND huyện Lục Nam, rồi Sở Y tế ra quyết định xử phạt phòng "
+     "khám của tôi, tôi khiếu nại quyết định này.", "SO_Y_TE"),  # another clause's maker
     ("Tôi khiếu nại quyết định cưỡng chế của huyện, nhà tôi ở xã Tân Mộc, huyện Lục Ngạn "
      "đã tự tháo dỡ phần lấn ra.", "HUYEN_219"),
     ("Tôi tố cáo giám đốc một sở của tỉnh giao các gói thầu cho công ty của người nhà.",
@@ -162,6 +164,18 @@ def test_competence_follows_the_kind_of_submission(letters: Router, text: str,
     assert decision.queue_code == queue
     assert decision.rule == "competence"
     assert any("Luật" in r for r in decision.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    # folded, "do xả" (because of dumping) and "đó xã" read like "do xã" (by the commune)
+    "Tôi khiếu nại quyết định xử phạt do xả nước thải ra mương, xưởng của tôi ở xã Tân Mộc, "
+    "huyện Lục Ngạn đã có hệ thống xử lý.",
+    "toi khieu nai quyet dinh xu phat do xa thai ra suoi, xuong cua toi o xa Tan Moc huyen "
+    "Luc Ngan",
+])
+def test_because_of_is_no_maker(letters: Router, text: str) -> None:
+    decision = letters.route(RoutingInput(text))
+    assert decision.queue_code == "SO_TN_MT", decision.reasons
 
 
 def test_a_denunciation_of_a_business_is_routed_by_its_subject(letters: Router) -> None:

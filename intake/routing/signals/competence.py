@@ -95,13 +95,18 @@ _ASKED = re.compile(
 _ASKED_LEAD = 30
 _DECISION = re.compile(r"\b(?:quyet dinh|thong bao|cong van|van ban|hanh vi)\b")
 _BY = re.compile(r"\b(?:cua|do)\b")
-# the maker named before its decision: "Chủ tịch UBND huyện Lạng Giang ra quyết định phạt"
-_MADE = re.compile(r"(?:\W+\w+){0,4}?\W+(?:da\s+|vua\s+)?(?:ra|ban hanh|ky)\s+"
-                   r"(?:quyet dinh|thong bao|cong van)\b")
+# the maker named before its decision: "Chủ tịch UBND huyện Lạng Giang ra quyết định phạt",
+# in the same clause (no comma or full stop between: "… UBND huyện, rồi Sở Y tế ra quyết
+# định" is Sở Y tế's); "định kỳ thông báo" is no signing
+_MADE = re.compile(r"(?:\s+\w+){0,4}?\s+(?:da\s+|vua\s+)?(?:(?:ra|ban hanh)\s+"
+                   r"(?:quyet dinh|thong bao|cong van)|ky\s+(?:quyet dinh|cong van))\b")
 # a decision of the commune or the district, named by its level only ("quyết định bồi
 # thường của huyện"): that level's committee, at the place the text names
+# "do" only before the committee's name: folded, "do xa" is also "do xả (thải)" (because
+# of) and "đó xã"
 _BY_LEVEL = re.compile(
-    r"\b(?:cua|do)\s+(?:(?:ubnd|uy ban nhan dan|uy ban|chu tich)\s+)?(?P<level>huyen|xa)\b"
+    r"\b(?:cua\s+(?:(?:ubnd|uy ban nhan dan|uy ban|chu tich)\s+)?"
+    r"|do\s+(?:ubnd|uy ban nhan dan|uy ban|chu tich)\s+)(?P<level>huyen|xa)\b"
     r"(?!\s+(?:hoi|giao|nay|nha|ngoai|vien))")
 _LEVEL_OF = {"huyen": LEVEL_DISTRICT, "xa": LEVEL_COMMUNE}
 _LEVEL_WINDOW = 40
