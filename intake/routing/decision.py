@@ -26,6 +26,7 @@ from intake.routing.errors import RoutingDataError
 from intake.routing.kind import KindFinding, detect_kind
 from intake.routing.letter import (
     Letter,
+    commune_failed,
     local_committee_addressed,
     local_committee_asked,
     province_head_asked,
@@ -124,6 +125,7 @@ class Evidence:
     province: str | None = None  # the words addressing or asking the province in general
     beyond_local: tuple[str, ...] = ()  # phrases of a matter no local committee runs
     head_asked: str | None = None  # the words asking the province's head to direct bodies
+    commune_failed: str | None = None  # the words saying the commune was asked before
 
     def all(self) -> tuple[Signal, ...]:
         """The signals in the order they are reported."""
@@ -251,6 +253,7 @@ class Router:
                                 self.today, local_factor),
             province=letter.province, beyond_local=beyond,
             head_asked=province_head_asked(letter),
+            commune_failed=commune_failed(letter),
             addressee=addressee, kind=kind, words=len(about.text.split()),
             addressed_place=self._addressed_place(letter),
             competence=competence_signal(letter.incident, kind, self.bodies, self.places))
@@ -697,11 +700,12 @@ def _commune_of_addressed_district(router: Router, ev: Evidence,
     addressed to, when the matter is a commune's (the topic's best is XA: a village
     road, the waste collection of a market, the commune's public land): the commune's
     committee runs it (Luật Tổ chức chính quyền địa phương 2015, Điều 35-36), the
-    district's would send it down. None when the text names no single commune there."""
+    district's would send it down. None when the text names no single commune there, or
+    says the commune was asked before or did not act (the district is asked over it)."""
     best = ev.topic.best
     cand = _usable_place(ev.text_place)
     if not district.is_district or best is None or best.label != LEVEL_COMMUNE \
-            or best.score < LOCAL_TOPIC_MIN or cand is None:
+            or best.score < LOCAL_TOPIC_MIN or cand is None or ev.commune_failed:
         return None
     commune = router._place_by_code.get(cand.label)
     if commune is None or commune.is_district \

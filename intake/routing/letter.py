@@ -66,6 +66,17 @@ _NOT_PROVINCE = frozenset({"tình", "tính"})
 
 # The writer asks the commune's or district's committee itself ("đề nghị xã cho người cắt
 # cây", "nhờ UBND phường xử lý", "mong chính quyền huyện"): the local committee was chosen.
+_COMMUNE = (r"(?:(?:ubnd|uy\s+ban(?:\s+nhan\s+dan)?|chinh\s+quyen|lanh\s+dao|chu\s+tich|can\s+bo)"
+            r"\s+)?(?:xa|phuong|thi\s+tran)(?!\w)")
+# "đã (nhiều lần) đề nghị / báo / gửi đơn (lên) UBND xã …"
+_COMMUNE_ASKED_BEFORE = re.compile(
+    r"(?<!\w)(?:da|nhieu\s+lan|may\s+lan)\s+(?:(?:nhieu|may)\s+lan\s+)?"
+    r"(?:de\s+nghi|kien\s+nghi|bao(?:\s+cao)?|phan\s+anh|gui\s+don|lam\s+don)"
+    r"(?:\s+(?:voi|len|den|toi|ra))?\s+" + _COMMUNE)
+# "xã không / chưa giải quyết, trả lời, xử lý"
+_COMMUNE_DID_NOT_ACT = re.compile(
+    r"(?<!\w)" + _COMMUNE + r"(?:\s+\w+){0,4}?\s+(?:khong|chua|van\s+khong|ko)\s+"
+    r"(?:giai\s+quyet|tra\s+loi|xu\s+ly|lam\s+gi|co\s+y\s+kien|can\s+thiep)(?!\w)")
 _LOCAL_ASKED = re.compile(
     r"(?<!\w)(?:de\s+nghi|kien\s+nghi|mong|nho|yeu\s+cau|xin)"
     r"(?:\s+(?:ubnd|uy\s+ban(?:\s+nhan\s+dan)?|chinh\s+quyen|lanh\s+dao|chu\s+tich|can\s+bo))?"
@@ -117,6 +128,17 @@ def province_head_asked(letter: Letter) -> str | None:
 def local_committee_asked(text: str) -> bool:
     """Whether the writer asks the commune's or district's committee to act."""
     return _LOCAL_ASKED.search(fold_keep_length(text[:6000]).lower()) is not None
+
+
+def commune_failed(letter: Letter) -> str | None:
+    """The words by which the writer says the commune's committee was already asked, or
+    did not act ("đã nhiều lần đề nghị UBND xã …", "xã không giải quyết"), or None: the
+    letter to the district then asks it to act over the commune (an escalation), and is
+    not a commune matter sent to the wrong level."""
+    text = letter.incident[:6000]
+    folded = fold_keep_length(text).lower()
+    found = _COMMUNE_ASKED_BEFORE.search(folded) or _COMMUNE_DID_NOT_ACT.search(folded)
+    return None if found is None else " ".join(_as_written(text, folded, found).split())
 
 
 def local_committee_addressed(letter: Letter) -> bool:

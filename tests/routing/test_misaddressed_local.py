@@ -93,3 +93,19 @@ def test_a_commune_of_another_district_does_not_move_the_letter(places: PlaceInd
     text = VILLAGE_ROAD.replace("xã Tân Mộc", "xã Bảo Sơn")
     decision = router_reading(places, "XA").route(RoutingInput(text))
     assert decision.queue_code not in (BAO_SON, TAN_MOC), decision.reasons
+
+
+def test_a_letter_asking_the_district_over_its_commune_stays_with_the_district(
+        places: PlaceIndex) -> None:
+    """The writer went to the commune first and it did not act: the letter to the
+    district is an escalation, not a commune matter sent to the wrong level."""
+    asked_before = VILLAGE_ROAD.replace(
+        "Đề nghị sớm sửa đường.",
+        "Tôi đã nhiều lần đề nghị UBND xã Tân Mộc nhưng chưa được giải quyết.")
+    did_not_act = VILLAGE_ROAD.replace(
+        "Đề nghị sớm sửa đường.", "Xã Tân Mộc vẫn không giải quyết, đề nghị huyện chỉ đạo.")
+    folded = ("Kinh gui: UBND huyen Luc Ngan.\nDuong truc thon Dong, xa Tan Moc bong het mat "
+              "be tong, mua xuong lay loi. Toi da bao len xa may lan ma khong ai tra loi.")
+    for text in (asked_before, did_not_act, folded):
+        decision = router_reading(places, "XA").route(RoutingInput(text))
+        assert decision.queue_code == LUC_NGAN, (text, decision.reasons)
