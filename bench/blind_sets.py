@@ -69,10 +69,16 @@ def read_jsonl(path: Path) -> list[dict[str, object]]:
 
 
 def freeze_new() -> list[str]:
-    """Append the sums of blind files not yet frozen; the lines already there stay."""
+    """Append the sums of a new set's files; the lines already there stay. A set is
+    frozen whole: a new file in a set that has frozen files (set 2, the final one, above
+    all) is refused, not frozen."""
     known = SUMS.read_text(encoding="utf-8") if SUMS.exists() else ""
     frozen = {line.split(maxsplit=1)[1].strip() for line in known.splitlines() if line.strip()}
     new = [p for p in _files() if str(p.relative_to(BLIND)) not in frozen]
+    closed = {name.split("/")[0] for name in frozen}
+    added_to_frozen = [str(p.relative_to(BLIND)) for p in new if p.parent.name in closed]
+    if added_to_frozen:
+        raise BlindSetChanged("a frozen set gains no file: " + ", ".join(added_to_frozen))
     if new:
         SUMS.write_text(known + "".join(f"{digest(p)}  {p.relative_to(BLIND)}\n" for p in new),
                         encoding="utf-8")
@@ -84,7 +90,11 @@ def main() -> int:
     parser.add_argument("--freeze", action="store_true", help="add the sums of new files")
     args = parser.parse_args()
     if args.freeze:
-        added = freeze_new()
+        try:
+            added = freeze_new()
+        except BlindSetChanged as exc:
+            print(exc, file=sys.stderr)
+            return 1
         print(f"froze {', '.join(added) or 'nothing new'}")
     try:
         frozen = verify()
