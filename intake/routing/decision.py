@@ -679,13 +679,13 @@ def addressed_committee(router: Router, ev: Evidence) -> Outcome | None:
     if commune is not None:
         return Outcome(commune.queue_code, ADDRESSED_COMMITTEE, (
             ev.addressee.reason or "", ev.topic.reason or "",
-            why.commune_of_district_reason(place.name, commune.name, commune.queue_code)))
+            why.commune_of_district_reason(place.full_name, commune.full_name,
+                                           commune.queue_code)))
     queue = router.at_level(addressee.label, place.queue_code)
     if router.today(queue) != queue:
         return None  # a committee abolished since (2025): the place rows find its heir
     best = ev.topic.best
-    runs = (why.committee_runs_reason(f"{place.place_type} {place.name}".strip(),
-                                      ev.subject.detail.get("phrases", [])),) \
+    runs = (why.committee_runs_reason(place.full_name, ev.subject.detail.get("phrases", [])),) \
         if best is not None and _committee_runs_it(router, ev, best.label) else ()
     return Outcome(queue, ADDRESSED_COMMITTEE, (
         ev.addressee.reason or "", why.addressed_place_reason(place.name, queue), *runs))

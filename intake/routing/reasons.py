@@ -42,7 +42,7 @@ def level_place_reason(level: str, place_code: str, resolved: str) -> str | None
     if place_code == resolved:
         return None
     if resolved.startswith("HUYEN_") and place_code.startswith("XA_"):
-        return f"việc {level_vi(level)} → UBND huyện của {place_code}: {resolved}"
+        return f"việc {level_vi(level)} → UBND cấp huyện của {place_code}: {resolved}"
     return f"chỉ biết huyện, chưa rõ xã → {resolved}"
 
 
@@ -52,8 +52,10 @@ def addressed_place_reason(place_name: str, queue: str) -> str:
 
 
 def commune_of_district_reason(district: str, commune: str, queue: str) -> str:
-    """A letter to a district's committee about a matter of one of its communes."""
-    return f"thư gửi UBND huyện {district}, việc cấp xã ở {commune} → UBND xã: {queue}"
+    """A letter to a district's committee about a matter of one of its communes; the
+    places by their full names (``Thành phố Bắc Giang``, ``Phường Trần Phú``), because a
+    city's ward is no commune of a district."""
+    return f"thư gửi UBND {district}, việc cấp xã ở {commune} → UBND {commune}: {queue}"
 
 
 def misaddressed_local_reason(addressee: str, level: str) -> str:
@@ -75,10 +77,11 @@ def province_head_reason(said: str, office: str) -> str:
 
 
 def committee_runs_reason(place: str, phrases: list[str]) -> str:
-    """A letter to the commune's committee about a matter it runs itself."""
+    """A letter to the commune's committee about a matter it runs itself; ``place`` is the
+    full name (``Phường Trần Phú``)."""
     words = ", ".join(f"'{p}'" for p in phrases[:3])
     return (f"thư gửi UBND {place} về {words}: an ninh trật tự ở địa phương do Chủ tịch UBND "
-            "xã chỉ đạo → giữ nơi nhận")
+            "cấp xã chỉ đạo → giữ nơi nhận")
 
 
 def beyond_local_reason(phrases: tuple[str, ...]) -> str:

@@ -48,7 +48,7 @@ def test_order_in_the_commune_stays_with_the_committee_addressed(
     decision = router.route(RoutingInput(text))
     assert decision.queue_code.startswith("XA_"), decision.reasons
     assert decision.rule == "addressed_committee"
-    assert any("an ninh trật tự ở địa phương do Chủ tịch UBND xã chỉ đạo" in r
+    assert any("an ninh trật tự ở địa phương do Chủ tịch UBND cấp xã chỉ đạo" in r
                for r in decision.reasons), decision.reasons
 
 

@@ -79,7 +79,20 @@ def test_a_commune_matter_in_a_letter_to_its_district_goes_to_the_commune(
     decision = router_reading(places, "XA").route(RoutingInput(VILLAGE_ROAD))
     assert decision.queue_code == TAN_MOC, decision.reasons
     assert decision.rule == "addressed_committee"
-    assert any("việc cấp xã ở Tân Mộc" in r for r in decision.reasons), decision.reasons
+    assert any("thư gửi UBND Huyện Lục Ngạn, việc cấp xã ở Xã Tân Mộc" in r
+               for r in decision.reasons), decision.reasons
+
+
+def test_the_reason_names_a_city_and_its_ward_by_their_own_types(
+        places: PlaceIndex) -> None:
+    """A city's ward is no "xã" of a "huyện": staff read the units as they are called."""
+    text = ("Kính gửi: UBND thành phố Bắc Giang.\nNgõ trong tổ dân phố số 4, phường Trần "
+            "Phú hỏng mặt đường, cống thoát nước bị tắc, mưa là ngập. Đề nghị sửa sớm.")
+    decision = router_reading(places, "XA").route(RoutingInput(text))
+    assert decision.rule == "addressed_committee", decision.reasons
+    assert any("thư gửi UBND Thành phố Bắc Giang, việc cấp xã ở Phường Trần Phú → UBND "
+               "Phường Trần Phú" in r for r in decision.reasons), decision.reasons
+    assert not any("UBND huyện" in r or "UBND xã" in r for r in decision.reasons)
 
 
 def test_a_district_matter_in_a_letter_to_the_district_stays_there(
