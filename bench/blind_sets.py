@@ -3,13 +3,14 @@
     .venv/bin/python bench/blind_sets.py            # verify bench/blind/SHA256SUMS
     .venv/bin/python bench/blind_sets.py --freeze   # add the sums of a new set's files
 
-``bench/blind/set1``, ``set2`` and ``set3`` were written by people who had not seen the routing
+``bench/blind/set1`` to ``set4`` were written by people who had not seen the routing
 rules, the synonyms, the training data or the older benchmarks, from the organisation
 file, the departments' official functions and the catalog only (see
 ``bench/blind/README.md``). They were frozen before any tuning: every benchmark that
 reads them calls ``verify()`` first, so an edited set cannot be measured silently.
-Set 1 and set 3 are working sets (set 3 was written later, for the classes where set 1
-had been tuned on too often); set 2 is read only for the final figures.
+Set 1, set 3 and set 4 are working sets (set 3 was written later, for the classes where set 1
+had been tuned on too often; set 4, procedure questions only, for search's weakest classes);
+set 2 is read only for the final figures.
 Freezing only adds the sums of files that have none: a frozen line is never rewritten.
 """
 
