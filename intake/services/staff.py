@@ -590,9 +590,11 @@ class StaffService:
 
     def _merge_locked(self, who: StaffIdentity, code: str, target_code: str,
                       reason: str) -> None:
-        """``merge``'s unit of work: both complaints locked (in code order), checked
-        again under the locks, the duplicate closed and its citizen told."""
+        """``merge``'s unit of work: both complaints and the duplicates already merged
+        into ``code`` locked (in code order, in one statement), checked again under the
+        locks, the duplicate closed and its citizen told."""
         with self.db.transaction() as session:
+            _lock_pair_and_duplicates(session, code, target_code)
             duplicate, target = (_still_theirs(who, locked)
                                  for locked in _both_locked(session, code, target_code))
             if target.id == duplicate.id:
@@ -616,9 +618,10 @@ class StaffService:
         (``merged`` was just merged into it): an event on each and on ``target``, so no
         duplicate points at a closed duplicate and ``target`` lists them all. Their
         status does not change, so their citizens (told once, when their complaint was
-        closed) are not told again. Locked after the pair, in code order; a deadlock
-        with a unit of work holding one of them is resolved by the merge's retry."""
-        followers = _duplicates_of(session, merged)
+        closed) are not told again. They were locked with the pair; one merged into
+        ``merged`` in the moment before that is locked now (a deadlock with a unit of
+        work holding it is resolved by the merge's retry)."""
+        followers = _duplicates_of(session, merged.id)
         lock_in_code_order(session, followers)
         why = f"Phản ánh {merged.code} được gộp vào {target.code}"
         for code in sorted(followers):
@@ -753,11 +756,22 @@ def _both_locked(session: Session, first: str, second: str) -> tuple[Complaint, 
     return locked[parse_code(first)], locked[parse_code(second)]
 
 
-def _duplicates_of(session: Session, complaint: Complaint) -> set[str]:
-    """The codes of the complaints ever merged into ``complaint`` (its ``merged_from``
-    events); whether each still is its duplicate is ``_merged_into``'s to say."""
+def _lock_pair_and_duplicates(session: Session, code: str, target_code: str) -> None:
+    """Lock the pair of a merge and the complaints already merged into ``code`` in one
+    statement, in code order: a mail batch filing replies to several of them locks in
+    the same order, so the two wait for each other instead of deadlocking."""
+    canonical = parse_code(code)
+    merged_id = session.scalar(select(Complaint.id).where(Complaint.code == canonical))
+    followers = _duplicates_of(session, merged_id) if merged_id is not None else set()
+    lock_in_code_order(session, {canonical, parse_code(target_code), *followers})
+
+
+def _duplicates_of(session: Session, complaint_id: int) -> set[str]:
+    """The codes of the complaints ever merged into the complaint ``complaint_id`` (its
+    ``merged_from`` events); whether each still is its duplicate is ``_merged_into``'s
+    to say."""
     return {str(data["from"]) for data in session.scalars(select(Event.data).where(
-        Event.complaint_id == complaint.id, Event.kind == "merged_from"))
+        Event.complaint_id == complaint_id, Event.kind == "merged_from"))
         if isinstance(data, dict) and data.get("from")}
 
 

@@ -3,6 +3,7 @@ accounts, and complaints placed in known queues."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -78,3 +79,31 @@ def run_at_once(engine: Engine, hook: str, listener: Callable[..., None],
             thread.join(timeout=60)
     finally:
         event.remove(engine, hook, listener)
+
+
+def is_lock_statement(statement: str) -> bool:
+    """A statement that takes a complaint's row lock (PostgreSQL) or SQLite's write lock."""
+    return "FOR NO KEY UPDATE" in statement or statement.startswith("BEGIN IMMEDIATE")
+
+
+class MeetingAfterTheFirstLock:
+    """A cursor listener for ``run_at_once``: each of two threads, right after its first
+    lock statement, waits for the other to have taken its own (a barrier given up after
+    2 s), then runs ``then`` with its thread-local state ``seen`` (a test sets flags
+    there)."""
+
+    def __init__(self, then: Callable[[threading.local], None] | None = None) -> None:
+        self.barrier = threading.Barrier(2, timeout=2)
+        self.seen = threading.local()
+        self.then = then
+
+    def __call__(self, _conn: object, _cursor: object, statement: str,
+                 *_rest: object) -> None:
+        if not is_lock_statement(statement):
+            return
+        self.seen.locks = getattr(self.seen, "locks", 0) + 1
+        if self.seen.locks == 1:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                self.barrier.wait()
+            if self.then is not None:
+                self.then(self.seen)

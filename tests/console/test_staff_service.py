@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from intake.config import Settings
 from intake.console.auth import Accounts, StaffIdentity, TooManyAttempts
@@ -19,7 +18,15 @@ from intake.mail.ingest import MailIngestor
 from intake.models import Channel, Direction, Outbox, Status, utcnow
 from intake.services.complaints import IntakeService
 from intake.services.staff import AccessDenied, QueueFilter, StaffService
-from tests.console.conftest import PASSWORD, QUEUE_A, QUEUE_B, complaint_in, run_at_once
+from tests.console.conftest import (
+    PASSWORD,
+    QUEUE_A,
+    QUEUE_B,
+    MeetingAfterTheFirstLock,
+    complaint_in,
+    is_lock_statement,
+    run_at_once,
+)
 from tests.mail.conftest import test_mail_settings
 
 
@@ -245,17 +252,6 @@ def test_two_staff_merging_a_pair_into_each_other_at_once(
     (PostgreSQL) or a circle of two closed complaints (SQLite)."""
     one = complaint_in(service, staff, coordinator, QUEUE_A)
     other = complaint_in(service, staff, coordinator, QUEUE_A)
-    first_locks = threading.Barrier(2, timeout=2)
-    locks_taken = threading.local()
-
-    def meet_after_the_first_lock(_conn: object, _cursor: object, statement: str,
-                                  *_rest: object) -> None:
-        if "FOR NO KEY UPDATE" in statement or statement.startswith("BEGIN IMMEDIATE"):
-            locks_taken.count = getattr(locks_taken, "count", 0) + 1
-            if locks_taken.count == 1:
-                with contextlib.suppress(threading.BrokenBarrierError):
-                    first_locks.wait()
-
     outcomes: list[str] = []
 
     def merge(code: str, into: str) -> None:
@@ -267,7 +263,7 @@ def test_two_staff_merging_a_pair_into_each_other_at_once(
         except Exception as error:  # noqa: BLE001 - reported by the assertion below
             outcomes.append(type(error).__name__)
 
-    run_at_once(service.db.engine, "after_cursor_execute", meet_after_the_first_lock,
+    run_at_once(service.db.engine, "after_cursor_execute", MeetingAfterTheFirstLock(),
                 [lambda: merge(one.code, other.code), lambda: merge(other.code, one.code)])
     assert sorted(outcomes) == ["merged", "refused"]
     closed = [c for c in (one.code, other.code)
@@ -299,19 +295,13 @@ def test_a_merge_and_a_mail_batch_meeting_on_the_pair_both_complete(
                   key=lambda view: view.code)
     lower, higher = pair
     ingestor = MailIngestor(service, test_mail_settings(settings.var_dir))
-    first_locks = threading.Barrier(2, timeout=2)
-    seen = threading.local()
 
-    def meet_after_the_first_lock(_conn: object, _cursor: object, statement: str,
-                                  *_rest: object) -> None:
-        if "FOR NO KEY UPDATE" in statement or statement.startswith("BEGIN IMMEDIATE"):
-            seen.locks = getattr(seen, "locks", 0) + 1
-            if seen.locks == 1:
-                with contextlib.suppress(threading.BrokenBarrierError):
-                    first_locks.wait()
-                if getattr(seen, "batch", False):
-                    time.sleep(0.3)  # the merge waits first: the deadlock's victim
+    def batch_lets_the_merge_ask_first(seen: threading.local) -> None:
+        if getattr(seen, "batch", False):
+            time.sleep(0.3)  # the merge waits first: the deadlock's victim
 
+    meet_after_the_first_lock = MeetingAfterTheFirstLock(batch_lets_the_merge_ask_first)
+    seen = meet_after_the_first_lock.seen
     outcomes: dict[str, str] = {}
 
     def merge() -> None:
@@ -340,6 +330,35 @@ def test_a_merge_and_a_mail_batch_meeting_on_the_pair_both_complete(
         told = session.scalars(select(Outbox.headers).where(
             Outbox.recipient == lower.reply_address)).all()
     assert [h["X-PAKN-Purpose"] for h in told].count("merged") == 1
+
+
+def test_a_merge_locks_the_pair_and_its_duplicates_in_one_statement(
+        service: IntakeService, staff: StaffService, db: Database, alice: StaffIdentity,
+        coordinator: StaffIdentity) -> None:
+    """C was merged into A; merging A into B locks A, B and C together, in code order,
+    before it changes anything: a mail batch filing replies to B and C (which locks in
+    code order too) then waits for the merge instead of each holding a lock the other
+    asks for (PostgreSQL ends one of a deadlock's two). SQLite has one write lock."""
+    if db.engine.dialect.name == "sqlite":
+        pytest.skip("SQLite's one write lock orders every unit of work")
+    target = complaint_in(service, staff, coordinator, QUEUE_A)
+    middle = complaint_in(service, staff, coordinator, QUEUE_A)
+    follower = complaint_in(service, staff, coordinator, QUEUE_A)
+    staff.merge(alice, follower.code, middle.code, "cùng sự việc")
+    locked: list[set[str]] = []
+
+    def record_locks(_conn: object, _cursor: object, statement: str, parameters: object,
+                     *_rest: object) -> None:
+        if is_lock_statement(statement):
+            values = parameters.values() if isinstance(parameters, dict) else parameters
+            locked.append({v for v in values or () if isinstance(v, str)})
+
+    event.listen(db.engine, "before_cursor_execute", record_locks)
+    try:
+        staff.merge(alice, middle.code, target.code, "cùng sự việc")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record_locks)
+    assert locked and locked[0] == {target.code, middle.code, follower.code}, locked
 
 
 def test_merging_a_complaint_moves_its_duplicates_to_the_new_target(
