@@ -66,8 +66,9 @@ _NOT_PROVINCE = frozenset({"tình", "tính"})
 
 # The writer asks the commune's or district's committee itself ("đề nghị xã cho người cắt
 # cây", "nhờ UBND phường xử lý", "mong chính quyền huyện"): the local committee was chosen.
-_COMMUNE = (r"(?:(?:ubnd|uy\s+ban(?:\s+nhan\s+dan)?|chinh\s+quyen|lanh\s+dao|chu\s+tich|can\s+bo)"
-            r"\s+)?(?:xa|phuong|thi\s+tran)(?!\w)")
+_LOCAL_BODY = (r"(?:ubnd|uy\s+ban(?:\s+nhan\s+dan)?|chinh\s+quyen|lanh\s+dao|chu\s+tich"
+               r"|can\s+bo)")
+_COMMUNE = r"(?:" + _LOCAL_BODY + r"\s+)?(?:xa|phuong|thi\s+tran)(?!\w)"
 # "đã (nhiều lần) đề nghị / báo / gửi đơn (lên) UBND xã …"
 _COMMUNE_ASKED_BEFORE = re.compile(
     r"(?<!\w)(?:da|nhieu\s+lan|may\s+lan)\s+(?:(?:nhieu|may)\s+lan\s+)?"
@@ -79,8 +80,7 @@ _COMMUNE_DID_NOT_ACT = re.compile(
     r"(?:giai\s+quyet|tra\s+loi|xu\s+ly|lam\s+gi|co\s+y\s+kien|can\s+thiep)(?!\w)")
 _LOCAL_ASKED = re.compile(
     r"(?<!\w)(?:de\s+nghi|kien\s+nghi|mong|nho|yeu\s+cau|xin)"
-    r"(?:\s+(?:ubnd|uy\s+ban(?:\s+nhan\s+dan)?|chinh\s+quyen|lanh\s+dao|chu\s+tich|can\s+bo))?"
-    r"\s+(?:xa|phuong|thi\s+tran|huyen)(?!\w)")
+    r"(?:\s+" + _LOCAL_BODY + r")?\s+(?:xa|phuong|thi\s+tran|huyen)(?!\w)")
 
 
 _LOCAL_COMMITTEE = re.compile(

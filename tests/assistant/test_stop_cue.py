@@ -16,7 +16,10 @@ from pathlib import Path
 
 import yaml
 
+from tests.conftest import skip_or_fail
+
 ROOT = Path(__file__).resolve().parents[2]
+RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
 
 GUARD = r'''
 import json, sys
@@ -40,10 +43,12 @@ print(json.dumps([m.get("intent")["name"] for m in messages]))
 
 def _intents_after_guard(texts: list[str]) -> list[str]:
     """The intent each message keeps when DIET ranked ``stop`` first and ``deny`` next."""
+    if not RASA_PYTHON.exists():
+        skip_or_fail("the .venv-rasa environment is missing (make system-deps)")
     config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
     guard = next(c for c in config["pipeline"] if c["name"].endswith("CueGuard"))
     done = subprocess.run(
-        [str(ROOT / ".venv-rasa" / "bin" / "python"), "-c", GUARD, json.dumps(texts),
+        [str(RASA_PYTHON), "-c", GUARD, json.dumps(texts),
          json.dumps(guard["cues"])], cwd=ROOT, capture_output=True, text=True,
         timeout=300, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
