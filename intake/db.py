@@ -8,6 +8,8 @@ is the embedded default; PostgreSQL is chosen by URL. The schema is owned by Ale
 from __future__ import annotations
 
 import logging
+import random
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +29,9 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 CONFLICT_STATES = ("40P01", "40001")
 # A unit of work ended by such a conflict runs again, from its start, this many times in all.
 UNIT_ATTEMPTS = 3
+# Before running it again, a random pause of up to this many seconds times the attempt: two
+# units that conflicted over the same rows do not start again in step and meet again.
+RETRY_JITTER_S = 0.05
 
 T = TypeVar("T")
 
@@ -117,7 +122,8 @@ def retry_on_lock_conflict(unit: Callable[[], T], attempts: int = UNIT_ATTEMPTS)
 
     ``unit`` must be one whole unit of work: it begins its transaction and ends it, so
     the conflict rolled back everything it did and running it again repeats nothing.
-    The other transaction has gone on (PostgreSQL ends one of the two), so the next
+    It runs again after a short random pause (``RETRY_JITTER_S``). The other transaction
+    has gone on (PostgreSQL ends one of the two), so the next
     attempt finds its locks released, or waits for them. Any other error, and the
     conflict of the last attempt, propagate."""
     for attempt in range(1, attempts + 1):
@@ -127,6 +133,7 @@ def retry_on_lock_conflict(unit: Callable[[], T], attempts: int = UNIT_ATTEMPTS)
             if attempt == attempts or not is_lock_conflict(exc):
                 raise
             log.info("a lock conflict ended a unit of work (attempt %d); again", attempt)
+            time.sleep(random.uniform(0, RETRY_JITTER_S * attempt))
     raise AssertionError("unreachable")
 
 

@@ -8,7 +8,8 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from intake.db import UNIT_ATTEMPTS, retry_on_lock_conflict
+from intake import db
+from intake.db import RETRY_JITTER_S, UNIT_ATTEMPTS, retry_on_lock_conflict
 
 
 class _DriverError(Exception):
@@ -30,10 +31,16 @@ def _failing(states: list[str], calls: list[int]) -> Callable[[], str]:
 
 
 @pytest.mark.parametrize("state", ["40P01", "40001"])
-def test_a_deadlock_or_serialization_failure_runs_the_unit_again(state: str) -> None:
+def test_a_deadlock_or_serialization_failure_runs_the_unit_again(
+        state: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    pauses: list[float] = []
+    monkeypatch.setattr(db.time, "sleep", pauses.append)
     calls: list[int] = []
     assert retry_on_lock_conflict(_failing([state, state], calls)) == "done"
     assert len(calls) == 3
+    # a random pause before each new attempt, longer allowed for a later one
+    assert len(pauses) == 2
+    assert 0 <= pauses[0] <= RETRY_JITTER_S and 0 <= pauses[1] <= 2 * RETRY_JITTER_S
 
 
 def test_another_database_error_is_not_retried() -> None:
