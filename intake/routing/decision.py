@@ -374,6 +374,11 @@ class Router:
         return None, tuple(notes)
 
     # -- place helpers --------------------------------------------------------------
+    def place(self, code: str) -> Place | None:
+        """The commune or district whose committee's queue is ``code`` (None: not a
+        place's queue)."""
+        return self._place_by_code.get(code)
+
     def at_level(self, level: str | None, code: str, *, authority: bool = False) -> str:
         """A place's queue moved up to its district when the matter is district-level.
         Where the district was abolished (2025) a local matter stays with the commune,
@@ -707,7 +712,7 @@ def _commune_of_addressed_district(router: Router, ev: Evidence,
     if not district.is_district or best is None or best.label != LEVEL_COMMUNE \
             or best.score < LOCAL_TOPIC_MIN or cand is None or ev.commune_failed:
         return None
-    commune = router._place_by_code.get(cand.label)
+    commune = router.place(cand.label)
     if commune is None or commune.is_district \
             or commune.district_code != district.queue_code \
             or router.today(commune.queue_code) != commune.queue_code:
