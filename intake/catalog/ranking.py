@@ -204,6 +204,64 @@ def load_cues(path: Path = CUES_FILE) -> CueTable:
 
 
 _CLAUSE_END = re.compile(r"[.?!;:,\n()]+")
+# A rejected variant reaches at most this many words past its negator ("không nằm trong
+# khu công nghiệp"), and no further than its clause or a word that starts another part
+REJECTED_WORDS = 4
+_WORD_OR_BREAK = re.compile(r"[.?!;:,\n()]|[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Rejections:
+    """What a question says the citizen's case is *not*: "không nằm trong khu công
+    nghiệp", "ngoài KCN", "đóng cửa hẳn, không tạm ngừng nữa". The words of the rejected
+    variant are taken out of the question, so they count for no procedure (its name's
+    words are then unasked: "… trong khu công nghiệp", "Tạm ngừng …" rank below the
+    variant the citizen means)."""
+
+    negators: re.Pattern[str]  # the rejected words follow ("không thuộc", "ngoài khu")
+    stopped: re.Pattern[str]  # a variant no longer wanted: "không tạm ngừng nữa"
+    boundaries: frozenset[str]  # words that end a rejection ("thì", "mà", "muốn" …)
+
+    def blank(self, text: str) -> str:
+        """The text (lower case, NFC) with each rejection and its negator as " ~ "."""
+        text = self.stopped.sub(lambda m: " ~ " + m.group(0)[m.start("end") - m.start():],
+                                nfc(text).lower())
+        out, last = [], 0
+        for found in self.negators.finditer(text):
+            if found.start() < last:
+                continue
+            end = self._scope_end(text, found.end())
+            out += [text[last:found.start()], " ~ "]
+            last = end
+        return "".join(out) + text[last:]
+
+    def _scope_end(self, text: str, start: int) -> int:
+        """Where the rejected words that follow a negator end."""
+        end, words = start, 0
+        for token in _WORD_OR_BREAK.finditer(text, start):
+            word = token.group(0)
+            if not word[0].isalnum() or strip_diacritics(word) in self.boundaries:
+                break
+            end, words = token.end(), words + 1
+            if words == REJECTED_WORDS:
+                break
+        return end
+
+
+def read_rejections(data: Mapping[str, object]) -> Rejections | None:
+    """``synonyms.yml``'s ``rejections``: its ``negators``, the ``modifiers`` a "không …
+    nữa" stops, and its ``boundaries``; None without negators."""
+    section = data.get("rejections")
+    if not isinstance(section, dict) or not _listed(section.get("negators")):
+        return None
+    modifiers = [str(m) for m in _listed(data.get("modifiers"))]
+    variant = _cue_regex(modifiers).pattern
+    return Rejections(
+        negators=_cue_regex([str(n) for n in _listed(section.get("negators"))]),
+        stopped=re.compile(rf"(?<!\w){_phrase_pattern('không')}\s+(?:{variant})"
+                           rf"\s+(?P<end>{_phrase_pattern('nữa')})(?!\w)"),
+        boundaries=frozenset(strip_diacritics(nfc(str(b).lower()))
+                             for b in _listed(section.get("boundaries"))))
 
 
 def ask_regex(data: Mapping[str, object]) -> re.Pattern[str] | None:

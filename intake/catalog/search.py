@@ -46,11 +46,13 @@ from intake.catalog.ranking import (
     Candidate,
     CueTable,
     Ranker,
+    Rejections,
     ask_regex,
     asked_parts,
     kin_death_regex,
     load_cues,
     load_ranker,
+    read_rejections,
     vectors,
     with_countries,
     without_kin_deaths,
@@ -74,6 +76,7 @@ VARIANT_PENALTY = 0.85
 # one is meant), and a vague question's within VAGUE_RATIO up to odds of about 60:1.
 SCORE_TEMPERATURE = 8.0
 TAIL_FROM = 12  # a question of this many words or more is read for its last half too
+BUILDING = "{building}"  # a slot of ``synonyms.yml``: each of its ``buildings``
 IMPLIED_WEIGHT = 0.5  # words a situation implies count less than the citizen's own
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -120,6 +123,9 @@ class SynonymTable:
     # the procedure words a question cue implies (``cue_implies``: the foreign cue, read
     # from every way a nationality is told, implies "yếu tố nước ngoài")
     cue_implies: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # what the question says its case is not ("không nằm trong khu công nghiệp", "không
+    # tạm ngừng nữa"): taken out before the question is read (``Rejections``)
+    rejections: Rejections | None = None
 
     @property
     def longest(self) -> int:
@@ -137,12 +143,22 @@ def _tokens(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+def _with_buildings(phrase: str, buildings: Sequence[str]) -> list[tuple[str, str]]:
+    """A phrase with ``{building}`` written out for each building of ``buildings``, with
+    the building put in its place (the phrase alone, with "", when it has no slot)."""
+    if BUILDING not in phrase:
+        return [(phrase, "")]
+    return [(phrase.replace(BUILDING, b), b) for b in buildings]
+
+
 @lru_cache(maxsize=4)
 def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
     """Read and fold the synonym table (cached per path)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    synonyms = {tuple(_tokens(str(k))): tuple(_tokens(str(v)))
-                for k, v in (data.get("synonyms") or {}).items()}
+    buildings = [str(b) for b in data.get("buildings") or []]
+    synonyms = {tuple(_tokens(key)): tuple(_tokens(str(v).replace(BUILDING, building)))
+                for k, v in (data.get("synonyms") or {}).items()
+                for key, building in _with_buildings(str(k), buildings)}
     phrases = sorted({tuple(_tokens(str(p))) for p in data.get("question_phrases") or []},
                      key=len, reverse=True)
     expansions: dict[str, str] = {}
@@ -167,6 +183,7 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
         ask_markers=ask_regex(data),
         cue_implies={str(k): tuple(_tokens(str(v)))
                      for k, v in (data.get("cue_implies") or {}).items() if _tokens(str(v))},
+        rejections=read_rejections(data),
     )
 
 
@@ -214,6 +231,12 @@ class Analyzer:
                 out.append(token)
             i += 1
         return out
+
+    def without_rejections(self, text: str) -> str:
+        """The text without the variants it rules out (``Rejections``), if the table
+        has any."""
+        rejections = self.table.rejections
+        return text if rejections is None else rejections.blank(text)
 
     def implied(self, text: str) -> list[str]:
         """The procedure words the question's situations imply (expansions), each once."""
@@ -300,7 +323,9 @@ class ExampleIndex:
         postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         lengths: list[int] = []
         for i, (question, code) in enumerate(examples):
-            example_terms = terms(analyzer.words(question, question=True))
+            # read as a question is: without the variants it rules out
+            example_terms = terms(analyzer.words(analyzer.without_rejections(question),
+                                                 question=True))
             self.codes.append(code)
             lengths.append(len(example_terms))
             for term, tf in Counter(example_terms).items():
@@ -516,7 +541,11 @@ class SearchIndex:
         return hits, vectors(found, query.cues, self.cue_table)
 
     def _analyse(self, text: str, expand: bool, *, with_examples: bool) -> _Query | None:
-        """The question's words and its first-stage scores (None: nothing to search)."""
+        """The question's words and its first-stage scores (None: nothing to search).
+
+        With ``expand``, the variants the question rejects are taken out first."""
+        if expand:
+            text = self.analyzer.without_rejections(text)
         words = self.query_words(text)
         implied = self.analyzer.implied(text) if expand else []
         cues = self.cue_table.of_question(text) if expand else frozenset()

@@ -1,0 +1,86 @@
+"""What a question rules out, what a building is, and giving a licence back: search on
+the demo catalog with questions written for this test (in none of the training or
+evaluation files)."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.catalog.importers import parse_path
+from intake.catalog.ranking import load_cues
+from intake.catalog.search import EXAMPLES_FILE, SearchIndex, load_synonyms, read_examples
+from intake.catalog.service import DEMO_CATALOG
+from intake.org.data_files import read_organisation
+
+# (question, expected code)
+RULED_OUT = [
+    # a place ruled out: the general procedure, not its industrial-zone variant
+    ("doanh nghiệp may mặc của tôi đặt ở thị trấn, nằm ngoài khu công nghiệp, muốn mời "
+     "một kỹ thuật viên người Hàn Quốc sang làm, giấy phép lao động cho anh ấy làm ở đâu",
+     "BG-VL-002"),
+    ("xưởng gỗ không nằm trong khu công nghiệp, nhà đầu tư Singapore cần giấy chứng nhận "
+     "đăng ký đầu tư", "BG-DT-001"),
+    # a variant ruled out: closing for good, not pausing
+    ("chúng tôi muốn đóng hẳn công ty cổ phần, không tạm ngừng nữa, nộp hồ sơ gì",
+     "BG-DN-007"),
+    # a building that is no house: the construction work's permit
+    ("xã muốn xây chợ mới hai tầng, hồ sơ giấy phép xây dựng nộp ở đâu", "BG-XD-001"),
+    ("công ty định xây nhà máy chế biến gỗ ở xã, xin phép xây dựng ở cơ quan nào",
+     "BG-XD-001"),
+    # giving a household business's licence back ends it
+    ("cửa hàng tạp hóa đóng rồi, tôi muốn trả lại giấy phép kinh doanh của hộ", "1.001266"),
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    queues = {q.code: q.name for q in read_organisation().queues}
+    return SearchIndex(parse_path(DEMO_CATALOG, queues).records)
+
+
+def test_these_questions_are_not_training_questions() -> None:
+    trained = {q for q, _ in read_examples(EXAMPLES_FILE)}
+    assert not trained & {q for q, _ in RULED_OUT}
+
+
+@pytest.mark.parametrize(("question", "code"), RULED_OUT)
+def test_what_the_question_rules_out_does_not_count(index: SearchIndex, question: str,
+                                                    code: str) -> None:
+    hits = index.search(question, 3)
+    assert hits and hits[0].code == code, [(h.code, h.name) for h in hits]
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("công ty ở thị trấn, không nằm trong khu công nghiệp, thuê chuyên gia",
+     "công ty ở thị trấn,  ~ , thuê chuyên gia"),
+    ("xuong o ngoai kcn thi xin o dau", "xuong o  ~  thi xin o dau"),
+    ("đóng cửa hẳn, không tạm ngừng nữa", "đóng cửa hẳn,  ~ nữa"),
+    ("làm mới chứ không phải cấp lại", "làm mới  ~ "),
+])
+def test_rejections_are_blanked_up_to_their_clause(text: str, left: str) -> None:
+    rejections = load_synonyms().rejections
+    assert rejections is not None and rejections.blank(text) == left
+
+
+@pytest.mark.parametrize("text", [
+    "người nước ngoài không thuộc diện cấp giấy phép lao động",  # a procedure's name
+    "bố tôi mất không có di chúc",  # a situation
+    "vợ tôi là người nước ngoài",
+    "không bán nữa",  # a stop, not a variant: the end cue reads it
+])
+def test_a_plain_negation_is_no_rejection(text: str) -> None:
+    rejections = load_synonyms().rejections
+    assert rejections is not None and rejections.blank(text) == text
+
+
+def test_a_building_that_is_no_house_is_no_house(index: SearchIndex) -> None:
+    assert "rieng" not in index.query_words("giáo họ xây nhà thờ mới")
+    assert "cong" in index.query_words("xây nhà nghỉ 4 tầng")
+    assert "rieng" in index.query_words("xây nhà 2 tầng ở thị trấn")
+
+
+def test_giving_a_licence_back_is_no_reissue(index: SearchIndex) -> None:
+    question = "muốn trả lại giấy phép kinh doanh"
+    assert "again" not in load_cues().of_question(question)
+    assert "lai" not in index.query_words(question)
+    assert "cham" in index.analyzer.implied(question)
