@@ -81,10 +81,12 @@ def _fold(text: str) -> str:
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class PatternIntents(GraphComponent):
-    """Intents for message formats the assistant itself tells citizens to use.
+    """Intents the wording leaves no doubt about: message formats the assistant itself
+    tells citizens to use, and a message that ends by taking leave.
 
     "bổ sung PA-XXXXXXXX: …" is the instructed way to add to a complaint; a statistical
-    classifier may still read the added text as a new complaint. Patterns (regular
+    classifier may still read the added text as a new complaint. "cảm ơn nhé, chào" ends
+    the conversation, though the classifier hears the thanks first. Patterns (regular
     expressions over the lower-cased, diacritic-free text) come from the pipeline
     configuration, e.g. ``patterns: {add_info: '^\\s*bo\\s*[sx]ung\\b.*\\bpa[- ]?\\w{8}'}``.
     """

@@ -10,50 +10,12 @@ confidence near 0, i.e. the fallback. A place name or a problem that has stopped
 
 from __future__ import annotations
 
-import json
-import subprocess
-from pathlib import Path
-
-import yaml
-
-from tests.conftest import skip_or_fail
-
-ROOT = Path(__file__).resolve().parents[2]
-RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
-
-GUARD = r'''
-import json, sys
-from rasa.engine.graph import ExecutionContext, GraphSchema
-from rasa.shared.nlu.training_data.message import Message
-from rasa_addons.text_guard import CueGuard
-
-texts, cues = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-guard = CueGuard.create({"cues": cues}, None, None, ExecutionContext(GraphSchema({}), "t"))
-messages = []
-for text in texts:
-    message = Message.build(text=text)
-    ranking = [{"name": "stop", "confidence": 0.8}, {"name": "deny", "confidence": 0.1}]
-    message.set("intent", ranking[0])
-    message.set("intent_ranking", ranking)
-    messages.append(message)
-guard.process(messages)
-print(json.dumps([m.get("intent")["name"] for m in messages]))
-'''
+from tests.assistant.rasa_run import intents_after
 
 
 def _intents_after_guard(texts: list[str]) -> list[str]:
     """The intent each message keeps when DIET ranked ``stop`` first and ``deny`` next."""
-    if not RASA_PYTHON.exists():
-        skip_or_fail("the .venv-rasa environment is missing (make system-deps)")
-    config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
-    guard = next(c for c in config["pipeline"] if c["name"].endswith("CueGuard"))
-    done = subprocess.run(
-        [str(RASA_PYTHON), "-c", GUARD, json.dumps(texts),
-         json.dumps(guard["cues"])], cwd=ROOT, capture_output=True, text=True,
-        timeout=300, check=False)
-    assert done.returncode == 0, done.stderr[-3000:]
-    found: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
-    return found
+    return intents_after("CueGuard", texts, ["stop", "deny"])
 
 
 def test_cancels_in_teencode_or_as_not_doing_it_any_more_stay_stop() -> None:

@@ -202,6 +202,8 @@ def test_yes_to_the_contact_question_asks_for_the_number_itself(
     ("cho mình vay 2 triệu được không", "chỉ hỗ trợ"),
     # colloquial thanks
     ("ok tks ad nhé", "vui được hỗ trợ"),
+    # thanks, then leave-taking: the conversation ends
+    ("cảm ơn nhiều nha, bye", "chúc bạn một ngày tốt lành"),
 ])
 def test_confusable_messages_reach_the_right_answer(
         chat: Callable[[], Conversation], text: str, intent_answer: str) -> None:
