@@ -7,10 +7,9 @@ are not merged."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.assistant.rasa_run import run_in_rasa
 
 FEATURES = r'''
 import json, sys
@@ -45,12 +44,7 @@ print(json.dumps(out))
 
 
 def _sentence_features(texts: list[str], tmp_path: Path) -> list[list[int]]:
-    done = subprocess.run(
-        [str(ROOT / ".venv-rasa" / "bin" / "python"), "-c", FEATURES, json.dumps(texts),
-         str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=300,
-        check=False)
-    assert done.returncode == 0, done.stderr[-3000:]
-    found: list[list[int]] = json.loads(done.stdout.strip().splitlines()[-1])
+    found: list[list[int]] = run_in_rasa(FEATURES, json.dumps(texts), str(tmp_path))
     return found
 
 
