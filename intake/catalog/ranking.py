@@ -37,7 +37,8 @@ BM25_FEATURES = ("name", "keywords", "field", "agency", "content", "conditions",
 CONTINUOUS = (*(f"bm25_{f}" for f in BM25_FEATURES), "implied", "examples", "first_stage",
               "first_stage_log", "rank_recip", "name_cov", "name_cov_all",
               "name_bigram_cov", "confidence", "name_len", "uncovered_idf",
-              "unasked_variant", "name_share", "tail_cov", "examples_tail", "ask_cov")
+              "unasked_variant", "name_share", "tail_cov", "examples_tail", "ask_cov",
+              "done_cov")
 # The levels a procedure is carried out at (``cap_thuc_hien``), as procedure cues: a
 # question that says where the citizen goes ("lên xã", "UBND huyện", "Sở …") meets the
 # level of the record, not only words of its name; the learned weight of each level alone
@@ -285,6 +286,29 @@ def asked_parts(text: str, markers: re.Pattern[str] | None) -> list[str]:
     return parts
 
 
+# Clauses, and the words that start another part of a sentence ("…đã giải quyết lần đầu
+# nhưng tôi không đồng ý", "…đã có sổ, giờ muốn tách"): what is told as done ends there
+_DONE_CLAUSE_END = re.compile(r"[.?!;:,\n()]+|(?<!\w)(?:nhưng|nhung|mà|giờ|gio|bây giờ|"
+                              r"bay gio|nay|rồi|roi)(?!\w)")
+
+
+def done_regex(data: Mapping[str, object]) -> re.Pattern[str] | None:
+    """``synonyms.yml``'s ``done_markers`` ("đã có", "đã được", "đã làm xong" …)."""
+    markers = [str(m) for m in _listed(data.get("done_markers"))]
+    return _cue_regex(markers) if markers else None
+
+
+def done_parts(text: str, done: re.Pattern[str] | None,
+               asks: re.Pattern[str] | None) -> list[str]:
+    """What a question tells as already done or had: each clause with a done marker and
+    no ask marker ("Công ty đã có giấy phép kinh doanh vận tải, nay mua thêm xe …" →
+    "công ty đã có giấy phép kinh doanh vận tải"); none without markers."""
+    if done is None:
+        return []
+    return [clause for clause in _DONE_CLAUSE_END.split(nfc(text).lower())
+            if done.search(clause) and not (asks is not None and asks.search(clause))]
+
+
 def feature_names(cues: CueTable) -> tuple[str, ...]:
     """Every feature, in the order of the weight vector."""
     return (*CONTINUOUS, *cues.feature_names())
@@ -312,6 +336,9 @@ class Candidate:
     tail_cov: float = 0.0  # share of its name in the question's second half (the ask)
     examples_tail: float = 0.0  # ``examples`` for that second half
     ask_cov: float = 0.0  # share of its name in what a long question asks for ("muốn …")
+    # share of its name said only where the question tells what is already done or had
+    # ("công ty đã có giấy phép kinh doanh vận tải, nay …"): a step behind the citizen
+    done_cov: float = 0.0
 
 
 def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
@@ -329,7 +356,7 @@ def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
                 math.log1p(c.first_stage), 1.0 / c.rank, c.name_cov, c.name_cov_all,
                 c.name_bigram_cov, c.confidence, math.log1p(c.name_len), c.uncovered_idf,
                 1.0 if c.unasked_variant else 0.0, c.name_share, c.tail_cov,
-                c.examples_tail, c.ask_cov]
+                c.examples_tail, c.ask_cov, c.done_cov]
         rows.append(row)
     return rows
 

@@ -49,6 +49,8 @@ from intake.catalog.ranking import (
     Rejections,
     ask_regex,
     asked_parts,
+    done_parts,
+    done_regex,
     kin_death_regex,
     load_cues,
     load_ranker,
@@ -126,6 +128,9 @@ class SynonymTable:
     # what the question says its case is not ("không nằm trong khu công nghiệp", "không
     # tạm ngừng nữa"): taken out before the question is read (``Rejections``)
     rejections: Rejections | None = None
+    # the words with which a question tells what is already done or had ("đã có",
+    # "đã được cấp"): those clauses' words are a step behind what it asks
+    done_markers: re.Pattern[str] | None = None
 
     @property
     def longest(self) -> int:
@@ -184,6 +189,7 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
         cue_implies={str(k): tuple(_tokens(str(v)))
                      for k, v in (data.get("cue_implies") or {}).items() if _tokens(str(v))},
         rejections=read_rejections(data),
+        done_markers=done_regex(data),
     )
 
 
@@ -368,6 +374,8 @@ class _Query:
     asked: frozenset[str] = frozenset()
     # the variant cues of its situation (``question_cues``)
     cues: frozenset[str] = frozenset()
+    # its words said only where it tells what is already done or had (``done_markers``)
+    done: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -573,7 +581,18 @@ class SearchIndex:
             asked = frozenset(w for part in asked_parts(text, self.analyzer.table.ask_markers)
                               for w in self.query_words(part))
         return _Query(text, words, words + [w for w in implied if w not in words], scores,
-                      per_field, implied_scores, examples, examples_tail, asked, cues)
+                      per_field, implied_scores, examples, examples_tail, asked, cues,
+                      self._done_words(text, words))
+
+    def _done_words(self, text: str, words: list[str]) -> frozenset[str]:
+        """The question's words said only in what it tells as done or had."""
+        table = self.analyzer.table
+        parts = done_parts(text, table.done_markers, table.ask_markers)
+        if not parts:
+            return frozenset()
+        done = Counter(w for part in parts for w in self.query_words(part))
+        told = Counter(words)
+        return frozenset(w for w, n in done.items() if told[w] <= n)
 
     def _similar(self, query_terms: list[str]) -> dict[int, float]:
         """Per document, its closest example's similarity relative to the closest overall."""
@@ -633,7 +652,8 @@ class SearchIndex:
                 tail_cov=len(name_words & tail) / len(name_words) if name_words else 0.0,
                 name_share=sum(self.idf.get(w, 0.0) for w in name_words & every)
                 / total_idf,
-                ask_cov=len(name_words & query.asked) / len(name_words) if name_words else 0.0))
+                ask_cov=len(name_words & query.asked) / len(name_words) if name_words else 0.0,
+                done_cov=len(name_words & query.done) / len(name_words) if name_words else 0.0))
         return found
 
     def _detail_scores(self, doc: int, pair_terms: list[str]) -> dict[str, float]:

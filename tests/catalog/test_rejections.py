@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from intake.catalog.importers import parse_path
-from intake.catalog.ranking import load_cues
+from intake.catalog.ranking import CONTINUOUS, done_parts, load_cues
 from intake.catalog.search import EXAMPLES_FILE, SearchIndex, load_synonyms, read_examples
 from intake.catalog.service import DEMO_CATALOG
 from intake.org.data_files import read_organisation
@@ -84,3 +84,37 @@ def test_giving_a_licence_back_is_no_reissue(index: SearchIndex) -> None:
     assert "again" not in load_cues().of_question(question)
     assert "lai" not in index.query_words(question)
     assert "cham" in index.analyzer.implied(question)
+
+
+# (question, expected code): a step told as done names the procedure before the one asked
+DONE_BEFORE = [
+    ("nhà em đã có giấy phép xây dựng nhà ở từ tháng trước, giờ muốn tách mảnh đất làm "
+     "hai thửa", "BG-DD-004"),
+]
+
+
+def test_done_steps_are_read_from_their_clauses() -> None:
+    table = load_synonyms()
+    assert done_parts("Xưởng đã có giấy chứng nhận an toàn thực phẩm từ năm 2020, nay muốn "
+                      "mở thêm cửa hàng", table.done_markers, table.ask_markers) == [
+        "xưởng đã có giấy chứng nhận an toàn thực phẩm từ năm 2020"]
+    # a clause that asks is no done step, nor is an event ("đã mất")
+    assert done_parts("tôi đã có sổ đỏ muốn tách thửa", table.done_markers,
+                      table.ask_markers) == []
+    assert done_parts("bố tôi đã mất năm ngoái", table.done_markers, table.ask_markers) == []
+
+
+def test_a_name_said_only_in_a_done_step_is_marked(index: SearchIndex) -> None:
+    question = DONE_BEFORE[0][0]
+    hits, vectors = index.candidates(question)
+    column = CONTINUOUS.index("done_cov")
+    done = {h.code: v[column] for h, v in zip(hits, vectors, strict=True)}
+    assert done["BG-XD-H01"] > 0.5 and done["BG-DD-004"] == 0.0
+
+
+@pytest.mark.parametrize(("question", "code"), DONE_BEFORE)
+def test_a_done_step_is_not_what_is_asked(index: SearchIndex, question: str,
+                                          code: str) -> None:
+    assert not {q for q, _ in read_examples(EXAMPLES_FILE)} & {question}
+    hits = index.search(question, 3)
+    assert hits and hits[0].code == code, [(h.code, h.name) for h in hits]
