@@ -68,3 +68,24 @@ def test_html_only_mail_reads_as_before_on_every_fixture() -> None:
         assert mail.full_text == html_to_text(html, drop_quotes=False), path.name
         assert mail.text == trim_quotes_and_signature(html_to_text(html)), path.name
     assert seen >= 3
+
+
+def test_the_warm_up_message_goes_through_the_html_quote_selectors(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``MailIngestor.warm_up`` parses ``WARM_UP_MAIL`` so that an ingest process compiles
+    the quote selectors before its first claim: the sample must be an HTML-only mail
+    whose quoted part and signature those selectors take away."""
+    from intake.mail.ingest import WARM_UP_MAIL
+
+    read: list[str] = []
+    real = parse.html_texts
+
+    def reading(html: str) -> tuple[str, str]:
+        read.append(html)
+        return real(html)
+
+    monkeypatch.setattr(parse, "html_texts", reading)
+    mail = parse_message(WARM_UP_MAIL, parse.Limits(10_000_000, 10, ()))
+    assert read, "the sample was not read as HTML"
+    assert mail.text == "Khởi động\nx"
+    assert mail.full_text.endswith("y\n\nz")
