@@ -7,8 +7,9 @@ two of our addresses — is taken once. The complaint is filed through
 ``IntakeService`` (idempotent on the Message-ID); the ingest record, the attachments and
 the acknowledgement are then written in one transaction, so after a crash in between
 the next attempt completes the work instead of repeating it. The mail worker files a
-claimed batch in one transaction, a savepoint per message (``ingest_batch``): one
-commit per batch, and a message that fails is rolled back alone.
+claimed batch in one transaction (``ingest_batch``): one commit per batch, the messages
+written without a savepoint each; when one fails, the batch is written again with a
+savepoint per message, so that message alone is rolled back.
 
 Failures are split the way ``intake.errors`` splits them: the sender's mistake (an empty
 message) is recorded and answered politely; a message the code cannot process is
@@ -166,9 +167,12 @@ class _Shared:
 
 
 class _TogetherRefused(Exception):
-    """The database refused the rows of the batch written together (a value or a unique
-    index of one message's e-mail, kind or event): the batch is written again, each
-    message's rows in its own savepoint, so the refusal falls on that message alone."""
+    """The first pass over a batch was refused: a message written without a savepoint of
+    its own failed (its own error, a value or a unique index the database refused, a
+    lock conflict), or the database refused the rows of the batch written together (a
+    value or a unique index of one message's e-mail, kind or event). The batch is
+    written again, each message's rows in its own savepoint, so the refusal falls on
+    that message alone."""
 
 
 @dataclass
@@ -286,7 +290,7 @@ class MailIngestor:
     def ingest_batch(self, items: Sequence[tuple[bytes, str] | tuple[bytes, str, str]]
                      ) -> list[IngestResult]:
         """Take a batch of raw messages (``(raw, source)``, each stored first) in ONE
-        transaction, one savepoint per message; the results in the order given.
+        transaction; the results in the order given.
         ``(raw, source, sha256)``: the caller read these bytes back from the raw store
         under ``sha256`` and checked them (the mail worker's claims): kept already, so
         neither hashed nor stored again.
@@ -295,9 +299,12 @@ class MailIngestor:
         parsed, one dedup look-up for the whole batch, classified and routed (CPU work: on
         SQLite the write lock is then held only while rows are written). Inside it, the
         province and the acknowledgement counts are read once (``AckTally``), the queues
-        come from the session's identity map, and each message is written in its own
-        savepoint: one that fails (its own error, a value the database refuses) is rolled
-        back to its savepoint and quarantined, the others kept; one refused by a unique
+        come from the session's identity map, and the messages are written one after the
+        other without a savepoint each (two statements fewer per message). Should one of
+        them fail, the transaction is rolled back and the batch written again, each
+        message in its own savepoint: one that fails (its own error, a value the database
+        refuses) is rolled back to its savepoint and quarantined, the others kept; one
+        refused by a unique
         index or a deadlock (a copy another process took meanwhile, a code drawn twice) is
         taken again alone after the commit (``_run``, with the look-ups), and quarantined if
         it is refused every time. Two messages of the batch with one dedup key: the second
@@ -321,8 +328,8 @@ class MailIngestor:
         try:
             results, again = self._write_batch(pending, together=True)
         except _TogetherRefused as exc:
-            log.warning("mail ingest: the rows of the batch written together were refused "
-                        "(%s); the batch is written again, message by message",
+            log.warning("mail ingest: the batch written together was refused (%s); it is "
+                        "written again, each message in its own savepoint",
                         type(exc.__cause__).__name__)
             results, again = self._write_batch(pending, together=False)
         for index in again:  # after the commit: each on its own, with the look-ups
@@ -338,10 +345,12 @@ class MailIngestor:
     def _write_batch(self, pending: list[_Pending], together: bool
                      ) -> tuple[list[IngestResult | None], list[int]]:
         """``ingest_batch``'s transaction: (the results so far, in order; the indexes of
-        the messages to take alone after the commit). ``together``: the rows nothing in
-        the batch reads back are written in one INSERT per table before the commit
-        (``RowBatch``); should the database refuse that, ``_TogetherRefused`` is raised
-        after the rollback."""
+        the messages to take alone after the commit). ``together`` (the first pass):
+        the messages are written without a savepoint each, and the rows nothing in the
+        batch reads back in one INSERT per table before the commit (``RowBatch``);
+        should anything of it be refused, ``_TogetherRefused`` is raised after the
+        rollback. Otherwise (the second pass) each message is written in its own
+        savepoint, and its rows with it."""
         results: list[IngestResult | None] = [None] * len(pending)
         again: list[int] = []
         with self.db.transaction() as session:
@@ -364,19 +373,14 @@ class MailIngestor:
                     results[index] = IngestResult(seen.ingest_id, seen.status, seen.kind,
                                                   seen.code, new=False)
                     continue
-                try:
-                    with session.begin_nested():
-                        result, acked = self._write_pending(session, item, shared, by_key)
-                    _unit_kept(shared, True)
-                except (IntegrityError, OperationalError) as exc:
-                    _unit_kept(shared, False)
-                    if not _conflict(exc):
-                        raise  # the database is unavailable: the whole batch waits
-                    again.append(index)
-                    continue
-                except BATCH_MESSAGE_ERRORS as exc:
-                    _unit_kept(shared, False)
-                    result, acked = self._quarantine_in(session, item, exc), None
+                if together:
+                    result, acked = self._write_unguarded(session, item, shared, by_key)
+                else:
+                    written = self._write_in_savepoint(session, item, shared, by_key)
+                    if written is None:
+                        again.append(index)
+                        continue
+                    result, acked = written
                 if acked is not None:
                     shared.tally.note(acked)
                 results[index] = by_digest[item.digest] = result
@@ -390,6 +394,51 @@ class MailIngestor:
                         raise  # the database is unavailable: the whole batch waits
                     raise _TogetherRefused() from exc
         return results, again
+
+    def _write_unguarded(self, session: Session, item: _Pending, shared: _Shared,
+                         by_key: dict[str, IngestResult]) -> tuple[IngestResult, str | None]:
+        """One message's rows in the first pass over a batch, without a savepoint of its
+        own (a SAVEPOINT and a RELEASE were two of the five statements a new complaint
+        cost, and the savepoint's bookkeeping as much again): whatever refuses the
+        message while it is written (its own error, a value or a unique index the
+        database refuses, a lock conflict) refuses the pass (``_TogetherRefused``: the
+        batch is rolled back whole and written again, each message in its savepoint). A
+        message whose error was known before the transaction (it could not be parsed or
+        classified) is quarantined at once, in a savepoint, as the second pass does."""
+        known = _known_failure(item, by_key)
+        if known is not None:
+            return self._quarantine_in(session, item, known), None
+        try:
+            written = self._write_pending(session, item, shared, by_key)
+        except (IntegrityError, OperationalError) as exc:
+            if not _conflict(exc):
+                raise  # the database is unavailable: the whole batch waits
+            raise _TogetherRefused() from exc
+        except BATCH_MESSAGE_ERRORS as exc:
+            raise _TogetherRefused() from exc
+        _unit_kept(shared, True)
+        return written
+
+    def _write_in_savepoint(self, session: Session, item: _Pending, shared: _Shared,
+                            by_key: dict[str, IngestResult]
+                            ) -> tuple[IngestResult, str | None] | None:
+        """One message's rows in the second pass over a batch, in its own savepoint: one
+        that fails for its own reasons (its error, a value the database refuses) is rolled
+        back to it and quarantined; None when a unique index or a lock conflict refused it
+        (taken again alone after the commit)."""
+        try:
+            with session.begin_nested():
+                written = self._write_pending(session, item, shared, by_key)
+            _unit_kept(shared, True)
+            return written
+        except (IntegrityError, OperationalError) as exc:
+            _unit_kept(shared, False)
+            if not _conflict(exc):
+                raise  # the database is unavailable: the whole batch waits
+            return None
+        except BATCH_MESSAGE_ERRORS as exc:
+            _unit_kept(shared, False)
+            return self._quarantine_in(session, item, exc), None
 
     def _quarantine_in(self, session: Session, item: _Pending,
                        exc: BaseException) -> IngestResult:
@@ -814,6 +863,17 @@ class MailIngestor:
 
     def _complaint_owner(self, code: str) -> str | None:
         return self.service.email_owner(code)
+
+
+def _known_failure(item: _Pending, by_key: dict[str, IngestResult]) -> BaseException | None:
+    """The error ``_write_pending`` raises for ``item`` before writing anything (it was
+    not parsed or not classified), None when it writes the message (or its duplicate)."""
+    first = item.first or (by_key.get(item.key) if item.key else None)
+    if item.mail is not None and first is not None:
+        return None
+    if item.error is not None or item.mail is None or item.found is None or item.key is None:
+        return item.error or AssertionError("message neither parsed nor failed")
+    return None
 
 
 def _replied_codes(pending: Sequence[_Pending]) -> set[str]:

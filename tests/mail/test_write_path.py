@@ -18,6 +18,8 @@ from sqlalchemy import event, func, select
 
 from intake import codes
 from intake.db import Database
+from intake.mail import ack as ack_module
+from intake.mail import ingest as ingest_module
 from intake.mail.ingest import MailIngestor
 from intake.mail.models import IngestStatus, MailIngest
 from intake.models import Complaint, Event, Message, Outbox
@@ -127,3 +129,41 @@ def test_a_message_taken_by_another_process_meanwhile_is_recorded_once(
     complaints, messages, ingests, outbox = _counts(db)
     assert (complaints, messages, outbox) == (1, 1, 1), "filed or acknowledged twice"
     assert ingests == 2  # the copy's record, and this one's as its duplicate
+
+
+def test_a_batch_of_new_complaints_is_written_without_a_savepoint_per_message(
+        ingestor: MailIngestor, db: Database, statements: Counter[str]) -> None:
+    """A SAVEPOINT and its RELEASE were two of the five statements each message of a
+    batch cost; the batch's one transaction is what keeps it whole."""
+    ingestor.ingest(_message(0), "warm-up")
+    statements.clear()
+    results = ingestor.ingest_batch([(_message(i), "test") for i in range(1, 6)])
+    assert [r.status for r in results] == [IngestStatus.INGESTED] * 5
+    assert statements["COMMIT"] == 1
+    assert not [s for s in statements if s.startswith(("SAVEPOINT", "RELEASE"))], \
+        "\n".join(f"{n} × {s}" for s, n in statements.items())
+    assert _counts(db) == (6, 6, 6, 6)
+
+
+def test_a_message_failing_in_a_batch_written_without_savepoints_fails_alone(
+        ingestor: MailIngestor, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The third message fails after its complaint was written (its acknowledgement
+    cannot be queued): the batch is rolled back and written again, each message in its
+    savepoint, so that message is quarantined with nothing of it filed, and the others
+    are filed once each."""
+    real = ack_module.queue_ack
+
+    def refusing(session: Any, ctx: Any, *args: Any) -> Any:
+        if ctx.recipient == "citizen3@example.vn":
+            raise RuntimeError("acknowledgement refused")
+        return real(session, ctx, *args)
+
+    monkeypatch.setattr(ingest_module, "queue_ack", refusing)
+    results = ingestor.ingest_batch([(_message(i), "test") for i in range(1, 6)])
+    assert [r.status for r in results] == [
+        IngestStatus.INGESTED, IngestStatus.INGESTED, IngestStatus.QUARANTINED,
+        IngestStatus.INGESTED, IngestStatus.INGESTED]
+    assert _counts(db) == (4, 4, 5, 4)
+    with db.reading() as session:
+        emails = session.scalars(select(Complaint.citizen_email)).all()
+    assert sorted(e or "" for e in emails) == [f"citizen{i}@example.vn" for i in (1, 2, 4, 5)]
