@@ -45,13 +45,16 @@ def _exit_with_parent(parent: int) -> None:
 def _start(core: Settings, mail: MailSettings, parent: int) -> None:
     """Pool initializer: this process's own database engine and ingestor. Ctrl-C and
     SIGTERM are the worker's to handle (it finishes the chunk in hand, then shuts the
-    pool down), so a process never dies in the middle of a message because of them."""
+    pool down), so a process never dies in the middle of a message because of them.
+    It watches for its parent before it warms up: a worker killed meanwhile leaves no
+    process loading (or retraining the routing classifier, written atomically) for
+    nobody."""
     global _ingestor
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _ingestor = MailIngestor(IntakeService(Database(core.database_url), core), mail)
     _ingestor.warm_up()
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
 def _ready(delay: float) -> int:
