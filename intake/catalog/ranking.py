@@ -204,11 +204,13 @@ def load_cues(path: Path = CUES_FILE) -> CueTable:
                     _cue_regex(friends) if friends else None, kin_death_regex(data))
 
 
-_CLAUSE_END = re.compile(r"[.?!;:,\n()]+")
+# the marks that end a clause
+_BREAK = r"[.?!;:,\n()]"
+_CLAUSE_END = re.compile(_BREAK + "+")
 # A rejected variant reaches at most this many words past its negator ("không nằm trong
 # khu công nghiệp"), and no further than its clause or a word that starts another part
 REJECTED_WORDS = 4
-_WORD_OR_BREAK = re.compile(r"[.?!;:,\n()]|[^\W_]+")
+_WORD_OR_BREAK = re.compile(_BREAK + r"|[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -288,7 +290,7 @@ def asked_parts(text: str, markers: re.Pattern[str] | None) -> list[str]:
 
 # Clauses, and the words that start another part of a sentence ("…đã giải quyết lần đầu
 # nhưng tôi không đồng ý", "…đã có sổ, giờ muốn tách"): what is told as done ends there
-_DONE_CLAUSE_END = re.compile(r"[.?!;:,\n()]+|(?<!\w)(?:nhưng|nhung|mà|giờ|gio|bây giờ|"
+_DONE_CLAUSE_END = re.compile(_CLAUSE_END.pattern + r"|(?<!\w)(?:nhưng|nhung|mà|giờ|gio|bây giờ|"
                               r"bay gio|nay|rồi|roi)(?!\w)")
 
 
