@@ -595,8 +595,9 @@ class StaffService:
         locks, the duplicate closed and its citizen told."""
         with self.db.transaction() as session:
             _lock_pair_and_duplicates(session, code, target_code)
-            duplicate, target = (_still_theirs(who, locked)
-                                 for locked in _both_locked(session, code, target_code))
+            # already locked: read as committed under the lock, whichever comes first
+            duplicate = _still_theirs(who, _complaint(session, code, for_update=True))
+            target = _still_theirs(who, _complaint(session, target_code, for_update=True))
             if target.id == duplicate.id:
                 raise ValidationError("merge into itself", "Không thể gộp phản ánh vào chính nó.")
             followed = _merged_into(session, target)
@@ -745,15 +746,6 @@ def _still_theirs(who: StaffIdentity, complaint: Complaint) -> Complaint:
     if not who.may_see(complaint.queue_code):
         raise AccessDenied(f"{who.username} may no longer act on {complaint.code}")
     return complaint
-
-
-def _both_locked(session: Session, first: str, second: str) -> tuple[Complaint, Complaint]:
-    """The complaints ``first`` and ``second``, locked in one order whatever the call's
-    (by code): two merges of the same pair in opposite directions wait for each other
-    instead of each holding one lock and deadlocking on the other."""
-    ordered = sorted({parse_code(first), parse_code(second)})
-    locked = {code: _complaint(session, code, for_update=True) for code in ordered}
-    return locked[parse_code(first)], locked[parse_code(second)]
 
 
 def _lock_pair_and_duplicates(session: Session, code: str, target_code: str) -> None:
