@@ -15,13 +15,23 @@ from intake.errors import InvalidTrackingCode
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 PREFIX = "PA-"
 LENGTH = 8
+BITS_PER_SYMBOL = 5  # len(ALPHABET) == 2 ** 5
+SYMBOL_MASK = (1 << BITS_PER_SYMBOL) - 1
 _CONFUSABLES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 _CANDIDATE = re.compile(r"\bP\s*A\s*[-\s_.:]?\s*([0-9A-Z](?:[\s-]?[0-9A-Z]){7})\b", re.IGNORECASE)
 
 
 def new_code() -> str:
-    """A fresh random code; uniqueness is enforced by the database."""
-    return PREFIX + "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+    """A fresh random code; uniqueness is enforced by the database.
+
+    One draw of ``LENGTH`` × 5 bits from the CSPRNG, each 5 bits one symbol (the
+    alphabet has 32): the same uniform choice among 32**8 codes as a ``secrets.choice``
+    per symbol, with one read of the system's random source instead of eight (those
+    were a tenth of a millisecond of every filed complaint)."""
+    bits = secrets.randbits(BITS_PER_SYMBOL * LENGTH)
+    return PREFIX + "".join(
+        ALPHABET[(bits >> shift) & SYMBOL_MASK]
+        for shift in range(BITS_PER_SYMBOL * (LENGTH - 1), -1, -BITS_PER_SYMBOL))
 
 
 def parse_code(text: str) -> str:

@@ -15,6 +15,25 @@ def test_new_codes_have_the_published_shape() -> None:
     assert all(ch in ALPHABET for ch in code[3:])
 
 
+@pytest.mark.parametrize(("bits", "code"), [
+    (0, "PA-00000000"), ((1 << 40) - 1, "PA-ZZZZZZZZ"),
+    (0b00001_00010_00011_00100_00101_00110_00111_11111, "PA-1234567Z"),
+])
+def test_a_code_spells_40_random_bits_five_to_a_symbol(
+        monkeypatch: pytest.MonkeyPatch, bits: int, code: str) -> None:
+    """All 8 symbols come from one draw of 40 bits of the CSPRNG, first symbol from the
+    highest bits."""
+    asked: list[int] = []
+
+    def randbits(k: int) -> int:
+        asked.append(k)
+        return bits
+
+    monkeypatch.setattr("intake.codes.secrets.randbits", randbits)
+    assert new_code() == code
+    assert asked == [40]
+
+
 def test_codes_do_not_repeat_or_follow_a_sequence() -> None:
     codes = [new_code() for _ in range(5000)]
     assert len(set(codes)) == 5000
