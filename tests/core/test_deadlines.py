@@ -21,6 +21,16 @@ def test_due_at_is_end_of_the_working_day_in_vietnam() -> None:
     assert (due.date(), due.hour) == (date(2026, 11, 30), 17)
 
 
+def test_due_dates_follow_the_day_of_receipt_in_vietnam_not_in_utc() -> None:
+    """Thursday 23:59 and Friday 00:01 in Vietnam, one UTC day: due Friday and Monday
+    (a due date is worked out once per day of receipt and limit, by Vietnam's day)."""
+    thursday = datetime(2026, 11, 26, 16, 59, tzinfo=UTC)
+    friday = datetime(2026, 11, 26, 17, 1, tzinfo=UTC)
+    assert due_at(thursday, 1).astimezone(VIETNAM).date() == date(2026, 11, 27)
+    assert due_at(friday, 1).astimezone(VIETNAM).date() == date(2026, 11, 30)
+    assert due_at(thursday.replace(minute=0), 1) == due_at(thursday, 1)
+
+
 def test_working_days_between_counts_as_day_by_day() -> None:
     """The week-based count equals walking day by day (weekends, Tết, 2 September)."""
     import random
