@@ -20,7 +20,10 @@
    PostgreSQL each run also reports what the server saw per message: commits
    (``pg_stat_database.xact_commit``), WAL bytes (``pg_current_wal_lsn``) and the most
    connections open at once (``pg_stat_activity``, sampled every 50 ms) — the figures
-   from which the README sizes several workers on one server.
+   from which the README sizes several workers on one server. Every run also prints the
+   CPU time its intake took per message (``CpuWatch``: this process and its ingest
+   processes, not Dovecot), which the load of other work on a shared machine disturbs
+   far less than the rate, and the 1-minute load average when it ended.
    ``--roles`` (PostgreSQL): the split roles instead — ``pakn mail fetch --once`` queues
    the mailbox, then 1 and 2 ``pakn mail ingest-worker --once`` processes (each its own
    process, one ingest process each, as on separate machines) drain the queue; their rate
@@ -38,6 +41,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -49,6 +53,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psutil
 from sqlalchemy import create_engine, text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,6 +136,41 @@ class Run:
     steady: float
     cold: float
     server: dict[str, float] = field(default_factory=dict)
+    cpu_ms: float = 0.0  # CPU per message of intake (``CpuWatch``)
+    load: float = 0.0  # the 1-minute load average at the end of the run
+
+
+def _cpu_seconds(usage: resource.struct_rusage) -> float:
+    return usage.ru_utime + usage.ru_stime
+
+
+class CpuWatch:
+    """The CPU time this process and the ingest processes it starts spend between
+    ``running`` and ``done``: this process's own, plus what its children reaped meanwhile
+    (the ingest processes, ended by the run) spent, less what they had spent on starting
+    up before ``running`` (read from their ``/proc`` entries then). Dovecot's processes
+    are not this process's children to reap during a run, so they are not counted."""
+
+    def __init__(self) -> None:
+        self.children_before = _cpu_seconds(resource.getrusage(resource.RUSAGE_CHILDREN))
+        self.existing = {child.pid for child in psutil.Process().children()}
+
+    def running(self) -> None:
+        """The timer starts: the ingest processes' start-up so far is not counted."""
+        self.started_up = {child.pid: sum(child.cpu_times()[:4])
+                           for child in psutil.Process().children()
+                           if child.pid not in self.existing}
+        self.own_before = time.process_time()
+
+    def done(self) -> float:
+        """CPU seconds spent since ``running`` (call after the ingest processes ended;
+        a helper process still alive, such as multiprocessing's resource tracker, is
+        neither reaped nor counted)."""
+        reaped = sum(cpu for pid, cpu in self.started_up.items()
+                     if not psutil.pid_exists(pid))
+        children = (_cpu_seconds(resource.getrusage(resource.RUSAGE_CHILDREN))
+                    - self.children_before - reaped)
+        return time.process_time() - self.own_before + children
 
 
 class ServerWatch:
@@ -193,10 +233,12 @@ def throughput(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpP
     worker = MailWorker(MailIngestor(service, settings), settings)
     # A long-running worker starts its ingest processes once; start them before the timer
     # (steady state) and report the cold figure too (their start-up counted in).
+    cpu = CpuWatch()
     started = time.perf_counter()
     if settings.processes > 1:
         worker.start_processes()
     start_s = time.perf_counter() - started
+    cpu.running()
     watch = ServerWatch(url) if url.startswith("postgresql") else None
     if watch is not None:
         with watch:
@@ -204,11 +246,14 @@ def throughput(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpP
     else:
         stats = worker.run(once=True, max_failures=0)
     total = stats.seconds
+    cpu_ms = cpu.done() / max(1, stats.processed) * 1000
+    load = os.getloadavg()[0]
     server = watch.per_message(stats.processed) if watch is not None else {}
     print(f"[{label}] {count} messages: APPEND {count / append_s:,.0f} msg/s; raw IMAP fetch "
           f"{fetched / fetch_s:,.0f} msg/s ({fetch_s:.2f} s); end-to-end intake "
           f"{stats.processed / total:,.0f} msg/s steady ({total:.2f} s, "
-          f"{settings.processes} ingest processes already running), "
+          f"{settings.processes} ingest processes already running; CPU {cpu_ms:.2f} ms per "
+          f"message; load average {load:.1f}), "
           f"{stats.processed / (total + start_s):,.0f} msg/s cold (+{start_s:.2f} s to start "
           f"them); {stats.processed} processed, {stats.quarantined} quarantined; "
           f"{stats.statuses}; complaints {service.count()}"
@@ -217,7 +262,7 @@ def throughput(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpP
           flush=True)
     service.db.dispose()
     return Run(fetched / fetch_s, stats.processed / total, stats.processed / (total + start_s),
-               server)
+               server, cpu_ms, load)
 
 
 def _role_env(url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
@@ -279,8 +324,12 @@ def summarise(label: str, runs: list[Run]) -> float:
                   f"commits, {statistics.median(r.server['wal_bytes'] for r in runs):,.0f} WAL "
                   f"bytes, at most {max(r.server['connections'] for r in runs):.0f} "
                   f"connections")
-    print(f"[{label}] median of {len(runs)} runs: end-to-end intake {steady:,.0f} msg/s steady, "
-          f"{cold:,.0f} msg/s cold; raw IMAP fetch {raw:,.0f} msg/s; intake is "
+    cpu = ""
+    if any(r.cpu_ms for r in runs):
+        cpu = (f" (CPU {statistics.median(r.cpu_ms for r in runs):.2f} ms per message; load "
+               f"average {min(r.load for r in runs):.1f}–{max(r.load for r in runs):.1f})")
+    print(f"[{label}] median of {len(runs)} runs: end-to-end intake {steady:,.0f} msg/s steady"
+          f"{cpu}, {cold:,.0f} msg/s cold; raw IMAP fetch {raw:,.0f} msg/s; intake is "
           f"{steady / raw:.1%} of the raw fetch rate (range {min(r.steady for r in runs):,.0f}"
           f"–{max(r.steady for r in runs):,.0f} msg/s steady){server}", flush=True)
     return steady
