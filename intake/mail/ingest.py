@@ -405,11 +405,11 @@ class MailIngestor:
         batch is rolled back whole and written again, each message in its savepoint). A
         message whose error was known before the transaction (it could not be parsed or
         classified) is quarantined at once, in a savepoint, as the second pass does."""
-        known = _known_failure(item, by_key)
-        if known is not None:
-            return self._quarantine_in(session, item, known), None
+        plan = _plan(item, by_key)
+        if isinstance(plan, BaseException):
+            return self._quarantine_in(session, item, plan), None
         try:
-            written = self._write_pending(session, item, shared, by_key)
+            written = self._write_planned(session, item, plan, shared)
         except (IntegrityError, OperationalError) as exc:
             if not _conflict(exc):
                 raise  # the database is unavailable: the whole batch waits
@@ -503,16 +503,22 @@ class MailIngestor:
 
     def _write_pending(self, session: Session, item: _Pending, shared: _Shared,
                        by_key: dict[str, IngestResult]) -> tuple[IngestResult, str | None]:
-        """One message's rows in the batch's transaction (inside its savepoint)."""
-        first = item.first or (by_key.get(item.key) if item.key else None)
-        if item.mail is not None and first is not None:
+        """One message's rows in the batch's transaction (inside its savepoint); a
+        message that cannot be written raises its error (``_plan``)."""
+        plan = _plan(item, by_key)
+        if isinstance(plan, BaseException):
+            raise plan
+        return self._write_planned(session, item, plan, shared)
+
+    def _write_planned(self, session: Session, item: _Pending,
+                       plan: _AsDuplicate | _AsFiled, shared: _Shared
+                       ) -> tuple[IngestResult, str | None]:
+        """One message's rows as ``plan`` says: its duplicate record, or its filing."""
+        if isinstance(plan, _AsDuplicate):
             return self._write_duplicate(session, item.raw, item.digest, item.source,
-                                         item.mail, first, None), None
-        if (item.error is not None or item.mail is None or item.found is None
-                or item.key is None):
-            raise item.error or AssertionError("message neither parsed nor failed")
-        return self._write(session, item.raw, item.digest, item.source, item.mail,
-                           item.key, item.found, None, True, item.stored, shared,
+                                         plan.mail, plan.first, None), None
+        return self._write(session, item.raw, item.digest, item.source, plan.mail,
+                           plan.key, plan.found, None, True, item.stored, shared,
                            item.decision)
 
     def retry(self, ingest_id: int) -> IngestResult:
@@ -865,15 +871,35 @@ class MailIngestor:
         return self.service.email_owner(code)
 
 
-def _known_failure(item: _Pending, by_key: dict[str, IngestResult]) -> BaseException | None:
-    """The error ``_write_pending`` raises for ``item`` before writing anything (it was
-    not parsed or not classified), None when it writes the message (or its duplicate)."""
+@dataclass(frozen=True)
+class _AsDuplicate:
+    """A parsed message whose key an earlier message took (before the batch, or in it):
+    recorded as that one's duplicate."""
+
+    mail: ParsedMail
+    first: IngestResult
+
+
+@dataclass(frozen=True)
+class _AsFiled:
+    """A message parsed, keyed and classified: filed."""
+
+    mail: ParsedMail
+    key: str
+    found: Classification
+
+
+def _plan(item: _Pending, by_key: dict[str, IngestResult]
+          ) -> _AsDuplicate | _AsFiled | BaseException:
+    """How a message of a batch is written, decided before anything of it is: as a
+    duplicate, filed, or not at all (the error that quarantines it: it was not parsed
+    or not classified). ``by_key``: the keys the batch took so far."""
     first = item.first or (by_key.get(item.key) if item.key else None)
     if item.mail is not None and first is not None:
-        return None
+        return _AsDuplicate(item.mail, first)
     if item.error is not None or item.mail is None or item.found is None or item.key is None:
         return item.error or AssertionError("message neither parsed nor failed")
-    return None
+    return _AsFiled(item.mail, item.key, item.found)
 
 
 def _replied_codes(pending: Sequence[_Pending]) -> set[str]:
