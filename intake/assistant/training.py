@@ -62,7 +62,7 @@ def rasa_version(root: Path) -> str:
 
 #: files under ``rasa_addons/`` that the server runs but training never reads
 SERVING_ONLY = frozenset({"rasa_addons/channels.py", "rasa_addons/serve.py",
-                          "rasa_addons/lock_store.py"})
+                          "rasa_addons/lock_store.py", "rasa_addons/speedups.py"})
 
 
 def _training_files(root: Path) -> Iterator[Path]:
