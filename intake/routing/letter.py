@@ -23,8 +23,7 @@ _ADDRESSEE = re.compile(
     r"^\W*(?P<cc>dong\s+)?(?:kinh\s+gui|k\s*/\s*g|kg)\s*[:.\-]?\s*(?P<rest>.*?)\s*$")
 _BULLET = re.compile(r"^\s*[-+•*–]\s*\S")
 _RESIDENCE_CUE = re.compile(
-    r"\b(?:(?:co\s+)?ho\s+khau\s+(?=thuong\s+tru|tam\s+tru))?"  # "(có) hộ khẩu thường trú"
-    r"(?:(?:hien\s+)?(?:dang\s+)?(?:tru|ngu|cu tru|sinh song|thuong tru|tam tru|o)\s+tai"
+    r"\b(?:(?:hien\s+)?(?:dang\s+)?(?:tru|ngu|cu tru|sinh song|thuong tru|tam tru|o)\s+tai"
     r"|(?:thuong|tam)\s+tru\s*(?::|o\b)|noi\s+(?:thuong\s+tru|tam\s+tru|cu\s+tru)"
     r"|(?:noi|cho)\s+o\s+(?:hien\s+nay|cua\s+(?:toi|chung\s+toi|gia\s+dinh))"
     r"|dia\s+chi(?:\s+(?:lien\s+he|thuong\s+tru|hien\s+nay|nha))?\s*:"
@@ -34,24 +33,6 @@ _RESIDENCE_END = re.compile(
     r"|co don|phan anh|kien nghi|khieu nai|to cao|de nghi|trinh bay|so dien thoai|sdt|sđt"
     r"|dien thoai|dt|cccd|cmnd|can cuoc|email|sinh nam|sinh ngay|nam sinh|la)\b")
 
-# The writer's identity paper given with its number ("CCCD số 024190001234 do Cục Cảnh
-# sát QLHC về TTXH cấp ngày 02/3/2022", "Số CMND: 121234567"), in the sentence that
-# introduces the writer ("Tôi là …", "Họ và tên: …", "Người làm đơn: …", "sinh năm …") or
-# as a field of its own: who writes, not what the letter is about. Read as a subject, the
-# card's words are the police's (the card's own procedure, CONG_AN's keywords), whatever
-# the matter.
-_IDENTITY_PAPER = re.compile(
-    r"(?<![a-z0-9])(?:so\s+)?(?:the\s+)?(?:cccd|cmnd|cmtnd|can\s+cuoc(?:\s+cong\s+dan)?"
-    r"|chung\s+minh\s+(?:nhan\s+dan|thu)|ho\s+chieu|(?:ma\s+)?(?:so\s+)?dinh\s+danh"
-    r"(?:\s+ca\s+nhan)?)\s*(?:so\s*)?[:.]?\s*(?:la\s+)?[a-z]?\d[\d .]{6,14}\d"
-    r"(?:[\s,]*(?:(?:do|tai|boi)\s+[^,.;\n]{0,70}?\s+)?cap(?:\s+ngay)?\s*[:]?\s*[\d/.\-]{6,10}"
-    r"(?:\s+(?:tai|boi|do)\s+[^,;\n]{0,70}?(?=[,;\n]|\.\s|\.$|$))?)?")
-_SELF_INTRODUCED = re.compile(
-    r"(?<![a-z])(?:toi\s+(?:ten\s+)?la|ten\s+toi\s+la|ho\s+(?:va\s+)?ten|nguoi\s+(?:lam|viet"
-    r"|gui|dung)\s+don|nguoi\s+(?:khieu\s+nai|to\s+cao|phan\s+anh|kien\s+nghi)|sinh\s+(?:nam"
-    r"|ngay)|nam\s+sinh|toi\s*:|chung\s+toi\s+(?:ten\s+)?la|em\s+(?:ten\s+)?la)(?![a-z])")
-_SENTENCE_START = re.compile(r"[.!?\n]\s*")
-_FIELD_END = re.compile(r"\s*(?:[.,;\n]|$)")
 
 # The writer addresses or asks the province's bodies in general ("Kính gửi các cơ quan
 # của tỉnh", "Gửi cơ quan quản lý của tỉnh", "Kính gửi UBND tỉnh", "mong cơ quan có thẩm
@@ -196,7 +177,6 @@ def read_letter(text: str) -> Letter:
     addressees, kept = _addressee_lines(text.splitlines())
     body = "\n".join(kept)
     residence, incident = _residence_clauses(body)
-    incident = _without_identity(incident)
     return Letter(tuple(addressees), tuple(residence), incident, province_cue(text))
 
 
@@ -314,26 +294,3 @@ def _residence_clauses(body: str) -> tuple[list[str], str]:
         cursor = end
     pieces.append(body[cursor:])
     return clauses, "".join(pieces)
-
-
-def _without_identity(body: str) -> str:
-    """``body`` with the writer's identity papers blanked (``_IDENTITY_PAPER``): a paper
-    with its number in the sentence that introduces the writer, or opening a sentence of
-    its own field ("Số CCCD: …." as a sentence). A card named without its number, or in the
-    story ("CCCD số … của tôi bị ghi sai ngày sinh": no introduction, not a field), stays."""
-    folded = fold_keep_length(body)
-    if len(folded) != len(body):
-        return body
-    pieces: list[str] = []
-    cursor = 0
-    for found in _IDENTITY_PAPER.finditer(folded):
-        starts = [m.end() for m in _SENTENCE_START.finditer(folded, 0, found.start())]
-        sentence = folded[(starts[-1] if starts else 0):found.start()]
-        introduced = _SELF_INTRODUCED.search(sentence) is not None
-        field = not sentence.strip(" ,:;-") and _FIELD_END.match(folded, found.end())
-        if not (introduced or field):
-            continue
-        pieces += [body[cursor:found.start()], " " * (found.end() - found.start())]
-        cursor = found.end()
-    pieces.append(body[cursor:])
-    return "".join(pieces)
