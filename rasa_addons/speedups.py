@@ -10,8 +10,8 @@ Profiled with py-spy on a Rasa server answering the chat benchmark (``bench/chat
   JSON Schema's meta-schema and builds a new validator, before it checks the response.
   The schema is a constant (``RemoteAction.action_response_format_spec``). Here it is
   checked once and its validator built once; each response is then validated against it.
-  An invalid response still raises ``jsonschema.ValidationError`` with Rasa's own hint
-  appended to its message, as before.
+  An invalid response still raises the ``jsonschema.ValidationError`` Rasa's call
+  raises (the best match of its errors), with Rasa's own hint appended to its message.
 - 8.6% went to ``Event.resolve_by_type``: to turn each stored event back into an object,
   for every event of the conversation read from the tracker store on every turn, Rasa
   walks the whole tree of ``Event`` subclasses (``all_subclasses`` with an
@@ -43,7 +43,7 @@ def install() -> None:
 
 
 def _install_action_result_validator() -> None:
-    from jsonschema import ValidationError
+    from jsonschema.exceptions import best_match
     from jsonschema.validators import validator_for
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.constants import DOCS_BASE_URL
@@ -55,15 +55,14 @@ def _install_action_result_validator() -> None:
 
     def validate_action_result(self: Any, result: dict[str, Any]) -> bool:
         """Rasa's check of an action server's answer, against a validator built once."""
-        try:
-            validator.validate(result)
-        except ValidationError as invalid:
-            invalid.message += (
-                ". Failed to validate Action server response from API, make sure your "
-                "response from the Action endpoint is valid. For more information about "
-                f"the format visit {DOCS_BASE_URL}/custom-actions")
-            raise
-        return True
+        invalid = best_match(validator.iter_errors(result))  # the error Rasa's call names
+        if invalid is None:
+            return True
+        invalid.message += (
+            ". Failed to validate Action server response from API, make sure your "
+            "response from the Action endpoint is valid. For more information about "
+            f"the format visit {DOCS_BASE_URL}/custom-actions")
+        raise invalid
 
     RemoteAction._validate_action_result = validate_action_result
 
