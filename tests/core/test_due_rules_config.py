@@ -8,6 +8,7 @@ import pytest
 
 from intake.services import kinds
 from intake.services.kinds import due_rules
+from tests.spies import calls_to
 
 
 def test_due_rules_come_from_pakn_env_unless_the_environment_says_otherwise(
@@ -28,14 +29,7 @@ def test_an_edited_pakn_env_is_read_again_and_an_unchanged_one_is_not(
     env_file.write_text("PAKN_DUE_RULES=complaint=45\n", encoding="utf-8")
     monkeypatch.setenv("PAKN_HOME", str(tmp_path))
     monkeypatch.delenv("PAKN_DUE_RULES", raising=False)
-    reads: list[Path] = []
-    real_read = kinds._read_env_file
-
-    def counted_read(path: Path) -> dict[str, str]:
-        reads.append(path)
-        return real_read(path)
-
-    monkeypatch.setattr(kinds, "_read_env_file", counted_read)
+    reads = calls_to(monkeypatch, kinds, "_read_env_file")
     assert [due_rules()["complaint"].working_days for _ in range(3)] == [45, 45, 45]
     assert len(reads) == 1
     env_file.write_text("PAKN_DUE_RULES=complaint=120\n", encoding="utf-8")

@@ -13,6 +13,7 @@ import pytest
 from intake.mail import parse
 from intake.mail.parse import html_texts, html_to_text, parse_message, trim_quotes_and_signature
 from tests.mail.conftest import FIXTURES, MIKEL
+from tests.spies import calls_to
 
 CASES = {
     # a quote between two paragraphs: the paragraphs stay one blank line apart
@@ -77,14 +78,7 @@ def test_the_warm_up_message_goes_through_the_html_quote_selectors(
     whose quoted part and signature those selectors take away."""
     from intake.mail.ingest import WARM_UP_MAIL
 
-    read: list[str] = []
-    real = parse.html_texts
-
-    def reading(html: str) -> tuple[str, str]:
-        read.append(html)
-        return real(html)
-
-    monkeypatch.setattr(parse, "html_texts", reading)
+    read = calls_to(monkeypatch, parse, "html_texts")
     mail = parse_message(WARM_UP_MAIL, parse.Limits(10_000_000, 10, ()))
     assert read, "the sample was not read as HTML"
     assert mail.text == "Khởi động\nx"
