@@ -1,7 +1,7 @@
 """Search quality and latency of the procedure catalog on labelled citizen questions.
 
     .venv/bin/python bench/catalog_search.py [--catalog FILE] [--scale 2145] [--show-misses]
-                                             [--blind set1|set2|set3|set4]
+                                             [--blind setN]
 
 ``--blind setN`` reads ``bench/blind/setN/procedures.jsonl`` (questions written by people
 who had not seen the search code or the synonyms; checked against its frozen checksum
@@ -32,6 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from blind_sets import sets_with  # noqa: E402  (bench/ is the script's folder)
 
 from intake.catalog.importers import parse_path  # noqa: E402
 from intake.catalog.records import ProcedureRecord  # noqa: E402
@@ -156,7 +158,7 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
     parser.add_argument("--scale", type=int, default=2145)
     parser.add_argument("--show-misses", action="store_true")
-    parser.add_argument("--blind", choices=("set1", "set2", "set3", "set4"))
+    parser.add_argument("--blind", choices=sets_with("procedures.jsonl"))
     args = parser.parse_args()
     if args.blind:
         from blind_sets import BLIND, verify

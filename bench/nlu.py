@@ -1,7 +1,7 @@
 """Intent F1 per intent on the held-out NLU set, with the ask_procedure/file_complaint confusion.
 
     .venv/bin/python bench/nlu.py [--holdout tests/data/nlu_holdout.yml] [--model models/]
-                                  [--blind set1|set2|set3]
+                                  [--blind setN]
 
 ``--blind setN`` evaluates on ``bench/blind/setN/chat.jsonl`` (messages written by people
 who had not seen the training data; checked against its frozen checksum first).
@@ -20,6 +20,8 @@ import os
 import subprocess
 import tempfile
 from pathlib import Path
+
+from blind_sets import sets_with
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIR = ("ask_procedure", "file_complaint")
@@ -73,7 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--holdout", type=Path, default=ROOT / "tests/data/nlu_holdout.yml")
     parser.add_argument("--model", type=Path, default=ROOT / "models")
-    parser.add_argument("--blind", choices=("set1", "set2", "set3"))
+    parser.add_argument("--blind", choices=sets_with("chat.jsonl"))
     parser.add_argument("--show-misses", action="store_true",
                         help="print each misclassified message (refused for set2, the "
                              "final set, whose misses are never read)")

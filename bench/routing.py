@@ -1,6 +1,6 @@
 """Routing quality and latency on labelled complaints: the team's own, or a blind set.
 
-    .venv/bin/python bench/routing.py [--data FILE …] [--blind set1|set2|set3] [--training FILE]
+    .venv/bin/python bench/routing.py [--data FILE …] [--blind setN] [--training FILE]
                                       [--show-all] [--json]
 
 ``--blind setN`` reads ``bench/blind/setN/complaints_*.jsonl`` (written by people who had
@@ -31,6 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from blind_sets import sets_with  # noqa: E402  (bench/ is the script's folder)
 
 from intake.catalog.service import DEMO_CATALOG, CatalogService  # noqa: E402
 from intake.config import load_settings  # noqa: E402
@@ -138,7 +140,7 @@ def read_rows(paths: list[Path]) -> list[dict[str, object]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, action="append")
-    parser.add_argument("--blind", choices=("set1", "set2", "set3"))
+    parser.add_argument("--blind", choices=sets_with("complaints_*.jsonl"))
     parser.add_argument("--training", type=Path, default=TRAINING_FILE,
                         help="the classifier's training file (default: the shipped one)")
     parser.add_argument("--changes", type=Path,
