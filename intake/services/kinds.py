@@ -50,7 +50,10 @@ _read_rules: dict[str, tuple[tuple[int, int, int], str]] = {}
 def _rules_in_file(path: str) -> str:
     """``PAKN_DUE_RULES`` of the env file ``path`` ("" without one): read again only when
     the file changed (its inode, size or modification time), since every filed
-    complaint asks for its due rules and reading the file was most of the asking."""
+    complaint asks for its due rules and reading the file was most of the asking. An edit
+    in place that keeps the size and lands within the file system's clock tick of the last
+    read (a few milliseconds) is seen only at the next change: a hand edit never is that fast,
+    and editors that write a new file change the inode."""
     try:
         stat = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
