@@ -238,6 +238,34 @@ def test_a_window_of_looks_is_one_write_and_counts_the_same(
     assert first.look(_mail(CITIZEN)).reason == "5 messages from this sender within 60 min"
 
 
+def test_a_window_of_senders_is_written_in_one_statement(engines: list[Database]) -> None:
+    """A window's counts for several senders (one of them already stored this minute)
+    are written by one statement run once with all their rows, not one statement per
+    sender, and add up as the looks said."""
+    clock = Clock()
+    first, second = (Triage.shared(db, sender_rate=3, clock=clock) for db in engines)
+    assert first.look(_mail(CITIZEN)).label == "genuine"  # stored: 1
+    writes: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if statement.lstrip().upper().startswith("INSERT") and "mail_sender_counts" in statement:
+            writes.append(statement)
+
+    event.listen(engines[1].engine, "before_cursor_execute", note)
+    try:
+        senders = [CITIZEN, OTHER, "third@example.vn", CITIZEN]
+        verdicts = second.look_all([_mail(sender) for sender in senders])
+    finally:
+        event.remove(engines[1].engine, "before_cursor_execute", note)
+    assert [v.label for v in verdicts] == ["genuine"] * 4
+    assert len(writes) == 1
+    with engines[0].reading() as session:
+        counts = dict(session.execute(select(MailSenderCount.sender_key,
+                                             MailSenderCount.count)).tuples().all())
+    assert counts == {sender_key(CITIZEN): 3, sender_key(OTHER): 1,
+                      sender_key("third@example.vn"): 1}
+
+
 def test_a_window_the_database_refuses_is_counted_in_memory(
         database_url: str, caplog: pytest.LogCaptureFixture) -> None:
     """The write at the window's end fails (SQLite: the table gone, an OperationalError
