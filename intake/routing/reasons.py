@@ -37,6 +37,13 @@ def procedure_context_reason(procedure_reason: str, label: str) -> str:
     return f"{procedure_reason}: chỉ là bối cảnh, nội dung thuộc {level_vi(label)}"
 
 
+def department_without_place_reason(level: str, label: str, score: float) -> str:
+    """A local matter with no place, sent to the department that leads the others:
+    ``nội dung cấp xã nhưng chưa rõ xã/huyện nào; sở, ngành dẫn đầu: SO_NN_PTNT (52%)``."""
+    return (f"nội dung {level_vi(level)} nhưng chưa rõ xã/huyện nào; "
+            f"sở, ngành dẫn đầu: {label} ({score:.0%})")
+
+
 def level_place_reason(level: str, place_code: str, resolved: str) -> str | None:
     """Why a place's queue was moved up or kept at a level (None when nothing moved)."""
     if place_code == resolved:

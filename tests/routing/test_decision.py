@@ -194,3 +194,21 @@ def test_a_weak_topic_decides_from_the_triage_threshold(
     decision = Router(places, "VP_UBND", classifier=model,
                       procedures=StubFinder()).route(RoutingInput(UNTOLD))
     assert decision.queue_code == queue
+
+
+@pytest.mark.parametrize(("ranked", "queue", "rule"), [
+    # the commune's matter, but no place; Sở Nông nghiệp leads the departments by
+    # 0.50 - 0.5 x 0.10 = 0.45: it takes the letter rather than the triage desk asking where
+    ((("XA", 0.70), ("SO_NN_PTNT", 0.50), ("SO_TN_MT", 0.10)), "SO_NN_PTNT",
+     "department_no_place"),
+    # two departments nearly tied (0.45 - 0.5 x 0.38 = 0.26): ask where, as before
+    ((("XA", 0.70), ("SO_NN_PTNT", 0.45), ("SO_TN_MT", 0.38)), "VP_UBND",
+     "local_needs_place"),
+])
+def test_a_local_matter_without_a_place_goes_to_a_department_that_clearly_leads(
+        places: PlaceIndex, ranked: tuple[tuple[str, float], ...], queue: str,
+        rule: str) -> None:
+    model = cast(Classifier, FixedModel(*ranked))
+    decision = Router(places, "VP_UBND", classifier=model,
+                      procedures=StubFinder()).route(RoutingInput(UNTOLD))
+    assert (decision.queue_code, decision.rule) == (queue, rule), decision.reasons
