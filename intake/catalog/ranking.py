@@ -216,7 +216,8 @@ _WORD_OR_BREAK = re.compile(_BREAK + r"|[^\W_]+")
 @dataclass(frozen=True)
 class Rejections:
     """What a question says the citizen's case is *not*: "không nằm trong khu công
-    nghiệp", "ngoài KCN", "đóng cửa hẳn, không tạm ngừng nữa". The words of the rejected
+    nghiệp", "ngoài KCN", "đóng cửa hẳn, không tạm ngừng nữa", and what the citizen does
+    not want ("không muốn cấp lại bằng lái", "chưa định bán nhà"). The words of the rejected
     variant are taken out of the question, so they count for no procedure (its name's
     words are then unasked: "… trong khu công nghiệp", "Tạm ngừng …" rank below the
     variant the citizen means)."""
@@ -224,6 +225,9 @@ class Rejections:
     negators: re.Pattern[str]  # the rejected words follow ("không thuộc", "ngoài khu")
     stopped: re.Pattern[str]  # a variant no longer wanted: "không tạm ngừng nữa"
     boundaries: frozenset[str]  # words that end a rejection ("thì", "mà", "muốn" …)
+    # words that add another rejected alternative ("không cần cấp lại hay cấp đổi"):
+    # the rejection goes on past them, with REJECTED_WORDS more words
+    alternatives: frozenset[str] = frozenset()
 
     def blank(self, text: str) -> str:
         """The text (lower case, NFC) with each rejection and its negator as " ~ "."""
@@ -243,6 +247,9 @@ class Rejections:
         end, words = start, 0
         for token in _WORD_OR_BREAK.finditer(text, start):
             word = token.group(0)
+            if words and strip_diacritics(word) in self.alternatives:
+                words = 0
+                continue
             if not word[0].isalnum() or strip_diacritics(word) in self.boundaries:
                 break
             end, words = token.end(), words + 1
@@ -253,7 +260,7 @@ class Rejections:
 
 def read_rejections(data: Mapping[str, object]) -> Rejections | None:
     """``synonyms.yml``'s ``rejections``: its ``negators``, the ``modifiers`` a "không …
-    nữa" stops, and its ``boundaries``; None without negators."""
+    nữa" stops, its ``boundaries`` and ``alternatives``; None without negators."""
     section = data.get("rejections")
     if not isinstance(section, dict) or not _listed(section.get("negators")):
         return None
@@ -264,13 +271,30 @@ def read_rejections(data: Mapping[str, object]) -> Rejections | None:
         stopped=re.compile(rf"(?<!\w){_phrase_pattern('không')}\s+(?:{variant})"
                            rf"\s+(?P<end>{_phrase_pattern('nữa')})(?!\w)"),
         boundaries=frozenset(strip_diacritics(nfc(str(b).lower()))
-                             for b in _listed(section.get("boundaries"))))
+                             for b in _listed(section.get("boundaries"))),
+        alternatives=frozenset(strip_diacritics(nfc(str(b).lower()))
+                               for b in _listed(section.get("alternatives"))))
 
 
 def ask_regex(data: Mapping[str, object]) -> re.Pattern[str] | None:
-    """``synonyms.yml``'s ``ask_markers`` ("muốn", "xin", "đề nghị" …) as one regex."""
+    """``synonyms.yml``'s ``ask_markers`` ("muốn", "xin", "đề nghị" …) as one regex.
+
+    The words that hold a marker and are no ask (``ask_lookalikes``: "quyết định",
+    "thẩm định", "gia đình" — "gia dinh" typed without marks) are matched too, first, in
+    the group ``lookalike``, so that ``first_ask`` passes over them."""
     markers = [str(m) for m in _listed(data.get("ask_markers"))]
-    return _cue_regex(markers) if markers else None
+    if not markers:
+        return None
+    lookalikes = [str(w) for w in _listed(data.get("ask_lookalikes"))]
+    if not lookalikes:
+        return _cue_regex(markers)
+    return re.compile(rf"(?P<lookalike>{_cue_regex(lookalikes).pattern})"
+                      rf"|{_cue_regex(markers).pattern}")
+
+
+def first_ask(markers: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first ask marker in the text that is not part of a look-alike word."""
+    return next((m for m in markers.finditer(text) if m.lastgroup != "lookalike"), None)
 
 
 def asked_parts(text: str, markers: re.Pattern[str] | None) -> list[str]:
@@ -282,7 +306,7 @@ def asked_parts(text: str, markers: re.Pattern[str] | None) -> list[str]:
         return []
     parts = []
     for clause in _CLAUSE_END.split(nfc(text).lower()):
-        found = markers.search(clause)
+        found = first_ask(markers, clause)
         if found is not None:
             parts.append(clause[found.start():])
     return parts
@@ -308,7 +332,7 @@ def done_parts(text: str, done: re.Pattern[str] | None,
     if done is None:
         return []
     return [clause for clause in _DONE_CLAUSE_END.split(nfc(text).lower())
-            if done.search(clause) and not (asks is not None and asks.search(clause))]
+            if done.search(clause) and not (asks is not None and first_ask(asks, clause))]
 
 
 def feature_names(cues: CueTable) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from intake.catalog.importers import parse_path
-from intake.catalog.ranking import CONTINUOUS, done_parts, load_cues
+from intake.catalog.ranking import CONTINUOUS, asked_parts, done_parts, load_cues
 from intake.catalog.search import EXAMPLES_FILE, SearchIndex, load_synonyms, read_examples
 from intake.catalog.service import DEMO_CATALOG
 from intake.org.data_files import read_organisation
@@ -56,6 +56,10 @@ def test_what_the_question_rules_out_does_not_count(index: SearchIndex, question
     ("xuong o ngoai kcn thi xin o dau", "xuong o  ~  thi xin o dau"),
     ("đóng cửa hẳn, không tạm ngừng nữa", "đóng cửa hẳn,  ~ nữa"),
     ("làm mới chứ không phải cấp lại", "làm mới  ~ "),
+    # a refused wish, and the alternatives listed with it
+    ("tôi không muốn cấp lại bằng lái, chỉ đổi", "tôi  ~ , chỉ đổi"),
+    ("chung toi chua dinh ban nha ma muon tach thua", "chung toi  ~  ma muon tach thua"),
+    ("không cần cấp lại hay cấp đổi gì, chỉ muốn gia hạn", " ~ , chỉ muốn gia hạn"),
 ])
 def test_rejections_are_blanked_up_to_their_clause(text: str, left: str) -> None:
     rejections = load_synonyms().rejections
@@ -71,6 +75,39 @@ def test_rejections_are_blanked_up_to_their_clause(text: str, left: str) -> None
 def test_a_plain_negation_is_no_rejection(text: str) -> None:
     rejections = load_synonyms().rejections
     assert rejections is not None and rejections.blank(text) == text
+
+
+# (question, expected code): a refused variant yields to what the question asks for
+REFUSED = [
+    ("Bằng lái xe máy của tôi vẫn còn tốt, tôi không muốn cấp lại bằng lái, chỉ hỏi giờ "
+     "muốn học thêm bằng ô tô thì đăng ký ở đâu", "BG-GT-003"),
+    ("Căn cước của tôi còn hạn, tôi không cần cấp đổi căn cước, chỉ muốn làm hộ chiếu để "
+     "đi du lịch Thái Lan, nộp ở đâu", "BG-XNC-001"),
+]
+
+
+def test_refused_questions_are_not_training_questions() -> None:
+    trained = {q for q, _ in read_examples(EXAMPLES_FILE)}
+    assert not trained & {q for q, _ in REFUSED}
+
+
+@pytest.mark.parametrize(("question", "code"), REFUSED)
+def test_what_the_citizen_does_not_want_yields_to_what_they_ask(
+        index: SearchIndex, question: str, code: str) -> None:
+    hits = index.search(question, 3)
+    assert hits and hits[0].code == code, [(h.code, h.name) for h in hits]
+
+
+def test_a_word_that_holds_an_ask_marker_asks_nothing() -> None:
+    """"định" asks in "tôi định mở quán", not in "quyết định", "thẩm định" or "gia dinh"
+    (gia đình typed without marks): their clauses are no ask, and a done step stays one."""
+    table = load_synonyms()
+    assert asked_parts("Sở đã ra quyết định cấp phép cho xưởng, giờ tôi muốn mở chi nhánh",
+                       table.ask_markers) == ["muốn mở chi nhánh"]
+    assert asked_parts("ca gia dinh toi di du lich", table.ask_markers) == []
+    assert asked_parts("năm nay tôi định mở quán", table.ask_markers) == ["định mở quán"]
+    assert done_parts("kho lạnh đã có giấy phép, bản vẽ đã thẩm định", table.done_markers,
+                      table.ask_markers) == ["kho lạnh đã có giấy phép", " bản vẽ đã thẩm định"]
 
 
 def test_a_building_that_is_no_house_is_no_house(index: SearchIndex) -> None:
