@@ -680,6 +680,9 @@ def addressed_committee(router: Router, ev: Evidence) -> Outcome | None:
     if addressee is None or addressee.label not in LEVELS or place is None \
             or place.is_district != (addressee.label == LEVEL_DISTRICT):
         return None
+    elsewhere = _matter_in_another_district(router, ev, place)
+    if elsewhere is not None:
+        return _committee_where_it_is(router, ev, place, elsewhere)
     commune = _commune_of_addressed_district(router, ev, place)
     if commune is not None:
         return Outcome(commune.queue_code, ADDRESSED_COMMITTEE, (
@@ -699,6 +702,50 @@ def addressed_committee(router: Router, ev: Evidence) -> Outcome | None:
 ADDRESSED_COMMITTEE = 0.9
 
 
+def _district_of(place: Place) -> str | None:
+    """The district a place is (a district) or lies in (a commune)."""
+    return place.queue_code if place.is_district else place.district_code
+
+
+def _matter_in_another_district(router: Router, ev: Evidence, addressed: Place) -> Place | None:
+    """The place the text names for the matter (the writer's residence is not read as
+    one), when it lies in another district than the committee the letter is addressed to
+    and the matter is the local committee's: a commune's or district's committee acts
+    only within its own territory (Luật Tổ chức chính quyền địa phương 2015, Điều 2), so
+    the writer who took a farm's culvert in Yên Thế to the committee of Lục Nam, where
+    the writer lives, chose a body that cannot settle it. None when the text names no
+    single place, or one in the addressed district."""
+    cand = _usable_place(ev.text_place)
+    best = ev.topic.best
+    if cand is None or best is None or best.label not in LEVELS:
+        return None
+    named = router.place(cand.label)
+    if named is None or router.today(named.queue_code) != named.queue_code:
+        return None
+    district = _district_of(named)
+    if district is None or district == _district_of(addressed):
+        return None
+    return named
+
+
+def _committee_where_it_is(router: Router, ev: Evidence, addressed: Place,
+                           named: Place) -> Outcome:
+    """The committee of the place where the matter is: the commune's when the content is
+    a commune's (or the place is a commune of an abolished district), else the
+    district's."""
+    combined: dict[str, float] = ev.topic.detail.get("combined", {})
+    commune_level = not named.is_district and \
+        combined.get(LEVEL_COMMUNE, 0.0) >= LOCAL_TOPIC_MIN
+    level = LEVEL_COMMUNE if commune_level else LEVEL_DISTRICT
+    queue = router.at_level(level, named.queue_code)
+    where = router.place(queue)
+    return Outcome(queue, ADDRESSED_COMMITTEE, (
+        ev.addressee.reason or "",
+        why.committee_elsewhere_reason(addressed.full_name,
+                                       where.full_name if where else named.full_name,
+                                       queue)))
+
+
 def _commune_of_addressed_district(router: Router, ev: Evidence,
                                    district: Place) -> Place | None:
     """The commune the text names, in the district whose committee the letter is
@@ -706,9 +753,11 @@ def _commune_of_addressed_district(router: Router, ev: Evidence,
     road, the waste collection of a market, the commune's public land): the commune's
     committee runs it (Luật Tổ chức chính quyền địa phương 2015, Điều 35-36), the
     district's would send it down. None when the text names no single commune there, or
-    says the commune was asked before or did not act (the district is asked over it)."""
+    says the commune was asked before or did not act (the district is asked over it).
+    Where the text names no commune (only the district, or nothing), the commune the
+    writer lives in stands for it: a village's matter told by one who lives there."""
     best = ev.topic.best
-    cand = _usable_place(ev.text_place)
+    cand = _named_commune(router, ev.text_place) or _named_commune(router, ev.hint)
     if not district.is_district or best is None or best.label != LEVEL_COMMUNE \
             or best.score < LOCAL_TOPIC_MIN or cand is None or ev.commune_failed:
         return None
@@ -718,6 +767,13 @@ def _commune_of_addressed_district(router: Router, ev: Evidence,
             or router.today(commune.queue_code) != commune.queue_code:
         return None
     return commune
+
+
+def _named_commune(router: Router, signal: Signal) -> Candidate | None:
+    """The signal's place when it is a commune (not a district)."""
+    cand = _usable_place(signal)
+    place = router.place(cand.label) if cand is not None else None
+    return cand if place is not None and not place.is_district else None
 
 
 def place_given(router: Router, ev: Evidence) -> Outcome | None:

@@ -65,6 +65,12 @@ def commune_of_district_reason(district: str, commune: str, queue: str) -> str:
     return f"thư gửi UBND {district}, việc cấp xã ở {commune} → UBND {commune}: {queue}"
 
 
+def committee_elsewhere_reason(addressed: str, where: str, queue: str) -> str:
+    """A letter to a local committee about a matter in another district's territory."""
+    return (f"gửi UBND {addressed} nhưng việc xảy ra ở {where}, ngoài địa bàn "
+            f"→ thuộc thẩm quyền UBND {where}: {queue}")
+
+
 def misaddressed_local_reason(addressee: str, level: str) -> str:
     """A letter to a department about a matter the local committee runs."""
     return (f"{addressee}, nhưng nội dung là việc {level_vi(level)} → UBND nơi xảy ra "

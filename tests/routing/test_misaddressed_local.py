@@ -21,6 +21,7 @@ from intake.routing.types import RoutingInput
 TAN_MOC = "XA_07606"  # xã Tân Mộc, huyện Lục Ngạn
 LUC_NGAN = "HUYEN_219"
 BAO_SON = "XA_07459"  # xã Bảo Sơn, huyện Lục Nam
+LUC_NAM = "HUYEN_218"
 
 
 class FixedModel:
@@ -95,6 +96,18 @@ def test_the_reason_names_a_city_and_its_ward_by_their_own_types(
     assert not any("UBND huyện" in r or "UBND xã" in r for r in decision.reasons)
 
 
+def test_a_village_matter_of_the_writers_commune_in_a_letter_to_its_district_goes_there(
+        places: PlaceIndex) -> None:
+    """The text names no commune, only "our village": the commune the writer lives in,
+    in the district addressed, is where it is."""
+    text = ("Kính gửi: UBND huyện Lục Ngạn.\nTôi là Nông Văn Tám, trú tại thôn Đồng, xã Tân "
+            "Mộc, huyện Lục Ngạn. Đường trục thôn tôi làm từ lâu, nay bong hết mặt bê tông, "
+            "mưa xuống lầy lội. Đề nghị chính quyền sớm sửa đường.")
+    decision = router_reading(places, "XA").route(RoutingInput(text))
+    assert decision.queue_code == TAN_MOC, decision.reasons
+    assert decision.rule == "addressed_committee"
+
+
 def test_a_district_matter_in_a_letter_to_the_district_stays_there(
         places: PlaceIndex) -> None:
     text = ("Kính gửi: UBND huyện Lục Ngạn.\nGia đình tôi ở thôn Đồng, xã Tân Mộc bị thu hồi "
@@ -102,10 +115,36 @@ def test_a_district_matter_in_a_letter_to_the_district_stays_there(
     assert router_reading(places, "HUYEN").route(RoutingInput(text)).queue_code == LUC_NGAN
 
 
-def test_a_commune_of_another_district_does_not_move_the_letter(places: PlaceIndex) -> None:
-    text = VILLAGE_ROAD.replace("xã Tân Mộc", "xã Bảo Sơn")
+def test_a_commune_matter_in_another_district_goes_to_the_committee_where_it_is(
+        places: PlaceIndex) -> None:
+    """A district's committee acts only in its own district: a road of a commune of
+    Lục Nam, in a letter to the committee of Lục Ngạn, is Bảo Sơn's."""
+    text = VILLAGE_ROAD.replace("xã Tân Mộc", "xã Bảo Sơn, huyện Lục Nam")
     decision = router_reading(places, "XA").route(RoutingInput(text))
-    assert decision.queue_code not in (BAO_SON, TAN_MOC), decision.reasons
+    assert decision.queue_code == BAO_SON, decision.reasons
+    assert decision.rule == "addressed_committee"
+    assert any("gửi UBND Huyện Lục Ngạn nhưng việc xảy ra ở Xã Bảo Sơn, ngoài địa bàn" in r
+               for r in decision.reasons), decision.reasons
+
+
+def test_a_district_matter_in_another_district_goes_to_that_district(
+        places: PlaceIndex) -> None:
+    text = ("Kính gửi: UBND huyện Lục Ngạn.\nTôi trú tại xã Tân Mộc, huyện Lục Ngạn. Gia "
+            "đình tôi có ruộng ở xã Bảo Sơn, huyện Lục Nam bị thu hồi làm đường, phương án "
+            "bồi thường giải phóng mặt bằng chưa đúng diện tích.")
+    decision = router_reading(places, "HUYEN").route(RoutingInput(text))
+    assert decision.queue_code == LUC_NAM, decision.reasons
+
+
+def test_the_writers_own_district_named_as_residence_keeps_the_letter(
+        places: PlaceIndex) -> None:
+    """Where the writer lives is not where the matter is: a letter to the writer's own
+    district about a road of that district stays there, whatever else the writer says."""
+    text = ("Kính gửi: UBND huyện Lục Ngạn.\nTôi là người trú tại xã Bảo Sơn, huyện Lục Nam. "
+            "Đường trục thôn Đồng, xã Tân Mộc làm từ lâu, nay bong hết mặt bê tông, mưa xuống "
+            "lầy lội. Đề nghị sớm sửa đường.")
+    decision = router_reading(places, "XA").route(RoutingInput(text))
+    assert decision.queue_code == TAN_MOC, decision.reasons
 
 
 def test_a_letter_asking_the_district_over_its_commune_stays_with_the_district(
