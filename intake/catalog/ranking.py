@@ -259,15 +259,19 @@ class Rejections:
 
 
 def read_rejections(data: Mapping[str, object]) -> Rejections | None:
-    """``synonyms.yml``'s ``rejections``: its ``negators``, the ``modifiers`` a "không …
-    nữa" stops, its ``boundaries`` and ``alternatives``; None without negators."""
+    """``synonyms.yml``'s ``rejections``: its ``negators`` (those of ``marked_only`` only
+    with their marks), the ``modifiers`` a "không … nữa" stops, its ``boundaries`` and
+    ``alternatives``; None without negators."""
     section = data.get("rejections")
     if not isinstance(section, dict) or not _listed(section.get("negators")):
         return None
     modifiers = [str(m) for m in _listed(data.get("modifiers"))]
     variant = _cue_regex(modifiers).pattern
+    # a negator whose bare form is an everyday phrase ("nằm ngoài" and "năm ngoái", last
+    # year, are both "nam ngoai") rules out only as typed with its marks
+    marked = frozenset(nfc(str(p).lower()).strip() for p in _listed(data.get("marked_only")))
     return Rejections(
-        negators=_cue_regex([str(n) for n in _listed(section.get("negators"))]),
+        negators=_cue_regex([str(n) for n in _listed(section.get("negators"))], marked),
         stopped=re.compile(rf"(?<!\w){_phrase_pattern('không')}\s+(?:{variant})"
                            rf"\s+(?P<end>{_phrase_pattern('nữa')})(?!\w)"),
         boundaries=frozenset(strip_diacritics(nfc(str(b).lower()))
@@ -281,19 +285,27 @@ def ask_regex(data: Mapping[str, object]) -> re.Pattern[str] | None:
 
     The words that hold a marker and are no ask (``ask_lookalikes``: "quyết định",
     "thẩm định", "gia đình" — "gia dinh" typed without marks) are matched too, first, in
-    the group ``lookalike``, so that ``first_ask`` passes over them."""
+    the group ``lookalike``, so that ``first_ask`` passes over them. A question asked
+    without a request word ("Vậy tôi phải nộp ở đâu", "… thì làm sao", "cho em hỏi …")
+    is told by its ``question_words``, in the group ``question``: such a clause asks as a
+    whole (``asked_parts``)."""
     markers = [str(m) for m in _listed(data.get("ask_markers"))]
     if not markers:
         return None
+    groups = []
     lookalikes = [str(w) for w in _listed(data.get("ask_lookalikes"))]
-    if not lookalikes:
-        return _cue_regex(markers)
-    return re.compile(rf"(?P<lookalike>{_cue_regex(lookalikes).pattern})"
-                      rf"|{_cue_regex(markers).pattern}")
+    if lookalikes:
+        groups.append(rf"(?P<lookalike>{_cue_regex(lookalikes).pattern})")
+    groups.append(_cue_regex(markers).pattern)
+    questions = [str(w) for w in _listed(data.get("question_words"))]
+    if questions:
+        groups.append(rf"(?P<question>{_cue_regex(questions).pattern})")
+    return re.compile("|".join(groups)) if len(groups) > 1 else _cue_regex(markers)
 
 
 def first_ask(markers: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first ask marker in the text that is not part of a look-alike word."""
+    """The first ask marker or question word in the text that is not part of a
+    look-alike word."""
     return next((m for m in markers.finditer(text) if m.lastgroup != "lookalike"), None)
 
 
@@ -301,14 +313,15 @@ def asked_parts(text: str, markers: re.Pattern[str] | None) -> list[str]:
     """What a question asks for: in each clause with an ask marker, the words from the
     marker on ("Công ty tôi ở TP Bắc Giang, do khó khăn, tôi muốn tạm ngừng kinh doanh
     12 tháng. Xin hỏi thời hạn …" → "muốn tạm ngừng kinh doanh 12 tháng", "Xin hỏi
-    thời hạn …"); none without markers."""
+    thời hạn …"); a clause that asks with a question word only ("giấy phép hết hạn thì
+    làm sao") as a whole; none without markers."""
     if markers is None:
         return []
     parts = []
     for clause in _CLAUSE_END.split(nfc(text).lower()):
         found = first_ask(markers, clause)
         if found is not None:
-            parts.append(clause[found.start():])
+            parts.append(clause if found.lastgroup == "question" else clause[found.start():])
     return parts
 
 

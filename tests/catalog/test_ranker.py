@@ -285,7 +285,10 @@ def test_what_a_question_asks_follows_its_markers() -> None:
                        "doanh nghiệp. Xin hỏi hồ sơ gồm gì?", markers) == [
         "muốn giải thể doanh nghiệp", "xin hỏi hồ sơ gồm gì"]
     assert asked_parts("thu tuc cap lai the can cuoc", markers) == ["thu tuc cap lai the can cuoc"]
-    assert asked_parts("mất căn cước làm lại ở đâu", markers) == []
+    # a question word asks too, with its whole clause; a clause with neither asks nothing
+    assert asked_parts("mất căn cước làm lại ở đâu", markers) == [
+        "mất căn cước làm lại ở đâu"]
+    assert asked_parts("mất căn cước từ tháng trước", markers) == []
 
 
 def test_a_long_questions_ask_outweighs_its_background(index: SearchIndex) -> None:
