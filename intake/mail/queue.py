@@ -24,8 +24,10 @@ import logging
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, select
+from sqlalchemy import Select, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from intake.clock import utcnow
@@ -35,6 +37,22 @@ from intake.mail.models import IngestStatus, MailMailbox, MailQueued, QueueState
 from intake.mail.triage import Verdict
 
 log = logging.getLogger(__name__)
+
+# The queue's claims and their records are plain SQL on the table (no ORM objects loaded,
+# tracked and flushed): the fetcher claims and records every message it moves, and the
+# ORM's loading and unit of work cost several times the statements themselves.
+_QUEUE: Table = MailQueued.__table__  # type: ignore[assignment]
+# What a claim reads of a row: the fields of ``QueuedMessage``, in its order.
+_CLAIMED = (_QUEUE.c.id, _QUEUE.c.uid, _QUEUE.c.uidvalidity, _QUEUE.c.sha256, _QUEUE.c.source,
+            _QUEUE.c.priority, _QUEUE.c.label)
+# A committed message's record, run once with all of a claim's results (executemany); a
+# row no longer queued (recorded by an earlier attempt) is left as it is.
+_RECORD_DONE = update(_QUEUE).where(
+    _QUEUE.c.id == bindparam("row_id"),
+    _QUEUE.c.state == QueueState.QUEUED.value).values(
+    state=bindparam("new_state"), ingest_id=bindparam("new_ingest_id"),
+    done_at=bindparam("new_done_at"))
+
 
 @dataclass(frozen=True)
 class Place:
@@ -201,18 +219,18 @@ class MailQueue:
 
     # -- the ingest workers ----------------------------------------------------------------
     def _next(self, limit: int, account: str | None, folder: str | None,
-              min_priority: int | None, exclude: Collection[int] = ()
-              ) -> Select[tuple[MailQueued]]:
-        query = select(MailQueued).where(MailQueued.state == QueueState.QUEUED.value)
+              min_priority: int | None, exclude: Collection[int] = ()) -> Select[Any]:
+        """The next ``limit`` queued rows' ``_CLAIMED`` fields, by priority then age."""
+        query = select(*_CLAIMED).where(_QUEUE.c.state == QueueState.QUEUED.value)
         if exclude:
-            query = query.where(MailQueued.id.not_in(list(exclude)))
+            query = query.where(_QUEUE.c.id.not_in(list(exclude)))
         if account is not None:
-            query = query.where(MailQueued.account == account)
+            query = query.where(_QUEUE.c.account == account)
         if folder is not None:
-            query = query.where(MailQueued.folder == folder)
+            query = query.where(_QUEUE.c.folder == folder)
         if min_priority is not None:
-            query = query.where(MailQueued.priority >= min_priority)
-        return query.order_by(MailQueued.priority.desc(), MailQueued.id).limit(limit)
+            query = query.where(_QUEUE.c.priority >= min_priority)
+        return query.order_by(_QUEUE.c.priority.desc(), _QUEUE.c.id).limit(limit)
 
     @contextmanager
     def claim(self, limit: int, account: str | None = None, folder: str | None = None,
@@ -229,9 +247,9 @@ class MailQueue:
         claim in flight; on SQLite nothing else keeps it from taking them twice)."""
         if self.skip_locked:
             with self.db.transaction() as session:
-                rows = session.scalars(self._next(limit, account, folder, min_priority,
-                                                  exclude)
-                                       .with_for_update(skip_locked=True)).all()
+                rows = session.connection().execute(
+                    self._next(limit, account, folder, min_priority, exclude)
+                    .with_for_update(skip_locked=True)).all()
                 claim = Claim([_message(row) for row in rows])
                 try:
                     yield claim
@@ -243,7 +261,7 @@ class MailQueue:
                 _record(session, claim)
             return
         with self.db.reading() as session:
-            claim = Claim([_message(row) for row in session.scalars(
+            claim = Claim([_message(row) for row in session.connection().execute(
                 self._next(limit, account, folder, min_priority, exclude)).all()])
         try:
             yield claim
@@ -256,9 +274,11 @@ class MailQueue:
             _record(session, claim)
 
 
-def _message(row: MailQueued) -> QueuedMessage:
-    return QueuedMessage(row.id, int(row.uid), int(row.uidvalidity), row.sha256, row.source,
-                         row.priority, row.label)
+def _message(row: Row[Any]) -> QueuedMessage:
+    """A claimed row (its ``_CLAIMED`` fields) as the message it queues."""
+    row_id, uid, uidvalidity, sha256, source, priority, label = row
+    return QueuedMessage(int(row_id), int(uid), int(uidvalidity), sha256, source,
+                         int(priority), label)
 
 
 def _record_after_failure(sessions: AbstractContextManager[Session], claim: Claim,
@@ -280,20 +300,23 @@ def _record_after_failure(sessions: AbstractContextManager[Session], claim: Clai
 
 
 def _record(session: Session, claim: Claim) -> None:
+    """The claim's results on its rows still queued, in the claim's transaction: the
+    dropped ones deleted, the committed ones ``processed`` or ``quarantined`` with their
+    ingest record (one UPDATE run with all of them), the lost ones ``refetch``."""
+    connection = session.connection()
     if claim.dropped:
-        session.execute(delete(MailQueued).where(MailQueued.id.in_(list(claim.dropped))))
-    if not claim.results and not claim.lost:
-        return
-    now = utcnow()
-    rows = session.scalars(select(MailQueued).where(
-        MailQueued.id.in_([*claim.results, *claim.lost]),
-        MailQueued.state == QueueState.QUEUED.value)).all()
-    for row in rows:
-        result = claim.results.get(row.id)
-        if result is None:
-            row.state = QueueState.REFETCH.value
-            continue
-        row.state, row.ingest_id, row.done_at = _state_of(result), result.ingest_id, now
+        connection.execute(delete(_QUEUE).where(_QUEUE.c.id.in_(list(claim.dropped))))
+    if claim.results:
+        now = utcnow()
+        connection.execute(_RECORD_DONE, [
+            {"row_id": row_id, "new_state": _state_of(result),
+             "new_ingest_id": result.ingest_id, "new_done_at": now}
+            for row_id, result in claim.results.items()])
+    lost = [row_id for row_id in claim.lost if row_id not in claim.results]
+    if lost:
+        connection.execute(update(_QUEUE).where(
+            _QUEUE.c.id.in_(lost), _QUEUE.c.state == QueueState.QUEUED.value).values(
+            state=QueueState.REFETCH.value))
 
 
 def _advance(session: Session, place: Place, watermark: int) -> None:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from intake.db import Database
 from intake.mail.classify import Ours, classify
@@ -195,6 +195,46 @@ def test_a_claim_that_fails_keeps_what_committed_and_frees_the_rest(db: Database
     assert [uid for _, uid in queue.finished(place)[QueueState.PROCESSED.value]] == [1]
     with queue.claim(10) as claim:
         assert [m.uid for m in claim.messages] == [2, 3, 4]
+
+
+def test_a_claim_records_its_results_and_leaves_a_row_recorded_meanwhile(db: Database) -> None:
+    """A claim's committed messages are recorded by one UPDATE run with all of them
+    (processed or quarantined, with their ingest record and time), one whose bytes were
+    lost is marked to fetch again, and a row recorded meanwhile keeps its record."""
+    place = _fill(db, [Priority.GENUINE] * 5)
+    queue = MailQueue(db)
+    updates: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if statement.lstrip().upper().startswith("UPDATE"):
+            updates.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        with queue.claim(5) as claim:
+            first, second, third, lost, recorded = claim.messages
+            claim.done(first, _result(101))
+            claim.done(second, IngestResult(102, IngestStatus.QUARANTINED, None, None))
+            claim.done(third, _result(103))
+            claim.not_stored(lost)
+            claim.done(recorded, _result(105))
+            if not queue.skip_locked:  # SQLite: recorded meanwhile (PostgreSQL: locked)
+                with db.transaction() as session:
+                    row = session.get(MailQueued, recorded.id)
+                    assert row is not None
+                    row.state, row.ingest_id = QueueState.PROCESSED.value, 99
+            updates.clear()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+    assert len([u for u in updates if "ingest_id" in u]) == 1
+    with db.reading() as session:
+        rows = {row.uid: (row.state, row.ingest_id, row.done_at is not None)
+                for row in session.scalars(select(MailQueued))}
+    assert rows == {1: ("processed", 101, True), 2: ("quarantined", 102, True),
+                    3: ("processed", 103, True), 4: ("refetch", None, False),
+                    5: ("processed", 105, True) if queue.skip_locked
+                    else ("processed", 99, False)}
+    assert queue.to_refetch(place) == [(lost.id, 4)]
 
 
 def test_two_claimers_on_postgresql_never_take_the_same_message(database_url: str) -> None:
