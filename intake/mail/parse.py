@@ -81,6 +81,27 @@ _SIGNATURE = re.compile(
 _HTML_QUOTES = ("blockquote", "div.gmail_quote", "div.gmail_extra", "div#divRplyFwdMsg",
                 "div.moz-cite-prefix", "div#appendonsend", "div.yahoo_quoted",
                 "div.gmail_signature", "div.moz-signature")
+
+
+def _quote_marks(selectors: tuple[str, ...]) -> dict[str, tuple[bool, frozenset[str],
+                                                              frozenset[str]]]:
+    """``_HTML_QUOTES`` (``tag``, ``tag.class``, ``tag#id``) by tag name: (the tag is a
+    quote whatever its attributes, the classes that make it one, the ids that do)."""
+    marks: dict[str, tuple[bool, set[str], set[str]]] = {}
+    for selector in selectors:
+        name, _, cls = selector.partition(".")
+        name, _, ident = name.partition("#")
+        whole, classes, ids = marks.setdefault(name, (False, set(), set()))
+        if cls:
+            classes.add(cls)
+        if ident:
+            ids.add(ident)
+        marks[name] = (whole or not (cls or ident), classes, ids)
+    return {name: (whole, frozenset(classes), frozenset(ids))
+            for name, (whole, classes, ids) in marks.items()}
+
+
+_QUOTE_MARKS = _quote_marks(_HTML_QUOTES)
 _BLOCKS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
            "pre", "section", "article")
 
@@ -331,10 +352,7 @@ def html_texts(html: str) -> tuple[str, str]:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "head", "title"]):
         tag.decompose()
-    found: dict[int, Tag] = {}
-    for selector in _HTML_QUOTES:
-        for tag in soup.select(selector):
-            found.setdefault(id(tag), tag)
+    found = {id(tag): tag for tag in soup.find_all(_is_quote)}
     quoted = [tag for tag in found.values()
               if not any(id(parent) in found for parent in tag.parents)]
     for br in soup.find_all("br"):
@@ -351,6 +369,23 @@ def html_texts(html: str) -> tuple[str, str]:
             mark.extract()
         tag.decompose()
     return full, tidy(soup.get_text())
+
+
+def _is_quote(tag: Tag) -> bool:
+    """Whether one of the quote selectors (``_HTML_QUOTES``) matches ``tag``: all of them
+    tested in one walk over the tree, where ``soup.select`` walked it once per
+    selector."""
+    marks = _QUOTE_MARKS.get(tag.name)
+    if marks is None:
+        return False
+    whole, classes, ids = marks
+    if whole or tag.get("id") in ids:
+        return True
+    found = tag.get("class")
+    if not found:
+        return False
+    names = [found] if isinstance(found, str) else [str(name) for name in found]
+    return not classes.isdisjoint(names)
 
 
 def tidy(text: str) -> str:

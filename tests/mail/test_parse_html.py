@@ -32,6 +32,11 @@ CASES = {
     "head": ("<html><head><title>T</title><style>p{}</style></head><body><script>x()</script>"
              "<p>Phản ánh</p><div class='moz-cite-prefix'>On … wrote:</div></body></html>",
              "Phản ánh\n\nOn … wrote:", "Phản ánh"),
+    # a quote's class or id on another tag is no quote; one class of several, upper case
+    # tag and attribute names are
+    "look-alikes": ("<p class='gmail_quote'>Giữ lại</p><span id='appendonsend'>cũng giữ</span>"
+                    "<div class='ltr gmail_extra'>bỏ đi</div><DIV ID='divRplyFwdMsg'>bỏ nốt</DIV>",
+                    "Giữ lại\ncũng giữ\nbỏ đi\n\nbỏ nốt", "Giữ lại\ncũng giữ"),
 }
 
 
