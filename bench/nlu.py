@@ -21,7 +21,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from blind_sets import sets_with
+from blind_sets import BLIND, read_jsonl, sets_with, verify
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIR = ("ask_procedure", "file_complaint")
@@ -52,11 +52,6 @@ def read_misses(out: Path) -> list[tuple[str, str, str, float]]:
 
 def blind_as_nlu(name: str, out: Path) -> Path:
     """The blind set's chat messages as a Rasa NLU file (after the checksum check)."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "bench"))
-    from blind_sets import BLIND, read_jsonl, verify
-
     verify()
     by_intent: dict[str, list[str]] = {}
     for row in read_jsonl(BLIND / name / "chat.jsonl"):
