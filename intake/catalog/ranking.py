@@ -228,6 +228,12 @@ class Rejections:
     # words that add another rejected alternative ("không cần cấp lại hay cấp đổi"):
     # the rejection goes on past them, with REJECTED_WORDS more words
     alternatives: frozenset[str] = frozenset()
+    # a clause that is a yes/no question ("… không cần giấy phép đúng không"): it asks
+    # about the refusal, so it rules nothing out
+    yes_no: re.Pattern[str] | None = None
+    # words a negator's last word begins and that are no refusal ("không định cư",
+    # "không định danh", "chua dinh chinh": đính chính)
+    lookalikes: re.Pattern[str] | None = None
 
     def blank(self, text: str) -> str:
         """The text (lower case, NFC) with each rejection and its negator as " ~ "."""
@@ -235,12 +241,27 @@ class Rejections:
                                 nfc(text).lower())
         out, last = [], 0
         for found in self.negators.finditer(text):
-            if found.start() < last:
+            if found.start() < last or self._is_no_refusal(text, found):
                 continue
             end = self._scope_end(text, found.end())
             out += [text[last:found.start()], " ~ "]
             last = end
         return "".join(out) + text[last:]
+
+    def _is_no_refusal(self, text: str, negator: re.Match[str]) -> bool:
+        """Whether a negator found refuses nothing: it is part of a look-alike word
+        ("không định cư") or its clause is a yes/no question."""
+        if self.lookalikes is not None:
+            last_word = negator.start() + negator.group(0).rstrip().rfind(" ") + 1
+            word = self.lookalikes.match(text, last_word)
+            if word is not None and word.end() > negator.end():
+                return True
+        if self.yes_no is None:
+            return False
+        breaks = [b.end() for b in _CLAUSE_END.finditer(text, 0, negator.start())]
+        after = _CLAUSE_END.search(text, negator.end())
+        clause = text[breaks[-1] if breaks else 0:after.start() if after else len(text)]
+        return self.yes_no.search(clause) is not None
 
     def _scope_end(self, text: str, start: int) -> int:
         """Where the rejected words that follow a negator end."""
@@ -269,15 +290,55 @@ def read_rejections(data: Mapping[str, object]) -> Rejections | None:
     variant = _cue_regex(modifiers).pattern
     # a negator whose bare form is an everyday phrase ("nằm ngoài" and "năm ngoái", last
     # year, are both "nam ngoai") rules out only as typed with its marks
-    marked = frozenset(nfc(str(p).lower()).strip() for p in _listed(data.get("marked_only")))
+    marked = _marked_only(data)
+    lookalikes = [str(w) for w in _listed(data.get("ask_lookalikes"))]
     return Rejections(
         negators=_cue_regex([str(n) for n in _listed(section.get("negators"))], marked),
+        yes_no=yes_no_regex(section, data),
+        lookalikes=_cue_regex(lookalikes, marked) if lookalikes else None,
         stopped=re.compile(rf"(?<!\w){_phrase_pattern('không')}\s+(?:{variant})"
                            rf"\s+(?P<end>{_phrase_pattern('nữa')})(?!\w)"),
         boundaries=frozenset(strip_diacritics(nfc(str(b).lower()))
                              for b in _listed(section.get("boundaries"))),
         alternatives=frozenset(strip_diacritics(nfc(str(b).lower()))
                                for b in _listed(section.get("alternatives"))))
+
+
+def _marked_only(data: Mapping[str, object]) -> frozenset[str]:
+    """``synonyms.yml``'s ``marked_only``: phrases read only as typed with their marks."""
+    return frozenset(nfc(str(p).lower()).strip() for p in _listed(data.get("marked_only")))
+
+
+def _at_clause_end(data: Mapping[str, object]) -> str:
+    """A lookahead: what follows closes its clause, after at most one of
+    ``final_particles`` ("… ở đâu ạ", "… được không vậy")."""
+    particles = [str(p) for p in _listed(data.get("final_particles"))]
+    particle = rf"(?:\s+{_cue_regex(particles).pattern})?" if particles else ""
+    return rf"(?={particle}\s*(?:{_BREAK}|$))"
+
+
+def yes_no_regex(section: Mapping[str, object],
+                 data: Mapping[str, object]) -> re.Pattern[str] | None:
+    """A yes/no question in a clause: one of the rejections' ``question_tails`` ("đúng
+    không", "được không") anywhere, or one of its ``question_ends`` ("không", "chưa")
+    closing the clause ("có cần … không"); None without either."""
+    tails = [str(t) for t in _listed(section.get("question_tails"))]
+    ends = [str(e) for e in _listed(section.get("question_ends"))]
+    if not tails and not ends:
+        return None
+    return re.compile(rf"{_cue_regex(tails).pattern}|{_cue_regex(ends).pattern}"
+                      rf"{_at_clause_end(data)}")
+
+
+def _question_regex(questions: Sequence[str], data: Mapping[str, object]) -> str:
+    """The question words as one pattern: those of ``marked_only`` ("ở đâu": bare, also
+    "ở đầu") typed without their marks only at the end of their clause."""
+    marked = _marked_only(data)
+    pattern = _cue_regex(questions, marked).pattern
+    ambiguous = [q for q in questions if nfc(q.lower()).strip() in marked]
+    if ambiguous:
+        pattern += rf"|{_cue_regex(ambiguous).pattern}{_at_clause_end(data)}"
+    return pattern
 
 
 def ask_regex(data: Mapping[str, object]) -> re.Pattern[str] | None:
@@ -293,13 +354,14 @@ def ask_regex(data: Mapping[str, object]) -> re.Pattern[str] | None:
     if not markers:
         return None
     groups = []
+    marked = _marked_only(data)
     lookalikes = [str(w) for w in _listed(data.get("ask_lookalikes"))]
     if lookalikes:
-        groups.append(rf"(?P<lookalike>{_cue_regex(lookalikes).pattern})")
-    groups.append(_cue_regex(markers).pattern)
+        groups.append(rf"(?P<lookalike>{_cue_regex(lookalikes, marked).pattern})")
+    groups.append(_cue_regex(markers, marked).pattern)
     questions = [str(w) for w in _listed(data.get("question_words"))]
     if questions:
-        groups.append(rf"(?P<question>{_cue_regex(questions).pattern})")
+        groups.append(rf"(?P<question>{_question_regex(questions, data)})")
     return re.compile("|".join(groups)) if len(groups) > 1 else _cue_regex(markers)
 
 

@@ -174,3 +174,55 @@ def test_a_done_step_is_not_what_is_asked(index: SearchIndex, question: str,
     assert not {q for q, _ in read_examples(EXAMPLES_FILE)} & {question}
     hits = index.search(question, 3)
     assert hits and hits[0].code == code, [(h.code, h.name) for h in hits]
+
+
+@pytest.mark.parametrize("text", [
+    # a yes/no question asks about the refusal: the procedure after it is what is asked
+    "nhà cấp 4 ở nông thôn không cần giấy phép xây dựng đúng không",
+    "nha cap 4 o nong thon khong can giay phep xay dung dung khong",
+    "toi khong tinh tien su dung dat duoc khong",
+    "hộ kinh doanh nhỏ không cần đăng ký thuế có được không ạ",
+])
+def test_a_refusal_asked_about_in_a_yes_no_question_rules_nothing_out(text: str) -> None:
+    rejections = load_synonyms().rejections
+    assert rejections is not None and rejections.blank(text) == text
+
+
+def test_a_yes_no_question_in_another_clause_leaves_the_refusal() -> None:
+    rejections = load_synonyms().rejections
+    assert rejections is not None and rejections.blank(
+        "tôi không muốn bán nhà, tặng cho con được không") == "tôi  ~ , tặng cho con được không"
+
+
+@pytest.mark.parametrize("text", [
+    # a negator whose last word begins a look-alike word is no negator there
+    "tôi không định cư ở nước ngoài nữa",
+    "tài khoản không định danh được",
+    "giấy khai sinh chua dinh chinh lai ten",  # đính chính
+    "gui don mot thang ma khong hoi am gi",  # hồi âm
+])
+def test_a_negator_inside_a_look_alike_word_refuses_nothing(text: str) -> None:
+    rejections = load_synonyms().rejections
+    assert rejections is not None and rejections.blank(text) == text
+
+
+def test_an_ambiguous_question_word_typed_bare_asks_only_at_its_clause_end() -> None:
+    """Bare "o dau" is also "ở đầu" (at the head of), "toi hoi" "tôi hơi" (I am a bit)."""
+    table = load_synonyms()
+    assert asked_parts("nha toi o dau ngo da co so do", table.ask_markers) == []
+    assert asked_parts("toi hoi lo vi da co giay phep roi", table.ask_markers) == []
+    assert asked_parts("xin giay phep kinh doanh o dau a", table.ask_markers) == [
+        "xin giay phep kinh doanh o dau a"]
+    assert asked_parts("nhà tôi ở đầu ngõ, tôi hỏi thủ tục tách thửa", table.ask_markers) == [
+        " tôi hỏi thủ tục tách thửa"]
+    assert asked_parts("cho em hoi thu tuc tach thua", table.ask_markers) == [
+        "cho em hoi thu tuc tach thua"]
+
+
+def test_an_apartment_typed_bare_does_not_hide_what_is_needed() -> None:
+    """Bare "can ho" is "căn hộ" (an apartment) and "cần hộ (chiếu)", "cần hỗ (trợ)"."""
+    table = load_synonyms()
+    assert asked_parts("toi can ho chieu gap", table.ask_markers) == ["can ho chieu gap"]
+    assert asked_parts("em can ho tro lam giay to", table.ask_markers) == [
+        "can ho tro lam giay to"]
+    assert asked_parts("tôi mua căn hộ chung cư năm ngoái", table.ask_markers) == []
