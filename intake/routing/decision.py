@@ -29,6 +29,7 @@ from intake.routing.letter import (
     commune_failed,
     local_committee_addressed,
     local_committee_asked,
+    own_place_words,
     province_head_asked,
     read_letter,
 )
@@ -39,6 +40,7 @@ from intake.routing.signals.place import (
     AddressReader,
     hint_signal,
     location_signal,
+    residence_signal,
     text_place_signal,
 )
 from intake.routing.signals.procedure import ProcedureFinder, procedure_signal
@@ -126,6 +128,9 @@ class Evidence:
     beyond_local: tuple[str, ...] = ()  # phrases of a matter no local committee runs
     head_asked: str | None = None  # the words asking the province's head to direct bodies
     commune_failed: str | None = None  # the words saying the commune was asked before
+    # where the letter says the writer lives (not a signature or a Telegram location)
+    residence: Signal = field(default_factory=lambda: Signal("residence"))
+    own_place: str | None = None  # the words placing the matter where the writer lives
 
     def all(self) -> tuple[Signal, ...]:
         """The signals in the order they are reported."""
@@ -254,6 +259,8 @@ class Router:
             province=letter.province, beyond_local=beyond,
             head_asked=province_head_asked(letter),
             commune_failed=commune_failed(letter),
+            residence=residence_signal(letter.residence_text, self.places),
+            own_place=own_place_words(letter),
             addressee=addressee, kind=kind, words=len(about.text.split()),
             addressed_place=self._addressed_place(letter),
             competence=competence_signal(letter.incident, kind, self.bodies, self.places))
@@ -683,12 +690,13 @@ def addressed_committee(router: Router, ev: Evidence) -> Outcome | None:
     elsewhere = _matter_in_another_district(router, ev, place)
     if elsewhere is not None:
         return _committee_where_it_is(router, ev, place, elsewhere)
-    commune = _commune_of_addressed_district(router, ev, place)
-    if commune is not None:
+    found = _commune_of_addressed_district(router, ev, place)
+    if found is not None:
+        commune, is_residence = found
         return Outcome(commune.queue_code, ADDRESSED_COMMITTEE, (
             ev.addressee.reason or "", ev.topic.reason or "",
             why.commune_of_district_reason(place.full_name, commune.full_name,
-                                           commune.queue_code)))
+                                           commune.queue_code, is_residence)))
     queue = router.at_level(addressee.label, place.queue_code)
     if router.today(queue) != queue:
         return None  # a committee abolished since (2025): the place rows find its heir
@@ -714,10 +722,16 @@ def _matter_in_another_district(router: Router, ev: Evidence, addressed: Place) 
     only within its own territory (Luật Tổ chức chính quyền địa phương 2015, Điều 2), so
     the writer who took a farm's culvert in Yên Thế to the committee of Lục Nam, where
     the writer lives, chose a body that cannot settle it. None when the text names no
-    single place, or one in the addressed district."""
+    single place, or one in the addressed district; when the content (the subject rules
+    and the classifier: the addressee line alone makes any letter to a committee local)
+    is the local committee's less than ``LOCAL_TOPIC_MIN``; or when the text places the
+    matter where the writer lives in the addressed district ("đường trục thôn tôi": the
+    other place is a workplace, a school)."""
     cand = _usable_place(ev.text_place)
     best = ev.topic.best
-    if cand is None or best is None or best.label not in LEVELS:
+    if cand is None or best is None or best.label not in LEVELS \
+            or best.score < LOCAL_TOPIC_MIN or _content_local(router, ev) < LOCAL_TOPIC_MIN \
+            or _at_home_in(router, ev, addressed):
         return None
     named = router.place(cand.label)
     if named is None or router.today(named.queue_code) != named.queue_code:
@@ -726,6 +740,33 @@ def _matter_in_another_district(router: Router, ev: Evidence, addressed: Place) 
     if district is None or district == _district_of(addressed):
         return None
     return named
+
+
+def _content_local(router: Router, ev: Evidence) -> float:
+    """How much the subject rules and the classifier (not the addressee line) say the
+    matter is the local committee's: the topic's combination of the two, best level."""
+    weights = router.table.topic
+
+    def level_score(signal: Signal, level: str) -> float:
+        return max((c.score for c in signal.candidates if c.label == level), default=0.0)
+
+    return max(1 - (1 - weights.subject_weight * level_score(ev.subject, level))
+               * (1 - weights.classifier_weight * level_score(ev.classifier, level))
+               for level in LEVELS)
+
+
+def _at_home_in(router: Router, ev: Evidence, addressed: Place) -> bool:
+    """The text places the matter in the writer's own place ("thôn tôi", "xóm em") and
+    the letter says the writer lives in the addressed district."""
+    home = _residence_place(router, ev)
+    return ev.own_place is not None and home is not None \
+        and _district_of(home) == _district_of(addressed)
+
+
+def _residence_place(router: Router, ev: Evidence) -> Place | None:
+    """The place the letter says the writer lives in (its residence clauses only)."""
+    cand = _usable_place(ev.residence)
+    return router.place(cand.label) if cand is not None else None
 
 
 def _committee_where_it_is(router: Router, ev: Evidence, addressed: Place,
@@ -747,26 +788,28 @@ def _committee_where_it_is(router: Router, ev: Evidence, addressed: Place,
 
 
 def _commune_of_addressed_district(router: Router, ev: Evidence,
-                                   district: Place) -> Place | None:
+                                   district: Place) -> tuple[Place, bool] | None:
     """The commune the text names, in the district whose committee the letter is
     addressed to, when the matter is a commune's (the topic's best is XA: a village
     road, the waste collection of a market, the commune's public land): the commune's
     committee runs it (Luật Tổ chức chính quyền địa phương 2015, Điều 35-36), the
     district's would send it down. None when the text names no single commune there, or
     says the commune was asked before or did not act (the district is asked over it).
-    Where the text names no commune (only the district, or nothing), the commune the
-    writer lives in stands for it: a village's matter told by one who lives there."""
+    Where the text names no commune there, the commune the letter says the writer lives
+    in stands for it (its residence clauses: not an e-mail signature or a Telegram
+    location): a village's matter told by one who lives there. Returns the commune and
+    whether it is the residence."""
     best = ev.topic.best
-    cand = _named_commune(router, ev.text_place) or _named_commune(router, ev.hint)
     if not district.is_district or best is None or best.label != LEVEL_COMMUNE \
-            or best.score < LOCAL_TOPIC_MIN or cand is None or ev.commune_failed:
+            or best.score < LOCAL_TOPIC_MIN or ev.commune_failed:
         return None
-    commune = router.place(cand.label)
-    if commune is None or commune.is_district \
-            or commune.district_code != district.queue_code \
-            or router.today(commune.queue_code) != commune.queue_code:
-        return None
-    return commune
+    for signal, is_residence in ((ev.text_place, False), (ev.residence, True)):
+        cand = _named_commune(router, signal)
+        commune = router.place(cand.label) if cand is not None else None
+        if commune is not None and commune.district_code == district.queue_code \
+                and router.today(commune.queue_code) == commune.queue_code:
+            return commune, is_residence
+    return None
 
 
 def _named_commune(router: Router, signal: Signal) -> Candidate | None:
@@ -854,7 +897,9 @@ def department_without_place(router: Router, ev: Evidence) -> Outcome | None:
     if level is None or _first_place(ev) is not None or _conflict_codes(ev):
         return None
     combined: dict[str, float] = ev.topic.detail.get("combined", {})
-    departments = sorted(((v, label) for label, v in combined.items() if label not in LEVELS),
+    # the triage desk forwards what it receives: it is no competent body to lead
+    departments = sorted(((v, label) for label, v in combined.items()
+                          if label not in LEVELS and label != router.triage_queue),
                          reverse=True)
     if not departments or _committee_runs_it(router, ev, departments[0][1]):
         return None

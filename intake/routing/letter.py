@@ -141,6 +141,23 @@ def commune_failed(letter: Letter) -> str | None:
     return None if found is None else " ".join(_as_written(text, folded, found).split())
 
 
+# "thôn tôi", "xóm em", "quê mình", "nhà tôi": the writer's own place, unless the words
+# go on to say where it is ("ruộng nhà tôi ở xã …": that place is named)
+_OWN_PLACE = re.compile(
+    r"(?<!\w)(?:thon|xom|xa|phuong|lang|ban|khu|to\s+dan\s+pho|que|nha)\s+"
+    r"(?:toi|em|minh|chung\s+toi|chung\s+em)(?!\w)(?!\s+(?:o|tai)(?!\w))")
+
+
+def own_place_words(letter: Letter) -> str | None:
+    """The words by which the text places the matter in the writer's own place ("đường
+    trục thôn tôi", "xóm em"), or None: with the writer living in the district addressed,
+    another place the text names (a workplace, a school) is not where the matter is."""
+    text = letter.incident[:6000]
+    folded = fold_keep_length(text).lower()
+    found = _OWN_PLACE.search(folded)
+    return None if found is None else " ".join(_as_written(text, folded, found).split())
+
+
 def local_committee_addressed(letter: Letter) -> bool:
     """Whether an addressee line names a commune's or district's committee ("Kính gửi:
     UBND xã Tân Mộc")."""

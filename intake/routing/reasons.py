@@ -58,11 +58,14 @@ def addressed_place_reason(place_name: str, queue: str) -> str:
     return f"nơi nhận ghi trong dòng 'Kính gửi': {place_name} → {queue}"
 
 
-def commune_of_district_reason(district: str, commune: str, queue: str) -> str:
+def commune_of_district_reason(district: str, commune: str, queue: str,
+                               residence: bool = False) -> str:
     """A letter to a district's committee about a matter of one of its communes; the
     places by their full names (``Thành phố Bắc Giang``, ``Phường Trần Phú``), because a
-    city's ward is no commune of a district."""
-    return f"thư gửi UBND {district}, việc cấp xã ở {commune} → UBND {commune}: {queue}"
+    city's ward is no commune of a district. ``residence``: the text named no commune
+    there, the commune is where the letter says the writer lives."""
+    where = f"{commune} (nơi người viết cư trú)" if residence else commune
+    return f"thư gửi UBND {district}, việc cấp xã ở {where} → UBND {commune}: {queue}"
 
 
 def committee_elsewhere_reason(addressed: str, where: str, queue: str) -> str:

@@ -204,6 +204,8 @@ def test_a_weak_topic_decides_from_the_triage_threshold(
     # two departments nearly tied (0.45 - 0.5 x 0.38 = 0.26): ask where, as before
     ((("XA", 0.70), ("SO_NN_PTNT", 0.45), ("SO_TN_MT", 0.38)), "VP_UBND",
      "local_needs_place"),
+    # the triage desk is no competent body: leading the departments it still asks where
+    ((("XA", 0.60), ("VP_UBND", 0.40)), "VP_UBND", "local_needs_place"),
 ])
 def test_a_local_matter_without_a_place_goes_to_a_department_that_clearly_leads(
         places: PlaceIndex, ranked: tuple[tuple[str, float], ...], queue: str,

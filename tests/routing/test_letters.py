@@ -14,7 +14,7 @@ from intake.org.places import PlaceIndex
 from intake.routing.bodies import GENERIC, BodyIndex
 from intake.routing.decision import Router
 from intake.routing.kind import detect_kind
-from intake.routing.letter import read_letter
+from intake.routing.letter import own_place_words, read_letter
 from intake.routing.signals.classifier import Classifier
 from intake.routing.types import RoutingInput
 from intake.services.complaints import IntakeService, NewComplaint
@@ -313,3 +313,13 @@ def test_the_committee_addressed_is_read_from_its_own_line(letters: Router) -> N
         "Kính gửi:\n- Ông Trưởng thôn Khuôn Giáp, xã Tân Mộc\n- Chủ tịch UBND xã Võ Tranh\n\n"
         "Đường liên thôn qua xóm tôi hỏng nặng, mưa xuống là lầy, đề nghị xã cho sửa."))
     assert decision.queue_code == "XA_07489"
+
+
+@pytest.mark.parametrize(("text", "own"), [
+    ("Đường trục thôn tôi bong hết mặt bê tông.", "thôn tôi"),
+    ("Cong rãnh xom em bi tac tu lau.", "xom em"),
+    ("Ruộng nhà tôi ở xã Bảo Sơn bị ngập úng.", None),  # the words say where it is
+    ("Tôi đi làm ở xã Bảo Sơn, đường ở đó hỏng.", None),
+])
+def test_the_writers_own_place_is_read_from_its_words(text: str, own: str | None) -> None:
+    assert own_place_words(read_letter(text)) == own

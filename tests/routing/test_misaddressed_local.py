@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from typing import cast
 
+import pytest
+
+from intake.org.addresses import Centre
 from intake.org.places import PlaceIndex
 from intake.routing.bodies import BodyIndex
 from intake.routing.decision import Router
@@ -37,10 +40,10 @@ class FixedModel:
         return p
 
 
-def router_reading(places: PlaceIndex, label: str) -> Router:
+def router_reading(places: PlaceIndex, label: str, share: float = 0.9) -> Router:
     bodies = BodyIndex({"CONG_AN": "Công an tỉnh", "SO_TN_MT": "Sở Tài nguyên và Môi trường"},
                        places)
-    return Router(places, "VP_UBND", classifier=cast(Classifier, FixedModel(label)),
+    return Router(places, "VP_UBND", classifier=cast(Classifier, FixedModel(label, share)),
                   bodies=bodies)
 
 
@@ -106,6 +109,28 @@ def test_a_village_matter_of_the_writers_commune_in_a_letter_to_its_district_goe
     decision = router_reading(places, "XA").route(RoutingInput(text))
     assert decision.queue_code == TAN_MOC, decision.reasons
     assert decision.rule == "addressed_committee"
+    assert any("Xã Tân Mộc (nơi người viết cư trú)" in r for r in decision.reasons), \
+        decision.reasons
+
+
+OWN_VILLAGE_ROAD = ("Kính gửi: UBND huyện Lục Ngạn.\nĐường trục thôn tôi làm từ lâu, nay bong "
+                    "hết mặt bê tông, mưa xuống lầy lội. Đề nghị chính quyền sớm sửa đường.")
+
+
+@pytest.mark.parametrize("where", [
+    RoutingInput(OWN_VILLAGE_ROAD, signature_text="Nông Văn Tám\nxã Tân Mộc, huyện Lục Ngạn"),
+    RoutingInput(OWN_VILLAGE_ROAD, coordinates=(21.3830, 106.5720)),
+], ids=["e-mail signature", "telegram location"])
+def test_only_the_residence_the_letter_states_stands_for_the_commune(
+        places: PlaceIndex, where: RoutingInput) -> None:
+    """A signature or a Telegram location is where the sender is, not the residence the
+    letter states: the letter to the district is not sent down on it."""
+    router = router_reading(places, "XA")
+    router.centres = (Centre(TAN_MOC, "Xã Tân Mộc", 21.3830, 106.5720),)
+    assert router.evidence(where).hint.best is not None  # the sender's place is known
+    decision = router.route(where)
+    assert (decision.queue_code, decision.rule) != (TAN_MOC, "addressed_committee"), \
+        decision.reasons
 
 
 def test_a_district_matter_in_a_letter_to_the_district_stays_there(
@@ -136,15 +161,39 @@ def test_a_district_matter_in_another_district_goes_to_that_district(
     assert decision.queue_code == LUC_NAM, decision.reasons
 
 
-def test_the_writers_own_district_named_as_residence_keeps_the_letter(
+def test_a_residence_in_another_district_does_not_take_the_letter_there(
         places: PlaceIndex) -> None:
-    """Where the writer lives is not where the matter is: a letter to the writer's own
-    district about a road of that district stays there, whatever else the writer says."""
+    """Where the writer lives is not where the matter is: a writer living in Lục Nam
+    writes to Lục Ngạn about a road of a commune of Lục Ngạn, which keeps it."""
     text = ("Kính gửi: UBND huyện Lục Ngạn.\nTôi là người trú tại xã Bảo Sơn, huyện Lục Nam. "
             "Đường trục thôn Đồng, xã Tân Mộc làm từ lâu, nay bong hết mặt bê tông, mưa xuống "
             "lầy lội. Đề nghị sớm sửa đường.")
     decision = router_reading(places, "XA").route(RoutingInput(text))
     assert decision.queue_code == TAN_MOC, decision.reasons
+
+
+WORKPLACE_ELSEWHERE = (
+    "Kính gửi: UBND huyện Lục Ngạn.\nTôi trú tại xã Tân Mộc, huyện Lục Ngạn. Tôi đi làm "
+    "công nhân ở xã Bảo Sơn, huyện Lục Nam, chiều về thì đường trục thôn tôi bong hết mặt bê "
+    "tông, mưa xuống lầy lội. Đề nghị sớm sửa đường.")
+
+
+def test_a_workplace_in_another_district_does_not_take_the_letter_away(
+        places: PlaceIndex) -> None:
+    """The road is the writer's own village's ("thôn tôi"), and the writer lives in the
+    district addressed: the other district named is only where the writer works."""
+    decision = router_reading(places, "XA").route(RoutingInput(WORKPLACE_ELSEWHERE))
+    assert decision.queue_code == TAN_MOC, decision.reasons
+
+
+def test_a_weak_local_topic_does_not_take_the_letter_to_another_district(
+        places: PlaceIndex) -> None:
+    """A place of another district named in a letter whose matter is hardly the local
+    committee's (a local topic under the minimum) does not move the letter."""
+    text = ("Kính gửi: UBND huyện Lục Ngạn.\nTháng trước tôi có đến xã Bảo Sơn, huyện Lục "
+            "Nam và thấy một số việc chưa ổn, nay kính mong được xem xét.")
+    decision = router_reading(places, "XA", share=0.2).route(RoutingInput(text))
+    assert decision.queue_code == LUC_NGAN, decision.reasons
 
 
 def test_a_letter_asking_the_district_over_its_commune_stays_with_the_district(

@@ -146,6 +146,21 @@ def text_place_signal(data: RoutingInput, places: PlaceIndex, text: str | None =
     return _signal("place_in_text", settled, _describe(settled, "địa điểm"))
 
 
+RESIDENCE_SOURCE = "nơi ở của người viết"
+
+
+def residence_signal(residence: str, places: PlaceIndex) -> Signal:
+    """The place the writer says they live in ("trú tại …", "địa chỉ: …"), read from the
+    letter's residence clauses only: not the e-mail signature or a Telegram location,
+    which ``hint_signal`` also takes for where the citizen is."""
+    if not residence:
+        return Signal("residence")
+    settled = _read_address(residence, places, None)
+    if settled.kind not in ("one", "shared_district"):
+        return Signal("residence")
+    return _signal("residence", settled, _describe(settled, RESIDENCE_SOURCE), HINT_FACTOR)
+
+
 def hint_signal(data: RoutingInput, places: PlaceIndex,
                 seats: dict[str, tuple[float, float]] | None = None,
                 residence: str = "", addresses: AddressReader | None = None,
@@ -155,7 +170,7 @@ def hint_signal(data: RoutingInput, places: PlaceIndex,
     location (the nearest commune centre; the district seats when no centre is known)."""
     for source, label, reader in ((data.signature_text, "địa chỉ trong chữ ký email",
                                    addresses),
-                                  (residence, "nơi ở của người viết", None)):
+                                  (residence, RESIDENCE_SOURCE, None)):
         if not source:
             continue
         settled = _read_address(source, places, reader)
