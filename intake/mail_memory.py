@@ -136,7 +136,8 @@ class SharedSenderRate:
             return self._count_in_batch(self._batch, key, minute)
         try:
             with self.db.transaction() as session:
-                session.execute(self._upsert(key, minute, 1))
+                session.connection().execute(
+                    self._add_counts(), [{"sender_key": key, "minute": minute, "count": 1}])
                 total = self._stored(session, key, minute)
             self._prune(minute)
         except DATABASE_ERRORS as exc:
@@ -214,20 +215,12 @@ class SharedSenderRate:
                 for _ in range(added):
                     self._count_here(key, minute, exc)
 
-    def _upsert(self, key: str, minute: int, added: int) -> Executable:
-        """Add ``added`` messages to a sender's minute (its row made if need be)."""
-        insert = _dialect(self.db).insert(MailSenderCount).values(
-            sender_key=key, minute=minute, count=added)
-        result: Executable = insert.on_conflict_do_update(
-            index_elements=["sender_key", "minute"],
-            set_={"count": MailSenderCount.count + added})
-        return result
-
     def _add_counts(self) -> Executable:
-        """One statement for a window's counts, run once with all its rows (an
-        executemany): each row adds its ``count`` to its sender's minute (made if need
-        be). Built once per counter: a window of 2,000 headers holds about as many
-        senders, and building an upsert for each cost more than running it."""
+        """The one statement that adds counts: each row adds its ``count`` to its sender's
+        minute (made if need be); a window's counts run it once with all their rows (an
+        executemany), a single look with one row. Built once per counter: a window of
+        2,000 headers holds about as many senders, and building an upsert for each cost
+        more than running it."""
         if self._add_counts_statement is None:
             insert = _dialect(self.db).insert(MailSenderCount)
             self._add_counts_statement = insert.on_conflict_do_update(
