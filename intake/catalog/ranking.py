@@ -228,6 +228,9 @@ class Rejections:
     # words that add another rejected alternative ("không cần cấp lại hay cấp đổi"):
     # the rejection goes on past them, with REJECTED_WORDS more words
     alternatives: frozenset[str] = frozenset()
+    # words that, right after an alternative, open a new clause the refusal does not
+    # reach ("không cần cấp lại hay em phải làm gì")
+    clause_openers: frozenset[str] = frozenset()
     # a clause that is a yes/no question ("… không cần giấy phép đúng không"): it asks
     # about the refusal, so it rules nothing out
     yes_no: re.Pattern[str] | None = None
@@ -265,14 +268,17 @@ class Rejections:
 
     def _scope_end(self, text: str, start: int) -> int:
         """Where the rejected words that follow a negator end."""
-        end, words = start, 0
+        end, words, after_alternative = start, 0, False
         for token in _WORD_OR_BREAK.finditer(text, start):
             word = token.group(0)
             if words and strip_diacritics(word) in self.alternatives:
-                words = 0
+                words, after_alternative = 0, True
                 continue
             if not word[0].isalnum() or strip_diacritics(word) in self.boundaries:
                 break
+            if after_alternative and strip_diacritics(word) in self.clause_openers:
+                break
+            after_alternative = False
             end, words = token.end(), words + 1
             if words == REJECTED_WORDS:
                 break
@@ -298,10 +304,14 @@ def read_rejections(data: Mapping[str, object]) -> Rejections | None:
         lookalikes=_cue_regex(lookalikes, marked) if lookalikes else None,
         stopped=re.compile(rf"(?<!\w){_phrase_pattern('không')}\s+(?:{variant})"
                            rf"\s+(?P<end>{_phrase_pattern('nữa')})(?!\w)"),
-        boundaries=frozenset(strip_diacritics(nfc(str(b).lower()))
-                             for b in _listed(section.get("boundaries"))),
-        alternatives=frozenset(strip_diacritics(nfc(str(b).lower()))
-                               for b in _listed(section.get("alternatives"))))
+        boundaries=_folded_words(section.get("boundaries")),
+        alternatives=_folded_words(section.get("alternatives")),
+        clause_openers=_folded_words(section.get("clause_openers")))
+
+
+def _folded_words(listed: object) -> frozenset[str]:
+    """A list of words from ``synonyms.yml``, lower case and without marks."""
+    return frozenset(strip_diacritics(nfc(str(w).lower())) for w in _listed(listed))
 
 
 def _marked_only(data: Mapping[str, object]) -> frozenset[str]:

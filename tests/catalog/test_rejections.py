@@ -61,6 +61,9 @@ def test_what_the_question_rules_out_does_not_count(index: SearchIndex, question
     ("tôi không muốn cấp lại bằng lái, chỉ đổi", "tôi  ~ , chỉ đổi"),
     ("chung toi chua dinh ban nha ma muon tach thua", "chung toi  ~  ma muon tach thua"),
     ("không cần cấp lại hay cấp đổi gì, chỉ muốn gia hạn", " ~ , chỉ muốn gia hạn"),
+    # ... but not into a new clause after "hay" that the refusal does not reach
+    ("toi khong can cap lai hay em phai lam thu tuc gi", "toi  ~  hay em phai lam thu tuc gi"),
+    ("chưa định bán hay chỉ cho thuê nhà", " ~  hay chỉ cho thuê nhà"),
 ])
 def test_rejections_are_blanked_up_to_their_clause(text: str, left: str) -> None:
     rejections = load_synonyms().rejections
