@@ -27,7 +27,7 @@ from intake.routing.signals.place import (
     text_place_signal,
 )
 from intake.routing.signals.procedure import CatalogFinder, procedure_signal
-from intake.routing.signals.subject import subject_signal
+from intake.routing.signals.subject import is_accented, subject_signal
 from intake.routing.text import subject_text
 from intake.routing.types import RoutingInput
 
@@ -105,6 +105,15 @@ def test_typed_with_diacritics_a_phrase_must_match_them_exactly() -> None:
     # typed without diacritics, the folded phrase still counts
     plain = subject_signal(RoutingInput("toi nop tien thue dat hai lan ma chua duoc hoan"))
     assert plain.best and plain.best.label == "CUC_THUE", plain
+
+
+def test_a_text_is_typed_with_diacritics_when_enough_of_its_words_carry_one() -> None:
+    # a share of 0.3 of the words (numbers aside); each word is judged once and kept
+    assert is_accented("Tôi nộp tiền thuế dat hai lan")  # 4 of 7
+    assert not is_accented("Tôi nop tien thue dat hai lan ma chua duoc hoan 2024")  # 1 of 11
+    assert is_accented("Tôi nộp tiền thuế dat hai lan " * 3)  # the words again, from the cache
+    assert is_accented("Tôi đi")  # đ has no mark to strip, and still is one
+    assert not is_accented("123 456") and not is_accented("")
 
 
 def test_salutations_do_not_count_as_the_subject() -> None:

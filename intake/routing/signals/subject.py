@@ -114,8 +114,32 @@ def is_accented(text: str) -> bool:
     words = [w for w in words if w and not w.isdigit()]
     if not words:
         return False
-    accented = sum(1 for w in words if strip_diacritics(w) != w)
+    accented = sum(map(_carries_diacritic, words))
     return accented >= ACCENTED_SHARE * len(words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _carries_diacritic(word: str) -> bool:
+    """Whether ``word`` loses something when its diacritics are stripped. Cached: a
+    letter has about seventy words, mostly the few thousand syllables of the language,
+    and every routed message asks this of each of them."""
+    return not word.isascii() and strip_diacritics(word) != word
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A text as the rules read it: whether it was typed with diacritics, and its
+    padded words (exact when it was, folded when not). Read once per text: both the
+    phrases and the ``outranks`` entries are looked up in it."""
+
+    exact: bool
+    padded: str
+
+
+def _read(text: str) -> _Read:
+    text = text[:MAX_CHARS]
+    exact = is_accented(text)
+    return _Read(exact, normalise_exact(text) if exact else normalise(text))
 
 
 def _phrase(parts: list[str], weight: float, label: str, beyond_local: bool = False,
@@ -172,16 +196,14 @@ def load_rules(path: Path = RULES_FILE) -> SubjectRules:
 def score(text: str, rules: SubjectRules) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Evidence per label, and the phrases that gave it (exact words when the text
     was typed with diacritics)."""
-    totals, hits, _ = _matches(text, rules)
+    totals, hits, _ = _matches(_read(text), rules)
     return totals, hits
 
 
-def _matches(text: str, rules: SubjectRules
+def _matches(read: _Read, rules: SubjectRules
              ) -> tuple[dict[str, float], dict[str, list[str]], list[Phrase]]:
     """``score``'s evidence and phrases, and every phrase found."""
-    text = text[:MAX_CHARS]
-    exact = is_accented(text)
-    padded = normalise_exact(text) if exact else normalise(text)
+    exact, padded = read.exact, read.padded
     totals: dict[str, float] = {}
     hits: dict[str, list[str]] = {}
     found: list[Phrase] = []
@@ -208,15 +230,13 @@ def _matches(text: str, rules: SubjectRules
     return totals, hits, found
 
 
-def _outranked(text: str, rules: SubjectRules) -> dict[str, Any]:
+def _outranked(read: _Read, rules: SubjectRules) -> dict[str, Any]:
     """``{"by": the deciding words found, "dropped": the words set aside, "said": what
     they are to the matter (the first entry's ``said``)}``, or ``{}`` when no ``outranks``
     entry set aside a phrase the text has."""
     if not rules.outranks:
         return {}
-    text = text[:MAX_CHARS]
-    exact = is_accented(text)
-    padded = normalise_exact(text) if exact else normalise(text)
+    exact, padded = read.exact, read.padded
     by: list[str] = []
     dropped: list[str] = []
     said: list[str] = []
@@ -244,10 +264,11 @@ def subject_signal(data: RoutingInput, rules: SubjectRules | None = None) -> Sig
     """Labels ranked by the phrases found, with the phrases as the reason."""
     rules = rules or load_rules()
     text = f"{data.subject}\n{data.text}" if data.subject else data.text
-    totals, hits, found = _matches(text, rules)
+    read = _read(text)
+    totals, hits, found = _matches(read, rules)
     if not totals:
         return Signal("subject")
-    outranked = _outranked(text, rules)
+    outranked = _outranked(read, rules)
     # a matter beyond the local committees, unless a phrase of theirs is found too
     beyond = [] if any(label in LEVELS for label in totals) else \
         [p.text for p in found if p.beyond_local]
