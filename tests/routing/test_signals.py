@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import itertools
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 from intake.catalog.importers import parse_path
 from intake.catalog.search import SearchIndex
@@ -15,8 +18,11 @@ from intake.routing.signals.classifier import (
     CALIBRATION_NAME,
     TRAINING_FILE,
     Classifier,
+    _AnyGrams,
+    _WordBoundGrams,
     classifier_signal,
     data_hash,
+    prepare,
     read_calibration,
     read_examples,
     save,
@@ -147,6 +153,25 @@ def test_direct_scoring_gives_scikit_learns_probabilities(model: Classifier) -> 
         assert direct.keys() == reference.keys()
         assert max(abs(direct[k] - reference[k]) for k in reference) < 1e-9, text[:40]
         assert model.predict(text)[0][0] == model.predict_reference(text)[0][0]
+
+
+def test_character_grams_read_word_by_word_give_the_same_sums_to_the_last_bit(
+        model: Classifier) -> None:
+    # the char_wb block keeps each word's columns; the sums must not change by a bit,
+    # whatever the whitespace between the words, and when the words come again
+    texts = [e.text for e in read_examples()[::5]] + [
+        "", "   ", "Đường  liên\txã\n\nbị sụt lún", "a\u00a0b\u3000c\x1cd\u2028e", "ǅ İ ẞ ﬁ",
+        "x" * 5000, "hồ sơ đất đai nộp từ tháng 3 chưa có kết quả " * 40]
+    word_bound = [b for b in model._blocks if isinstance(b.columns_of, _WordBoundGrams)]
+    assert len(word_bound) == 1, "the character n-grams should be read word by word"
+    (vectorizer,) = [v for v in model._vectorizers if v.analyzer == "char_wb"]
+    through_analyzer = _AnyGrams(vectorizer.build_analyzer(), dict(vectorizer.vocabulary_))
+    block = word_bound[0]
+    for _ in range(2):  # the second time from the words kept
+        for text in map(prepare, texts):
+            assert list(block.columns_of(text)) == list(through_analyzer(text)), text[:40]
+            again = replace(block, columns_of=through_analyzer)
+            assert np.array_equal(block.contribution(text), again.contribution(text))
 
 # -- procedure ------------------------------------------------------------------------
 def test_procedure_from_the_catalog() -> None:
