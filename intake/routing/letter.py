@@ -144,8 +144,13 @@ def commune_failed(letter: Letter) -> str | None:
 # "thôn tôi", "xóm em", "quê mình", "nhà tôi": the writer's own place, unless the words
 # go on to say where it is ("ruộng nhà tôi ở xã …": that place is named)
 _OWN_PLACE = re.compile(
-    r"(?<!\w)(?:thon|xom|xa|phuong|lang|ban|khu|to\s+dan\s+pho|que|nha)\s+"
+    r"(?<!\w)(?P<word>thon|xom|xa|phuong|lang|ban|khu|to\s+dan\s+pho|que|nha)\s+"
     r"(?:toi|em|minh|chung\s+toi|chung\s+em)(?!\w)(?!\s+(?:o|tai)(?!\w))")
+# Place words that fold to an ordinary word: "xa tôi" is far from me, "bạn tôi" my
+# friend. They count as written with their diacritics ("xã", "bản"); typed without
+# them, only before the place's capitalised name ("xa toi Tan Moc").
+_FOLDS_TO_ANOTHER_WORD = {"xa": "xã", "ban": "bản"}
+_NAME_AFTER = re.compile(r"\s*,?\s*[^\W\d_]")
 
 
 def own_place_words(letter: Letter) -> str | None:
@@ -154,8 +159,137 @@ def own_place_words(letter: Letter) -> str | None:
     another place the text names (a workplace, a school) is not where the matter is."""
     text = letter.incident[:6000]
     folded = fold_keep_length(text).lower()
-    found = _OWN_PLACE.search(folded)
-    return None if found is None else " ".join(_as_written(text, folded, found).split())
+    for found in _OWN_PLACE.finditer(folded):
+        if _says_a_place(text, folded, found):
+            return " ".join(_as_written(text, folded, found).split())
+    return None
+
+
+def _says_a_place(text: str, folded: str, found: re.Match[str]) -> bool:
+    """Whether the own-place words ``found`` are a place's ("xã tôi"), not an ordinary
+    word folded alike ("xa tôi", "bạn tôi"); see ``_FOLDS_TO_ANOTHER_WORD``."""
+    marked = _FOLDS_TO_ANOTHER_WORD.get(found["word"])
+    if marked is None or len(folded) != len(text):
+        return True
+    if text[found.start("word"):found.end("word")].lower() == marked:
+        return True
+    if text.lower() != folded:
+        return False  # typed with diacritics, but not this word's: the ordinary word
+    after = _NAME_AFTER.match(text, found.end())
+    return after is not None and text[after.end() - 1].isupper()
+
+
+# A person's name: the words after "tôi là", "tên tôi là", "họ (và) tên:", "người
+# viết/làm đơn:", "ký tên", a title ("ông Hoàng Văn Nam"), and the signature lines under
+# a closing ("Trân trọng", "Kính thư", "Người làm đơn"). A commune's name there ("Hoàng
+# Văn" read as xã Hoàng Vân) is nobody's place, unless a type word or "người/dân" says
+# the words name a place ("tôi là người dân xã Tân Mộc").
+MAX_NAME_WORDS = 5
+_NAME_CUE = re.compile(
+    r"(?<!\w)(?:(?:ten\s+)?toi\s+(?:ten\s+)?la|(?:toi|em)\s+ten(?:\s+la)?"
+    r"|ho\s+(?:va\s+)?ten(?:\s+nguoi\s+(?:viet|lam|gui)(?:\s+don)?)?\s*:"
+    r"|nguoi\s+(?:viet|lam|gui)(?:\s+don)?\s*:|ky\s+ten\s*:?)(?!\w)\s*")
+_TITLE = re.compile(r"(?<!\w)(?:ong|ba|anh|chi|co|chu|bac)\s+")
+_TITLES_MARKED = frozenset({"ông", "bà", "anh", "chị", "cô", "chú", "bác"})
+_TITLES_PLAIN = frozenset({"ong", "ba", "anh", "chi"})  # not "co" (có), "chu", "bac" (Bắc)
+_CLOSING = re.compile(
+    r"\W*(?:(?:xin\s+)?(?:tran\s+trong|kinh\s+thu)(?:\W+cam\s+on)?|xin\s+cam\s+on"
+    r"|nguoi\s+(?:viet|lam|gui)(?:\s+don)?|ky\s+ten)(?!\w)\W*")
+_CLOSING_LINES = 3
+# Words that go on about the person, not names (not "tài", "quế", "hiền", "việt",
+# "đặng": those are given or family names too)
+_NAME_END = re.compile(
+    r"[,.;:!?()\n\d]|(?<!\w)(?:sinh\s+(?:nam|ngay)|(?:thuong\s+|tam\s+)?tru|o|dia\s+chi"
+    r"|so\s+dien\s+thoai|sdt|dien\s+thoai|cccd|cmnd|email|xin|kinh|la|va|da|nay)(?!\w)")
+_NOT_A_NAME = re.compile(
+    r"(?<!\w)(?:xa|phuong|thi\s+tran|huyen|thanh\s+pho|tp|thi\s+xa|thon|xom|lang|ban|khu"
+    r"|to\s+dan\s+pho|nguoi|dan|ubnd|uy\s+ban)(?!\w)")
+
+
+def person_name_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a person (see ``_NAME_CUE``), as (start, end) pairs."""
+    folded = fold_keep_length(text).lower()
+    if len(folded) != len(text):
+        return []
+    spans = [_name_after_cue(folded, cue.end()) for cue in _NAME_CUE.finditer(folded)]
+    spans += [_name_after_title(text, folded, title) for title in _TITLE.finditer(folded)]
+    spans += [_signature_line(folded, start) for start in _signature_starts(folded)]
+    return [span for span in spans if span is not None]
+
+
+def without_person_names(text: str) -> str:
+    """``text`` with the persons' names it gives blanked out (positions kept), so that a
+    name is not read as a place ("Hoàng Văn Nam" as xã Hoàng Vân); a name of two words
+    or more is blanked wherever else it stands too (the bare signature line at the end
+    of a letter whose writer said "Tôi là Hoàng Văn Nam")."""
+    spans = person_name_spans(text)
+    folded = fold_keep_length(text).lower()
+    names = {" ".join(folded[start:end].split()) for start, end in spans}
+    for name in (n for n in names if " " in n):
+        pattern = r"(?<!\w)" + re.escape(name).replace(r"\ ", r"\s+") + r"(?!\w)"
+        spans += [(found.start(), found.end()) for found in re.finditer(pattern, folded)]
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _name_words(folded: str, start: int) -> list[re.Match[str]]:
+    """The words from ``start`` up to a punctuation mark or a word that goes on about
+    the person ("sinh năm", "trú", "ở" …)."""
+    end = _NAME_END.search(folded, start)
+    return list(re.finditer(r"\S+", folded[start:end.start() if end else len(folded)]))
+
+
+def _span(folded: str, start: int, words: list[re.Match[str]]) -> tuple[int, int] | None:
+    """The span of ``words`` (found from ``start``), unless they name a place."""
+    if not words or _NOT_A_NAME.search(folded, start, start + words[-1].end()):
+        return None
+    return start, start + words[-1].end()
+
+
+def _name_after_cue(folded: str, start: int) -> tuple[int, int] | None:
+    """The name after "tôi là", "họ tên:" …: its first ``MAX_NAME_WORDS`` words."""
+    return _span(folded, start, _name_words(folded, start)[:MAX_NAME_WORDS])
+
+
+def _name_after_title(text: str, folded: str, title: re.Match[str]) -> tuple[int, int] | None:
+    """The capitalised words after a title ("ông Hoàng Văn Nam"); the title typed with
+    its diacritics, or the text typed without them ("ong Hoang Van Nam")."""
+    written = text[title.start():title.end()].strip().lower()
+    plain = text.lower() == folded
+    if written not in (_TITLES_PLAIN if plain else _TITLES_MARKED):
+        return None  # "có", "chủ", "bạ" …: no title
+    words = []
+    for word in _name_words(folded, title.end())[:MAX_NAME_WORDS]:
+        if not text[title.end() + word.start()].isupper():
+            break
+        words.append(word)
+    return _span(folded, title.end(), words)
+
+
+def _signature_starts(folded: str) -> list[int]:
+    """Where the words after a closing line's cue begin ("Trân trọng, Hoàng Văn Nam"),
+    and the next ``_CLOSING_LINES`` lines (the signature)."""
+    starts: list[int] = []
+    lines = folded.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for number, line in enumerate(lines):
+        closing = _CLOSING.match(line)
+        if closing is None:
+            continue
+        starts.append(offsets[number] + closing.end())
+        for below in range(number + 1, min(len(lines), number + 1 + _CLOSING_LINES)):
+            starts.append(offsets[below] + len(lines[below]) - len(lines[below].lstrip()))
+    return starts
+
+
+def _signature_line(folded: str, start: int) -> tuple[int, int] | None:
+    """A signature line's name: all of its words, at most ``MAX_NAME_WORDS`` (a longer
+    line is a sentence)."""
+    words = _name_words(folded, start)
+    return None if len(words) > MAX_NAME_WORDS else _span(folded, start, words)
 
 
 def local_committee_addressed(letter: Letter) -> bool:

@@ -14,7 +14,7 @@ from intake.org.places import PlaceIndex
 from intake.routing.bodies import GENERIC, BodyIndex
 from intake.routing.decision import Router
 from intake.routing.kind import detect_kind
-from intake.routing.letter import own_place_words, read_letter
+from intake.routing.letter import own_place_words, person_name_spans, read_letter
 from intake.routing.signals.classifier import Classifier
 from intake.routing.types import RoutingInput
 from intake.services.complaints import IntakeService, NewComplaint
@@ -320,6 +320,43 @@ def test_the_committee_addressed_is_read_from_its_own_line(letters: Router) -> N
     ("Cong rãnh xom em bi tac tu lau.", "xom em"),
     ("Ruộng nhà tôi ở xã Bảo Sơn bị ngập úng.", None),  # the words say where it is
     ("Tôi đi làm ở xã Bảo Sơn, đường ở đó hỏng.", None),
+    ("Đường ra đồng xã tôi bong hết mặt.", "xã tôi"),
+    ("Đường bản tôi sạt lở.", "bản tôi"),
+    ("Cây đổ chắn đường, nhà ông ấy không xa tôi lắm.", None),  # far from me
+    ("Bạn tôi kể đường ấy hỏng.", None),  # my friend
+    ("duong nay khong xa toi lam", None),
+    ("duong truc xa toi Tan Moc bong het mat", "xa toi"),  # before the commune's name
 ])
 def test_the_writers_own_place_is_read_from_its_words(text: str, own: str | None) -> None:
     assert own_place_words(read_letter(text)) == own
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Tôi là Hoàng Văn Nam, trú tại thôn Đồng.", ["Hoàng Văn Nam"]),
+    ("Họ và tên: Hoàng Văn Bình\nĐịa chỉ: thôn Đồng", ["Hoàng Văn Bình"]),
+    ("Đề nghị buộc ông Hoàng Văn Nam trả lại lối đi.", ["Hoàng Văn Nam"]),
+    ("Mong được giải quyết.\nTrân trọng,\nHoàng Văn Nam\n0912 000 000", ["Hoàng Văn Nam"]),
+    ("toi la hoang van nam o thon Dong", ["hoang van nam"]),
+    ("Tôi là người dân xã Hoàng Vân, đường hỏng.", []),  # a type word: a place
+    ("de nghi Ong Hoang Van Nam tra lai loi di", ["Hoang Van Nam"]),
+    ("duong o tp Bac Giang hong, xe co Hoang Van Thu cung tac", []),  # Bắc, có: no titles
+    ("Trân trọng kính báo.\nĐường qua Hoàng Vân hỏng nặng từ lâu mà không ai sửa.", []),
+])
+def test_a_persons_name_is_read_from_its_cue_words(text: str, names: list[str]) -> None:
+    assert [text[start:end] for start, end in person_name_spans(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Tôi là Hoàng Văn Nam, trú tại thôn Đồng, xã Tân Mộc, huyện Lục Ngạn. Nhà hàng xóm mở "
+    "loa hát đến nửa đêm, trẻ nhỏ không ngủ được. Đề nghị xử lý.",
+    "Tôi trú tại thôn Đồng, xã Tân Mộc, huyện Lục Ngạn. Nhà hàng xóm mở loa hát đến nửa "
+    "đêm, trẻ nhỏ không ngủ được. Đề nghị xử lý.\nTrân trọng,\nHoàng Văn Nam",
+    # the name given once, then again bare on the last line
+    "Tôi tên Hoàng Văn Nam, trú tại thôn Đồng, xã Tân Mộc, huyện Lục Ngạn. Nhà hàng xóm mở "
+    "loa hát đến nửa đêm, trẻ nhỏ không ngủ được. Đề nghị xử lý.\nHoàng Văn Nam",
+])
+def test_the_writers_name_is_no_commune(letters: Router, text: str) -> None:
+    """"Hoàng Văn" is also xã Hoàng Vân (Hiệp Hòa): in the writer's name it is no place,
+    and the residence the letter gives decides."""
+    decision = letters.route(RoutingInput(text))
+    assert decision.queue_code == "XA_07606", decision.reasons

@@ -24,6 +24,7 @@ from intake.routing.types import RoutingInput
 TAN_MOC = "XA_07606"  # xã Tân Mộc, huyện Lục Ngạn
 LUC_NGAN = "HUYEN_219"
 BAO_SON = "XA_07459"  # xã Bảo Sơn, huyện Lục Nam
+HONG_GIANG = "XA_07561"  # xã Hồng Giang, huyện Lục Ngạn
 LUC_NAM = "HUYEN_218"
 
 
@@ -210,3 +211,45 @@ def test_a_letter_asking_the_district_over_its_commune_stays_with_the_district(
     for text in (asked_before, did_not_act, folded):
         decision = router_reading(places, "XA").route(RoutingInput(text))
         assert decision.queue_code == LUC_NGAN, (text, decision.reasons)
+
+
+def test_far_from_me_is_not_the_writers_own_place(places: PlaceIndex) -> None:
+    """"xa tôi" (far from me) is not "xã tôi": the road of Bảo Sơn, in another district,
+    is not the writer's own commune's, and goes to the committee where it is."""
+    text = ("Kính gửi: UBND huyện Lục Ngạn.\nTôi trú tại xã Tân Mộc, huyện Lục Ngạn. Đường "
+            "trục thôn Đồng, xã Bảo Sơn, huyện Lục Nam bong hết mặt bê tông, mưa xuống lầy "
+            "lội; chỗ ấy không xa tôi lắm nên ngày nào tôi cũng đi qua. Đề nghị sớm sửa đường.")
+    decision = router_reading(places, "XA").route(RoutingInput(text))
+    assert decision.queue_code == BAO_SON, decision.reasons
+
+
+COMMUNE_ROAD_ELSEWHERE = (
+    "Kính gửi: UBND xã Tân Mộc, huyện Lục Ngạn.\nĐường trục thôn Cầu, xã Hồng Giang bong "
+    "hết mặt bê tông, mưa xuống lầy lội, xe chở vải không đi được. Đề nghị sớm sửa đường.")
+
+
+def test_a_commune_matter_of_a_neighbouring_commune_goes_to_its_committee(
+        places: PlaceIndex) -> None:
+    """A commune's committee, too, acts only in its own territory: the road of Hồng
+    Giang, in a letter to the committee of Tân Mộc (same district), is Hồng Giang's."""
+    decision = router_reading(places, "XA").route(RoutingInput(COMMUNE_ROAD_ELSEWHERE))
+    assert decision.queue_code == HONG_GIANG, decision.reasons
+    assert decision.rule == "addressed_committee"
+    assert any("ngoài địa bàn" in r for r in decision.reasons), decision.reasons
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    # the writer's own village: the other commune is named only in passing
+    (COMMUNE_ROAD_ELSEWHERE.replace("Đường trục thôn Cầu, xã Hồng Giang",
+                                    "Đường trục thôn tôi, giáp xã Hồng Giang,"), 0.9),
+    # the body names the addressed commune too: a road between the two
+    (COMMUNE_ROAD_ELSEWHERE.replace("thôn Cầu, xã Hồng Giang",
+                                    "từ xã Tân Mộc sang xã Hồng Giang"), 0.9),
+    # hardly a local matter
+    ("Kính gửi: UBND xã Tân Mộc, huyện Lục Ngạn.\nTháng trước tôi có đến xã Hồng Giang và "
+     "thấy một số việc chưa ổn, nay kính mong được xem xét.", 0.2),
+])
+def test_a_letter_to_a_commune_stays_there_without_a_clear_other_commune(
+        places: PlaceIndex, text: str, share: float) -> None:
+    decision = router_reading(places, "XA", share=share).route(RoutingInput(text))
+    assert decision.queue_code == TAN_MOC, decision.reasons
