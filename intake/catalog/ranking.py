@@ -229,7 +229,9 @@ class Rejections:
     # the rejection goes on past them, with REJECTED_WORDS more words
     alternatives: frozenset[str] = frozenset()
     # words that, right after an alternative, open a new clause the refusal does not
-    # reach ("không cần cấp lại hay em phải làm gì")
+    # reach ("không cần cấp lại hay em phải làm gì"): as typed, lower case and NFC, with
+    # their marks ("chung cư", "tới", "chi phí", "ảnh" open nothing), and bare only those
+    # whose bare form is no other word ("em", "ad")
     clause_openers: frozenset[str] = frozenset()
     # a clause that is a yes/no question ("… không cần giấy phép đúng không"): it asks
     # about the refusal, so it rules nothing out
@@ -276,7 +278,7 @@ class Rejections:
                 continue
             if not word[0].isalnum() or strip_diacritics(word) in self.boundaries:
                 break
-            if after_alternative and strip_diacritics(word) in self.clause_openers:
+            if after_alternative and word in self.clause_openers:
                 break
             after_alternative = False
             end, words = token.end(), words + 1
@@ -306,12 +308,19 @@ def read_rejections(data: Mapping[str, object]) -> Rejections | None:
                            rf"\s+(?P<end>{_phrase_pattern('nữa')})(?!\w)"),
         boundaries=_folded_words(section.get("boundaries")),
         alternatives=_folded_words(section.get("alternatives")),
-        clause_openers=_folded_words(section.get("clause_openers")))
+        clause_openers=_typed_words(section.get("clause_openers"))
+        | _folded_words(section.get("clause_openers_bare")))
 
 
 def _folded_words(listed: object) -> frozenset[str]:
     """A list of words from ``synonyms.yml``, lower case and without marks."""
     return frozenset(strip_diacritics(nfc(str(w).lower())) for w in _listed(listed))
+
+
+def _typed_words(listed: object) -> frozenset[str]:
+    """A list of words from ``synonyms.yml`` as written, lower case and NFC (a word with
+    marks is then found only as typed with them)."""
+    return frozenset(nfc(str(w).lower()).strip() for w in _listed(listed))
 
 
 def _marked_only(data: Mapping[str, object]) -> frozenset[str]:

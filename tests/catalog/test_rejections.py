@@ -64,6 +64,12 @@ def test_what_the_question_rules_out_does_not_count(index: SearchIndex, question
     # ... but not into a new clause after "hay" that the refusal does not reach
     ("toi khong can cap lai hay em phai lam thu tuc gi", "toi  ~  hay em phai lam thu tuc gi"),
     ("chưa định bán hay chỉ cho thuê nhà", " ~  hay chỉ cho thuê nhà"),
+    # ... and an everyday word whose bare form is such an opener goes on refusing:
+    # "chung cư" (chúng), "tới" (tôi), "chi phí" (chỉ, chị), "ảnh" (anh)
+    ("tôi không muốn mua đất hay chung cư", "tôi  ~ "),
+    ("hồ sơ này không muốn nộp trực tuyến hay tới trực tiếp", "hồ sơ này  ~ "),
+    ("không hỏi về lệ phí hay chi phí gì, chỉ hỏi thời hạn", " ~ , chỉ hỏi thời hạn"),
+    ("không cần bản sao hay ảnh thẻ thì nộp gì", " ~  thì nộp gì"),
 ])
 def test_rejections_are_blanked_up_to_their_clause(text: str, left: str) -> None:
     rejections = load_synonyms().rejections
