@@ -15,11 +15,14 @@ FallbackClassifier after it reads them as it read DIET's.
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import unicodedata
+from pathlib import Path
 from typing import Any, Dict, List
 
 import numpy as np
+import sklearn
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -76,6 +79,15 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     def get_default_config() -> Dict[str, Any]:
         return {"C": 1.0, "temperature": 0.1, "ranking_length": 10}
 
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> str | None:
+        """This module's source and scikit-learn's version: Rasa fingerprints a trained
+        component by its class's source only, so a change to the features (functions
+        outside the class) or a new scikit-learn would otherwise reuse the old model
+        from Rasa's training cache."""
+        source = Path(__file__).read_bytes()
+        return hashlib.sha256(source + sklearn.__version__.encode()).hexdigest()
+
     def __init__(self, config: Dict[str, Any], model_storage: ModelStorage,
                  resource: Resource, vectorizers: List[TfidfVectorizer] | None = None,
                  model: LinearSVC | None = None) -> None:
@@ -112,11 +124,13 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> LinearIntentClassifier:
         try:
-            with model_storage.read_from(resource) as directory, \
-                    open(directory / MODEL_FILE, "rb") as stored:
-                vectorizers, model = pickle.load(stored)  # our own model file
-        except (ValueError, OSError):
+            with model_storage.read_from(resource) as directory:
+                stored = (directory / MODEL_FILE).read_bytes()
+        except (ValueError, FileNotFoundError):
+            # trained without intent examples: nothing stored, the intents pass through
             return cls(config, model_storage, resource)
+        # our own model file; one that cannot be read is an error, and is raised
+        vectorizers, model = pickle.loads(stored)
         return cls(config, model_storage, resource, vectorizers, model)
 
     def _features(self, texts: List[str]) -> csr_matrix:
