@@ -16,6 +16,7 @@ from intake.org.data_files import read_organisation
 from intake.org.places import PlaceIndex
 from intake.routing.signals.classifier import (
     CALIBRATION_NAME,
+    KEPT_WORD_LENGTH,
     TRAINING_FILE,
     Classifier,
     _AnyGrams,
@@ -172,6 +173,24 @@ def test_character_grams_read_word_by_word_give_the_same_sums_to_the_last_bit(
             assert list(block.columns_of(text)) == list(through_analyzer(text)), text[:40]
             again = replace(block, columns_of=through_analyzer)
             assert np.array_equal(block.contribution(text), again.contribution(text))
+
+
+def test_a_long_word_is_not_kept_but_gives_the_same_columns(model: Classifier) -> None:
+    # a URL's hundreds of grams would fill the word cache with megabytes: a word longer
+    # than KEPT_WORD_LENGTH is cut into grams each time it comes, to the same columns
+    (grams,) = [b.columns_of for b in model._blocks if isinstance(b.columns_of, _WordBoundGrams)]
+    assert isinstance(grams, _WordBoundGrams)
+    (vectorizer,) = [v for v in model._vectorizers if v.analyzer == "char_wb"]
+    through_analyzer = _AnyGrams(vectorizer.build_analyzer(), dict(vectorizer.vocabulary_))
+    url = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?ma=" + "7" * 40
+    short = "đ" * KEPT_WORD_LENGTH
+    grams.kept.cache_clear()
+    for _ in range(2):
+        assert list(grams(url)) == list(through_analyzer(url))
+    assert grams.kept.cache_info().currsize == 0, "the long word was kept"
+    text = f"xem {url} và {short}"
+    assert list(grams(text)) == list(through_analyzer(text))
+    assert grams.kept.cache_info().currsize == 3  # xem, và and the short word
 
 # -- procedure ------------------------------------------------------------------------
 def test_procedure_from_the_catalog() -> None:

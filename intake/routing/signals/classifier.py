@@ -91,6 +91,10 @@ def _pipeline() -> Pipeline:
 # it is so that the filtered columns are ints
 _KNOWN = cast(Callable[[int | None], TypeGuard[int]], partial(is_not, None))
 WORD_CACHE = 1 << 15  # words whose character n-grams' columns a process keeps
+# only words up to this length are kept: a longer one (a URL, a pasted code) holds
+# hundreds of grams, so a cache of such words would take tens of MB per process (2,000
+# URLs of 335 characters: 3.2 MB), and they rarely come again
+KEPT_WORD_LENGTH = 32
 
 
 class _AnyGrams:
@@ -108,7 +112,8 @@ class _AnyGrams:
 class _WordBoundGrams:
     """``_AnyGrams`` for a ``char_wb`` vectorizer, word by word: its n-grams never cross a
     word, so a text's grams are its words' grams one after the other, and each word's
-    known columns are computed once and kept (``WORD_CACHE``). A complaint has a few
+    known columns are computed once and kept (``WORD_CACHE`` words of up to
+    ``KEPT_WORD_LENGTH`` characters; a longer one each time it comes). A complaint has a few
     hundred words, mostly the few thousand syllables of the language; cutting each
     into n-grams and looking them up was most of the model's time. The words are those
     the analyzer splits (its preprocessor, then whitespace), and each word's grams come
@@ -123,11 +128,18 @@ class _WordBoundGrams:
         def columns(word: str) -> tuple[int, ...]:
             return tuple(filter(_KNOWN, map(vocabulary.get, grams_of(word))))
 
-        self.columns = lru_cache(maxsize=WORD_CACHE)(columns)
+        self.computed = columns
+        self.kept = lru_cache(maxsize=WORD_CACHE)(columns)
+
+    def word_columns(self, word: str) -> tuple[int, ...]:
+        """A word's known columns: kept for a short word, computed again for a long one."""
+        return self.kept(word) if len(word) <= KEPT_WORD_LENGTH else self.computed(word)
 
     def __call__(self, text: str) -> Iterable[int]:
         words = self.preprocess(self.decode(text)).split()
-        return chain.from_iterable(map(self.columns, words))
+        if max(map(len, words), default=0) <= KEPT_WORD_LENGTH:  # most texts: at C speed
+            return chain.from_iterable(map(self.kept, words))
+        return chain.from_iterable(map(self.word_columns, words))
 
 
 def _grams(vectorizer: TfidfVectorizer) -> _AnyGrams | _WordBoundGrams:
