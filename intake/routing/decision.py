@@ -132,8 +132,6 @@ class Evidence:
     # where the letter says the writer lives (not a signature or a Telegram location)
     residence: Signal = field(default_factory=lambda: Signal("residence"))
     own_place: str | None = None  # the words placing the matter where the writer lives
-    # the places the letter's body names (not its addressee lines or persons' names)
-    incident_place: Signal = field(default_factory=lambda: Signal("incident_place"))
 
     def all(self) -> tuple[Signal, ...]:
         """The signals in the order they are reported."""
@@ -265,7 +263,6 @@ class Router:
             commune_failed=commune_failed(letter),
             residence=residence_signal(letter.residence_text, self.places),
             own_place=own_place_words(letter),
-            incident_place=text_place_signal(data, self.places, incident),
             addressee=addressee, kind=kind, words=len(about.text.split()),
             addressed_place=self._addressed_place(letter),
             competence=competence_signal(letter.incident, kind, self.bodies, self.places))
@@ -692,8 +689,7 @@ def addressed_committee(router: Router, ev: Evidence) -> Outcome | None:
     if addressee is None or addressee.label not in LEVELS or place is None \
             or place.is_district != (addressee.label == LEVEL_DISTRICT):
         return None
-    elsewhere = _matter_in_another_district(router, ev, place) \
-        or _matter_in_another_commune(router, ev, place)
+    elsewhere = _matter_in_another_district(router, ev, place)
     if elsewhere is not None:
         return _committee_where_it_is(router, ev, place, elsewhere)
     found = _commune_of_addressed_district(router, ev, place)
@@ -744,31 +740,6 @@ def _matter_in_another_district(router: Router, ev: Evidence, addressed: Place) 
         return None
     district = _district_of(named)
     if district is None or district == _district_of(addressed):
-        return None
-    return named
-
-
-def _matter_in_another_commune(router: Router, ev: Evidence, addressed: Place) -> Place | None:
-    """The one commune the letter's body names, another of the addressed commune's
-    district, when the matter is a commune's: a commune's committee too acts only in
-    its own territory. With the safeguards of ``_matter_in_another_district`` (a local
-    topic and local content at least ``LOCAL_TOPIC_MIN``, the commune level too). None
-    when the body names the addressed commune as well, or two communes, or places the
-    matter in the writer's own place ("thôn tôi": the writer, writing to the own
-    commune, names the other one only in passing)."""
-    cand = _usable_place(ev.incident_place)
-    best = ev.topic.best
-    combined: dict[str, float] = ev.topic.detail.get("combined", {})
-    if addressed.is_district or cand is None or ev.incident_place.detail.get("kind") != "one" \
-            or best is None or best.label not in LEVELS or best.score < LOCAL_TOPIC_MIN \
-            or combined.get(LEVEL_COMMUNE, 0.0) < LOCAL_TOPIC_MIN \
-            or _content_local(router, ev) < LOCAL_TOPIC_MIN or ev.own_place is not None:
-        return None
-    named = router.place(cand.label)
-    if named is None or named.is_district or named.queue_code == addressed.queue_code \
-            or addressed.queue_code in ev.incident_place.detail.get("codes", ()) \
-            or named.district_code != addressed.district_code \
-            or router.today(named.queue_code) != named.queue_code:
         return None
     return named
 

@@ -185,8 +185,9 @@ def _says_a_place(text: str, folded: str, found: re.Match[str]) -> bool:
 # Văn" read as xã Hoàng Vân) is nobody's place, unless a type word or "người/dân" says
 # the words name a place ("tôi là người dân xã Tân Mộc").
 MAX_NAME_WORDS = 5
+_NAME_REACH = 120  # characters read for a name: five words, and a long letter stays linear
 _NAME_CUE = re.compile(
-    r"(?<!\w)(?:(?:ten\s+)?toi\s+(?:ten\s+)?la|(?:toi|em)\s+ten(?:\s+la)?"
+    r"(?<!\w)(?<!cua\s)(?:(?:ten\s+)?toi\s+(?:ten\s+)?la|(?:toi|em)\s+ten(?:\s+la)?"
     r"|ho\s+(?:va\s+)?ten(?:\s+nguoi\s+(?:viet|lam|gui)(?:\s+don)?)?\s*:"
     r"|nguoi\s+(?:viet|lam|gui)(?:\s+don)?\s*:|ky\s+ten\s*:?)(?!\w)\s*")
 _TITLE = re.compile(r"(?<!\w)(?:ong|ba|anh|chi|co|chu|bac)\s+")
@@ -200,7 +201,8 @@ _CLOSING_LINES = 3
 # "đặng": those are given or family names too)
 _NAME_END = re.compile(
     r"[,.;:!?()\n\d]|(?<!\w)(?:sinh\s+(?:nam|ngay)|(?:thuong\s+|tam\s+)?tru|o|dia\s+chi"
-    r"|so\s+dien\s+thoai|sdt|dien\s+thoai|cccd|cmnd|email|xin|kinh|la|va|da|nay)(?!\w)")
+    r"|so\s+dien\s+thoai|sdt|dien\s+thoai|cccd|cmnd|email|xin|kinh|la|va|da|nay|tai|thuoc"
+    r"|cua)(?!\w)")
 _NOT_A_NAME = re.compile(
     r"(?<!\w)(?:xa|phuong|thi\s+tran|huyen|thanh\s+pho|tp|thi\s+xa|thon|xom|lang|ban|khu"
     r"|to\s+dan\s+pho|nguoi|dan|ubnd|uy\s+ban)(?!\w)")
@@ -208,36 +210,70 @@ _NOT_A_NAME = re.compile(
 
 def person_name_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` names a person (see ``_NAME_CUE``), as (start, end) pairs."""
+    return [*_cued_names(text), *_signature_names(text)]
+
+
+def _cued_names(text: str) -> list[tuple[int, int]]:
+    """The names after a cue ("tôi là", "họ tên:") or a title ("ông Hoàng Văn Nam")."""
     folded = fold_keep_length(text).lower()
     if len(folded) != len(text):
         return []
-    spans = [_name_after_cue(folded, cue.end()) for cue in _NAME_CUE.finditer(folded)]
-    spans += [_name_after_title(text, folded, title) for title in _TITLE.finditer(folded)]
-    spans += [_signature_line(folded, start) for start in _signature_starts(folded)]
+    cased = _uses_capitals(text)
+    spans = [_name_after_cue(text, folded, cue.end(), cased)
+             for cue in _NAME_CUE.finditer(folded)]
+    titles = _TITLES_PLAIN if text.lower() == folded else _TITLES_MARKED
+    spans += [_name_after_title(text, folded, title, titles)
+              for title in _TITLE.finditer(folded)]
     return [span for span in spans if span is not None]
+
+
+def _signature_names(text: str) -> list[tuple[int, int]]:
+    """The signature lines' names under a closing ("Trân trọng,\nHoàng Văn Nam")."""
+    folded = fold_keep_length(text).lower()
+    if len(folded) != len(text):
+        return []
+    cased = _uses_capitals(text)
+    spans = [_signature_line(text, folded, start, cased) for start in _signature_starts(folded)]
+    return [span for span in spans if span is not None]
+
+
+def _uses_capitals(text: str) -> bool:
+    """Whether the text is typed with capitals, as a letter is (its first letter is a
+    capital): then names are capitalised. A chat message typed in lower case ("toi la
+    hoang van nam o thon Dong") writes names in lower case too."""
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return first.isupper()
 
 
 def without_person_names(text: str) -> str:
     """``text`` with the persons' names it gives blanked out (positions kept), so that a
-    name is not read as a place ("Hoàng Văn Nam" as xã Hoàng Vân); a name of two words
-    or more is blanked wherever else it stands too (the bare signature line at the end
-    of a letter whose writer said "Tôi là Hoàng Văn Nam")."""
-    spans = person_name_spans(text)
+    name is not read as a place ("Hoàng Văn Nam" as xã Hoàng Vân). A name of two words
+    or more given after a cue or a title is blanked wherever else it stands too (the bare
+    signature line at the end of a letter whose writer said "Tôi là Hoàng Văn Nam"); a
+    signature line's own words only where they stand (a line under "Trân trọng" may be a
+    place and a date, or the story going on)."""
+    cued = _cued_names(text)
+    spans = [*cued, *_signature_names(text)]
     folded = fold_keep_length(text).lower()
-    names = {" ".join(folded[start:end].split()) for start, end in spans}
+    names = {" ".join(folded[start:end].split()) for start, end in cued}
     for name in (n for n in names if " " in n):
         pattern = r"(?<!\w)" + re.escape(name).replace(r"\ ", r"\s+") + r"(?!\w)"
         spans += [(found.start(), found.end()) for found in re.finditer(pattern, folded)]
+    if not spans:
+        return text
+    chars = list(text)
     for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
+        chars[start:end] = " " * (end - start)
+    text = "".join(chars)
     return text
 
 
 def _name_words(folded: str, start: int) -> list[re.Match[str]]:
     """The words from ``start`` up to a punctuation mark or a word that goes on about
     the person ("sinh năm", "trú", "ở" …)."""
-    end = _NAME_END.search(folded, start)
-    return list(re.finditer(r"\S+", folded[start:end.start() if end else len(folded)]))
+    reach = min(len(folded), start + _NAME_REACH)
+    end = _NAME_END.search(folded, start, reach)
+    return list(re.finditer(r"\S+", folded[start:end.start() if end else reach]))
 
 
 def _span(folded: str, start: int, words: list[re.Match[str]]) -> tuple[int, int] | None:
@@ -247,17 +283,22 @@ def _span(folded: str, start: int, words: list[re.Match[str]]) -> tuple[int, int
     return start, start + words[-1].end()
 
 
-def _name_after_cue(folded: str, start: int) -> tuple[int, int] | None:
-    """The name after "tôi là", "họ tên:" …: its first ``MAX_NAME_WORDS`` words."""
-    return _span(folded, start, _name_words(folded, start)[:MAX_NAME_WORDS])
+def _name_after_cue(text: str, folded: str, start: int, cased: bool) -> tuple[int, int] | None:
+    """The name after "tôi là", "họ tên:" …: its first ``MAX_NAME_WORDS`` words; in a
+    text typed with capitals, only when the first is capitalised ("Tôi là chủ hộ …" is
+    no name)."""
+    words = _name_words(folded, start)[:MAX_NAME_WORDS]
+    if words and cased and not text[start + words[0].start()].isupper():
+        return None
+    return _span(folded, start, words)
 
 
-def _name_after_title(text: str, folded: str, title: re.Match[str]) -> tuple[int, int] | None:
+def _name_after_title(text: str, folded: str, title: re.Match[str],
+                      titles: frozenset[str]) -> tuple[int, int] | None:
     """The capitalised words after a title ("ông Hoàng Văn Nam"); the title typed with
     its diacritics, or the text typed without them ("ong Hoang Van Nam")."""
     written = text[title.start():title.end()].strip().lower()
-    plain = text.lower() == folded
-    if written not in (_TITLES_PLAIN if plain else _TITLES_MARKED):
+    if written not in titles:
         return None  # "có", "chủ", "bạ" …: no title
     words = []
     for word in _name_words(folded, title.end())[:MAX_NAME_WORDS]:
@@ -285,11 +326,19 @@ def _signature_starts(folded: str) -> list[int]:
     return starts
 
 
-def _signature_line(folded: str, start: int) -> tuple[int, int] | None:
-    """A signature line's name: all of its words, at most ``MAX_NAME_WORDS`` (a longer
-    line is a sentence)."""
+def _signature_line(text: str, folded: str, start: int, cased: bool) -> tuple[int, int] | None:
+    """A signature line's name: the whole rest of the line, at most ``MAX_NAME_WORDS``
+    words and nothing else (no date, no comma: "Tân Mộc, ngày 4 tháng 12" is a place and
+    a date), each word capitalised in a text typed with capitals (else the line is the
+    story going on: "Đường Tân Mộc hỏng nặng")."""
+    line_end = folded.find("\n", start)
+    line = folded[start:line_end if line_end >= 0 else len(folded)].rstrip()
     words = _name_words(folded, start)
-    return None if len(words) > MAX_NAME_WORDS else _span(folded, start, words)
+    if not words or len(words) > MAX_NAME_WORDS or words[-1].end() != len(line):
+        return None
+    if cased and not all(text[start + w.start()].isupper() for w in words):
+        return None
+    return _span(folded, start, words)
 
 
 def local_committee_addressed(letter: Letter) -> bool:

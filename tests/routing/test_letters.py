@@ -14,7 +14,12 @@ from intake.org.places import PlaceIndex
 from intake.routing.bodies import GENERIC, BodyIndex
 from intake.routing.decision import Router
 from intake.routing.kind import detect_kind
-from intake.routing.letter import own_place_words, person_name_spans, read_letter
+from intake.routing.letter import (
+    own_place_words,
+    person_name_spans,
+    read_letter,
+    without_person_names,
+)
 from intake.routing.signals.classifier import Classifier
 from intake.routing.types import RoutingInput
 from intake.services.complaints import IntakeService, NewComplaint
@@ -344,6 +349,22 @@ def test_the_writers_own_place_is_read_from_its_words(text: str, own: str | None
 ])
 def test_a_persons_name_is_read_from_its_cue_words(text: str, names: list[str]) -> None:
     assert [text[start:end] for start, end in person_name_spans(text)] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # not a cue: "của tôi là" goes on with the opinion
+    ("Ý kiến của tôi là đường Tân Mộc cần sửa ngay.", set()),
+    # a letter names a person with a capital: "chủ hộ" is what the writer is
+    ("Tôi là chủ hộ tại Tân Mộc, nhà hàng xóm mở loa.", set()),
+    # under a closing: a place and a date, then the signer's name
+    ("Trân trọng cảm ơn!\nTân Mộc, ngày 4 tháng 12 năm 2026\nNgười làm đơn\nNguyễn Văn A",
+     {"Nguyễn Văn A"}),
+    # under a closing, the story goes on: no name
+    ("Xin cảm ơn ad trước ạ.\nĐường Tân Mộc hỏng nặng\nmưa xuống lầy lội lắm", set()),
+])
+def test_words_that_only_look_like_a_name_are_kept(text: str, names: set[str]) -> None:
+    assert {text[start:end] for start, end in person_name_spans(text)} == names
+    assert "Tân Mộc" in without_person_names(text)
 
 
 @pytest.mark.parametrize("text", [
