@@ -35,15 +35,10 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
+from rasa_addons.folded_words import fold
+
 INTENT_RANKING = "intent_ranking"
 MODEL_FILE = "linear_intents.pkl"
-
-
-def fold(text: str) -> str:
-    """``text`` in lower case without marks (đ → d)."""
-    bare = "".join(ch for ch in unicodedata.normalize("NFD", text)
-                   if unicodedata.category(ch) != "Mn")
-    return bare.replace("đ", "d").replace("Đ", "D").lower()
 
 
 def _lower(text: str) -> str:

@@ -210,14 +210,14 @@ _NOT_A_NAME = re.compile(
 
 def person_name_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` names a person (see ``_NAME_CUE``), as (start, end) pairs."""
-    return [*_cued_names(text), *_signature_names(text)]
-
-
-def _cued_names(text: str) -> list[tuple[int, int]]:
-    """The names after a cue ("tôi là", "họ tên:") or a title ("ông Hoàng Văn Nam")."""
     folded = fold_keep_length(text).lower()
     if len(folded) != len(text):
         return []
+    return [*_cued_names(text, folded), *_signature_names(text, folded)]
+
+
+def _cued_names(text: str, folded: str) -> list[tuple[int, int]]:
+    """The names after a cue ("tôi là", "họ tên:") or a title ("ông Hoàng Văn Nam")."""
     cased = _uses_capitals(text)
     spans = [_name_after_cue(text, folded, cue.end(), cased)
              for cue in _NAME_CUE.finditer(folded)]
@@ -227,11 +227,8 @@ def _cued_names(text: str) -> list[tuple[int, int]]:
     return [span for span in spans if span is not None]
 
 
-def _signature_names(text: str) -> list[tuple[int, int]]:
+def _signature_names(text: str, folded: str) -> list[tuple[int, int]]:
     """The signature lines' names under a closing ("Trân trọng,\nHoàng Văn Nam")."""
-    folded = fold_keep_length(text).lower()
-    if len(folded) != len(text):
-        return []
     cased = _uses_capitals(text)
     spans = [_signature_line(text, folded, start, cased) for start in _signature_starts(folded)]
     return [span for span in spans if span is not None]
@@ -252,9 +249,11 @@ def without_person_names(text: str) -> str:
     signature line at the end of a letter whose writer said "Tôi là Hoàng Văn Nam"); a
     signature line's own words only where they stand (a line under "Trân trọng" may be a
     place and a date, or the story going on)."""
-    cued = _cued_names(text)
-    spans = [*cued, *_signature_names(text)]
     folded = fold_keep_length(text).lower()
+    if len(folded) != len(text):
+        return text
+    cued = _cued_names(text, folded)
+    spans = [*cued, *_signature_names(text, folded)]
     names = {" ".join(folded[start:end].split()) for start, end in cued}
     for name in (n for n in names if " " in n):
         pattern = r"(?<!\w)" + re.escape(name).replace(r"\ ", r"\s+") + r"(?!\w)"
