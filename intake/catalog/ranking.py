@@ -152,7 +152,7 @@ def kin_death_regex(data: Mapping[str, object]) -> re.Pattern[str] | None:
     if not kin:
         return None
 
-    marked = frozenset(nfc(str(p).lower()).strip() for p in _listed(data.get("marked_only")))
+    marked = _marked_only(data)
 
     def alternatives(key: str) -> str:
         return _cue_regex([str(w) for w in _listed(data.get(key))], marked).pattern
@@ -192,7 +192,7 @@ def load_cues(path: Path = CUES_FILE) -> CueTable:
 
     # one syllable whose bare form is another everyday word ("ố" and "ở" are both "o",
     # "mờ" and "mở" "mo", "đẻ" and "để" "de"): read only when typed with its marks
-    marked = frozenset(nfc(str(p).lower()).strip() for p in _listed(data.get("marked_only")))
+    marked = _marked_only(data)
 
     def compiled(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         section = data.get(key) or {}
@@ -325,7 +325,7 @@ def _typed_words(listed: object) -> frozenset[str]:
 
 def _marked_only(data: Mapping[str, object]) -> frozenset[str]:
     """``synonyms.yml``'s ``marked_only``: phrases read only as typed with their marks."""
-    return frozenset(nfc(str(p).lower()).strip() for p in _listed(data.get("marked_only")))
+    return _typed_words(data.get("marked_only"))
 
 
 def _at_clause_end(data: Mapping[str, object]) -> str:
