@@ -168,6 +168,7 @@ def test_4_vietnamese_history_org_page_and_csv(
     assert header[:3] == ["Mã đơn vị", "Đơn vị", "Tiếp nhận"]
 
 
+@pytest.mark.usefixtures("clear_of_vietnam_midnight")
 def test_5_queue_views_sorting_received_date_short_subject(
         page: Page, base_url: str, service: IntakeService, staff: StaffService,
         alice: StaffIdentity, coordinator: StaffIdentity) -> None:
@@ -270,6 +271,7 @@ def test_7_feedback_after_actions_and_errors_keep_the_input(
     assert f"Đã chuyển phản ánh {filed.code}" in page.inner_text("#flash")
 
 
+@pytest.mark.usefixtures("clear_of_vietnam_midnight")
 def test_8_deadlines_as_working_day_countdowns(
         page: Page, base_url: str, service: IntakeService, staff: StaffService,
         alice: StaffIdentity, coordinator: StaffIdentity) -> None:

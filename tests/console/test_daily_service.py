@@ -19,7 +19,7 @@ from intake.services.reports import Reports
 from intake.services.search import read_search
 from intake.services.staff import QueueFilter, StaffService
 from intake.services.wording import deadline, short_subject
-from tests.console.conftest import QUEUE_A, QUEUE_B, complaint_in
+from tests.console.conftest import QUEUE_A, QUEUE_B, complaint_in, seconds_to_vietnam_midnight
 
 BAI_RAC = "Bãi rác tự phát ở đầu thôn Đông bốc mùi. Đề nghị xã cho thu dọn sớm."
 
@@ -79,6 +79,12 @@ def test_read_search_kinds() -> None:
     assert read_search("   ").empty
 
 
+def test_the_day_in_vietnam_ends_at_17_utc() -> None:
+    assert seconds_to_vietnam_midnight(datetime(2026, 12, 4, 16, 59, tzinfo=UTC)) == 60
+    assert seconds_to_vietnam_midnight(datetime(2026, 12, 4, 17, 0, tzinfo=UTC)) == 86_400
+
+
+@pytest.mark.usefixtures("clear_of_vietnam_midnight")
 def test_views_and_counts(service: IntakeService, staff: StaffService, alice: StaffIdentity,
                           coordinator: StaffIdentity) -> None:
     mine = complaint_in(service, staff, coordinator, QUEUE_A)
