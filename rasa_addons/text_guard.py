@@ -1,8 +1,12 @@
-"""Two small NLU components for Vietnamese text as it really arrives.
+"""Small NLU components for Vietnamese text as it really arrives.
 
 - ``UnicodeNormalizer`` (first in the pipeline): NFC-normalises every message, in
   training and at prediction, so decomposed input (some keyboards, mail decoded from
   windows-1258) meets the same features as the NFC training data.
+- ``TokenLimit`` (right after the tokenizer): the featurizers and DIET read at most the
+  first ``max_tokens`` words of a message. A citizen may paste a whole letter; DIET's
+  transformer costs grow faster than its length (7.5 s for 6,000 words), and the
+  assistant's channel times out. The text itself is kept whole for the actions.
 - ``WordlessFallback`` (last): a message with no letter or digit (empty, spaces, emoji
   only, punctuation) has no meaning to classify; DIET would still pick some intent with
   confidence. It becomes ``nlu_fallback``, which the rules answer with a clarification.
@@ -18,6 +22,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -49,6 +54,41 @@ class UnicodeNormalizer(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             _nfc(message)
+        return messages
+
+
+def _first_tokens(message: Message, limit: int) -> None:
+    tokens = message.get(TOKENS_NAMES[TEXT])
+    if isinstance(tokens, list) and len(tokens) > limit:
+        message.set(TOKENS_NAMES[TEXT], tokens[:limit])
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
+class TokenLimit(GraphComponent):
+    """The first ``max_tokens`` tokens of a message's text, for the components after it."""
+
+    def __init__(self, max_tokens: int) -> None:
+        if max_tokens < 1:
+            raise ValueError(f"TokenLimit: max_tokens must be at least 1, not {max_tokens}")
+        self.max_tokens = max_tokens
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {"max_tokens": 400}
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> TokenLimit:
+        return cls(int(config.get("max_tokens", 400)))
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        for example in training_data.training_examples:
+            _first_tokens(example, self.max_tokens)
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            _first_tokens(message, self.max_tokens)
         return messages
 
 
