@@ -15,13 +15,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from intake.assistant.processes import rasa_executable
 from intake.assistant.training import TrainingError, ensure_model
+from intake.clock import utcnow
+from intake.deadlines import VIETNAM
 from tests.harness.postgres import PostgresServer, PostgresUnavailableError, postgres_server
 from tests.harness.rasa_stack import RasaStack, start_rasa_stack
 
@@ -111,3 +115,26 @@ def rasa_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaStack]:
     with start_rasa_stack(ROOT, database_url, model, workdir=workdir,
                           extra_env={"PAKN_LOG_LEVEL": "DEBUG"}) as stack:
         yield stack
+
+
+MIDNIGHT_MARGIN = timedelta(minutes=5)
+
+
+def seconds_to_vietnam_midnight(now: datetime) -> float:
+    """How long until the date changes in Vietnam (the console's "today")."""
+    local = now.astimezone(VIETNAM)
+    midnight = datetime.combine(local.date() + timedelta(days=1), datetime.min.time(),
+                                tzinfo=VIETNAM)
+    return (midnight - local).total_seconds()
+
+
+@pytest.fixture
+def clear_of_vietnam_midnight() -> None:
+    """Wait out the last minutes of a day in Vietnam. A test that writes and then reads
+    something counted per day (the view "Mới hôm nay", "Đến hạn hôm nay", a day's digest,
+    the daily cap of acknowledgements, a duration under a day) must not see the date
+    change in between: a CI run once filed complaints before midnight and read the page
+    after it."""
+    left = seconds_to_vietnam_midnight(utcnow())
+    if left < MIDNIGHT_MARGIN.total_seconds():
+        time.sleep(left + 1)

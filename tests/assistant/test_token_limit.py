@@ -47,9 +47,13 @@ LETTER = "Cán bộ xã gây khó dễ khi tôi làm hồ sơ. " * 500  # 5,000 
 
 
 def _limit_setting() -> dict[str, int]:
-    config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
-    entry = next(c for c in config["pipeline"] if c["name"].endswith(".TokenLimit"))
-    return {"max_tokens": int(entry["max_tokens"])}
+    """The limit of ``config.yml``, which must come right after the tokenizer: before it
+    there are no tokens to cut, after a featurizer the features are already made."""
+    pipeline = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]
+    names = [c["name"] for c in pipeline]
+    at = names.index("rasa_addons.text_guard.TokenLimit")
+    assert names[at - 1] == "WhitespaceTokenizer"
+    return {"max_tokens": int(pipeline[at]["max_tokens"])}
 
 
 def test_a_pasted_letter_is_read_from_its_first_words_and_kept_whole() -> None:

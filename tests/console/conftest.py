@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -16,8 +14,6 @@ from sqlalchemy import Engine, event
 from intake.console.auth import Accounts, StaffIdentity
 from intake.console.models import Role
 from intake.db import Database
-from intake.deadlines import VIETNAM
-from intake.models import utcnow
 from intake.services.complaints import IntakeService
 from intake.services.staff import StaffService
 from intake.services.views import ComplaintView
@@ -29,25 +25,6 @@ __all__ = ["database_url", "db", "service", "settings"]
 PASSWORD = "correct horse battery"
 QUEUE_A = "SO_TU_PHAP"
 QUEUE_B = "SO_TAI_CHINH"
-MIDNIGHT_MARGIN = timedelta(minutes=5)
-
-
-def seconds_to_vietnam_midnight(now: datetime) -> float:
-    """How long until the date changes in Vietnam (the console's "today")."""
-    local = now.astimezone(VIETNAM)
-    midnight = datetime.combine(local.date() + timedelta(days=1), datetime.min.time(),
-                                tzinfo=VIETNAM)
-    return (midnight - local).total_seconds()
-
-
-@pytest.fixture
-def clear_of_vietnam_midnight() -> None:
-    """Wait out the last minutes of a day in Vietnam. A test that files complaints and
-    then reads "today" (the view "Mới hôm nay", "Đến hạn hôm nay") must not see the date
-    change in between: CI once filed them at 23:59 and read the page at 00:00."""
-    left = seconds_to_vietnam_midnight(utcnow())
-    if left < MIDNIGHT_MARGIN.total_seconds():
-        time.sleep(left + 1)
 
 
 @pytest.fixture

@@ -19,7 +19,8 @@ from intake.services.reports import Reports
 from intake.services.search import read_search
 from intake.services.staff import QueueFilter, StaffService
 from intake.services.wording import deadline, short_subject
-from tests.console.conftest import QUEUE_A, QUEUE_B, complaint_in, seconds_to_vietnam_midnight
+from tests.conftest import seconds_to_vietnam_midnight
+from tests.console.conftest import QUEUE_A, QUEUE_B, complaint_in
 
 BAI_RAC = "Bãi rác tự phát ở đầu thôn Đông bốc mùi. Đề nghị xã cho thu dọn sớm."
 
@@ -195,6 +196,7 @@ def test_merge_into_a_missing_or_malformed_code_names_it(
     assert service.get(dup.code).status != Status.CLOSED.value
 
 
+@pytest.mark.usefixtures("clear_of_vietnam_midnight")
 def test_reports_leave_merges_out_of_resolutions(
         service: IntakeService, staff: StaffService, alice: StaffIdentity,
         coordinator: StaffIdentity) -> None:

@@ -86,9 +86,11 @@ def test_clock_pauses_while_waiting_for_the_citizen(
     assert before is not None and after.due_at is not None
     resumed = [e for e in service.events(filed.code) if e.kind == "clock_resumed"]
     assert resumed and resumed[0].actor == "staff:alice"
-    paused_day = datetime.fromisoformat(resumed[0].data["paused_at"]).astimezone(VIETNAM)
-    lost = working_days_between(paused_day.date(), resumed[0].at.astimezone(VIETNAM).date())
-    assert lost >= 13  # three weeks: 15 weekdays, less any public holiday
+    paused_at = datetime.fromisoformat(resumed[0].data["paused_at"])
+    assert timedelta(days=20) < resumed[0].at - paused_at < timedelta(days=22)  # 3 weeks
+    lost = working_days_between(paused_at.astimezone(VIETNAM).date(),
+                                resumed[0].at.astimezone(VIETNAM).date())
+    assert lost > 0  # the working days of those weeks (fewer over Tết: not a fixed count)
     assert working_days_between(before.astimezone(VIETNAM).date(),
                                 after.due_at.astimezone(VIETNAM).date()) == lost
 
@@ -116,11 +118,15 @@ def test_kind_sets_due_date_from_receipt_plus_pauses(
     staff.take(alice, filed.code)
     resumed = service.get(filed.code).due_at
     staff.set_kind(alice, filed.code, "feedback")  # shorter rule, pause still counted
-    (lost,) = [e.data["lost_working_days"] for e in service.events(filed.code)
-               if e.kind == "clock_resumed"]
+    (event,) = [e for e in service.events(filed.code) if e.kind == "clock_resumed"]
+    lost = event.data["lost_working_days"]
+    paused_at = datetime.fromisoformat(event.data["paused_at"])
+    assert timedelta(days=6) < event.at - paused_at < timedelta(days=8)  # a week paused
+    assert lost == working_days_between(paused_at.astimezone(VIETNAM).date(),
+                                        event.at.astimezone(VIETNAM).date())
     base = due_at(classified.created_at, 10).astimezone(VIETNAM)
     after = service.get(filed.code).due_at
-    assert after is not None and resumed is not None and lost >= 4
+    assert after is not None and resumed is not None
     assert after.astimezone(VIETNAM).date() == add_working_days(base.date(), lost)
     with pytest.raises(ValidationError, match="unknown kind"):
         staff.set_kind(alice, filed.code, "bribe")

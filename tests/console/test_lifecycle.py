@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -60,7 +60,10 @@ def test_leaving_waiting_resumes_the_clock_whichever_door(
     assert after.status != Status.WAITING_FOR_CITIZEN
     (resumed,) = [e for e in service.events(filed.code) if e.kind == "clock_resumed"]
     lost = resumed.data["lost_working_days"]
-    assert lost >= 13  # three weeks: 15 weekdays, less any public holiday
+    paused_at = datetime.fromisoformat(resumed.data["paused_at"])
+    assert timedelta(days=20) < resumed.at - paused_at < timedelta(days=22)  # 3 weeks
+    assert lost == working_days_between(paused_at.astimezone(VIETNAM).date(),
+                                        resumed.at.astimezone(VIETNAM).date()) > 0
     assert before is not None and after.due_at is not None
     assert working_days_between(before.astimezone(VIETNAM).date(),
                                 after.due_at.astimezone(VIETNAM).date()) == lost

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from datetime import timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 
 from intake.config import Settings
@@ -20,6 +21,7 @@ from intake.services.staff import StaffService
 from tests.console.conftest import PASSWORD, QUEUE_A, QUEUE_B, complaint_in
 
 
+@pytest.mark.usefixtures("clear_of_vietnam_midnight")
 def test_per_queue_figures(service: IntakeService, staff: StaffService,
                            alice: StaffIdentity, coordinator: StaffIdentity) -> None:
     answered = complaint_in(service, staff, coordinator, QUEUE_A)
@@ -64,6 +66,7 @@ def test_reports_page_and_csv(settings: Settings, service: IntakeService,
     assert rows[1][:3] == [QUEUE_A, "Sở Tư pháp", "1"]
 
 
+@pytest.mark.usefixtures("clear_of_vietnam_midnight")
 def test_daily_digest_once_per_day(service: IntakeService, staff: StaffService,
                                    coordinator: StaffIdentity) -> None:
     from sqlalchemy import select, update

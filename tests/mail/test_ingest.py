@@ -227,6 +227,7 @@ def test_quarantined_after_a_failure_can_be_retried(
     assert service.count() == 1 and len(_outbox(db)) == 1
 
 
+@pytest.mark.usefixtures("clear_of_vietnam_midnight")
 def test_daily_ack_limit_per_sender(ingestor: MailIngestor, db: Database) -> None:
     raw = fixture_bytes("vi_utf8_qp.eml")
     for i in range(8):
