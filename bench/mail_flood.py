@@ -120,9 +120,7 @@ def run(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
         extra["PAKN_MAIL_PROCESSES"] = str(processes)
     settings = mail_settings(imap, user, smtp, var_dir, **extra)
     worker = MailWorker(MailIngestor(service, settings), settings)
-    worker.ingestor.warm_up()  # routing loaded (trained once into var/), as in a running worker
-    if settings.processes > 1:
-        worker.start_processes()  # a long-running worker has them already
+    worker.get_ready()  # as a running worker: its ingest processes started, or routing loaded
     sender = mail_dispatcher(service.db, settings)
     stop = asyncio.Event()
     loop = asyncio.new_event_loop()

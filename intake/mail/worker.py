@@ -126,6 +126,7 @@ class MailWorker:
         self._scanned_upto = 0
         self._refetches = RefetchCounts(self.db)  # queue row id -> times fetched again
         self._flights: deque[_Flight] = deque()  # claims in the ingest processes, oldest first
+        self._warm = False  # this process's own ingest loaded (``get_ready``)
 
     # -- watermark --------------------------------------------------------------------
     def watermark(self, account: str, state: FolderState) -> int:
@@ -502,8 +503,8 @@ class MailWorker:
         started = time.monotonic()
         while not self.stop.is_set():
             try:
-                if not once and self.settings.processes > 1:
-                    self.start_processes()
+                if not once:
+                    self.get_ready()
                 taken = self.ingest_queued(total)
                 failures = 0
                 if not taken:
@@ -562,6 +563,18 @@ class MailWorker:
                  pool.submit_batch([(raw, m.source, m.sha256) for m, raw in part]))
                 for part in parts]
 
+    def get_ready(self) -> None:
+        """Before the first poll of a long-running worker that ingests: start its ingest
+        processes (``PAKN_MAIL_PROCESSES`` > 1), or else load what its own ingest needs
+        (routing, the HTML parser, the holidays: ``MailIngestor.warm_up``, seconds after
+        a start), so that the first citizen's mail does not wait for it. Done once; a
+        single pass (``once``) loads them when its first message needs them."""
+        if self.settings.processes > 1:
+            self.start_processes()
+        elif not self._warm:
+            self.ingestor.warm_up()
+            self._warm = True
+
     def start_processes(self) -> IngestPool:
         """Start the ingest processes (``PAKN_MAIL_PROCESSES`` > 1) and wait until they
         are ready; a long-running worker does this once, before its first poll."""
@@ -603,8 +616,8 @@ class MailWorker:
             try:
                 mailbox.connect()
                 failures = 0
-                if not once and self.settings.processes > 1 and self.ingest_here:
-                    self.start_processes()
+                if not once and self.ingest_here:
+                    self.get_ready()
                 while not self.stop.is_set():
                     stats = self.poll_once(mailbox)
                     _add(total, stats)

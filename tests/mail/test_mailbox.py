@@ -14,9 +14,10 @@ from intake.delivery.config import mail_dispatcher
 from intake.mail import ingest as ingest_module
 from intake.mail import worker as worker_module
 from intake.mail.config import MailSettings
+from intake.mail.fetch import Mailbox
 from intake.mail.ingest import MailIngestor
 from intake.mail.models import IngestStatus, MailIngest, MailMailbox
-from intake.mail.worker import MailWorker
+from intake.mail.worker import MailWorker, PollStats
 from intake.models import Outbox, OutboxStatus
 from intake.services.complaints import IntakeService
 from intake.storage import flush_to_disk
@@ -249,3 +250,34 @@ def test_ingest_processes_started_before_the_first_poll(
     imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL])
     stats = worker.run(once=True, max_failures=0)
     assert stats.processed == 4 and service.count() == 4
+
+
+@pytest.mark.parametrize("once", [False, True], ids=["long-running", "one pass"])
+def test_a_worker_that_ingests_itself_loads_routing_before_its_first_poll(
+        once: bool, imap: DovecotServer, live_settings: MailSettings,
+        service: IntakeService) -> None:
+    """A long-running worker with one process (its ingest its own) loads routing, the
+    HTML parser and the holidays before it polls, as the ingest processes of a worker
+    with several do: the first citizen's mail after a start does not wait seconds for
+    them. A single pass loads them when its first message needs them."""
+    settings = replace(live_settings, processes=1, use_idle=False, poll_interval=0.1)
+    worker = MailWorker(MailIngestor(service, settings), settings)
+    said: list[str] = []
+    warm_up, poll_once = worker.ingestor.warm_up, worker.poll_once
+
+    def warming() -> None:
+        said.append("warm up")
+        warm_up()
+
+    def polling(mailbox: Mailbox) -> PollStats:
+        said.append("poll")
+        stats = poll_once(mailbox)
+        worker.stop.set()  # one poll, then the loop ends
+        return stats
+
+    worker.ingestor.warm_up = warming  # type: ignore[method-assign]
+    worker.poll_once = polling  # type: ignore[method-assign]
+    imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL])
+    worker.run(once=once, max_failures=0)
+    assert said == (["poll"] if once else ["warm up", "poll"])
+    assert service.count() == 4
