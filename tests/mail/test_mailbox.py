@@ -281,3 +281,29 @@ def test_a_worker_that_ingests_itself_loads_routing_before_its_first_poll(
     worker.run(once=once, max_failures=0)
     assert said == (["poll"] if once else ["warm up", "poll"])
     assert service.count() == 4
+
+
+def test_a_worker_whose_routing_fails_to_load_ahead_still_takes_its_mail(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Loading ahead is a convenience: an error there (a bad training file, a bug) is
+    logged and the worker polls; the first message loads routing, or fails into triage,
+    as it did before."""
+    settings = replace(live_settings, processes=1, use_idle=False, poll_interval=0.1)
+    worker = MailWorker(MailIngestor(service, settings), settings)
+    poll_once = worker.poll_once
+
+    def broken() -> None:
+        raise ValueError("classifier training file unreadable")
+
+    def polling(mailbox: Mailbox) -> PollStats:
+        stats = poll_once(mailbox)
+        worker.stop.set()
+        return stats
+
+    worker.ingestor.warm_up = broken  # type: ignore[method-assign]
+    worker.poll_once = polling  # type: ignore[method-assign]
+    imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL])
+    worker.run(max_failures=0)
+    assert service.count() == 4
+    assert "loading routing ahead failed (ValueError)" in caplog.text
