@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -14,9 +15,10 @@ from sqlalchemy import Engine, event
 from intake.console.auth import Accounts, StaffIdentity
 from intake.console.models import Role
 from intake.db import Database
+from intake.deadlines import VIETNAM, working_days_between
 from intake.services.complaints import IntakeService
 from intake.services.staff import StaffService
-from intake.services.views import ComplaintView
+from intake.services.views import ComplaintView, EventView
 from tests.core.conftest import database_url, db, service, settings
 from tests.core.factories import file_complaint
 
@@ -107,3 +109,13 @@ class MeetingAfterTheFirstLock:
                 self.barrier.wait()
             if self.then is not None:
                 self.then(self.seen)
+
+
+def paused_working_days(resumed: EventView, days: int) -> int:
+    """The working days between the pause and the resumption that a ``clock_resumed``
+    event records, once it is checked that the pause lasted ``days`` days (give or take
+    one). A count, not a floor: over Tết three weeks hold fewer working days."""
+    paused_at = datetime.fromisoformat(resumed.data["paused_at"])
+    assert timedelta(days=days - 1) < resumed.at - paused_at < timedelta(days=days + 1)
+    return working_days_between(paused_at.astimezone(VIETNAM).date(),
+                                resumed.at.astimezone(VIETNAM).date())

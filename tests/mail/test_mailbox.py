@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -252,22 +253,20 @@ def test_ingest_processes_started_before_the_first_poll(
     assert stats.processed == 4 and service.count() == 4
 
 
-@pytest.mark.parametrize("once", [False, True], ids=["long-running", "one pass"])
-def test_a_worker_that_ingests_itself_loads_routing_before_its_first_poll(
-        once: bool, imap: DovecotServer, live_settings: MailSettings,
-        service: IntakeService) -> None:
-    """A long-running worker with one process (its ingest its own) loads routing, the
-    HTML parser and the holidays before it polls, as the ingest processes of a worker
-    with several do: the first citizen's mail after a start does not wait seconds for
-    them. A single pass loads them when its first message needs them."""
-    settings = replace(live_settings, processes=1, use_idle=False, poll_interval=0.1)
+def one_poll_worker(settings: MailSettings, service: IntakeService,
+                    warm_up: Callable[[], None] | None = None
+                    ) -> tuple[MailWorker, list[str]]:
+    """A one-process worker (its ingest its own) that stops after its first poll, and
+    the list where it says "warm up" and "poll" as it does them; ``warm_up`` replaces
+    its ingestor's own."""
+    settings = replace(settings, processes=1, use_idle=False, poll_interval=0.1)
     worker = MailWorker(MailIngestor(service, settings), settings)
     said: list[str] = []
-    warm_up, poll_once = worker.ingestor.warm_up, worker.poll_once
+    loading, poll_once = warm_up or worker.ingestor.warm_up, worker.poll_once
 
     def warming() -> None:
         said.append("warm up")
-        warm_up()
+        loading()
 
     def polling(mailbox: Mailbox) -> PollStats:
         said.append("poll")
@@ -277,6 +276,18 @@ def test_a_worker_that_ingests_itself_loads_routing_before_its_first_poll(
 
     worker.ingestor.warm_up = warming  # type: ignore[method-assign]
     worker.poll_once = polling  # type: ignore[method-assign]
+    return worker, said
+
+
+@pytest.mark.parametrize("once", [False, True], ids=["long-running", "one pass"])
+def test_a_worker_that_ingests_itself_loads_routing_before_its_first_poll(
+        once: bool, imap: DovecotServer, live_settings: MailSettings,
+        service: IntakeService) -> None:
+    """A long-running worker with one process (its ingest its own) loads routing, the
+    HTML parser and the holidays before it polls, as the ingest processes of a worker
+    with several do: the first citizen's mail after a start does not wait seconds for
+    them. A single pass loads them when its first message needs them."""
+    worker, said = one_poll_worker(live_settings, service)
     imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL])
     worker.run(once=once, max_failures=0)
     assert said == (["poll"] if once else ["warm up", "poll"])
@@ -289,21 +300,12 @@ def test_a_worker_whose_routing_fails_to_load_ahead_still_takes_its_mail(
     """Loading ahead is a convenience: an error there (a bad training file, a bug) is
     logged and the worker polls; the first message loads routing, or fails into triage,
     as it did before."""
-    settings = replace(live_settings, processes=1, use_idle=False, poll_interval=0.1)
-    worker = MailWorker(MailIngestor(service, settings), settings)
-    poll_once = worker.poll_once
-
     def broken() -> None:
         raise ValueError("classifier training file unreadable")
 
-    def polling(mailbox: Mailbox) -> PollStats:
-        stats = poll_once(mailbox)
-        worker.stop.set()
-        return stats
-
-    worker.ingestor.warm_up = broken  # type: ignore[method-assign]
-    worker.poll_once = polling  # type: ignore[method-assign]
+    worker, said = one_poll_worker(live_settings, service, warm_up=broken)
     imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL])
     worker.run(max_failures=0)
+    assert said == ["warm up", "poll"]
     assert service.count() == 4
     assert "loading routing ahead failed (ValueError)" in caplog.text
