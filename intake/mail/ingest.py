@@ -536,10 +536,17 @@ class MailIngestor:
         selectors (compiled on first use: about 0.2 s), and this year's public holidays
         for the due dates (the ``holidays`` library loads Vietnam's calendar, some 280
         modules, on first use: about 0.1 s). An ingest process pays this once, before its
-        first claim instead of inside it."""
+        first claim instead of inside it. It never raises (routing:
+        ``IntakeService.warm_up_routing``): what cannot load now loads with the first
+        message, and a worker or an ingest process that did not start would take no mail
+        at all."""
         self.service.warm_up_routing()
-        parse_message(WARM_UP_MAIL, self.limits)
-        due_at(utcnow(), self.service.settings.complaint_due_working_days)
+        try:
+            parse_message(WARM_UP_MAIL, self.limits)
+            due_at(utcnow(), self.service.settings.complaint_due_working_days)
+        except Exception as exc:  # a constant mail: only a bug fails here
+            log.error("mail ingest: the parser or the holidays not loaded ahead (%s); the "
+                      "first message will load them", type(exc).__name__, exc_info=True)
 
     def make_durable(self) -> None:
         """Put what was taken so far (raw mail, attachments, the SQLite log) on disk:

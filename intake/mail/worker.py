@@ -573,13 +573,7 @@ class MailWorker:
             self.start_processes()
         elif not self._warm:
             self._warm = True
-            try:
-                self.ingestor.warm_up()
-            except Exception as exc:  # noqa: BLE001  as routing a message does: what cannot
-                # load now is loaded (or fails into triage) with the first message; a
-                # worker that never starts would take no mail at all
-                log.error("mail worker: loading routing ahead failed (%s); the first "
-                          "message will load it", type(exc).__name__)
+            self.ingestor.warm_up()  # never raises: what fails loads with the first message
 
     def start_processes(self) -> IngestPool:
         """Start the ingest processes (``PAKN_MAIL_PROCESSES`` > 1) and wait until they

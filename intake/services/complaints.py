@@ -152,13 +152,21 @@ class IntakeService:
     def warm_up_routing(self) -> None:
         """Load routing now (organisation, catalog index, classifier: trained here when the
         stored one is stale), so that a worker's first complaint after a start is not the
-        request that waits for it. A failure is only logged, by type: the first complaint
-        then loads routing itself."""
+        request that waits for it. It never raises: loading ahead is a convenience, and
+        the mail worker, its ingest processes and the action server call it before they
+        serve, so an error here must not stop them from starting. A database or file that
+        is not there now is a warning; anything else (bad routing data, a bug) an error
+        with its trace (the text routed is a constant, no citizen's words). Either way the
+        first complaint loads routing itself, or goes to triage (``_route_safely``)."""
         try:
             self.router().route(RoutingInput(WARM_UP_TEXT))
         except (IntakeError, OperationalError, InterfaceError, OSError) as exc:
             log.warning("routing not loaded ahead (%s); the first complaint will load it",
                         type(exc).__name__)
+        except Exception as exc:  # the boundary that lets a server start without routing
+            log.error("routing not loaded ahead (%s: bad routing data or a bug); the first "
+                      "complaint will try again, else go to triage", type(exc).__name__,
+                      exc_info=True)
 
     def routing_held(self) -> AbstractContextManager[None]:
         """Route a batch with one look at the organisation's version (see

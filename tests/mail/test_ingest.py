@@ -259,3 +259,24 @@ def test_delayed_dsn_does_not_fail_the_outbox_row(
     assert row.status == "failed"
     assert row.last_error == ("bounce: 5.1.1 khongtontai@example.vn "
                               "(550 5.1.1 no such user)")
+
+
+def test_an_ingestor_whose_parser_fails_to_load_ahead_still_takes_mail(
+        ingestor: MailIngestor, service: IntakeService, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """``warm_up`` runs before a worker's first poll and in each ingest process's start:
+    an error there is logged and the ingestor takes its mail (here the parser fails on
+    the warm-up sample only)."""
+    from intake.mail.ingest import WARM_UP_MAIL
+    from intake.mail.parse import parse_message
+
+    def broken_on_the_sample(raw: bytes, *args: object, **kwargs: object) -> object:
+        if raw == WARM_UP_MAIL:
+            raise LookupError("quote selectors failed to compile")
+        return parse_message(raw, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("intake.mail.ingest.parse_message", broken_on_the_sample)
+    ingestor.warm_up()
+    assert "the parser or the holidays not loaded ahead (LookupError)" in caplog.text
+    result = ingestor.ingest(fixture_bytes("vi_utf8_qp.eml"), "imap:test")
+    assert result.status == IngestStatus.INGESTED and result.code and service.count() == 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from intake.mail.ingest import MailIngestor
 from intake.mail.models import IngestStatus, MailIngest, MailMailbox
 from intake.mail.worker import MailWorker, PollStats
 from intake.models import Outbox, OutboxStatus
+from intake.routing.decision import Router
 from intake.services.complaints import IntakeService
 from intake.storage import flush_to_disk
 from tests.harness.dovecot import DovecotServer
@@ -253,16 +253,14 @@ def test_ingest_processes_started_before_the_first_poll(
     assert stats.processed == 4 and service.count() == 4
 
 
-def one_poll_worker(settings: MailSettings, service: IntakeService,
-                    warm_up: Callable[[], None] | None = None
+def one_poll_worker(settings: MailSettings, service: IntakeService
                     ) -> tuple[MailWorker, list[str]]:
     """A one-process worker (its ingest its own) that stops after its first poll, and
-    the list where it says "warm up" and "poll" as it does them; ``warm_up`` replaces
-    its ingestor's own."""
+    the list where it says "warm up" and "poll" as it does them."""
     settings = replace(settings, processes=1, use_idle=False, poll_interval=0.1)
     worker = MailWorker(MailIngestor(service, settings), settings)
     said: list[str] = []
-    loading, poll_once = warm_up or worker.ingestor.warm_up, worker.poll_once
+    loading, poll_once = worker.ingestor.warm_up, worker.poll_once
 
     def warming() -> None:
         said.append("warm up")
@@ -296,16 +294,23 @@ def test_a_worker_that_ingests_itself_loads_routing_before_its_first_poll(
 
 def test_a_worker_whose_routing_fails_to_load_ahead_still_takes_its_mail(
         imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
-        caplog: pytest.LogCaptureFixture) -> None:
+        caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     """Loading ahead is a convenience: an error there (a bad training file, a bug) is
-    logged and the worker polls; the first message loads routing, or fails into triage,
-    as it did before."""
-    def broken() -> None:
-        raise ValueError("classifier training file unreadable")
+    logged and the worker polls; the first message loads routing, as it did before."""
+    router, failures = service.router, list[str]()
 
-    worker, said = one_poll_worker(live_settings, service, warm_up=broken)
+    def fails_once() -> Router:
+        if not failures:
+            failures.append("routing")
+            raise ValueError("classifier training file unreadable")
+        return router()
+
+    monkeypatch.setattr(service, "router", fails_once)
+    worker, said = one_poll_worker(live_settings, service)
     imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL])
     worker.run(max_failures=0)
     assert said == ["warm up", "poll"]
+    assert failures == ["routing"]
     assert service.count() == 4
-    assert "loading routing ahead failed (ValueError)" in caplog.text
+    assert "routing not loaded ahead (ValueError: bad routing data or a bug)" in caplog.text
+    assert "routing failed" not in caplog.text  # the first message loaded it: no triage

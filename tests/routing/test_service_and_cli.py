@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from intake.cli import app
+from intake.routing.decision import Router
 from intake.services.complaints import IntakeService
 from tests.core.factories import file_complaint
 
@@ -76,3 +77,31 @@ def test_route_train_and_apply_changes(run: CliRunner, service: IntakeService,
     assert "applied: merge SO_GTVT → SO_XAY_DUNG" in applied.output
     bad = run.invoke(app, ["org", "apply-changes", str(tmp_path / "none.yml")])
     assert bad.exit_code == 1 and "Traceback" not in bad.output
+
+
+@pytest.mark.parametrize(("error", "level", "said"), [
+    (OSError("var/ not mounted"), "WARNING",
+     "routing not loaded ahead (OSError); the first complaint will load it"),
+    (ValueError("classifier training file unreadable"), "ERROR",
+     "routing not loaded ahead (ValueError: bad routing data or a bug)"),
+])
+def test_loading_routing_ahead_never_stops_a_server_from_starting(
+        routing_service: IntakeService, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture, error: Exception, level: str, said: str) -> None:
+    """The action server, the mail worker and its ingest processes load routing before
+    they serve: whatever fails there is logged and they start; the first complaint then
+    loads routing (here it does, and is routed, not sent to triage)."""
+    router, failures = routing_service.router, list[str]()
+
+    def fails_once() -> Router:
+        if not failures:
+            failures.append(type(error).__name__)
+            raise error
+        return router()
+
+    monkeypatch.setattr(routing_service, "router", fails_once)
+    routing_service.warm_up_routing()
+    assert failures == [type(error).__name__]
+    assert [r.levelname for r in caplog.records if said in r.getMessage()] == [level]
+    view = file_complaint(routing_service, text="Nhà máy xả thải ra sông Thương")
+    assert view.queue_code == "SO_TN_MT"
