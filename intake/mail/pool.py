@@ -26,6 +26,7 @@ from multiprocessing import get_context
 
 from intake.config import Settings
 from intake.db import Database
+from intake.logsetup import configure_logging
 from intake.mail.config import MailSettings
 from intake.mail.ingest import IngestResult, MailIngestor
 from intake.services.complaints import IntakeService
@@ -48,8 +49,11 @@ def _start(core: Settings, mail: MailSettings, parent: int) -> None:
     pool down), so a process never dies in the middle of a message because of them.
     It watches for its parent before it warms up: a worker killed meanwhile leaves no
     process loading (or retraining the routing classifier, written atomically) for
-    nobody."""
+    nobody. Logging is set up first, as in the worker (a spawned process inherits none
+    of it): product loggers at ``PAKN_LOG_LEVEL``, tracebacks without their messages,
+    which may quote a citizen's mail."""
     global _ingestor
+    configure_logging()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()

@@ -26,7 +26,6 @@ from intake.db import Database
 from intake.deadlines import due_at
 from intake.errors import (
     ComplaintFinished,
-    IntakeError,
     NotYourComplaint,
     UnknownQueue,
     ValidationError,
@@ -155,12 +154,13 @@ class IntakeService:
         request that waits for it. It never raises: loading ahead is a convenience, and
         the mail worker, its ingest processes and the action server call it before they
         serve, so an error here must not stop them from starting. A database or file that
-        is not there now is a warning; anything else (bad routing data, a bug) an error
-        with its trace (the text routed is a constant, no citizen's words). Either way the
-        first complaint loads routing itself, or goes to triage (``_route_safely``)."""
+        is not there now is a warning; bad routing data (``IntakeError``: an operator's
+        fix) or a bug an error with its trace (the text routed is a constant, no
+        citizen's words). Either way the first complaint tries again, and goes to triage
+        if routing still fails (``_route_safely``)."""
         try:
             self.router().route(RoutingInput(WARM_UP_TEXT))
-        except (IntakeError, OperationalError, InterfaceError, OSError) as exc:
+        except (OperationalError, InterfaceError, OSError) as exc:
             log.warning("routing not loaded ahead (%s); the first complaint will load it",
                         type(exc).__name__)
         except Exception as exc:  # the boundary that lets a server start without routing

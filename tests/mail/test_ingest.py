@@ -277,6 +277,8 @@ def test_an_ingestor_whose_parser_fails_to_load_ahead_still_takes_mail(
 
     monkeypatch.setattr("intake.mail.ingest.parse_message", broken_on_the_sample)
     ingestor.warm_up()
-    assert "the parser or the holidays not loaded ahead (LookupError)" in caplog.text
+    assert [r.levelname for r in caplog.records
+            if "the parser or the holidays not loaded ahead (LookupError)" in r.getMessage()
+            ] == ["ERROR"]
     result = ingestor.ingest(fixture_bytes("vi_utf8_qp.eml"), "imap:test")
     assert result.status == IngestStatus.INGESTED and result.code and service.count() == 1

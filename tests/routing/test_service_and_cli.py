@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from intake.cli import app
 from intake.routing.decision import Router
+from intake.routing.errors import RoutingDataError
 from intake.services.complaints import IntakeService
 from tests.core.factories import file_complaint
 
@@ -84,6 +85,8 @@ def test_route_train_and_apply_changes(run: CliRunner, service: IntakeService,
      "routing not loaded ahead (OSError); the first complaint will load it"),
     (ValueError("classifier training file unreadable"), "ERROR",
      "routing not loaded ahead (ValueError: bad routing data or a bug)"),
+    (RoutingDataError("unknown queue SO_XYZ in subject_rules.yml"), "ERROR",
+     "routing not loaded ahead (RoutingDataError: bad routing data or a bug)"),
 ])
 def test_loading_routing_ahead_never_stops_a_server_from_starting(
         routing_service: IntakeService, monkeypatch: pytest.MonkeyPatch,
