@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from intake.catalog.importers import parse_path
 from intake.catalog.search import SearchIndex
@@ -33,7 +34,7 @@ from intake.routing.signals.place import (
     location_signal,
     text_place_signal,
 )
-from intake.routing.signals.procedure import CatalogFinder, procedure_signal
+from intake.routing.signals.procedure import CatalogFinder, named_together, procedure_signal
 from intake.routing.signals.subject import is_accented, subject_signal
 from intake.routing.text import subject_text
 from intake.routing.types import RoutingInput
@@ -203,6 +204,39 @@ def test_procedure_from_the_catalog() -> None:
     assert signal.reason == "thủ tục 'Đăng ký khai sinh' → cấp xã"
     nothing = procedure_signal(RoutingInput("trời hôm nay đẹp quá"), finder)
     assert nothing.best is None
+
+
+def test_a_procedure_name_scattered_over_a_complaint_is_not_named() -> None:
+    """Every word of "Đăng ký khai sinh" is in this complaint about an internet line,
+    far apart: the search ranks the procedure first, the signal does not take it (it
+    would send the complaint to a commune); said as a phrase, it is taken."""
+    queues = {q.code: q.name for q in read_organisation().queues}
+    index = SearchIndex(parse_path(Path(DEMO_CATALOG), queues).records)
+    finder = CatalogFinder(lambda: index)
+    scattered = ("Nhà tôi đăng ký gói cước internet tháng trước, hôm khai trương quán cà phê "
+                 "thì mất sóng cả buổi, nhà mạng hẹn mãi không đến sửa, đến tối sinh nhật "
+                 "con cũng mất mạng")
+    assert index.search(scattered, 1, expand=False)[0].name == "Đăng ký khai sinh"
+    assert procedure_signal(RoutingInput(scattered), finder).best is None
+    said = "Hôm qua tôi ra xã đăng ký khai sinh cho con, cán bộ bắt chờ cả buổi"
+    assert procedure_signal(RoutingInput(said), finder).reason == \
+        "thủ tục 'Đăng ký khai sinh' → cấp xã"
+
+
+NAME = frozenset({"giai", "quyet", "huong", "tro", "cap", "that", "nghiep"})
+IDF = {"giai": 0.5, "quyet": 0.5, "huong": 1.0, "tro": 1.5, "cap": 0.3, "that": 2.0,
+       "nghiep": 2.0}  # the name's weight is in "trợ cấp thất nghiệp"
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("thang truoc toi nop ho so tro cap that nghiep ma chua duoc huong", True),
+    # the heavy words together, the light ones ("giải quyết") far away or absent
+    ("ho so giai quyet cham qua " + "x " * 30 + "tro cap that nghiep thang nay", True),
+    ("that la nghiep chuong " + "x " * 30 + "cap tro giup " + "x " * 30 + "huong", False),
+    ("hom nay troi dep", False),
+])
+def test_named_together_weighs_the_name_words_in_one_stretch(text: str, named: bool) -> None:
+    assert named_together(text.split(), NAME, IDF) is named
 
 
 def test_a_procedure_the_edge_already_knows_wins() -> None:

@@ -2,14 +2,17 @@
 
 The catalog search (BM25 over names and keywords, synonyms, typo correction) ranks the
 procedures; a complaint is long and talks about much else, so only a hit whose name is
-mostly present in the text (``coverage``) counts. A procedure handled "at the place"
+mostly present in the text (``coverage``), and named in one place (``named_together``:
+a name's light syllables, "đăng ký", "giải quyết", "cấp", turn up all over a letter,
+and a folded "khai" and "sinh" far apart name nothing), counts. A procedure handled "at the place"
 (queue ``XA``/``HUYEN``) proposes a level, which the decision resolves with the place
 signal. A procedure the edge already knows (the assistant was answering about it) wins.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -23,6 +26,8 @@ MIN_COVERAGE = 0.75
 GIVEN_CONFIDENCE = 0.9
 RIVAL_MARGIN = 0.04
 RIVAL_PENALTY = 0.15
+NAME_SPREAD = 2  # a named procedure's words within twice the name's length …
+NAMED_SHARE = 0.6  # … carrying this share of its idf
 
 
 @dataclass(frozen=True)
@@ -66,9 +71,39 @@ class CatalogFinder:
         except InvalidQuery:
             return []
         queues = self._queue_of(index)
+        words = index.query_words(text[:MAX_SEARCH_CHARS])
         found = [ProcedureMatch(h.code, h.name, queues[h.code], 0.45 + 0.4 * h.coverage)
-                 for h in hits if h.coverage >= MIN_COVERAGE]
+                 for h in hits if h.coverage >= MIN_COVERAGE
+                 and named_together(words, index.name_words[index.docs_of_code[h.code][0]],
+                                    index.idf)]
         return _penalise_rivals(found)
+
+
+def named_together(words: Sequence[str], name: frozenset[str],
+                   idf: Mapping[str, float]) -> bool:
+    """Whether the text names the procedure in one place: some stretch of it, twice the
+    name's length (``NAME_SPREAD``), holds name words that carry ``NAMED_SHARE`` of the
+    name's weight (idf: "đăng ký", "giải quyết", "cấp" weigh little, "khai sinh", "tạm
+    trú" much). "Hôm em ra xã đăng ký tạm trú" names one; "công nhân … tổ dân phố …
+    hóa đơn … giải lớn" over a letter is no "Công nhận tổ trưởng tổ hòa giải"."""
+    total = sum(idf.get(w, 0.0) for w in name)
+    if total <= 0.0:
+        return True
+    width = NAME_SPREAD * len(name)
+    at = [(i, w) for i, w in enumerate(words) if w in name]
+    inside: Counter[str] = Counter()
+    left = 0
+    for position, word in at:
+        inside[word] += 1
+        while position - at[left][0] >= width:
+            gone = at[left][1]
+            inside[gone] -= 1
+            if not inside[gone]:
+                del inside[gone]
+            left += 1
+        if sum(idf.get(w, 0.0) for w in inside) >= NAMED_SHARE * total:
+            return True
+    return False
 
 
 def _penalise_rivals(found: list[ProcedureMatch]) -> list[ProcedureMatch]:
