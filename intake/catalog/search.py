@@ -529,6 +529,19 @@ class SearchIndex:
                       for c, v in zip(found, values, strict=True)]
             ranked.sort(key=lambda h: (-h.score, h.code))
             return ranked[:limit]
+        return self._first_stage(query, limit)
+
+    def named_in(self, text: str, limit: int = 5) -> tuple[list[Hit], list[str]]:
+        """``search(text, limit, expand=False)`` and the text's searchable words, in
+        order, as that search read them: routing looks where a hit's name stands in a
+        complaint without analysing the text a second time."""
+        query = self._analyse(validate_query(text), False, with_examples=False)
+        if query is None:
+            return [], []
+        return self._first_stage(query, limit), query.words
+
+    def _first_stage(self, query: _Query, limit: int) -> list[Hit]:
+        """The best ``limit`` hits by the first stage's scores alone."""
         candidates = heapq.nlargest(RERANK_DEPTH, query.scores.items(), key=itemgetter(1))
         asked = _Asked.of(query.all_words, self.idf)
         hits = [self._hit(doc, score, asked, set(query.words)) for doc, score in candidates]

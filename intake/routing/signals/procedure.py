@@ -67,11 +67,10 @@ class CatalogFinder:
         if not len(index):
             return []
         try:
-            hits = index.search(text[:MAX_SEARCH_CHARS], self.limit, expand=False)
+            hits, words = index.named_in(text[:MAX_SEARCH_CHARS], self.limit)
         except InvalidQuery:
             return []
         queues = self._queue_of(index)
-        words = index.query_words(text[:MAX_SEARCH_CHARS])
         found = [ProcedureMatch(h.code, h.name, queues[h.code], 0.45 + 0.4 * h.coverage)
                  for h in hits if h.coverage >= MIN_COVERAGE
                  and named_together(words, index.name_words[index.docs_of_code[h.code][0]],
