@@ -19,3 +19,21 @@ def calls_to(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[
 
     monkeypatch.setattr(owner, name, recorded)
     return seen
+
+
+def fails_once(monkeypatch: pytest.MonkeyPatch, owner: object, name: str,
+               error: BaseException) -> list[str]:
+    """Make ``owner.name`` raise ``error`` on its next call only, the real function
+    answering every call after it; the list gets the error's type name when it was
+    raised (for a test of what survives one failure, e.g. loading routing ahead)."""
+    real = getattr(owner, name)
+    raised: list[str] = []
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        if not raised:
+            raised.append(type(error).__name__)
+            raise error
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, failing)
+    return raised

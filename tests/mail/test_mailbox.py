@@ -19,12 +19,12 @@ from intake.mail.ingest import MailIngestor
 from intake.mail.models import IngestStatus, MailIngest, MailMailbox
 from intake.mail.worker import MailWorker, PollStats
 from intake.models import Outbox, OutboxStatus
-from intake.routing.decision import Router
 from intake.services.complaints import IntakeService
 from intake.storage import flush_to_disk
 from tests.harness.dovecot import DovecotServer
 from tests.harness.smtp import SmtpPeer
 from tests.mail.conftest import fixture_bytes
+from tests.spies import fails_once
 
 NEW_MAIL = ["vi_utf8_qp.eml", "vi_html_only.eml", "vi_pdf_photo.eml", "vi_windows1258.eml"]
 
@@ -297,20 +297,13 @@ def test_a_worker_whose_routing_fails_to_load_ahead_still_takes_its_mail(
         caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     """Loading ahead is a convenience: an error there (a bad training file, a bug) is
     logged and the worker polls; the first message loads routing, as it did before."""
-    router, failures = service.router, list[str]()
-
-    def fails_once() -> Router:
-        if not failures:
-            failures.append("routing")
-            raise ValueError("classifier training file unreadable")
-        return router()
-
-    monkeypatch.setattr(service, "router", fails_once)
+    failures = fails_once(monkeypatch, service, "router",
+                          ValueError("classifier training file unreadable"))
     worker, said = one_poll_worker(live_settings, service)
     imap.append("hotline", [fixture_bytes(n) for n in NEW_MAIL])
     worker.run(max_failures=0)
     assert said == ["warm up", "poll"]
-    assert failures == ["routing"]
+    assert failures == ["ValueError"]
     assert service.count() == 4
     assert "routing not loaded ahead (ValueError: bad routing data or a bug)" in caplog.text
     assert "routing failed" not in caplog.text  # the first message loaded it: no triage

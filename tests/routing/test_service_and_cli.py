@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from intake.cli import app
-from intake.routing.decision import Router
 from intake.routing.errors import RoutingDataError
 from intake.services.complaints import IntakeService
 from tests.core.factories import file_complaint
+from tests.spies import fails_once
 
 
 @pytest.fixture
@@ -94,15 +94,7 @@ def test_loading_routing_ahead_never_stops_a_server_from_starting(
     """The action server, the mail worker and its ingest processes load routing before
     they serve: whatever fails there is logged and they start; the first complaint then
     loads routing (here it does, and is routed, not sent to triage)."""
-    router, failures = routing_service.router, list[str]()
-
-    def fails_once() -> Router:
-        if not failures:
-            failures.append(type(error).__name__)
-            raise error
-        return router()
-
-    monkeypatch.setattr(routing_service, "router", fails_once)
+    failures = fails_once(monkeypatch, routing_service, "router", error)
     routing_service.warm_up_routing()
     assert failures == [type(error).__name__]
     assert [r.levelname for r in caplog.records if said in r.getMessage()] == [level]

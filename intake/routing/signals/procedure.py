@@ -2,11 +2,11 @@
 
 The catalog search (BM25 over names and keywords, synonyms, typo correction) ranks the
 procedures; a complaint is long and talks about much else, so only a hit whose name is
-mostly present in the text (``coverage``), and named in one place (``named_together``:
-a name's light syllables, "đăng ký", "giải quyết", "cấp", turn up all over a letter,
-and a folded "khai" and "sinh" far apart name nothing), counts. A procedure handled "at the place"
-(queue ``XA``/``HUYEN``) proposes a level, which the decision resolves with the place
-signal. A procedure the edge already knows (the assistant was answering about it) wins.
+mostly present in the text (``coverage``) and named in one place (``named_together``: a
+name's light syllables, "đăng ký", "giải quyết", "cấp", turn up all over a letter, and a
+folded "khai" and "sinh" far apart name nothing) counts. A procedure handled "at the
+place" (queue ``XA``/``HUYEN``) proposes a level, which the decision resolves with the
+place signal. A procedure the edge already knows (the assistant was answering about it) wins.
 """
 
 from __future__ import annotations
