@@ -439,6 +439,8 @@ class SearchIndex:
         self.postings.clear()  # the impacts replace them
         self.name_idf = [sum(self.idf.get(w, 0.0) for w in words) or 1.0
                          for words in self.name_words]
+        # the name words a question can hold: a question is read without its stopwords
+        self.askable = [words - self.analyzer.table.stopwords for words in self.name_words]
         self.vocabulary = sorted({t for t in self.idf if "_" not in t and len(t) > 1})
         self._known = frozenset(self.vocabulary)
 
@@ -539,6 +541,14 @@ class SearchIndex:
         if query is None:
             return [], []
         return self._first_stage(query, limit), query.words
+
+    def askable_name_words(self, code: str) -> frozenset[str]:
+        """The words of the procedure's name a question's words can meet: its question
+        stopwords ("cho", "và", "về" …) are left out, since a question is read without
+        them ("Cấp giấy phép lao động cho người lao động nước ngoài" asked for is never
+        read with its "cho"). Empty for a code not in the index."""
+        docs = self.docs_of_code.get(code)
+        return self.askable[docs[0]] if docs else frozenset()
 
     def _first_stage(self, query: _Query, limit: int) -> list[Hit]:
         """The best ``limit`` hits by the first stage's scores alone."""
@@ -709,9 +719,9 @@ class SearchIndex:
         """A first-stage hit; ``own``: the question's own words (not those its situation
         implies), which ``within_name`` compares with the name as the re-ranked hits do."""
         record = self.records[doc]
-        name_words = self.name_words[doc]
+        name_words, askable = self.name_words[doc], self.askable[doc]
         query = asked.words
-        coverage = len(name_words & query) / len(name_words) if name_words else 0.0
+        coverage = len(askable & query) / len(askable) if askable else 0.0
         terms_of_doc = self.doc_terms[doc]
         matched = sum(self.idf.get(w, 0.0) for w in asked.unique if w in terms_of_doc)
         penalty = VARIANT_PENALTY if self._unasked_variant(name_words, query) else 1.0

@@ -223,6 +223,27 @@ def test_a_procedure_name_scattered_over_a_complaint_is_not_named() -> None:
         "thủ tục 'Đăng ký khai sinh' → cấp xã"
 
 
+def test_a_name_said_whole_is_covered_whole_though_a_text_is_read_without_stopwords(
+        ) -> None:
+    """A text is read without its stopwords ("cho", "làm" …), so a name holding them
+    was never covered whole, and counted as less surely named; the name words a text
+    can hold are the measure."""
+    queues = {q.code: q.name for q in read_organisation().queues}
+    index = SearchIndex(parse_path(Path(DEMO_CATALOG), queues).records)
+    name = "Cấp giấy phép lao động cho người lao động nước ngoài làm việc tại Việt Nam"
+    code = next(r.code for r in index.records if r.name == name)
+    assert {"cho", "lam"} <= index.name_words[index.docs_of_code[code][0]]
+    assert not {"cho", "lam"} & index.askable_name_words(code)
+    text = ("Công ty tôi nộp hồ sơ xin cấp giấy phép lao động cho người lao động nước "
+            "ngoài làm việc tại Việt Nam cho kỹ sư trưởng từ đầu tháng, quá hạn vẫn chưa "
+            "có kết quả")
+    hits, _ = index.named_in(text, 3)
+    assert (hits[0].code, hits[0].coverage) == (code, 1.0)
+    [match, *_] = CatalogFinder(lambda: index).find(text)
+    assert match.code == code and match.confidence == pytest.approx(0.85)
+    assert index.askable_name_words("NO-SUCH-CODE") == frozenset()
+
+
 NAME = frozenset({"giai", "quyet", "huong", "tro", "cap", "that", "nghiep"})
 IDF = {"giai": 0.5, "quyet": 0.5, "huong": 1.0, "tro": 1.5, "cap": 0.3, "that": 2.0,
        "nghiep": 2.0}  # the name's weight is in "trợ cấp thất nghiệp"

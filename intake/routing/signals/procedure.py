@@ -73,8 +73,7 @@ class CatalogFinder:
         queues = self._queue_of(index)
         found = [ProcedureMatch(h.code, h.name, queues[h.code], 0.45 + 0.4 * h.coverage)
                  for h in hits if h.coverage >= MIN_COVERAGE
-                 and named_together(words, index.name_words[index.docs_of_code[h.code][0]],
-                                    index.idf)]
+                 and named_together(words, index.askable_name_words(h.code), index.idf)]
         return _penalise_rivals(found)
 
 
