@@ -111,6 +111,9 @@ class SynonymTable:
     variants: dict[str, str]
     question_phrases: tuple[tuple[str, ...], ...]
     stopwords: frozenset[str]
+    # the stopwords as written with their marks ("được", "ở", "về"): a word typed with
+    # other marks ("dược", "ô tô", "bảo vệ", "chợ") is no stopword
+    marked_stopwords: frozenset[str] = frozenset()
     modifiers: tuple[tuple[str, ...], ...] = ()
     expansions: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     # phrases that read like a situation once folded and are not one ("người lao động"
@@ -148,6 +151,16 @@ def _tokens(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+_WRITTEN_WORD = re.compile(r"[^\W_]+")
+
+
+def _tokens_as_written(text: str) -> list[tuple[str, str]]:
+    """``_tokens`` of the text, each with the word it was read from as written (lower
+    case, with its marks): "dược" and "được" fold alike, and only one is a stopword."""
+    return [(part, word) for word in _WRITTEN_WORD.findall(nfc(text).lower())
+            for part in _WORD.findall(fold(word))]
+
+
 def _with_buildings(phrase: str, buildings: Sequence[str]) -> list[tuple[str, str]]:
     """A phrase with ``{building}`` written out for each building of ``buildings``, with
     the building put in its place (the phrase alone, with "", when it has no slot)."""
@@ -177,6 +190,7 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
         variants={fold(str(k)): fold(str(v)) for k, v in (data.get("variants") or {}).items()},
         question_phrases=tuple(p for p in phrases if p),
         stopwords=frozenset(fold(str(w)) for w in data.get("stopwords") or []),
+        marked_stopwords=frozenset(nfc(str(w)).lower() for w in data.get("stopwords") or []),
         modifiers=tuple(m for m in (tuple(_tokens(str(w))) for w in data.get("modifiers") or [])
                         if m),
         # a situation that folds to a false friend ("người Bỉ", "người bị") is left out
@@ -223,7 +237,8 @@ class Analyzer:
         and without the "mất" of a kinsman's death)."""
         if question and self.table.deaths is not None:
             text = without_kin_deaths(nfc(text).lower(), self.table.deaths)
-        tokens = [self.table.variants.get(t, t) for t in _tokens(text)]
+        written = _tokens_as_written(text)
+        tokens = [self.table.variants.get(t, t) for t, _ in written]
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -233,10 +248,28 @@ class Analyzer:
                 i += step
                 continue
             token = tokens[i]
-            if not (question and token in self.table.stopwords):
+            if not (question and self.is_stopword(token, written[i][1])):
                 out.append(token)
             i += 1
         return out
+
+    def is_stopword(self, token: str, word: str) -> bool:
+        """Whether a question's ``token`` (folded, from ``word`` as written) is one of the
+        table's stopwords: typed bare, by its folded form; typed with marks, only as the
+        stopword is written ("được", not "dược")."""
+        table = self.table
+        return token in table.stopwords and (word == token or word in table.marked_stopwords
+                                             or not table.marked_stopwords)
+
+    def never_asked(self, name: str) -> frozenset[str]:
+        """The name's folded words a question is never read with: every time the name
+        says them, they are stopwords ("cho", "làm" in "… cho người lao động nước ngoài
+        làm việc"; not the "duoc" of "dược")."""
+        stopped: set[str] = set()
+        kept: set[str] = set()
+        for token, word in _tokens_as_written(name):
+            (stopped if self.is_stopword(token, word) else kept).add(token)
+        return frozenset(stopped - kept)
 
     def without_rejections(self, text: str) -> str:
         """The text without the variants it rules out (``Rejections``), if the table
@@ -440,7 +473,8 @@ class SearchIndex:
         self.name_idf = [sum(self.idf.get(w, 0.0) for w in words) or 1.0
                          for words in self.name_words]
         # the name words a question can hold: a question is read without its stopwords
-        self.askable = [words - self.analyzer.table.stopwords for words in self.name_words]
+        self.askable = [words - self.analyzer.never_asked(record.name)
+                        for words, record in zip(self.name_words, self.records, strict=True)]
         self.vocabulary = sorted({t for t in self.idf if "_" not in t and len(t) > 1})
         self._known = frozenset(self.vocabulary)
 

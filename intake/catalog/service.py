@@ -227,7 +227,7 @@ def _same_words(best: Hit, other: Hit, said: frozenset[str]) -> bool:
     """Whether ``other`` is offered with ``best`` whatever their scores: the question's
     words (as the index reads them) are within both names, neither name is the other's
     with words added, the question does not say the whole of the best's name, and no
-    word it says (as typed, stopwords included: "dược", "nhà" fold to words the index
+    word it says (as typed, stopwords included: a bare "duoc", "nha" is one the index
     leaves out) is in the best's name only. Then what tells the two apart is what the
     citizen has not said ("cấp giấy phép xây dựng": for a building or for a house?), or
     said only of the other, and the scores' gap is no reason to choose. When one name
@@ -241,7 +241,8 @@ def _same_words(best: Hit, other: Hit, said: frozenset[str]) -> bool:
     if mine <= theirs or theirs <= mine:
         return False
     # a word said that only the best's name has decides for it; one that only the
-    # other's has ("… xây dựng nhà", "nhà" left out by the index) is a reason to offer
+    # other's has ("… xay dung nha", a bare "nha" left out by the index) is a reason to
+    # offer
     return not (mine <= said or said & (mine - theirs))
 
 

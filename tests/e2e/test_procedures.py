@@ -81,9 +81,11 @@ def test_unknown_procedure_is_said_honestly(rasa_stack: RasaStack) -> None:
 
 
 def test_a_guess_says_it_is_unsure_and_offers_a_way_out(rasa_stack: RasaStack) -> None:
-    """No procedure stands out: three are offered as a guess, with "none of these"."""
+    """No procedure stands out: three are offered as a guess, with "none of these". (A
+    second-hand motorbike's transfer is not in the demo catalog; its licence procedures
+    share some words.)"""
     sender = "test-proc-guess"
-    answers = _answers(rasa_stack, sender, "thủ tục cho xe máy mua lại")
+    answers = _answers(rasa_stack, sender, "thủ tục xe máy cũ mua lại")
     text = "\n".join(a.get("text", "") for a in answers)
     titles = [b["title"] for a in answers for b in a.get("buttons", [])]
     assert "chưa chắc" in text, answers
