@@ -114,8 +114,6 @@ class SynonymTable:
     # the stopwords as written with their marks ("được", "ở", "về"): a word typed with
     # other marks ("dược", "ô tô", "bảo vệ", "chợ") is no stopword
     marked_stopwords: frozenset[str] = frozenset()
-    # counting words a situation may hold ("mở một tiệm", "mua cái xe"), as written
-    fillers: frozenset[str] = frozenset()
     modifiers: tuple[tuple[str, ...], ...] = ()
     expansions: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     # phrases that read like a situation once folded and are not one ("người lao động"
@@ -193,7 +191,6 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
         question_phrases=tuple(p for p in phrases if p),
         stopwords=frozenset(fold(str(w)) for w in data.get("stopwords") or []),
         marked_stopwords=frozenset(nfc(str(w)).lower() for w in data.get("stopwords") or []),
-        fillers=frozenset(nfc(str(w)).lower() for w in data.get("fillers") or []),
         modifiers=tuple(m for m in (tuple(_tokens(str(w))) for w in data.get("modifiers") or [])
                         if m),
         # a situation that folds to a false friend ("người Bỉ", "người bị") is left out
@@ -281,20 +278,10 @@ class Analyzer:
         return text if rejections is None else rejections.blank(text)
 
     def implied(self, text: str) -> list[str]:
-        """The procedure words the question's situations imply (expansions), each once;
-        read again without the counting words ("mở một tiệm" is "mở tiệm")."""
-        written = _tokens_as_written(text)
-        tokens = [self.table.variants.get(t, t) for t, _ in written]
-        found = self._implied(tokens, [])
-        fillers = self.table.fillers
-        if fillers and any(word in fillers for _, word in written):
-            self._implied([t for t, (_, word) in zip(tokens, written, strict=True)
-                           if word not in fillers], found)
-        return found
-
-    def _implied(self, tokens: list[str], found: list[str]) -> list[str]:
-        """``implied`` over ``tokens``, adding to ``found``."""
+        """The procedure words the question's situations imply (expansions), each once."""
+        tokens = [self.table.variants.get(t, t) for t in _tokens(text)]
         cut = self._false_friends(tokens)
+        found: list[str] = []
         i = 0
         while i < len(tokens):  # longest first; a matched phrase's words are used up
             step = 1            # ("học xong lớp 9" is not also "lớp 9")
