@@ -151,14 +151,31 @@ def _tokens(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-_WRITTEN_WORD = re.compile(r"[^\W_]+")
+# a word as written: letters and digits, with any combining marks NFC could not compose
+# ("tié̂n"), which ``fold`` strips and so keeps inside the word
+_WRITTEN_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+# A text is typed with its marks when this share of its words carry some: then a word
+# written without any is meant so ("thi", "di sản", "can thiệp"), not a lazy "thì".
+MARKED_SHARE = 0.4
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_parts(word: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(word)))
 
 
 def _tokens_as_written(text: str) -> list[tuple[str, str]]:
     """``_tokens`` of the text, each with the word it was read from as written (lower
     case, with its marks): "dược" and "được" fold alike, and only one is a stopword."""
     return [(part, word) for word in _WRITTEN_WORD.findall(nfc(text).lower())
-            for part in _WORD.findall(fold(word))]
+            for part in _folded_parts(word)]
+
+
+def _typed_with_marks(written: Sequence[tuple[str, str]]) -> bool:
+    """Whether ``MARKED_SHARE`` of the text's words carry marks."""
+    words = [word for token, word in written if not token.isdigit()]
+    return bool(words) and sum(w not in _folded_parts(w) for w in words) \
+        >= MARKED_SHARE * len(words)
 
 
 def _with_buildings(phrase: str, buildings: Sequence[str]) -> list[tuple[str, str]]:
@@ -238,7 +255,11 @@ class Analyzer:
         if question and self.table.deaths is not None:
             text = without_kin_deaths(nfc(text).lower(), self.table.deaths)
         written = _tokens_as_written(text)
+        # shorthand the variants spell out ("ko" → "khong", "dc" → "duoc") is read as a
+        # word typed bare: by its folded form
         tokens = [self.table.variants.get(t, t) for t, _ in written]
+        as_written = [None if t in self.table.variants else w for t, w in written]
+        marked = question and _typed_with_marks(written)
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -248,27 +269,36 @@ class Analyzer:
                 i += step
                 continue
             token = tokens[i]
-            if not (question and self.is_stopword(token, written[i][1])):
+            if not (question and self.is_stopword(token, as_written[i], marked)):
                 out.append(token)
             i += 1
         return out
 
-    def is_stopword(self, token: str, word: str) -> bool:
-        """Whether a question's ``token`` (folded, from ``word`` as written) is one of the
-        table's stopwords: typed bare, by its folded form; typed with marks, only as the
-        stopword is written ("được", not "dược")."""
+    def is_stopword(self, token: str, word: str | None, marked: bool = False) -> bool:
+        """Whether a question's ``token`` (folded, from ``word`` as written; None: from
+        shorthand) is one of the table's stopwords. Typed with marks, only as a stopword
+        is written ("được", not "dược"). Typed bare, by its folded form ("duoc"), unless
+        the text is ``marked`` (typed with its marks): then only a stopword written bare
+        ("cho", "em") is one, and "thi", "di sản", "can thiệp" are what they say."""
         table = self.table
-        return token in table.stopwords and (word == token or word in table.marked_stopwords
-                                             or not table.marked_stopwords)
+        if token not in table.stopwords:
+            return False
+        if word is None or not table.marked_stopwords:
+            return True
+        if word != token or marked:
+            return word in table.marked_stopwords
+        return True
 
     def never_asked(self, name: str) -> frozenset[str]:
         """The name's folded words a question is never read with: every time the name
         says them, they are stopwords ("cho", "làm" in "… cho người lao động nước ngoài
         làm việc"; not the "duoc" of "dược")."""
+        written = _tokens_as_written(name)
+        marked = _typed_with_marks(written)
         stopped: set[str] = set()
         kept: set[str] = set()
-        for token, word in _tokens_as_written(name):
-            (stopped if self.is_stopword(token, word) else kept).add(token)
+        for token, word in written:
+            (stopped if self.is_stopword(token, word, marked) else kept).add(token)
         return frozenset(stopped - kept)
 
     def without_rejections(self, text: str) -> str:

@@ -1,7 +1,8 @@
 """A question is read without its stopwords (pronouns, particles: "tôi", "được", "ở",
 "về"), but only as they are written: a word with other marks that folds alike ("dược",
 "ô tô", "bảo vệ", "chợ", "nhà") is what the citizen asks about. Typed without any marks,
-"duoc" is either, and stays left out."""
+"duoc" is either, and stays left out, unless the question is typed with its marks: then
+a bare "thi" or "di" is meant as written."""
 
 from __future__ import annotations
 
@@ -11,7 +12,13 @@ import pytest
 
 from intake.catalog.importers import parse_path
 from intake.catalog.ranking import CONTINUOUS
-from intake.catalog.search import Analyzer, SearchIndex, load_synonyms
+from intake.catalog.search import (
+    Analyzer,
+    SearchIndex,
+    _tokens,
+    _tokens_as_written,
+    load_synonyms,
+)
 from intake.catalog.service import DEMO_CATALOG
 from intake.org.data_files import read_organisation
 
@@ -28,10 +35,28 @@ def analyzer() -> Analyzer:
     ("xe o to o cho", ["xe", "to"]),
     ("bảo vệ thực vật về nhà", ["bao", "ve", "thuc", "vat", "nha"]),
     ("Tôi muốn đến tiến hành đền bù", ["tien", "hanh", "den", "bu"]),
+    # shorthand the variants spell out is a stopword as its folded form is
+    ("xin dc cấp ko", ["cap"]),
+    ("giấy phép xây dựng nhá", ["giay", "phep", "xay", "dung"]),  # a particle, no house
+    # a question typed with its marks means a bare word as written; typed bare, it may be
+    # a stopword without its marks
+    ("phúc khảo bài thi của con được không", ["phuc", "khao", "bai", "thi", "cua", "con"]),
+    ("phuc khao bai thi cua con duoc khong", ["phuc", "khao", "bai", "cua", "con"]),
+    ("phân chia di sản thừa kế", ["phan", "chia", "di", "san", "thua", "ke"]),
 ])
 def test_a_question_loses_its_stopwords_as_written(analyzer: Analyzer, question: str,
                                                    read: list[str]) -> None:
     assert analyzer.words(question, question=True) == read
+
+
+@pytest.mark.parametrize("text", [
+    "Tôi cần x-quang, 25 m², đ.", "tié̂n đượ̀c q̃ua", "İstanbul", "abc_def 12ab 😀 phí",
+    "giấy\u00adphép", "ＡＢＣ 123", "",
+])
+def test_a_question_is_split_into_the_same_words_as_before(text: str) -> None:
+    """Reading each word as written splits a text where folding it did, even where its
+    marks were not composed (a tone typed before a circumflex)."""
+    assert [token for token, _ in _tokens_as_written(text)] == _tokens(text)
 
 
 def test_the_name_words_a_question_never_holds(analyzer: Analyzer) -> None:
