@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -66,6 +68,20 @@ def strip_diacritics(text: str) -> str:
 def fold(text: str) -> str:
     """Lower-case, diacritic-free, single-spaced: the key for matching what people type."""
     return _SPACES.sub(" ", strip_diacritics(nfc(text)).lower()).strip()
+
+
+@lru_cache(maxsize=1 << 16)
+def carries_diacritic(word: str) -> bool:
+    """Whether ``word`` loses something when its diacritics are stripped. Cached: texts
+    are mostly the few thousand syllables of the language, and routing and search ask
+    this of every word they read."""
+    return not word.isascii() and strip_diacritics(word) != word
+
+
+def mostly_accented(words: Sequence[str], share: float) -> bool:
+    """Whether at least ``share`` of ``words`` carry a diacritic: the writer typed them,
+    so a word without any is meant as written."""
+    return bool(words) and sum(map(carries_diacritic, words)) >= share * len(words)
 
 
 def has_letters_or_digits(text: str) -> bool:

@@ -60,7 +60,7 @@ from intake.catalog.ranking import (
     without_kin_deaths,
 )
 from intake.catalog.records import ProcedureRecord
-from intake.text import fold, has_letters_or_digits, nfc
+from intake.text import fold, has_letters_or_digits, mostly_accented, nfc
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms.yml"
 EXAMPLES_FILE = Path(__file__).resolve().parent / "data" / "search_training.jsonl"
@@ -173,9 +173,8 @@ def _tokens_as_written(text: str) -> list[tuple[str, str]]:
 
 def _typed_with_marks(written: Sequence[tuple[str, str]]) -> bool:
     """Whether ``MARKED_SHARE`` of the text's words carry marks."""
-    words = [word for token, word in written if not token.isdigit()]
-    return bool(words) and sum(w not in _folded_parts(w) for w in words) \
-        >= MARKED_SHARE * len(words)
+    return mostly_accented([word for token, word in written if not token.isdigit()],
+                           MARKED_SHARE)
 
 
 def _with_buildings(phrase: str, buildings: Sequence[str]) -> list[tuple[str, str]]:

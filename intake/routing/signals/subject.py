@@ -27,7 +27,7 @@ import yaml
 
 from intake.routing.errors import RoutingDataError
 from intake.routing.types import LEVELS, Candidate, RoutingInput, Signal
-from intake.text import fold, nfc, strip_diacritics
+from intake.text import fold, mostly_accented, nfc
 
 RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "subject_rules.yml"
 STRONG, WEAK = 1.0, 0.4
@@ -112,18 +112,7 @@ def is_accented(text: str) -> bool:
     """Whether the writer typed diacritics (enough of the words carry one)."""
     words = _NON_LETTER.split(nfc(text))
     words = [w for w in words if w and not w.isdigit()]
-    if not words:
-        return False
-    accented = sum(map(_carries_diacritic, words))
-    return accented >= ACCENTED_SHARE * len(words)
-
-
-@lru_cache(maxsize=1 << 16)
-def _carries_diacritic(word: str) -> bool:
-    """Whether ``word`` loses something when its diacritics are stripped. Cached: a
-    letter has about seventy words, mostly the few thousand syllables of the language,
-    and every routed message asks this of each of them."""
-    return not word.isascii() and strip_diacritics(word) != word
+    return mostly_accented(words, ACCENTED_SHARE)
 
 
 @dataclass(frozen=True)
