@@ -96,6 +96,10 @@ class _Flight:
     claim: Claim
     parts: list[tuple[list[QueuedMessage], Future[list[IngestResult]]]]
 
+    def finished(self) -> bool:
+        """Whether every part's process is done with it (landing it waits for nothing)."""
+        return all(future.done() for _, future in self.parts)
+
 
 def retry_delay(failures: int, base: float = 1.0, cap: float = 300.0) -> float:
     """Backoff before reconnect number ``failures``: base·2ⁿ, capped, with jitter."""
@@ -215,11 +219,12 @@ class MailWorker:
         ingest running here), ingest it between chunks, and what was queued before."""
         first = sorted((uid, size) for uid, (verdict, size) in self._pending.items()
                        if verdict.priority >= Priority.GENUINE)
-        for chunk in size_chunks(first, self.settings.fetch_batch):
+        chunks = list(size_chunks(first, self.settings.fetch_batch))
+        for number, chunk in enumerate(chunks, 1):
             self._queue_chunk(mailbox, place, chunk, stats)
             if self.ingest_here and ingest:  # the last claims stay in flight meanwhile
                 self._drain(mailbox, place, stats, None, min_priority=Priority.GENUINE,
-                            settle=False)
+                            settle=False, fetching=number < len(chunks))
             if self.stop.is_set():
                 return
         if not first and self.ingest_here and ingest:
@@ -262,15 +267,19 @@ class MailWorker:
 
     def _drain(self, mailbox: Mailbox, place: Place, stats: PollStats,
                seconds: float | None, min_priority: int | None = None,
-               settle: bool = True) -> bool:
+               settle: bool = True, fetching: bool = False) -> bool:
         """Ingest queued messages of this folder by priority until none is left (False)
         or ``seconds`` have passed (True: look for new mail, then go on). With ingest
         processes, ``IN_FLIGHT`` claims are in them at once (``_launch``, ``_land``);
         ``settle=False`` returns once every queued message is claimed, the last claims
-        still in flight (the caller fetches the next chunk meanwhile); after ``seconds``
+        still in flight (the caller fetches the next chunk meanwhile); with ``fetching``
+        too (the caller has more chunks to fetch), it returns as soon as the processes
+        are busy with ``IN_FLIGHT`` claims none of which is finished, so the next chunk is
+        fetched and stored while they work, not after they are done; after ``seconds``
         they stay in flight too; ``poll_once`` lands whatever is left at its end."""
         if self.settings.processes > 1:
-            return self._drain_pooled(mailbox, place, stats, seconds, min_priority, settle)
+            return self._drain_pooled(mailbox, place, stats, seconds, min_priority, settle,
+                                      fetching)
         deadline = None if seconds is None else time.monotonic() + seconds
         while not self.stop.is_set():
             try:
@@ -287,7 +296,7 @@ class MailWorker:
 
     def _drain_pooled(self, mailbox: Mailbox, place: Place, stats: PollStats,
                       seconds: float | None, min_priority: int | None,
-                      settle: bool) -> bool:
+                      settle: bool, fetching: bool) -> bool:
         """``_drain`` with ingest processes: claims are launched until ``IN_FLIGHT`` are
         in the processes, then the oldest is landed (its results recorded, its messages
         filed away on the server) while the others are being filed, and so on."""
@@ -296,6 +305,8 @@ class MailWorker:
             more = self._launch(mailbox, place, min_priority)
             if not self._flights or (not more and not settle):
                 return False
+            if fetching and not settle and not self._flights[0].finished():
+                return True  # the processes are busy: the caller fetches meanwhile
             self._land(mailbox, place, stats)
             if deadline is not None and time.monotonic() >= deadline:
                 return True

@@ -1,6 +1,7 @@
 """The worker keeps two claims in its ingest processes (``worker.IN_FLIGHT``): while they
 file one claim, it files away (moves on the server) the claim before and claims the
-next. Each message is still taken once, and moved only after its part committed."""
+next, or fetches the next chunk of mail. Each message is still taken once, and moved
+only after its part committed."""
 
 from __future__ import annotations
 
@@ -27,8 +28,10 @@ from tests.mail.test_triage import genuine
 Parts = list[tuple[list[QueuedMessage], Future[list[IngestResult]]]]
 
 
-def _pooled_worker(service: IntakeService, live_settings: MailSettings) -> MailWorker:
-    settings = replace(live_settings, processes=2)
+def _pooled_worker(service: IntakeService, live_settings: MailSettings,
+                   fetch_batch: int | None = None) -> MailWorker:
+    settings = replace(live_settings, processes=2,
+                       fetch_batch=fetch_batch or live_settings.fetch_batch)
     service.warm_up_routing()  # its classifier trained once here, not in each process
     worker = MailWorker(MailIngestor(service, settings), settings)
     worker.claim_batch = 4  # claims of 4: 12 messages are 3 claims
@@ -66,6 +69,42 @@ def test_a_claim_is_filed_away_while_the_next_one_is_being_ingested(
     assert len(claimed) == 12 and set(claimed.values()) == {1}  # no row claimed twice
     assert stats.processed == 12 and stats.already_seen == 0 and service.count() == 12
     assert imap.count("hotline", "INBOX") == 0 and imap.count("hotline", "Processed") == 12
+    with db.reading() as session:
+        assert session.scalars(select(MailQueued)).all() == []
+
+
+def test_the_next_chunk_is_fetched_while_the_processes_are_busy_with_the_last_one(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """60 complaints fetched 20 at a time, claimed 8 at a time: once two claims of a chunk
+    are in the processes, the worker fetches and stores the next chunk instead of waiting
+    for them (before, it fetched only once every message of the chunk was claimed, so
+    the processes sat idle while it fetched). Nothing is taken twice or left behind."""
+    imap.append("hotline", genuine(60, "ahead"))
+    worker = _pooled_worker(service, live_settings, fetch_batch=20)
+    worker.claim_batch = 8
+    seen_at_fetch: list[tuple[int, int]] = []  # (claims in flight, messages left queued)
+    claimed: Counter[int] = Counter()
+    real_queue_chunk, real_submit = worker._queue_chunk, worker._submit
+
+    def queue_chunk(*args: object, **kwargs: object) -> None:
+        seen_at_fetch.append((len(worker._flights), worker.queue.waiting()))
+        real_queue_chunk(*args, **kwargs)  # type: ignore[arg-type]
+
+    def submit(items: list[tuple[QueuedMessage, bytes]]) -> Parts:
+        claimed.update(message.id for message, _ in items)
+        return real_submit(items)
+
+    monkeypatch.setattr(worker, "_queue_chunk", queue_chunk)
+    monkeypatch.setattr(worker, "_submit", submit)
+    stats = worker.run(once=True, max_failures=0)
+    assert len(seen_at_fetch) == 3 and seen_at_fetch[0] == (0, 0)
+    # a later chunk was fetched while both claims were in the processes and mail of the
+    # chunk before still waited to be claimed
+    assert any(flights == IN_FLIGHT and waiting > 0 for flights, waiting in seen_at_fetch[1:])
+    assert len(claimed) == 60 and set(claimed.values()) == {1}
+    assert stats.processed == 60 and stats.already_seen == 0 and service.count() == 60
+    assert imap.count("hotline", "INBOX") == 0 and imap.count("hotline", "Processed") == 60
     with db.reading() as session:
         assert session.scalars(select(MailQueued)).all() == []
 
