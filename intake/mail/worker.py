@@ -273,8 +273,8 @@ class MailWorker:
         processes, ``IN_FLIGHT`` claims are in them at once (``_launch``, ``_land``);
         ``settle=False`` returns once every queued message is claimed, the last claims
         still in flight (the caller fetches the next chunk meanwhile); with ``fetching``
-        too (the caller has more chunks to fetch), it returns as soon as the processes
-        are busy with ``IN_FLIGHT`` claims none of which is finished, so the next chunk is
+        too (the caller has more chunks to fetch), it returns as soon as ``IN_FLIGHT``
+        claims are in the processes and the oldest is not finished, so the next chunk is
         fetched and stored while they work, not after they are done; after ``seconds``
         they stay in flight too; ``poll_once`` lands whatever is left at its end."""
         if self.settings.processes > 1:
@@ -299,7 +299,8 @@ class MailWorker:
                       settle: bool, fetching: bool) -> bool:
         """``_drain`` with ingest processes: claims are launched until ``IN_FLIGHT`` are
         in the processes, then the oldest is landed (its results recorded, its messages
-        filed away on the server) while the others are being filed, and so on."""
+        filed away on the server) while the others are being filed, and so on; with
+        ``fetching``, an oldest claim not finished yet is left for the next call."""
         deadline = None if seconds is None else time.monotonic() + seconds
         while not self.stop.is_set():
             more = self._launch(mailbox, place, min_priority)
