@@ -3,6 +3,7 @@
     .venv/bin/python bench/mail_ingest.py [--messages 2000] [--repeat 3] [--no-postgres]
                                           [--processes 1,2] [--no-latency]
                                           [--latency-messages 100] [--poll-seconds 2]
+                                          [--roles] [--raw-store dir|db]
 
 1. Throughput: ``--messages`` mixed messages (Vietnamese complaints in UTF-8 QP/base64,
    windows-1258, HTML-only, with PDF + photo attachments, without Message-ID, auto-replies
@@ -28,7 +29,8 @@
    the mailbox, then 1 and 2 ``pakn mail ingest-worker --once`` processes (each its own
    process, one ingest process each, as on separate machines) drain the queue; their rate
    is taken from the first to the last ingest record's time, so the workers' start-up
-   (loading routing) is not counted.
+   (loading routing) is not counted. ``--raw-store db``: raw mail and attachments in the
+   database (``PAKN_RAW_STORE=db``), as machines sharing one PostgreSQL need them.
 2. Latency: with the worker and the delivery dispatcher running (as ``pakn run`` runs them),
    messages are APPENDed one at a time; the time from APPEND to the acknowledgement
    accepted by a real SMTP peer (aiosmtpd), p50/p95, with IDLE and with polling.
@@ -222,14 +224,15 @@ class ServerWatch:
 
 
 def throughput(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
-               count: int, var_dir: Path, processes: int = 2) -> Run:
+               count: int, var_dir: Path, processes: int = 2, raw_store: str = "dir") -> Run:
     service = fresh_database(url)
     messages = mixed_messages(count, label)
     started = time.perf_counter()
     imap.append(user, messages)
     append_s = time.perf_counter() - started
     fetched, fetch_s = raw_fetch_rate(imap, user)
-    settings = mail_settings(imap, user, smtp, var_dir, PAKN_MAIL_PROCESSES=str(processes))
+    settings = mail_settings(imap, user, smtp, var_dir, PAKN_MAIL_PROCESSES=str(processes),
+                             PAKN_RAW_STORE=raw_store)
     worker = MailWorker(MailIngestor(service, settings), settings)
     # A long-running worker gets ready once (starts its ingest processes, or loads routing
     # in its own process); do it before the timer (steady state) and report the cold
@@ -252,7 +255,8 @@ def throughput(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpP
     print(f"[{label}] {count} messages: APPEND {count / append_s:,.0f} msg/s; raw IMAP fetch "
           f"{fetched / fetch_s:,.0f} msg/s ({fetch_s:.2f} s); end-to-end intake "
           f"{stats.processed / total:,.0f} msg/s steady ({total:.2f} s, "
-          f"{settings.processes} ingest processes ready; CPU {cpu_ms:.2f} ms per "
+          f"{settings.processes} ingest processes ready; raw store {raw_store}; CPU "
+          f"{cpu_ms:.2f} ms per "
           f"message; load average {load:.1f}), "
           f"{stats.processed / (total + start_s):,.0f} msg/s cold (+{start_s:.2f} s to start "
           f"them); {stats.processed} processed, {stats.quarantined} quarantined; "
@@ -266,7 +270,7 @@ def throughput(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpP
 
 
 def _role_env(url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
-              var_dir: Path) -> dict[str, str]:
+              var_dir: Path, raw_store: str) -> dict[str, str]:
     return {**os.environ, "PAKN_DATABASE_URL": url, "PAKN_VAR_DIR": str(var_dir),
             "PAKN_MAIL_ALLOW_PLAIN": "1", "PAKN_IMAP_HOST": imap.host,
             "PAKN_IMAP_PORT": str(imap.port), "PAKN_IMAP_USER": user,
@@ -274,11 +278,11 @@ def _role_env(url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
             "PAKN_SMTP_HOST": "127.0.0.1", "PAKN_SMTP_PORT": str(smtp.port),
             "PAKN_SMTP_SECURITY": "plain", "PAKN_MAIL_PROCESSES": "1",
             "PAKN_MAIL_ACK_LIMIT_PER_DAY": "100000",
-            "PAKN_MAIL_ACK_LIMIT_PER_HOUR": "1000000"}
+            "PAKN_MAIL_ACK_LIMIT_PER_HOUR": "1000000", "PAKN_RAW_STORE": raw_store}
 
 
 def roles_throughput(label: str, url: str, imap: DovecotServer, user: str, smtp: SmtpPeer,
-                     count: int, var_dir: Path, workers: int) -> Run:
+                     count: int, var_dir: Path, workers: int, raw_store: str = "dir") -> Run:
     """The split roles on PostgreSQL: the fetcher queues the mailbox, then ``workers``
     ingest-worker processes drain the queue (see the module's docstring)."""
     service = fresh_database(url)
@@ -286,7 +290,7 @@ def roles_throughput(label: str, url: str, imap: DovecotServer, user: str, smtp:
     fetched, fetch_s = raw_fetch_rate(imap, user)
     # Routing's trained classifier, as an installation has it (else each worker trains it).
     shutil.copytree(ROOT / "var" / "routing", var_dir / "routing", dirs_exist_ok=True)
-    env = _role_env(url, imap, user, smtp, var_dir)
+    env = _role_env(url, imap, user, smtp, var_dir, raw_store)
     command = [sys.executable, "-m", "intake.cli", "mail"]
     subprocess.run([*command, "fetch", "--once"], cwd=ROOT, env=env, check=True,
                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
@@ -346,11 +350,13 @@ def compare(label: str, url_of: Callable[[int, int], str], imap: DovecotServer, 
             if args.roles:
                 runs[n].append(roles_throughput(f"{label} {n}w", url_of(i, n), imap,
                                                 f"{label}{i}p{n}", smtp, args.messages,
-                                                base / f"var-{label}{i}p{n}", workers=n))
+                                                base / f"var-{label}{i}p{n}", workers=n,
+                                                raw_store=args.raw_store))
                 continue
             runs[n].append(throughput(f"{label} {n}p", url_of(i, n), imap,
                                       f"{label}{i}p{n}", smtp, args.messages,
-                                      base / f"var-{label}{i}p{n}", processes=n))
+                                      base / f"var-{label}{i}p{n}", processes=n,
+                                      raw_store=args.raw_store))
     unit = "w" if args.roles else "p"
     medians = {n: summarise(f"{label} {n}{unit}", runs[n]) for n in counts}
     if len(counts) > 1:
@@ -423,6 +429,8 @@ def main() -> None:
                         help="PostgreSQL only: the fetcher role, then separate ingest workers")
     parser.add_argument("--processes", default="1,2",
                         help="numbers of ingest processes to compare, comma-separated")
+    parser.add_argument("--raw-store", choices=("dir", "db"), default="dir",
+                        help="PAKN_RAW_STORE: the local directory or the database")
     args = parser.parse_args()
     repeats = range(max(1, args.repeat))
     counts = [int(n) for n in args.processes.split(",")]

@@ -6,9 +6,10 @@ exactly what arrived. Files are written to a temporary name and renamed into pla
 a crash never leaves a half-written file under a hash name.
 
 Two backends with one small interface (``BlobStore``: ``put`` bytes, ``get`` them by
-digest): ``ContentStore``, a local directory (the embedded default), and
-``DatabaseStore``, a table of the database (bytea on PostgreSQL), which every machine
-sharing the database reads — so ingest workers can run on other machines than the
+digest, and ``put_many``/``get_many`` for a fetched chunk or a claim at once):
+``ContentStore``, a local directory (the embedded default), and ``DatabaseStore``, a
+table of the database (bytea on PostgreSQL), which every machine sharing the database
+reads — so ingest workers can run on other machines than the
 mailbox's fetcher, and a console on another machine serves the attachments they stored.
 ``PAKN_RAW_STORE=db|dir`` chooses for raw mail and attachments alike (stores ``raw`` and
 ``attachments`` of the ``stored_blobs`` table; ``attachment_store`` opens the latter).
@@ -16,8 +17,9 @@ mailbox's fetcher, and a console on another machine serves the attachments they 
 Every attachment is refused or set aside above a size limit before it is stored (mail:
 ``PAKN_MAIL_MAX_ATTACHMENT_BYTES``; Telegram: ``PAKN_TELEGRAM_MAX_FILE_BYTES``; staff's
 answer files: 10 MiB; 10 MiB each by default), and every path already holds the whole
-file in memory: one bytea row per file is written and read in one statement, far under
-PostgreSQL's 1 GB limit of a value, so nothing is chunked.
+file in memory: one bytea row per file, far under PostgreSQL's 1 GB limit of a value, so
+nothing is chunked. The database store writes a chunk's rows in one transaction (one
+INSERT per row, executemany) and reads a claim's rows in one SELECT.
 
 Durability of the directory comes in two flavours. A store with ``fsync`` syncs every
 file before it is renamed into place (one disk flush per file). The mail worker writes
@@ -36,7 +38,7 @@ import hashlib
 import itertools
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -67,6 +69,14 @@ class BlobStore(Protocol):
 
     def get(self, digest: str) -> bytes:
         """The bytes stored under ``digest``; ``FileNotFoundError`` if there are none."""
+
+    def put_many(self, datas: Sequence[bytes]) -> list[str]:
+        """Store each of ``datas`` (once) and return their digests, in order: what a
+        fetched chunk of mail needs, in one transaction where the store has them."""
+
+    def get_many(self, digests: Iterable[str]) -> dict[str, bytes]:
+        """The bytes stored under each of ``digests`` that the store holds (one missing
+        is absent from the answer, not an error)."""
 
 
 class ContentStore:
@@ -134,6 +144,19 @@ class ContentStore:
         with open(self._path(digest), "rb") as handle:
             return handle.read()
 
+    def put_many(self, datas: Sequence[bytes]) -> list[str]:
+        """Each of ``datas`` stored, their digests in order (a file each: nothing to
+        batch in a directory)."""
+        return [self.put(data) for data in datas]
+
+    def get_many(self, digests: Iterable[str]) -> dict[str, bytes]:
+        """The bytes of each of ``digests`` that has a file."""
+        found = {}
+        for digest in digests:
+            with contextlib.suppress(FileNotFoundError):
+                found[digest] = self.get(digest)
+        return found
+
     def mounted(self) -> bool:
         """Whether the store's directory is there with something in it. A missing or
         empty root is a store that is not there now (a network file system not mounted,
@@ -177,14 +200,26 @@ class DatabaseStore:
 
     def put(self, data: bytes) -> str:
         """Store ``data`` (if not already there) and return its SHA-256."""
-        digest = sha256_hex(data)
+        return self.put_many([data])[0]
+
+    def put_many(self, datas: Sequence[bytes]) -> list[str]:
+        """Store each of ``datas`` (those not already there) in one transaction, and
+        return their SHA-256 in order: a fetched chunk of mail is one commit, not one
+        per message."""
+        digests = [sha256_hex(data) for data in datas]
+        # by digest: two transactions storing the same bytes (two workers, the same
+        # attachments) take the keys' locks in one order, never waiting on each other
+        rows = dict(sorted(zip(digests, datas, strict=True)))
+        if not rows:
+            return digests
         dialect = postgresql if self.db.engine.dialect.name == "postgresql" else sqlite
-        statement = dialect.insert(StoredBlob).values(
-            store=self.store, sha256=digest, size=len(data), data=data,
-            stored_at=utcnow()).on_conflict_do_nothing()
+        statement = dialect.insert(StoredBlob).on_conflict_do_nothing()
+        now = utcnow()
         with self.db.transaction() as session:
-            session.execute(statement)
-        return digest
+            session.execute(statement, [
+                {"store": self.store, "sha256": digest, "size": len(data), "data": data,
+                 "stored_at": now} for digest, data in rows.items()])
+        return digests
 
     def get(self, digest: str) -> bytes:
         """The bytes stored under ``digest`` (``FileNotFoundError`` if absent)."""
@@ -199,6 +234,20 @@ class DatabaseStore:
             except FileNotFoundError:
                 pass
         raise FileNotFoundError(f"{self.store} {digest} not in the database store")
+
+    def get_many(self, digests: Iterable[str]) -> dict[str, bytes]:
+        """The bytes of each of ``digests`` the table (or the fallback directory) holds,
+        read in one query: what a claim of queued mail needs."""
+        wanted = set(digests)
+        if not wanted:
+            return {}
+        with self.db.reading() as session:
+            found = {digest: bytes(data) for digest, data in session.execute(
+                select(StoredBlob.sha256, StoredBlob.data).where(
+                    StoredBlob.store == self.store, StoredBlob.sha256.in_(wanted)))}
+        if self.fallback is not None and len(found) < len(wanted):
+            found.update(self.fallback.get_many(wanted - found.keys()))
+        return found
 
     def digests(self) -> set[str]:
         """Every digest the store holds (what ``copy_directory`` need not send again)."""

@@ -745,7 +745,11 @@ class MailIngestor:
         return row
 
     def _store_attachments(self, mail: ParsedMail) -> list[tuple[ParsedAttachment, str]]:
-        return [(a, self.files.put(a.data)) for a in mail.attachments if a.data is not None]
+        """The message's files stored (one commit for them all on the database store),
+        each with its digest."""
+        kept = [(a, a.data) for a in mail.attachments if a.data is not None]
+        digests = self.files.put_many([data for _, data in kept])
+        return [(a, digest) for (a, _), digest in zip(kept, digests, strict=True)]
 
     def _attach(self, session: Session, complaint_id: int, external_id: str,
                 stored: list[tuple[ParsedAttachment, str]], now: datetime,

@@ -34,6 +34,7 @@ from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
+from enum import Enum
 
 from intake.clock import utcnow
 from intake.db import Database
@@ -71,6 +72,16 @@ FIFO = Verdict(Priority.GENUINE, "untriaged", "triage switched off")
 # A row an ingest worker found unstored this often after being fetched again: it never
 # will be (the store is a directory of another machine); it is left for the operator.
 MAX_REFETCHES = 3
+
+
+class Drain(Enum):
+    """How far ``MailWorker._drain`` goes before it returns to its caller."""
+
+    SETTLE = "settle"        # every queued message ingested and recorded (or time up)
+    CLAIM_ALL = "claim all"  # every queued message claimed, the last claims in flight
+    # the processes busy: ``IN_FLIGHT`` claims in them, the oldest not finished; the
+    # caller fetches its next chunk meanwhile
+    UNTIL_BUSY = "until busy"
 
 
 @dataclass
@@ -224,7 +235,7 @@ class MailWorker:
             self._queue_chunk(mailbox, place, chunk, stats)
             if self.ingest_here and ingest:  # the last claims stay in flight meanwhile
                 self._drain(mailbox, place, stats, None, min_priority=Priority.GENUINE,
-                            settle=False, fetching=number < len(chunks))
+                            mode=Drain.UNTIL_BUSY if number < len(chunks) else Drain.CLAIM_ALL)
             if self.stop.is_set():
                 return
         if not first and self.ingest_here and ingest:
@@ -250,14 +261,13 @@ class MailWorker:
         watermark moved up to the first message not yet queued, in one transaction."""
         messages = mailbox.fetch(chunk)
         stats.fetched += len(messages)
-        fetched = []
-        for uid, raw in messages:
-            verdict = self._pending[uid][0]
-            fetched.append(Fetched(uid, self.ingestor.raw.put(raw),
-                                   f"imap:{place.folder}:{place.uidvalidity}:{uid}", verdict))
+        digests = self.ingestor.raw.put_many([raw for _, raw in messages])
+        fetched = [Fetched(uid, digest, f"imap:{place.folder}:{place.uidvalidity}:{uid}",
+                           self._pending[uid][0])
+                   for (uid, _), digest in zip(messages, digests, strict=True)]
         if fetched and self.settings.fsync and self.settings.raw_store == "dir":
             # the queue row must never point at bytes a power cut could lose (the
-            # database store commits each one)
+            # database store has committed them when put_many returns)
             flush_to_disk(self.settings.raw_dir)
         done = set(chunk)  # those not fetched are gone from the server
         left = [uid for uid in self._pending if uid not in done]
@@ -267,19 +277,20 @@ class MailWorker:
 
     def _drain(self, mailbox: Mailbox, place: Place, stats: PollStats,
                seconds: float | None, min_priority: int | None = None,
-               settle: bool = True, fetching: bool = False) -> bool:
-        """Ingest queued messages of this folder by priority until none is left (False)
-        or ``seconds`` have passed (True: look for new mail, then go on). With ingest
+               mode: Drain = Drain.SETTLE) -> bool:
+        """Ingest queued messages of this folder by priority; False when none is left to
+        claim, True when it returned before that: ``seconds`` passed (look for new mail,
+        then go on) or, in ``Drain.UNTIL_BUSY``, the processes are busy. With ingest
         processes, ``IN_FLIGHT`` claims are in them at once (``_launch``, ``_land``);
-        ``settle=False`` returns once every queued message is claimed, the last claims
-        still in flight (the caller fetches the next chunk meanwhile); with ``fetching``
-        too (the caller has more chunks to fetch), it returns as soon as ``IN_FLIGHT``
-        claims are in the processes and the oldest is not finished, so the next chunk is
-        fetched and stored while they work, not after they are done; after ``seconds``
-        they stay in flight too; ``poll_once`` lands whatever is left at its end."""
+        ``Drain.CLAIM_ALL`` returns once every queued message is claimed, the last claims
+        still in flight (the caller fetches the next chunk meanwhile); ``UNTIL_BUSY`` (the
+        caller has more chunks to fetch) as soon as ``IN_FLIGHT`` claims are in the
+        processes and the oldest is not finished, so the next chunk is fetched and stored
+        while they work, not after they are done. After ``seconds`` the claims stay in
+        flight too; ``poll_once`` lands whatever is left at its end. In one process
+        every mode settles."""
         if self.settings.processes > 1:
-            return self._drain_pooled(mailbox, place, stats, seconds, min_priority, settle,
-                                      fetching)
+            return self._drain_pooled(mailbox, place, stats, seconds, min_priority, mode)
         deadline = None if seconds is None else time.monotonic() + seconds
         while not self.stop.is_set():
             try:
@@ -295,18 +306,17 @@ class MailWorker:
         return True
 
     def _drain_pooled(self, mailbox: Mailbox, place: Place, stats: PollStats,
-                      seconds: float | None, min_priority: int | None,
-                      settle: bool, fetching: bool) -> bool:
+                      seconds: float | None, min_priority: int | None, mode: Drain) -> bool:
         """``_drain`` with ingest processes: claims are launched until ``IN_FLIGHT`` are
         in the processes, then the oldest is landed (its results recorded, its messages
-        filed away on the server) while the others are being filed, and so on; with
-        ``fetching``, an oldest claim not finished yet is left for the next call."""
+        filed away on the server) while the others are being filed, and so on; in
+        ``Drain.UNTIL_BUSY``, an oldest claim not finished yet is left for the next call."""
         deadline = None if seconds is None else time.monotonic() + seconds
         while not self.stop.is_set():
             more = self._launch(mailbox, place, min_priority)
-            if not self._flights or (not more and not settle):
+            if not self._flights or (not more and mode is not Drain.SETTLE):
                 return False
-            if fetching and not settle and not self._flights[0].finished():
+            if mode is Drain.UNTIL_BUSY and not self._flights[0].finished():
                 return True  # the processes are busy: the caller fetches meanwhile
             self._land(mailbox, place, stats)
             if deadline is not None and time.monotonic() >= deadline:
@@ -368,8 +378,9 @@ class MailWorker:
         """The claimed messages with their raw bytes; one neither stored nor on the
         server is dropped from the queue (by the claim, which holds its row)."""
         items = []
+        stored = self._stored_of(claim.messages)
         for message in claim.messages:
-            found = self._raw_of(mailbox, place, message)
+            found = self._raw_of(mailbox, place, message, stored.get(message.sha256))
             if found is None:
                 log.warning("queued mail %d is neither stored nor on the server: dropped "
                             "from the queue", message.id)
@@ -392,22 +403,19 @@ class MailWorker:
         for message, result in self._ingest_all(self._claimed(mailbox, place, claim)):
             self._note(claim, message, result, stats)
 
-    def _stored(self, message: QueuedMessage) -> bytes | None:
-        """The stored raw bytes of ``message``, or None when the store lost them (a crash
-        before they reached the disk)."""
-        try:
-            raw = self.ingestor.raw.get(message.sha256)
-        except FileNotFoundError:
-            return None
-        return raw if sha256_hex(raw) == message.sha256 else None
+    def _stored_of(self, messages: list[QueuedMessage]) -> dict[str, bytes]:
+        """The stored raw bytes of ``messages`` by digest (read in one go: one query on
+        the database store), without those the store lost (a crash before they reached
+        the disk) or holds damaged: their bytes do not hash to their name."""
+        found = self.ingestor.raw.get_many(message.sha256 for message in messages)
+        return {digest: raw for digest, raw in found.items() if sha256_hex(raw) == digest}
 
-    def _raw_of(self, mailbox: Mailbox, place: Place, message: QueuedMessage
-                ) -> tuple[QueuedMessage, bytes] | None:
-        """``message`` with its raw bytes, as stored under its ``sha256`` (read back and
-        checked: ingest need not hash or store them again); fetched again from the
-        server and stored when the store lost them (a crash before they reached the
-        disk), ``sha256`` then the digest they were stored under."""
-        raw = self._stored(message)
+    def _raw_of(self, mailbox: Mailbox, place: Place, message: QueuedMessage,
+                raw: bytes | None) -> tuple[QueuedMessage, bytes] | None:
+        """``message`` with its raw bytes ``raw``, as stored under its ``sha256`` (read
+        back and checked: ingest need not hash or store them again); fetched again from
+        the server and stored when the store lost them (``raw`` None: a crash before
+        they reached the disk), ``sha256`` then the digest they were stored under."""
         if raw is not None:
             return message, raw
         if message.uidvalidity != place.uidvalidity:
@@ -425,8 +433,9 @@ class MailWorker:
         if not rows:
             return
         found = dict(mailbox.fetch([uid for _, uid in rows]))
-        stored = {row_id: self.ingestor.raw.put(found[uid]) for row_id, uid in rows
-                  if uid in found}
+        again = [(row_id, found[uid]) for row_id, uid in rows if uid in found]
+        stored = dict(zip([row_id for row_id, _ in again],
+                          self.ingestor.raw.put_many([raw for _, raw in again]), strict=True))
         if stored and self.settings.fsync and self.settings.raw_store == "dir":
             flush_to_disk(self.settings.raw_dir)
         self._refetches.take(list(stored))  # counted once fetched and stored, not before
@@ -488,8 +497,9 @@ class MailWorker:
         comes before they are on disk on this machine."""
         with self.queue.claim(self.claim_batch, durable=self.ingestor.make_durable) as claim:
             items = []
+            stored = self._stored_of(claim.messages)
             for message in claim.messages:
-                raw = self._stored(message)
+                raw = stored.get(message.sha256)
                 if raw is None:
                     log.warning("queued mail %d (uid %d) not in the raw store (%s): its "
                                 "fetcher fetches it again", message.id, message.uid,

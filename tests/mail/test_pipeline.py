@@ -19,11 +19,11 @@ from intake.mail.fetch import Mailbox
 from intake.mail.ingest import IngestResult, MailIngestor
 from intake.mail.models import MailQueued, QueueState
 from intake.mail.pool import IngestPool
-from intake.mail.queue import QueuedMessage
-from intake.mail.worker import IN_FLIGHT, MailWorker, _Flight
+from intake.mail.queue import Place, QueuedMessage
+from intake.mail.worker import IN_FLIGHT, MailWorker, PollStats, _Flight
 from intake.services.complaints import IntakeService
 from tests.harness.dovecot import DovecotServer
-from tests.mail.test_triage import genuine
+from tests.mail.test_triage import flood, genuine
 
 Parts = list[tuple[list[QueuedMessage], Future[list[IngestResult]]]]
 
@@ -110,6 +110,51 @@ def test_the_next_chunk_is_fetched_while_the_processes_are_busy_with_the_last_on
     assert len(claimed) == 60 and set(claimed.values()) == {1}
     assert stats.processed == 60 and stats.already_seen == 0 and service.count() == 60
     assert imap.count("hotline", "INBOX") == 0 and imap.count("hotline", "Processed") == 60
+    with db.reading() as session:
+        assert session.scalars(select(MailQueued)).all() == []
+
+
+def test_in_a_flood_every_genuine_chunk_is_claimed_before_the_bulk_mail_is_fetched(
+        imap: DovecotServer, live_settings: MailSettings, service: IntakeService,
+        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """30 complaints among 40 bulk messages, fetched 10 at a time by two ingest
+    processes that are never done when the worker looks (so it fetches ahead between the
+    complaints' chunks): the complaints' three chunks are fetched first, and when the
+    first bulk chunk is fetched every complaint is claimed already (none waits in the
+    queue behind the flood). Every message is claimed once; nothing is left behind."""
+    citizens, bulk = genuine(30, "pooled"), flood(40, "pooled")
+    mixed = [raw for pair in zip(bulk, citizens, strict=False) for raw in pair]
+    mixed += bulk[len(citizens):]
+    imap.append("hotline", mixed)
+    genuine_uids = {uid for uid, raw in enumerate(mixed, 1) if raw in citizens}
+    worker = _pooled_worker(service, live_settings, fetch_batch=10)
+    # (complaints in the chunk, queued messages no claim holds) at each chunk's fetch
+    at_fetch: list[tuple[int, int]] = []
+    claimed: Counter[int] = Counter()  # by UID
+    real_queue_chunk, real_submit = worker._queue_chunk, worker._submit
+
+    def queue_chunk(mailbox: Mailbox, place: Place, chunk: list[int],
+                    stats: PollStats) -> None:
+        held = sum(len(flight.claim.messages) for flight in worker._flights)
+        at_fetch.append((len(genuine_uids & set(chunk)), worker.queue.waiting() - held))
+        real_queue_chunk(mailbox, place, chunk, stats)
+
+    def submit(items: list[tuple[QueuedMessage, bytes]]) -> Parts:
+        claimed.update(message.uid for message, _ in items)  # ids are reused
+        return real_submit(items)
+
+    monkeypatch.setattr(worker, "_queue_chunk", queue_chunk)
+    monkeypatch.setattr(worker, "_submit", submit)
+    monkeypatch.setattr(_Flight, "finished", lambda flight: False)  # a slow machine
+    stats = worker.run(once=True, max_failures=0)
+    assert [complaints for complaints, _ in at_fetch] == [10, 10, 10, 0, 0, 0, 0]
+    # the 2nd and 3rd complaint chunks are fetched while claims are in the processes
+    # and messages of the chunk before wait to be claimed (fetching ahead); the first
+    # bulk chunk only once every complaint is claimed
+    assert at_fetch[1][1] > 0 and at_fetch[2][1] > 0 and at_fetch[3][1] == 0, at_fetch
+    assert len(claimed) == 70 and set(claimed.values()) == {1}
+    assert stats.processed == 70 and service.count() == 30
+    assert imap.count("hotline", "INBOX") == 0
     with db.reading() as session:
         assert session.scalars(select(MailQueued)).all() == []
 
