@@ -208,7 +208,8 @@ class DatabaseStore:
         per message."""
         digests = [sha256_hex(data) for data in datas]
         # by digest: two transactions storing the same bytes (two workers, the same
-        # attachments) take the keys' locks in one order, never waiting on each other
+        # attachments) take the keys' locks in one order, so one may wait for the
+        # other but they never deadlock
         rows = dict(sorted(zip(digests, datas, strict=True)))
         if not rows:
             return digests
