@@ -3,13 +3,17 @@ PostgreSQL), mail settings in a temp dir, the pipeline, and the fixture messages
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from intake.config import Settings
+from intake.db import Database
 from intake.mail.config import MailSettings, load_mail_settings
 from intake.mail.ingest import MailIngestor
 from intake.services.complaints import IntakeService
@@ -106,6 +110,25 @@ def mailbox_env(imap: DovecotServer, smtp: SmtpPeer, var_dir: Path) -> dict[str,
             # worker processes started by the tests use two ingest processes, as production
             # does on two cores, so kills and restarts are exercised with the pool
             "PAKN_MAIL_PROCESSES": "2"}
+
+
+@pytest.fixture
+def statements(db: Database) -> Iterator[Counter[str]]:
+    """Statements (by their first 70 characters) and commits on the database while the
+    test runs."""
+    seen: Counter[str] = Counter()
+
+    def on_statement(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
+        seen[" ".join(statement.split())[:70]] += 1
+
+    def on_commit(_c: Any) -> None:
+        seen["COMMIT"] += 1
+
+    event.listen(db.engine, "before_cursor_execute", on_statement)
+    event.listen(db.engine, "commit", on_commit)
+    yield seen
+    event.remove(db.engine, "before_cursor_execute", on_statement)
+    event.remove(db.engine, "commit", on_commit)
 
 
 @pytest.fixture

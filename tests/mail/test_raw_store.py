@@ -3,17 +3,16 @@ directory (the default); and the fault drill of the directory's disk filling up.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from intake.db import Database
 from intake.mail.config import MailConfigError, load_mail_settings
@@ -45,7 +44,7 @@ def test_database_store_keeps_bytes_once_by_digest(db: Database) -> None:
 
 
 def test_database_store_takes_a_chunk_in_one_commit_and_reads_a_claim_in_one_query(
-        db: Database, tmp_path: Path) -> None:
+        db: Database, tmp_path: Path, statements: Counter[str]) -> None:
     """A fetched chunk of mail is stored in one transaction (not a commit per message)
     and a claim's bytes are read in one query; bytes stored already, or twice in the
     chunk, are kept once, in order; a digest nowhere is absent from the answer, and the
@@ -57,15 +56,15 @@ def test_database_store_takes_a_chunk_in_one_commit_and_reads_a_claim_in_one_que
     chunk = [f"From: c{i}@example.vn\r\n\r\nthư {i}".encode() for i in range(30)]
     chunk += [chunk[0], b"From: a@example.vn\r\n\r\nalready here"]
     missing = sha256_hex(b"never stored")
-    with _counting(db) as (commits, selects):
-        digests = store.put_many(chunk)
-        assert digests == [sha256_hex(data) for data in chunk] and digests[-1] == known
-        assert len(commits) == 1
-        with db.reading() as session:
-            assert session.scalar(select(func.count()).select_from(StoredBlob)) == 31
-        selects.clear()
-        found = store.get_many([*digests[:25], old, missing])
-        assert len(selects) == 1
+    statements.clear()
+    digests = store.put_many(chunk)
+    assert digests == [sha256_hex(data) for data in chunk] and digests[-1] == known
+    assert statements["COMMIT"] == 1
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(StoredBlob)) == 31
+    statements.clear()
+    found = store.get_many([*digests[:25], old, missing])
+    assert _selects(statements) == 1
     assert found == {**dict(zip(digests[:25], chunk[:25], strict=True)),
                      old: b"From: old@example.vn\r\n\r\nstored before the switch"}
     assert store.put_many([]) == [] and store.get_many([]) == {}
@@ -73,7 +72,7 @@ def test_database_store_takes_a_chunk_in_one_commit_and_reads_a_claim_in_one_que
 
 
 def test_a_claim_reads_its_raw_mail_in_one_query_and_drops_damaged_bytes(
-        service: IntakeService, tmp_path: Path) -> None:
+        service: IntakeService, tmp_path: Path, statements: Counter[str]) -> None:
     """The worker reads a claim's raw bytes from the database store in one query; bytes
     that do not hash to their digest are not handed on (they are fetched again)."""
     db = service.db
@@ -86,32 +85,15 @@ def test_a_claim_reads_its_raw_mail_in_one_query_and_drops_damaged_bytes(
         session.add(StoredBlob(store="raw", sha256=damaged, size=3, data=b"not"))
     claim = [QueuedMessage(i, i, 1, digest, f"imap:INBOX:1:{i}", 2, "genuine")
              for i, digest in enumerate([*digests, damaged, sha256_hex(b"lost")], 1)]
-    with _counting(db) as (_, selects):
-        stored = worker._stored_of(claim)
-    assert len([q for q in selects if "stored_blobs" in q]) == 1
+    statements.clear()
+    stored = worker._stored_of(claim)
+    assert _selects(statements) == 1
     assert stored == dict(zip(digests, raws, strict=True))
 
 
-@contextlib.contextmanager
-def _counting(db: Database) -> Iterator[tuple[list[int], list[str]]]:
-    """The commits and the SELECT statements run on ``db`` meanwhile."""
-    commits: list[int] = []
-    selects: list[str] = []
-
-    def commit(_conn: object) -> None:
-        commits.append(1)
-
-    def statement(_conn: object, _cursor: object, sql: str, *_: object) -> None:
-        if sql.lstrip().upper().startswith("SELECT"):
-            selects.append(sql)
-
-    event.listen(db.engine, "commit", commit)
-    event.listen(db.engine, "before_cursor_execute", statement)
-    try:
-        yield commits, selects
-    finally:
-        event.remove(db.engine, "commit", commit)
-        event.remove(db.engine, "before_cursor_execute", statement)
+def _selects(statements: Counter[str]) -> int:
+    """How many of the counted statements were SELECTs."""
+    return sum(n for statement, n in statements.items() if statement.startswith("SELECT"))
 
 
 def test_directory_store_makes_each_folder_once_and_again_when_removed(

@@ -10,11 +10,10 @@ Both conflicts are forced here, on SQLite and on PostgreSQL.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from intake import codes
 from intake.db import Database
@@ -30,25 +29,6 @@ from tests.mail.conftest import fixture_bytes
 # complaint, its kind, its message, its two events (one statement), the two
 # acknowledgement limits, the outbox row, the ingest record and the thread row.
 MOST_STATEMENTS = 12
-
-
-@pytest.fixture
-def statements(db: Database) -> Iterator[Counter[str]]:
-    """Statements (by their first 70 characters) and commits on the database while the
-    test runs."""
-    seen: Counter[str] = Counter()
-
-    def on_statement(_c: Any, _cur: Any, statement: str, *_: Any) -> None:
-        seen[" ".join(statement.split())[:70]] += 1
-
-    def on_commit(_c: Any) -> None:
-        seen["COMMIT"] += 1
-
-    event.listen(db.engine, "before_cursor_execute", on_statement)
-    event.listen(db.engine, "commit", on_commit)
-    yield seen
-    event.remove(db.engine, "before_cursor_execute", on_statement)
-    event.remove(db.engine, "commit", on_commit)
 
 
 def _message(i: int) -> bytes:
