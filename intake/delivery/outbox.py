@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from intake.delivery.models import OutboxFile
-from intake.delivery.purposes import ACK_PURPOSES, HUMAN_PURPOSES, Purpose
+from intake.delivery.purposes import ACK_PURPOSES, HUMAN_PURPOSES, OPENING_PURPOSES, Purpose
 from intake.delivery.templates import Letter
 from intake.models import Channel, MailThread, Outbox, OutboxStatus, utcnow
 from intake.rows import RowBatch, add_event
@@ -122,14 +122,15 @@ def _mail_headers(session: Session, outgoing: Outgoing, message_id: str,
     """Our Message-ID, the purpose, RFC 3834's marker on automatic mail, and threading:
     the caller's In-Reply-To/References, else our last message on the same complaint to
     the same person (so their mail program shows one conversation; ``batch``: those
-    queued in it too)."""
+    queued in it too; none before the complaint's opening message)."""
     headers = {"Message-ID": f"<{message_id}>", "X-PAKN-Purpose": outgoing.purpose.value,
                "Content-Language": "vi"}
     if outgoing.purpose not in HUMAN_PURPOSES:
         headers["Auto-Submitted"] = ("auto-replied" if outgoing.purpose in ACK_PURPOSES
                                      else "auto-generated")
     headers.update(outgoing.headers)
-    if "In-Reply-To" not in headers and outgoing.complaint_code:
+    if ("In-Reply-To" not in headers and outgoing.complaint_code
+            and outgoing.purpose not in OPENING_PURPOSES):
         earlier = _thread_of(session, outgoing.complaint_code, outgoing.recipient)
         if batch is not None:
             earlier = [*earlier, *(

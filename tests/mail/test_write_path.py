@@ -66,6 +66,25 @@ def test_a_new_complaint_costs_one_transaction_of_few_statements(
     assert list(events) == ["created", "routed"]
 
 
+def test_the_acknowledgement_of_a_mail_without_message_id_looks_for_no_earlier_thread(
+        ingestor: MailIngestor, db: Database, statements: Counter[str]) -> None:
+    """Without the citizen's Message-ID to reply to, the acknowledgement would thread
+    under our last message on the complaint; the complaint is filed in the same
+    transaction, so there is none, and it is not looked for (it was a SELECT per
+    message). Later messages on the complaint still thread under the acknowledgement."""
+    ingestor.ingest(_message(0), "warm-up")
+    statements.clear()
+    result = ingestor.ingest(fixture_bytes("vi_no_message_id.eml"), "test")
+    assert result.status is IngestStatus.INGESTED and result.code
+    assert not [s for s in statements
+                if s.startswith("SELECT mail_threads.message_id FROM mail_threads")], \
+        "\n".join(statements)
+    with db.reading() as session:
+        (ack,) = session.scalars(select(Outbox).where(
+            Outbox.complaint_code == result.code)).all()
+    assert "In-Reply-To" not in ack.headers and ack.headers["Message-ID"]
+
+
 def test_a_tracking_code_drawn_twice_files_the_mail_once_with_a_fresh_code(
         ingestor: MailIngestor, service: IntakeService, db: Database,
         monkeypatch: pytest.MonkeyPatch) -> None:
