@@ -24,8 +24,9 @@ class Purpose(enum.StrEnum):
 
 # Answers to mail a citizen sent: limited per sender and per hour (see ``intake.mail.ack``).
 ACK_PURPOSES = frozenset({Purpose.ACK, Purpose.ACK_REPLY, Purpose.REJECTED})
-# The first message about a complaint, queued in the transaction that files it: nothing
-# of ours can be on its thread yet, so it is not looked for (one query per mail fewer).
+# Queued in the transaction that files the complaint (an e-mail's acknowledgement):
+# nothing of ours can be on its thread yet, so it is not looked for (a query fewer for
+# each mail without a Message-ID of its own to answer).
 OPENING_PURPOSES = frozenset({Purpose.ACK})
 # Written by a person: no ``Auto-Submitted`` header (RFC 3834), the rest is automatic.
 HUMAN_PURPOSES = frozenset({Purpose.ANSWER, Purpose.INFO_REQUEST})

@@ -71,7 +71,8 @@ def test_the_acknowledgement_of_a_mail_without_message_id_looks_for_no_earlier_t
     """Without the citizen's Message-ID to reply to, the acknowledgement would thread
     under our last message on the complaint; the complaint is filed in the same
     transaction, so there is none, and it is not looked for (it was a SELECT per
-    message). Later messages on the complaint still thread under the acknowledgement."""
+    message). That later messages on the complaint thread under the acknowledgement is
+    checked in tests/delivery/test_delivery.py."""
     ingestor.ingest(_message(0), "warm-up")
     statements.clear()
     result = ingestor.ingest(fixture_bytes("vi_no_message_id.eml"), "test")
