@@ -163,6 +163,7 @@ class CpuWatch:
     def __init__(self) -> None:
         self.children_before = _cpu_seconds(resource.getrusage(resource.RUSAGE_CHILDREN))
         self.existing = {child.pid for child in psutil.Process().children()}
+        self.own = self.children = 0.0  # CPU seconds, set by ``done``
 
     def running(self) -> None:
         """The timer starts: the ingest processes' start-up so far is not counted."""
