@@ -92,8 +92,8 @@ _TRACE = re.compile(
     re.IGNORECASE)
 _FOLDED = re.compile(rb"\n(?![ \t])")
 # A message parsed by ``warm_up``: HTML only, with a quoted part and a signature, so its
-# parse loads what the first such message would otherwise load (the HTML parser, the
-# quote selectors compiled, the charset decoders).
+# parse loads what the first such message would otherwise load (this thread's HTML
+# parser, the charset decoders) and goes through the quote selectors.
 WARM_UP_MAIL = (
     b"From: warm-up@example.invalid\r\nTo: warm-up@example.invalid\r\n"
     b"Subject: =?utf-8?B?S2jhu59pIMSR4buZbmc=?=\r\nMessage-ID: <warm-up@example.invalid>\r\n"
@@ -532,8 +532,8 @@ class MailIngestor:
 
     def warm_up(self) -> None:
         """Load what the first messages after a start would otherwise wait for: routing
-        (organisation, catalog index, classifier), the HTML parser and its quote
-        selectors (compiled on first use: about 0.2 s), and this year's public holidays
+        (organisation, catalog index, classifier), the HTML parser (libxml2's, made for
+        this thread on first use) and the mail decoders, and this year's public holidays
         for the due dates (the ``holidays`` library loads Vietnam's calendar, some 280
         modules, on first use: about 0.1 s). An ingest process pays this once, before its
         first claim instead of inside it. It never raises (routing:

@@ -6,7 +6,7 @@ parser chokes or leaves replacement characters; bytes are decoded by ``charsets`
 declared charset, UTF-8, the legacy Vietnamese encodings, charset detection) and all
 text ends NFC-normalised. A From header that yields no address (a broken mailer writing
 ``Tên <addr>`` as one encoded word) is read from its decoded text, else Reply-To, else
-Sender. HTML-only mail is turned into text with BeautifulSoup. Quoted history and
+Sender. HTML-only mail is turned into text with lxml (libxml2). Quoted history and
 signatures are trimmed from the complaint text (the raw message keeps them); forwarded
 letters (inline, see ``forward``, or attached as ``message/rfc822``) are kept apart as
 the complaint's substance. Inline PGP is unwrapped and opaque S/MIME opened (``signed``:
@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import logging
 import mimetypes
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from email import policy
@@ -31,10 +33,10 @@ from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from email.policy import EmailPolicy
 from email.utils import getaddresses
+from html import unescape
 from typing import Any
 
-from bs4 import BeautifulSoup
-from bs4.element import NavigableString, Tag
+from lxml import etree
 
 from intake.mail import tnef
 from intake.mail.charsets import decode_bytes, decode_header_value, without_replacement
@@ -49,6 +51,8 @@ from intake.mail.signed import (
     unwrap_pgp,
 )
 from intake.text import nfc
+
+log = logging.getLogger(__name__)
 
 # What the stdlib's header and MIME code raises on malformed input (it has no single base).
 PARSE_ERRORS = (ValueError, IndexError, TypeError, AttributeError, LookupError, KeyError,
@@ -102,8 +106,16 @@ def _quote_marks(selectors: tuple[str, ...]) -> dict[str, tuple[bool, frozenset[
 
 
 _QUOTE_MARKS = _quote_marks(_HTML_QUOTES)
-_BLOCKS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
-           "pre", "section", "article")
+_BLOCK_TAGS = frozenset({"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+                         "ul", "ol", "pre", "section", "article"})
+_LINE_BREAKS = _BLOCK_TAGS | {"br"}
+_NEVER_TEXT = frozenset({"script", "style", "head", "title"})
+_END_OF_DOCUMENT = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style|head|title)\b.*?</\1\s*>",
+                              re.IGNORECASE | re.DOTALL)
+_LINE_TAG = re.compile(rf"<(?:br|/?(?:{'|'.join(sorted(_BLOCK_TAGS))}))\b[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_PARSERS = threading.local()
 
 
 @functools.lru_cache(maxsize=8192)
@@ -327,65 +339,97 @@ def _part_text(part: Message) -> str:
 
 def html_to_text(html: str, drop_quotes: bool = True) -> str:
     """Readable text of an HTML mail; quoted history and signatures dropped if asked."""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "head", "title"]):
-        tag.decompose()
-    if drop_quotes:
-        for selector in _HTML_QUOTES:
-            for tag in soup.select(selector):
-                tag.decompose()
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    for block in soup.find_all(_BLOCKS):
-        block.insert_before("\n")
-        block.insert_after("\n")
-    return tidy(soup.get_text())
+    full, new = html_texts(html)
+    return new if drop_quotes else full
 
 
 def html_texts(html: str) -> tuple[str, str]:
     """(all the readable text, the text without quoted history and signatures) of an HTML
-    mail from ONE parse: exactly ``html_to_text(html, drop_quotes=False)`` and
-    ``html_to_text(html)``. Parsing the HTML is the costly part, and an HTML-only mail
-    needs both texts. The quoted parts are the outermost tags the quote selectors find
-    (what dropping them one selector after the other removes); the line breaks put around
-    such a tag when it is a block are taken away with it, as if it had never been there."""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "head", "title"]):
-        tag.decompose()
-    found = {id(tag): tag for tag in soup.find_all(_is_quote)}
-    quoted = [tag for tag in found.values()
-              if not any(id(parent) in found for parent in tag.parents)]
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    around: dict[int, tuple[NavigableString, NavigableString]] = {}
-    for block in soup.find_all(_BLOCKS):
-        before, after = NavigableString("\n"), NavigableString("\n")
-        block.insert_before(before)
-        block.insert_after(after)
-        around[id(block)] = (before, after)
-    full = tidy(soup.get_text())
-    for tag in quoted:
-        for mark in around.get(id(tag), ()):
-            mark.extract()
-        tag.decompose()
-    return full, tidy(soup.get_text())
+    mail, from one parse. The quoted parts are the outermost elements the quote selectors
+    (``_HTML_QUOTES``) find; a block's line breaks go with it when it is dropped, as if it
+    had never been there. libxml2 (through lxml) parses, in time that grows with the
+    size of the mail: the tree walk is one pass. Text after ``</html>`` is kept (mail
+    gateways append there; libxml2 would drop it). HTML nested deeper than libxml2's
+    limit (2,048) loses what lies below it, so it is read as flat text instead."""
+    data = _END_OF_DOCUMENT.sub("", html).replace("\x00", "").encode("utf-8", "replace")
+    if not data.strip():
+        return "", ""
+    parser = _html_parser()
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.LxmlError as exc:
+        return _read_flat(html, type(exc).__name__)
+    fatal = sorted({error.type_name for error in parser.error_log
+                    if error.level_name == "FATAL"})
+    if fatal:
+        return _read_flat(html, ", ".join(fatal))
+    if root is None:  # comments only, or nothing but markup
+        return "", ""
+    full: list[str] = []
+    new: list[str] = []
+    quote: Any = None  # the outermost quoted element being walked, if any
+    walk = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walk:
+        if event == "start":
+            if element.tag in _NEVER_TEXT:
+                walk.skip_subtree()
+                continue
+            if quote is None and _is_quote(element):
+                quote = element
+            opening = "\n" if element.tag in _LINE_BREAKS else ""
+            _emit(full, new, opening + (element.text or ""), quote is None)
+        else:
+            _emit(full, new, "\n" if element.tag in _BLOCK_TAGS else "", quote is None)
+            if element is quote:
+                quote = None
+            _emit(full, new, element.tail or "", quote is None)
+    return tidy("".join(full)), tidy("".join(new))
 
 
-def _is_quote(tag: Tag) -> bool:
-    """Whether one of the quote selectors (``_HTML_QUOTES``) matches ``tag``: all of them
-    tested in one walk over the tree, where ``soup.select`` walked it once per
-    selector."""
-    marks = _QUOTE_MARKS.get(tag.name)
+def _emit(full: list[str], new: list[str], piece: str, outside_quotes: bool) -> None:
+    if piece:
+        full.append(piece)
+        if outside_quotes:
+            new.append(piece)
+
+
+def _html_parser() -> etree.HTMLParser:
+    """This thread's libxml2 HTML parser (a parser must not serve two threads at once).
+    The text is given as UTF-8 whatever a ``<meta charset>`` says: it is decoded already.
+    ``huge_tree`` lifts the limit on one text's size, so a long letter is not cut."""
+    parser: etree.HTMLParser | None = getattr(_PARSERS, "html", None)
+    if parser is None:
+        parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                                  no_network=True, huge_tree=True)
+        _PARSERS.html = parser
+    return parser
+
+
+def _read_flat(html: str, why: str) -> tuple[str, str]:
+    """Both texts of HTML the parser gave up on (no quote is told apart in flat text)."""
+    log.warning("mail parse: HTML beyond the parser's limits (%s); read as flat text", why)
+    flat = _flat_text(html)
+    return flat, flat
+
+
+def _flat_text(html: str) -> str:
+    """The text of HTML the parser gave up on: what is not a tag, with a line break for
+    each ``<br>`` and block tag, script and style left out, character references read."""
+    text = _LINE_TAG.sub("\n", _SCRIPT_OR_STYLE.sub("", html))
+    return tidy(nfc(unescape(_ANY_TAG.sub("", text))))
+
+
+def _is_quote(element: Any) -> bool:
+    """Whether one of the quote selectors (``_HTML_QUOTES``) matches ``element``: all of
+    them tested in one look at its name, id and classes."""
+    marks = _QUOTE_MARKS.get(element.tag)
     if marks is None:
         return False
     whole, classes, ids = marks
-    if whole or tag.get("id") in ids:
+    if whole or element.get("id") in ids:
         return True
-    found = tag.get("class")
-    if not found:
-        return False
-    names = [found] if isinstance(found, str) else [str(name) for name in found]
-    return not classes.isdisjoint(names)
+    found = element.get("class")
+    return bool(found) and not classes.isdisjoint(found.split())
 
 
 def tidy(text: str) -> str:

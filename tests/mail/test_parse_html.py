@@ -1,6 +1,6 @@
-"""An HTML-only mail is parsed once for both of its texts (``html_texts``), and reads
-exactly as two separate readings did: all of it (``html_to_text(drop_quotes=False)``)
-and the new part without quoted history and signatures (``html_to_text``)."""
+"""An HTML-only mail is parsed once (libxml2, through lxml) for both of its texts
+(``html_texts``): all of it (``html_to_text(drop_quotes=False)``) and the new part
+without quoted history and signatures (``html_to_text``)."""
 
 from __future__ import annotations
 
@@ -78,9 +78,9 @@ def test_html_only_mail_reads_as_before_on_every_fixture() -> None:
 
 def test_the_warm_up_message_goes_through_the_html_quote_selectors(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """``MailIngestor.warm_up`` parses ``WARM_UP_MAIL`` so that an ingest process compiles
-    the quote selectors before its first claim: the sample must be an HTML-only mail
-    whose quoted part and signature those selectors take away."""
+    """``MailIngestor.warm_up`` parses ``WARM_UP_MAIL`` so that an ingest process makes
+    its HTML parser before its first claim: the sample must be an HTML-only mail whose
+    quoted part and signature the quote selectors take away."""
     from intake.mail.ingest import WARM_UP_MAIL
 
     read = calls_to(monkeypatch, parse, "html_texts")
@@ -88,3 +88,60 @@ def test_the_warm_up_message_goes_through_the_html_quote_selectors(
     assert read, "the sample was not read as HTML"
     assert mail.text == "Khởi động\nx"
     assert mail.full_text.endswith("y\n\nz")
+
+
+# What libxml2 reads where the old tree builder lost text or took time that grew with the
+# square of the mail's blocks.
+def test_text_after_the_end_of_the_document_is_kept() -> None:
+    """Mail gateways and list servers append after ``</html>``; libxml2 alone drops it."""
+    html = "<html><body><p>Đường hỏng</p></body></html>\n\nGửi từ hệ thống thư của xã"
+    assert html_texts(html) == ("Đường hỏng\n\nGửi từ hệ thống thư của xã",) * 2
+
+
+def test_a_letter_after_an_unclosed_head_is_read() -> None:
+    html = ("<html><head><title>Thư</title><body><p>Kính gửi Sở Xây dựng,</p>"
+            "<p>Đèn đường ở thôn Đông hỏng.</p></body></html>")
+    assert html_to_text(html) == "Kính gửi Sở Xây dựng,\n\nĐèn đường ở thôn Đông hỏng."
+
+
+@pytest.mark.parametrize("html", ["", "   \n", "<!-- chỉ chú thích -->", "<html></html>"])
+def test_html_without_text_reads_as_empty(html: str) -> None:
+    assert html_texts(html) == ("", "")
+
+
+def test_a_declared_charset_does_not_change_text_already_decoded() -> None:
+    html = ('<html><head><meta charset="windows-1252"></head>'
+            "<body><p>Phản ánh về đường</p></body></html>")
+    assert html_to_text(html) == "Phản ánh về đường"
+
+
+def test_html_nested_beyond_the_parsers_limit_is_read_as_flat_text(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """libxml2 stops at 2,048 levels and would drop what lies below: the text is read
+    without the tree instead, and the operator's log says so (without the text)."""
+    html = ("<div>" * 3000 + "Nội dung <b>sâu</b><br>dòng hai<script>x()</script>"
+            + "</div>" * 3000 + "<p>cuối &amp; hết</p>")
+    with caplog.at_level("WARNING", logger="intake.mail.parse"):
+        assert html_texts(html) == ("Nội dung sâu\ndòng hai\n\ncuối & hết",) * 2
+    assert "beyond the parser's limits" in caplog.text
+    assert "Nội dung" not in caplog.text
+
+
+def test_a_long_newsletter_is_read_whole() -> None:
+    """Thirty thousand paragraphs (the old tree builder's insertions grew with the
+    square of them: 44 s for 20,000); the time is in ``bench/html_text.py``."""
+    html = "".join(f"<p>đoạn {i}</p>" for i in range(30_000))
+    text = html_to_text(html)
+    assert text.startswith("đoạn 0\n\nđoạn 1\n\n") and text.endswith("đoạn 29999")
+    assert text.count("\n\n") == 29_999
+
+
+def test_threads_parsing_at_once_each_get_their_own_text() -> None:
+    """Each thread has its own libxml2 parser (a parser must not serve two at once)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    letters = [f"<div><p>Thư số {i}</p><blockquote>trích {i}</blockquote></div>"
+               for i in range(400)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        texts = list(pool.map(html_texts, letters))
+    assert texts == [(f"Thư số {i}\ntrích {i}", f"Thư số {i}") for i in range(400)]
