@@ -7,7 +7,8 @@ quoted history) and prints the median and the fastest of ``--repeat`` runs in
 milliseconds, with the size of the HTML and the milliseconds per 100 KB, so that how the
 time grows with the mail's size shows: the HTML-only fixture of the ingest bench, every
 HTML part of the test corpus read one after the other, newsletters of 2,500 and 20,000
-paragraphs, and HTML nested 3,000 deep (beyond libxml2's limit: read as flat text).
+paragraphs, and three inputs read as flat text: HTML nested 3,000 deep (beyond libxml2's
+limit), 20,000 unclosed ``<a`` and an unterminated attribute.
 Prints figures; asserts nothing.
 """
 
@@ -48,6 +49,8 @@ def inputs() -> dict[str, list[str]]:
         "newsletter, 2,500 paragraphs": ["".join(f"<p>đoạn văn {i}</p>" for i in range(2_500))],
         "newsletter, 20,000 paragraphs": ["".join(f"<p>đoạn văn {i}</p>" for i in range(20_000))],
         "nested 3,000 deep (flat text)": ["<div>" * 3_000 + "sâu" + "</div>" * 3_000],
+        "20,000 unclosed <a (flat text)": ["<a " * 20_000],
+        "unterminated attribute, 200 KB (flat text)": ['<p class="' + "x" * 200_000],
     }
 
 
