@@ -115,7 +115,7 @@ _FLAT_HIDDEN = frozenset({"script", "style"})
 _ANY_TAG = re.compile(r"<[^<>]*>")  # no "<" inside: linear on a flood of unclosed tags
 _FLAT_TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*)[^<>]*>|<[!?][^<>]*>")  # tag | doctype, comment
 _NOT_LETTERS = re.compile(r"\W+")
-_ENOUGH = 0.9  # of the letters a tokenizer finds, what the tree must hold
+_ENOUGH = 0.9  # of the letters the flat scan finds, what the tree must hold
 _PARSERS = threading.local()
 
 
@@ -351,7 +351,7 @@ def html_texts(html: str) -> tuple[str, str]:
     had never been there. libxml2 (through lxml) parses and the tree is walked once.
     Text after ``</html>`` is kept (mail gateways append there; libxml2 would drop it).
     Where libxml2 gives up (nesting deeper than 2,048) or its tree holds less than 90%
-    of the letters a plain tokenizer finds (an unterminated attribute or comment makes a
+    of the letters a plain scan finds (an unterminated attribute or comment makes a
     browser, and libxml2, hide the rest of the mail), the mail is read as flat text
     instead, quotes included, and the log says so: a citizen's words are never lost."""
     data = _END_OF_DOCUMENT.sub("", html).replace("\x00", "").encode("utf-8", "replace")
@@ -361,18 +361,17 @@ def html_texts(html: str) -> tuple[str, str]:
     try:
         root = etree.fromstring(data, parser)
     except etree.LxmlError as exc:
-        return _read_flat(html, type(exc).__name__)
+        return _read_flat(html, f"HTML beyond the parser's limits ({type(exc).__name__})")
     fatal = sorted({error.type_name for error in parser.error_log
                     if error.level_name == "FATAL"})
     if fatal:
-        return _read_flat(html, ", ".join(fatal))
+        return _read_flat(html, f"HTML beyond the parser's limits ({', '.join(fatal)})")
     full, new = _walk(root) if root is not None else ("", "")
     if _letters(full) < _ENOUGH * _letters(_ANY_TAG.sub("", html)):  # cheap: most mail
         flat = _flat_text(html)
         if _letters(full) < _ENOUGH * _letters(flat):
-            log.warning("mail parse: the HTML tree holds %d of %d letters; read as flat "
-                        "text", _letters(full), _letters(flat))
-            return flat, flat
+            why = f"the HTML tree holds {_letters(full)} of {_letters(flat)} letters"
+            return _read_flat(html, why, flat)
     return full, new
 
 
@@ -424,10 +423,11 @@ def _html_parser() -> etree.HTMLParser:
     return parser
 
 
-def _read_flat(html: str, why: str) -> tuple[str, str]:
-    """Both texts of HTML the parser gave up on (no quote is told apart in flat text)."""
-    log.warning("mail parse: HTML beyond the parser's limits (%s); read as flat text", why)
-    flat = _flat_text(html)
+def _read_flat(html: str, why: str, flat: str | None = None) -> tuple[str, str]:
+    """Both texts of HTML the tree does not serve (no quote is told apart in flat text);
+    ``why`` goes to the log, and never any of the text."""
+    log.warning("mail parse: %s; read as flat text", why)
+    flat = _flat_text(html) if flat is None else flat
     return flat, flat
 
 

@@ -41,7 +41,7 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_one_parse_gives_both_texts_as_two_readings_did(name: str) -> None:
+def test_one_parse_gives_both_texts(name: str) -> None:
     html, full, new = CASES[name]
     assert html_texts(html) == (full, new)
     assert (html_to_text(html, drop_quotes=False), html_to_text(html)) == (full, new)
@@ -55,7 +55,7 @@ def _html_only(path_bytes: bytes) -> str | None:
     return parse._part_text(msg)  # the body's text, decoded as the parser decodes it
 
 
-def test_html_only_mail_reads_as_before_on_every_fixture() -> None:
+def test_parse_message_gives_html_only_mail_its_html_texts() -> None:
     """The text and full text ``parse_message`` gives every HTML-only fixture (the corpus
     and ours) are the HTML's texts: the whole text, and the new part of the quote-free
     text."""
