@@ -564,13 +564,14 @@ class MailIngestor:
     def _run(self, raw: bytes, digest: str, source: str, row_id: int | None) -> IngestResult:
         """The pipeline; run again when a unique index refused its transaction (then the
         dedup look-up finds what another process committed, or a new code is drawn),
-        the second time with the service's own idempotency look-ups as well."""
+        the second time with the service's own idempotency look-ups as well. A retry's
+        own row, still quarantined, is no record that another process took the message."""
         for attempt in range(1, COMMIT_ATTEMPTS + 1):
             try:
                 return self._run_once(raw, digest, source, row_id, checked=attempt == 1)
             except IntegrityError:
                 seen = self._seen(digest=digest)
-                if seen is not None:
+                if seen is not None and not _still_to_retry(seen, row_id):
                     return seen
                 if attempt == COMMIT_ATTEMPTS:
                     raise
@@ -937,6 +938,12 @@ def _link_reason_vi(reason: str) -> str:
     if "not trusted" in reason:
         return "địa chỉ người gửi lấy từ Reply-To/Sender, không đủ tin cậy để ghép vào phản ánh"
     return "thư nhắc tới phản ánh của người gửi khác"
+
+
+def _still_to_retry(seen: IngestResult, row_id: int | None) -> bool:
+    """True when the record found after a refused transaction is the retried row itself,
+    still quarantined: the retry's own failure, not a message another process took."""
+    return seen.ingest_id == row_id and seen.status is IngestStatus.QUARANTINED
 
 
 def _result(row: MailIngest) -> IngestResult:

@@ -102,6 +102,37 @@ def test_a_tracking_code_drawn_twice_files_the_mail_once_with_a_fresh_code(
     assert service.get(second.code).reply_address == "citizen1@example.vn"
 
 
+def test_a_retry_whose_tracking_code_is_drawn_twice_is_filed_not_left_quarantined(
+        ingestor: MailIngestor, service: IntakeService, db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A retried message's own row is the record of its bytes: when a unique index
+    refuses the retry's transaction, finding that row, still quarantined, must not end
+    the retry as if another process had taken the message."""
+    first = ingestor.ingest(_message(0), "test")
+    assert first.code is not None
+
+    def failing(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("routing exploded")
+
+    monkeypatch.setattr(service, "create_complaint", failing)
+    failed = ingestor.ingest(_message(1), "test")
+    assert failed.status is IngestStatus.QUARANTINED
+    monkeypatch.undo()
+    drawn = iter([first.code])  # the retry's first draw repeats a code in use
+    real = codes.new_code
+    monkeypatch.setattr("intake.services.complaints.new_code",
+                        lambda: next(drawn, None) or real())
+    retried = ingestor.retry(failed.ingest_id)
+    assert next(drawn, None) is None, "the colliding code was never drawn"
+    assert retried.status is IngestStatus.INGESTED
+    assert retried.ingest_id == failed.ingest_id
+    assert retried.code is not None and retried.code != first.code
+    assert _counts(db) == (2, 2, 2, 2)
+    with db.reading() as session:
+        row = session.get(MailIngest, failed.ingest_id)
+        assert row is not None and row.status == IngestStatus.INGESTED.value
+
+
 def test_a_message_taken_by_another_process_meanwhile_is_recorded_once(
         ingestor: MailIngestor, service: IntakeService, mail_settings: Any,
         db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
