@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -111,6 +112,16 @@ def load_ambiguity(path: Path = AMBIGUITY_FILE) -> Ambiguity:
         raise OrganisationDataError(f"cannot read {path}: {exc}") from exc
 
 
+def same_marks(typed: str, name: str) -> bool:
+    """Whether ``typed`` carries the same letters and marks as ``name``, whatever the
+    case and wherever the tone mark sits ("Hoà" and "Hòa" are one name)."""
+    def syllables(text: str) -> list[tuple[str, tuple[str, ...]]]:
+        return [("".join(c for c in word if not unicodedata.combining(c)),
+                 tuple(sorted(c for c in word if unicodedata.combining(c))))
+                for word in unicodedata.normalize("NFD", text.lower()).split()]
+    return syllables(typed) == syllables(name)
+
+
 class PlaceIndex:
     """All places of the province, searchable in free text.
 
@@ -157,7 +168,10 @@ class PlaceIndex:
             return None
         if key in self.ambiguity.ordinary and not place.is_district and typed != place.name:
             # "đồng tiền" or "tân tiến" (an ordinary phrase) is not "Tân Tiến" as a proper
-            # name with its diacritics and capitals; "dong tien" may be either
+            # name with its diacritics and capitals; "dong tien" may be either; "đồng
+            # tiền", marked otherwise than "Đồng Tiến", is only the ordinary phrase
+            if typed != strip_diacritics(typed) and not same_marks(typed, place.name):
+                return None
             return ORDINARY_SCORE
         score = BARE_DISTRICT if place.is_district else BARE_COMMUNE
         if typed.lower() != place.name.lower() and typed == strip_diacritics(typed):

@@ -132,6 +132,8 @@ class Evidence:
     # where the letter says the writer lives (not a signature or a Telegram location)
     residence: Signal = field(default_factory=lambda: Signal("residence"))
     own_place: str | None = None  # the words placing the matter where the writer lives
+    # the one commune whose committee the story names ("lên UBND xã Giao Liêm đăng ký")
+    commune_office: str | None = None
 
     def all(self) -> tuple[Signal, ...]:
         """The signals in the order they are reported."""
@@ -263,6 +265,7 @@ class Router:
             commune_failed=commune_failed(letter),
             residence=residence_signal(letter.residence_text, self.places),
             own_place=own_place_words(letter),
+            commune_office=self._commune_office(incident),
             addressee=addressee, kind=kind, words=len(about.text.split()),
             addressed_place=self._addressed_place(letter),
             competence=competence_signal(letter.incident, kind, self.bodies, self.places))
@@ -281,6 +284,14 @@ class Router:
         if chosen or local_committee_addressed(letter) or local_committee_asked(letter.incident):
             return ()
         return phrases
+
+    def _commune_office(self, incident: str) -> str | None:
+        """The commune whose committee the story names, when it names one only."""
+        if self.bodies is None:
+            return None
+        named = {m.place for m in self.bodies.find(incident)
+                 if m.label == LEVEL_COMMUNE and m.place}
+        return named.pop() if len(named) == 1 else None
 
     def _addressed_place(self, letter: Letter) -> Place | None:
         """The commune or district named in the primary addressee line that names a
@@ -530,8 +541,26 @@ def procedure_at_place(router: Router, ev: Evidence) -> Outcome | None:
         return None
     signal, place = found
     level, addressed = _procedure_level(ev, best.label)
+    office = _office_within(router, ev, level, place.label)
+    if office is not None:
+        return Outcome(office.queue_code, min(best.score, place.score), (
+            ev.procedure.reason or "", *addressed,
+            why.procedure_office_reason(office.full_name, office.queue_code)))
     return _place_outcome(router, ev, signal, level, min(best.score, place.score),
                           (ev.procedure.reason or "", *addressed))
+
+
+def _office_within(router: Router, ev: Evidence, level: str, found: str) -> Place | None:
+    """A commune's procedure where the places settle on a district only (two communes
+    of it: where the child was born, where the parents live), and the story names the
+    one commune's committee the citizen went to: that committee handles the dossier."""
+    office = router.place(ev.commune_office) if ev.commune_office else None
+    named = router.place(found)
+    if level != LEVEL_COMMUNE or office is None or named is None or not named.is_district \
+            or office.district_code != named.queue_code \
+            or router.today(office.queue_code) != office.queue_code:
+        return None
+    return office
 
 
 def procedure_without_place(router: Router, ev: Evidence) -> Outcome | None:
@@ -828,7 +857,36 @@ def place_given(router: Router, ev: Evidence) -> Outcome | None:
 
 def place_in_text(router: Router, ev: Evidence) -> Outcome | None:
     """The place named in the text (settled when there are two)."""
-    return _local_place(router, ev, ev.text_place)
+    district = _home_commune_for(router, ev)
+    if district is None:
+        return _local_place(router, ev, ev.text_place)
+    found = _local_place(router, ev, ev.residence)
+    if found is None:
+        return None
+    said = why.at_home_reason(ev.own_place or "", district.full_name)
+    return Outcome(found.queue, found.confidence, (*found.reasons, said))
+
+
+def _home_commune_for(router: Router, ev: Evidence) -> Place | None:
+    """A commune's matter that the text places at the writer's own home ("trên phố trước
+    nhà tôi", "xóm em"), where the one place it names is the district or city the writer
+    lives in (often only in the addressee line: "Công an thành phố Bắc Giang"): the
+    commune or ward the writer lives in is where it is, and its committee runs it; the
+    city's would send it down. Returns the district named, else None."""
+    level, _ = router.local_level(ev)
+    named = _named_place(router, ev.text_place)
+    home = _residence_place(router, ev)
+    if level == LEVEL_COMMUNE and ev.own_place is not None and named is not None \
+            and named.is_district and home is not None and not home.is_district \
+            and home.district_code == named.queue_code \
+            and router.today(home.queue_code) == home.queue_code:
+        return named
+    return None
+
+
+def _named_place(router: Router, signal: Signal) -> Place | None:
+    cand = _usable_place(signal)
+    return router.place(cand.label) if cand is not None else None
 
 
 def _local_place(router: Router, ev: Evidence, signal: Signal) -> Outcome | None:

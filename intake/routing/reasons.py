@@ -68,6 +68,18 @@ def commune_of_district_reason(district: str, commune: str, queue: str,
     return f"thư gửi UBND {district}, việc cấp xã ở {where} → UBND {commune}: {queue}"
 
 
+def at_home_reason(words: str, district: str) -> str:
+    """A commune's matter the text places at the writer's home, where it names only the
+    district or city: the writer's own commune or ward."""
+    return (f"việc ở ngay nơi người viết cư trú ('{words}'), văn bản chỉ nêu {district} "
+            "→ xã/phường nơi người viết cư trú")
+
+
+def procedure_office_reason(commune: str, queue: str) -> str:
+    """A commune's procedure: the committee the citizen went to, among the places."""
+    return f"hồ sơ nộp tại UBND {commune} (nêu trong đơn) → {queue}"
+
+
 def committee_elsewhere_reason(addressed: str, where: str, queue: str) -> str:
     """A letter to a local committee about a matter in another district's territory."""
     return (f"gửi UBND {addressed} nhưng việc xảy ra ở {where}, ngoài địa bàn "

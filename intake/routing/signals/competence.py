@@ -111,6 +111,11 @@ _BY_LEVEL = re.compile(
 _LEVEL_OF = {"huyen": LEVEL_DISTRICT, "xa": LEVEL_COMMUNE}
 _LEVEL_WINDOW = 40
 _MADE_WINDOW = 60
+# a second complaint about the first settlement: "khiếu nại lần hai/lần 2/lần thứ hai",
+# "giải quyết (khiếu nại) lần hai"
+_SECOND_TIME = re.compile(
+    r"\b(?:khieu nai|giai quyet(?: khieu nai)?) lan (?:thu )?(?:hai|2)\b")
+_COMMUNE_QUEUE = "XA_"
 _INSPECTION = re.compile(r"\bket luan (?:thanh tra|kiem tra)\b|\bthanh tra\b.{0,40}\bket luan\b")
 
 
@@ -199,6 +204,14 @@ def _decision_maker(text: str, bodies: BodyIndex) -> Competent | None:
     if _INSPECTION.search(folded):
         return Competent(INSPECTORATE, None, f"{KIND_VI[COMPLAINT]} kết luận thanh tra → "
                          "Thanh tra tỉnh (Luật Khiếu nại 2011)")
+    first = _first_settler(text, folded, bodies)
+    if first is None or not _SECOND_TIME.search(folded):
+        return first
+    return _second_settler(first)
+
+
+def _first_settler(text: str, folded: str, bodies: BodyIndex) -> Competent | None:
+    """Whoever made the contested decision, who settles a first complaint about it."""
     mentions = [m for m in bodies.find(text[:8000]) if m.label != GENERIC]
     for decision in _DECISION.finditer(folded):
         for mention in mentions:
@@ -211,6 +224,20 @@ def _decision_maker(text: str, bodies: BodyIndex) -> Competent | None:
                                  f"'{named}' → người ra quyết định giải quyết lần đầu "
                                  "(Luật Khiếu nại 2011)")
     return _maker_before(text, folded, mentions) or _decision_of_level(text, folded)
+
+
+def _second_settler(first: Competent) -> Competent:
+    """A second complaint goes one level above the first settler (Luật Khiếu nại 2011,
+    Điều 7, 18, 21): a commune's decision to its district's chairman; a district's or a
+    department's to the province's Chairman, whose inspectorate verifies it and advises
+    (Điều 21, Luật Thanh tra). The maker is still named in the reason."""
+    if first.label == LEVEL_COMMUNE or first.label.startswith(_COMMUNE_QUEUE):
+        return Competent(LEVEL_DISTRICT, first.place, f"{first.reason}; khiếu nại lần hai → "
+                         "Chủ tịch UBND cấp huyện giải quyết lần hai (Luật Khiếu nại 2011)")
+    if first.label in (PROVINCE, INSPECTORATE):
+        return first
+    return Competent(INSPECTORATE, None, f"{first.reason}; khiếu nại lần hai → Chủ tịch UBND "
+                     "tỉnh giải quyết, Thanh tra tỉnh tham mưu, xác minh (Luật Khiếu nại 2011)")
 
 
 def _maker_before(text: str, folded: str, mentions: list[BodyMention]) -> Competent | None:
