@@ -112,8 +112,18 @@ _LINE_BREAKS = _BLOCK_TAGS | {"br"}
 _NEVER_TEXT = frozenset({"script", "style", "head", "title"})
 _END_OF_DOCUMENT = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 _FLAT_HIDDEN = frozenset({"script", "style"})
-_ANY_TAG = re.compile(r"<[^<>]*>")  # no "<" inside: linear on a flood of unclosed tags
-_FLAT_TAG = re.compile(r"<(/?)([A-Za-z][^\s/<>]*)[^<>]*>|<[!?][^<>]*>")  # tag | doctype, comment
+# A tag's attributes, as a browser reads them: a quoted value may hold ">" (never "<"
+# here, so that a scan stays linear on a flood of unclosed tags); a quote that closes
+# nowhere before the next "<" is a plain character. Possessive: no backtracking.
+_ATTRIBUTES = r"""(?:[^<>"']|"[^<"]*"|'[^<']*'|["'])*+"""
+_ANY_TAG = re.compile(rf"<{_ATTRIBUTES}>")
+_FLAT_TAG = re.compile(rf"<(/?)([A-Za-z][^\s/<>]*){_ATTRIBUTES}>|<[!?][^<>]*>")  # tag | doctype
+# A tag start followed by this many characters before any "<" may hold a long list of
+# attributes: libxml2 checks each new attribute against all before it (100,000 in one tag:
+# 104 s); none of them is text, so a tag whose attributes run longer is read without them.
+_LONG_TAG_CHARS = 4096
+_LONG_TAG_START = re.compile(rf"<[A-Za-z][^\s/<>]*(?=[^<]{{{_LONG_TAG_CHARS}}})")
+_TAG_REST = re.compile(rf"{_ATTRIBUTES}>?")
 _NOT_LETTERS = re.compile(r"\W+")
 _ENOUGH = 0.9  # of the letters the flat scan finds, what the tree must hold
 _PARSERS = threading.local()
@@ -354,6 +364,7 @@ def html_texts(html: str) -> tuple[str, str]:
     of the letters a plain scan finds (an unterminated attribute or comment makes a
     browser, and libxml2, hide the rest of the mail), the mail is read as flat text
     instead, quotes included, and the log says so: a citizen's words are never lost."""
+    html = _without_long_attributes(html)
     data = _END_OF_DOCUMENT.sub("", html).replace("\x00", "").encode("utf-8", "replace")
     if not data.strip():
         return "", ""
@@ -373,6 +384,26 @@ def html_texts(html: str) -> tuple[str, str]:
             why = f"the HTML tree holds {_letters(full)} of {_letters(flat)} letters"
             return _read_flat(html, why, flat)
     return full, new
+
+
+def _without_long_attributes(html: str) -> str:
+    """``html`` with the attributes of every tag whose attributes run over
+    ``_LONG_TAG_CHARS`` left out (an attribute is never text: an inline image's data, a
+    flood meant to stall the parser). Other tags, and all text, are kept as they are."""
+    pieces: list[str] = []
+    at = 0
+    for start in _LONG_TAG_START.finditer(html):
+        if start.start() < at:
+            continue
+        rest = _TAG_REST.match(html, start.end())
+        if rest is None or rest.end() - start.end() < _LONG_TAG_CHARS:
+            continue
+        pieces += [html[at:start.end()], ">"]
+        at = rest.end()
+    if not pieces:
+        return html
+    pieces.append(html[at:])
+    return "".join(pieces)
 
 
 def _walk(root: Any) -> tuple[str, str]:

@@ -177,3 +177,30 @@ def test_threads_parsing_at_once_each_get_their_own_text() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         texts = list(pool.map(html_texts, letters))
     assert texts == [(f"Thư số {i}\ntrích {i}", f"Thư số {i}") for i in range(400)]
+
+
+def test_a_tag_with_a_flood_of_attributes_is_read_without_them() -> None:
+    """libxml2 checks each new attribute of a tag against all before it (100,000 in one
+    tag: 104 s, ``bench/html_text.py``); attributes are never text, so a tag whose
+    attributes run over 4 KB is read without them, and the text around it is kept."""
+    flood = "".join(f' a{i}="x>y"' for i in range(20_000))
+    html = f"<p{flood}>Xin chào</p><blockquote type='cite'>trích</blockquote><p>Cuối</p>"
+    plain = "<p>Xin chào</p><blockquote type='cite'>trích</blockquote><p>Cuối</p>"
+    assert parse._without_long_attributes(html) == plain
+    assert html_texts(html) == html_texts(plain) == ("Xin chào\ntrích\nCuối",
+                                                     "Xin chào\n\nCuối")
+
+
+def test_an_inline_image_and_short_tags_keep_their_text() -> None:
+    image = '<img src="data:image/png;base64,' + "QUJD" * 5_000 + '">'
+    html = f"<p>Trước ảnh</p>{image}<p class='x' id='y'>Sau ảnh</p>"
+    assert parse._without_long_attributes(html) == \
+        "<p>Trước ảnh</p><img><p class='x' id='y'>Sau ảnh</p>"
+    assert html_to_text(html) == "Trước ảnh\n\nSau ảnh"
+    assert parse._without_long_attributes("<p>" + "chữ " * 5_000 + "</p>").count("chữ") == 5_000
+
+
+def test_a_greater_than_sign_in_a_quoted_value_does_not_end_the_tag_in_flat_text() -> None:
+    assert parse._flat_text('<p title="a>b">Xin chào</p><p data-x=\'c>d\'>tiếp</p>') == \
+        "Xin chào\n\ntiếp"
+    assert parse._flat_text("<p title=don't>Xin chào</p>") == "Xin chào"
