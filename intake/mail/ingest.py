@@ -528,7 +528,11 @@ class MailIngestor:
             if row is None or row.status != IngestStatus.QUARANTINED:
                 raise NotQuarantined(f"ingest {ingest_id} is not quarantined")
             digest, source = row.sha256, row.source
-        return self._run(self.raw.get(digest), digest, source, row_id=ingest_id)
+        raw = self.raw.get(digest)
+        try:
+            return self._run(raw, digest, source, row_id=ingest_id)
+        except IntegrityError as exc:  # refused every time: it stays in quarantine, says why
+            return self._quarantine(raw, digest, source, None, exc, ingest_id)
 
     def warm_up(self) -> None:
         """Load what the first messages after a start would otherwise wait for: routing

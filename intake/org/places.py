@@ -114,7 +114,8 @@ def load_ambiguity(path: Path = AMBIGUITY_FILE) -> Ambiguity:
 
 def same_marks(typed: str, name: str) -> bool:
     """Whether ``typed`` carries the same letters and marks as ``name``, whatever the
-    case and wherever the tone mark sits ("Hoà" and "Hòa" are one name)."""
+    case and wherever the tone mark sits ("Hoà" and "Hòa" are one name); "đ" and "d" are
+    different letters."""
     def syllables(text: str) -> list[tuple[str, tuple[str, ...]]]:
         return [("".join(c for c in word if not unicodedata.combining(c)),
                  tuple(sorted(c for c in word if unicodedata.combining(c))))
@@ -169,8 +170,10 @@ class PlaceIndex:
         if key in self.ambiguity.ordinary and not place.is_district and typed != place.name:
             # "đồng tiền" or "tân tiến" (an ordinary phrase) is not "Tân Tiến" as a proper
             # name with its diacritics and capitals; "dong tien" may be either; "đồng
-            # tiền", marked otherwise than "Đồng Tiến", is only the ordinary phrase
-            if typed != strip_diacritics(typed) and not same_marks(typed, place.name):
+            # tiền" in lower case, marked otherwise than "Đồng Tiến", is only the ordinary
+            # phrase (capitalised, "Đồng Tien" or "Đông Tiến" is a misspelt name)
+            if typed.islower() and typed != strip_diacritics(typed) \
+                    and not same_marks(typed, place.name):
                 return None
             return ORDINARY_SCORE
         score = BARE_DISTRICT if place.is_district else BARE_COMMUNE

@@ -27,11 +27,13 @@ from intake.routing.kind import KindFinding, detect_kind
 from intake.routing.letter import (
     Letter,
     commune_failed,
+    home_matter_words,
     local_committee_addressed,
     local_committee_asked,
     own_place_words,
     province_head_asked,
     read_letter,
+    sent_elsewhere,
     without_person_names,
 )
 from intake.routing.signals.addressee import addressee_signal
@@ -132,6 +134,7 @@ class Evidence:
     # where the letter says the writer lives (not a signature or a Telegram location)
     residence: Signal = field(default_factory=lambda: Signal("residence"))
     own_place: str | None = None  # the words placing the matter where the writer lives
+    at_home: str | None = None  # the words placing it at the writer's home ("ngõ nhà tôi")
     # the one commune whose committee the story names ("lên UBND xã Giao Liêm đăng ký")
     commune_office: str | None = None
 
@@ -264,8 +267,8 @@ class Router:
             head_asked=province_head_asked(letter),
             commune_failed=commune_failed(letter),
             residence=residence_signal(letter.residence_text, self.places),
-            own_place=own_place_words(letter),
-            commune_office=self._commune_office(incident),
+            own_place=own_place_words(letter), at_home=home_matter_words(letter),
+            commune_office=None if sent_elsewhere(letter) else self._commune_office(incident),
             addressee=addressee, kind=kind, words=len(about.text.split()),
             addressed_place=self._addressed_place(letter),
             competence=competence_signal(letter.incident, kind, self.bodies, self.places))
@@ -857,26 +860,26 @@ def place_given(router: Router, ev: Evidence) -> Outcome | None:
 
 def place_in_text(router: Router, ev: Evidence) -> Outcome | None:
     """The place named in the text (settled when there are two)."""
-    district = _home_commune_for(router, ev)
+    district = _only_the_home_district(router, ev)
     if district is None:
         return _local_place(router, ev, ev.text_place)
     found = _local_place(router, ev, ev.residence)
     if found is None:
         return None
-    said = why.at_home_reason(ev.own_place or "", district.full_name)
+    said = why.at_home_reason(ev.at_home or "", district.full_name)
     return Outcome(found.queue, found.confidence, (*found.reasons, said))
 
 
-def _home_commune_for(router: Router, ev: Evidence) -> Place | None:
-    """A commune's matter that the text places at the writer's own home ("trên phố trước
-    nhà tôi", "xóm em"), where the one place it names is the district or city the writer
-    lives in (often only in the addressee line: "Công an thành phố Bắc Giang"): the
-    commune or ward the writer lives in is where it is, and its committee runs it; the
-    city's would send it down. Returns the district named, else None."""
+def _only_the_home_district(router: Router, ev: Evidence) -> Place | None:
+    """The district or city the text names, when it is the only place named, the writer
+    lives in one of its communes, and the text places a commune's matter at the writer's
+    home ("trên phố trước nhà tôi", "xóm em"; often the place is only in the addressee
+    line: "Công an thành phố Bắc Giang"): then the matter is in the writer's commune or
+    ward, whose committee runs it; the city's would send it down. Else None."""
     level, _ = router.local_level(ev)
     named = _named_place(router, ev.text_place)
     home = _residence_place(router, ev)
-    if level == LEVEL_COMMUNE and ev.own_place is not None and named is not None \
+    if level == LEVEL_COMMUNE and ev.at_home is not None and named is not None \
             and named.is_district and home is not None and not home.is_district \
             and home.district_code == named.queue_code \
             and router.today(home.queue_code) == home.queue_code:
@@ -885,6 +888,7 @@ def _home_commune_for(router: Router, ev: Evidence) -> Place | None:
 
 
 def _named_place(router: Router, signal: Signal) -> Place | None:
+    """The signal's place, if it names one usable place."""
     cand = _usable_place(signal)
     return router.place(cand.label) if cand is not None else None
 

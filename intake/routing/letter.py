@@ -165,6 +165,39 @@ def own_place_words(letter: Letter) -> str | None:
     return None
 
 
+# The matter placed at the writer's home itself: "ngõ nhà tôi", "(tuyến phố) trước nhà
+# tôi", "cạnh nhà em", "xóm tôi", "tổ dân phố tôi"; not "từ nhà tôi (đi chợ)", which
+# names a way elsewhere, nor "quê tôi", a home town that is seldom the residence
+_AT_HOME = re.compile(
+    r"(?<!\w)(?:(?:ngo|hem|cong|truoc|canh|sau|gan|quanh|sat|doi\s+dien|duong\s+vao)\s+nha"
+    r"|xom|thon|to\s+dan\s+pho|khu\s+pho|ngo)\s+(?:toi|em|minh|chung\s+toi|chung\s+em)(?!\w)"
+    r"(?!\s+(?:o|tai)(?!\w))")
+
+
+def home_matter_words(letter: Letter) -> str | None:
+    """The words by which the text places the matter at the writer's home or in the
+    writer's own hamlet ("ngõ nhà tôi", "trước nhà em", "xóm tôi"), or None."""
+    text = letter.incident[:6000]
+    folded = fold_keep_length(text).lower()
+    found = _AT_HOME.search(folded)
+    return None if found is None else " ".join(_as_written(text, folded, found).split())
+
+
+# A committee that sent the citizen to another place ("bảo phải về xã Tân Mộc", "hướng
+# dẫn sang UBND phường …", "không thuộc thẩm quyền"): the committee the story names is
+# then not the one that handles the dossier
+_SENT_ELSEWHERE = re.compile(
+    r"(?<!\w)(?:(?:phai|(?:bao|bat|huong\s+dan|yeu\s+cau|noi)"
+    r"(?:\s+(?:toi|em|minh|chung\s+toi|gia\s+dinh))?(?:\s+phai)?)\s+(?:ve|sang|len|qua)"
+    r"\s+(?:ubnd\s+|uy\s+ban\s+)?(?:xa|phuong|thi\s+tran|huyen)|khong\s+(?:thuoc|dung)\s+"
+    r"(?:tham\s+quyen|noi|dia\s+ban))(?!\w)")
+
+
+def sent_elsewhere(letter: Letter) -> bool:
+    """Whether the text says a committee sent the citizen to another commune or level."""
+    return _SENT_ELSEWHERE.search(fold_keep_length(letter.incident[:6000]).lower()) is not None
+
+
 def _says_a_place(text: str, folded: str, found: re.Match[str]) -> bool:
     """Whether the own-place words ``found`` are a place's ("xã tôi"), not an ordinary
     word folded alike ("xa tôi", "bạn tôi"); see ``_FOLDS_TO_ANOTHER_WORD``."""

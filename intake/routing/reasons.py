@@ -77,7 +77,7 @@ def at_home_reason(words: str, district: str) -> str:
 
 def procedure_office_reason(commune: str, queue: str) -> str:
     """A commune's procedure: the committee the citizen went to, among the places."""
-    return f"hồ sơ nộp tại UBND {commune} (nêu trong đơn) → {queue}"
+    return f"đơn nêu người dân đến UBND {commune} làm thủ tục → {queue}"
 
 
 def committee_elsewhere_reason(addressed: str, where: str, queue: str) -> str:

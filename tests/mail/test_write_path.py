@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from intake import codes
 from intake.db import Database
@@ -131,6 +132,39 @@ def test_a_retry_whose_tracking_code_is_drawn_twice_is_filed_not_left_quarantine
     with db.reading() as session:
         row = session.get(MailIngest, failed.ingest_id)
         assert row is not None and row.status == IngestStatus.INGESTED.value
+
+
+def test_a_retry_refused_every_time_stays_quarantined_and_says_why(
+        ingestor: MailIngestor, service: IntakeService, db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unique index refuses every attempt (a conflict that does not clear, staged at
+    the pipeline's edge): the retry ends after its attempts, the message stays
+    quarantined with the refusal as its error (the console and the CLI report a result,
+    not a traceback), and nothing is filed."""
+    first = ingestor.ingest(_message(0), "test")
+    assert first.code is not None
+
+    def failing(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("routing exploded")
+
+    monkeypatch.setattr(service, "create_complaint", failing)
+    failed = ingestor.ingest(_message(1), "test")
+    monkeypatch.undo()
+    attempts: list[int] = []
+
+    def refused(*args: object, **kwargs: object) -> object:
+        attempts.append(1)
+        raise IntegrityError("INSERT INTO complaints", {}, Exception("unique"))
+
+    monkeypatch.setattr(ingestor, "_run_once", refused)
+    retried = ingestor.retry(failed.ingest_id)
+    assert len(attempts) == ingest_module.COMMIT_ATTEMPTS
+    assert retried.status is IngestStatus.QUARANTINED
+    assert retried.ingest_id == failed.ingest_id
+    assert _counts(db) == (1, 1, 2, 1)
+    with db.reading() as session:
+        row = session.get(MailIngest, failed.ingest_id)
+        assert row is not None and row.error and row.error.startswith("IntegrityError")
 
 
 def test_a_message_taken_by_another_process_meanwhile_is_recorded_once(

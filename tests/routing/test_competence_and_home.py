@@ -95,12 +95,17 @@ def test_a_commune_matter_at_the_writers_home_goes_to_the_writers_ward(
         letters: Router) -> None:
     decision = letters.route(RoutingInput(AT_HOME))
     assert decision.queue_code == TRAN_PHU, decision.reasons
-    assert any("nơi người viết cư trú ('nha toi')" in r for r in decision.reasons)
+    assert any("nơi người viết cư trú ('Ngo nha toi')" in r for r in decision.reasons)
 
 
-def test_without_the_home_the_city_named_stays_the_place(letters: Router) -> None:
-    elsewhere = AT_HOME.replace("Ngo nha toi co", "O mot ngo gan cho thanh pho co")
-    decision = letters.route(RoutingInput(elsewhere))
+@pytest.mark.parametrize("elsewhere", [
+    "O mot ngo gan cho thanh pho co",  # no home
+    "Tu nha toi di cho phai qua mot ngo, o do co",  # a way from home, not the home
+    "Que toi co",  # a home town is seldom the residence
+])
+def test_without_the_home_the_city_named_stays_the_place(
+        letters: Router, elsewhere: str) -> None:
+    decision = letters.route(RoutingInput(AT_HOME.replace("Ngo nha toi co", elsewhere)))
     assert decision.queue_code != TRAN_PHU, decision.reasons
 
 
@@ -108,9 +113,11 @@ DEATH_LETTER = """Kính gửi: Báo Bắc Giang
 
 Tôi là Hoàng Văn Nam, trú tại thôn Khuôn Thần, xã Tân Mộc, huyện Lục Ngạn. Bố tôi mất
 tại nhà chị gái tôi ở xã Hồng Giang hồi tháng 8. Tôi mang giấy báo tử lên UBND xã Tân Mộc
-để đăng ký khai tử thì công chức hộ tịch bảo phải về xã Hồng Giang, sang Hồng Giang thì
-lại bảo về Tân Mộc. Đã hai tháng chưa làm được.
+để đăng ký khai tử thì công chức hộ tịch hẹn hết tuần này sang tuần khác. Đã hai tháng
+chưa làm được.
 """
+SENT_ON = DEATH_LETTER.replace(
+    "hẹn hết tuần này sang tuần khác", "bảo phải về xã Hồng Giang nơi bố tôi mất")
 
 
 def test_a_commune_procedure_goes_to_the_commune_office_the_citizen_went_to(
@@ -119,7 +126,9 @@ def test_a_commune_procedure_goes_to_the_commune_office_the_citizen_went_to(
                     procedures=StubFinder(DEATH))
     decision = router.route(RoutingInput(DEATH_LETTER))
     assert decision.queue_code == TAN_MOC, decision.reasons
-    assert any("hồ sơ nộp tại UBND Xã Tân Mộc" in r for r in decision.reasons)
+    assert any("đơn nêu người dân đến UBND Xã Tân Mộc" in r for r in decision.reasons)
+    sent_on = router.route(RoutingInput(SENT_ON))  # the committee sent the citizen on
+    assert sent_on.queue_code == LUC_NGAN, sent_on.reasons
 
 
 def test_an_ordinary_phrase_marked_otherwise_than_a_commune_is_no_place(
@@ -130,3 +139,10 @@ def test_an_ordinary_phrase_marked_otherwise_than_a_commune_is_no_place(
     assert "Đồng Tiến" in {m.place.name for m in folded}  # typed bare: may be either
     named = places.find("ở Đồng Tiến, huyện Yên Thế")
     assert "Đồng Tiến" in {m.place.name for m in named}
+
+
+def test_a_capitalised_name_with_a_missing_mark_is_still_the_commune(
+        places: PlaceIndex) -> None:
+    for typed in ("Đồng Tien", "Dong Tiến", "Đông Tiến"):
+        found = places.find(f"đường ở {typed}, huyện Yên Thế hỏng")
+        assert "Đồng Tiến" in {m.place.name for m in found}, typed

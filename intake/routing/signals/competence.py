@@ -3,7 +3,10 @@
 - Khiếu nại about an administrative decision or act goes first to whoever made it (Luật
   Khiếu nại 2011, Điều 17–21): "khiếu nại quyết định của UBND huyện …" → that district's
   People's Committee; "… của Sở Xây dựng" → that department. A complaint about an
-  inspection's conclusion goes to the provincial inspectorate.
+  inspection's conclusion goes to the provincial inspectorate. A second complaint
+  ("khiếu nại lần hai") goes one level above a commune's or a district's committee or a
+  department (``_second_settler``); other lines (police, tax, social insurance) settle it
+  within their own.
 - Tố cáo of an official is received one level above the body where that official works,
   never by that body's own queue: its staff are the accused's colleagues, and the law
   binds the receiver to keep the denouncer's identity secret (Luật Tố cáo 2018, Điều 47).
@@ -116,6 +119,13 @@ _MADE_WINDOW = 60
 _SECOND_TIME = re.compile(
     r"\b(?:khieu nai|giai quyet(?: khieu nai)?) lan (?:thu )?(?:hai|2)\b")
 _COMMUNE_QUEUE = "XA_"
+_DISTRICT_QUEUE = "HUYEN_"
+_DEPARTMENT_QUEUE = "SO_"
+# a local committee or its chairman made the decision (not one of its offices)
+_COMMITTEE_MAKER = re.compile(r"\b(?:ubnd|uy ban|chu tich)\b")
+# a department itself or its director (not a sub-agency, "chi cục")
+_DEPARTMENT_MAKER = re.compile(r"[^|]*\|so\b|.*\b(?:giam doc|lanh dao)\W+\|")
+_TITLE_LEAD = 12
 _INSPECTION = re.compile(r"\bket luan (?:thanh tra|kiem tra)\b|\bthanh tra\b.{0,40}\bket luan\b")
 
 
@@ -126,6 +136,7 @@ class Competent:
     label: str
     place: str | None
     reason: str
+    named: str = ""  # the maker as the text names it, folded ("chu tich ubnd huyen …")
 
 
 def competence_signal(text: str, kind: KindFinding, bodies: BodyIndex | None,
@@ -222,22 +233,39 @@ def _first_settler(text: str, folded: str, bodies: BodyIndex) -> Competent | Non
                 return Competent(mention.label, mention.place,
                                  f"khiếu nại {text[decision.start():decision.end()]} của "
                                  f"'{named}' → người ra quyết định giải quyết lần đầu "
-                                 "(Luật Khiếu nại 2011)")
+                                 "(Luật Khiếu nại 2011)", _maker_words(folded, mention))
     return _maker_before(text, folded, mentions) or _decision_of_level(text, folded)
 
 
 def _second_settler(first: Competent) -> Competent:
-    """A second complaint goes one level above the first settler (Luật Khiếu nại 2011,
-    Điều 7, 18, 21): a commune's decision to its district's chairman; a district's or a
-    department's to the province's Chairman, whose inspectorate verifies it and advises
-    (Điều 21, Luật Thanh tra). The maker is still named in the reason."""
-    if first.label == LEVEL_COMMUNE or first.label.startswith(_COMMUNE_QUEUE):
+    """A second complaint goes one level above the first settler in the local government
+    (Luật Khiếu nại 2011, Điều 7, 18, 21): a commune's committee or chairman → the
+    district's chairman; a district's committee or chairman, or a department's director
+    → the province's Chairman, whose inspectorate verifies it and advises (queue
+    THANH_TRA). A district's office (phòng) is settled a second time by its district's
+    chairman (Điều 18), a department's sub-agency (chi cục) by its director (Điều 20):
+    their queues stay. The police, tax, social insurance and other central lines settle
+    within their own line: the first settler's queue stays too. The maker is still named
+    in the reason."""
+    committee = _COMMITTEE_MAKER.search(first.named) is not None
+    if committee and (first.label == LEVEL_COMMUNE or first.label.startswith(_COMMUNE_QUEUE)):
         return Competent(LEVEL_DISTRICT, first.place, f"{first.reason}; khiếu nại lần hai → "
                          "Chủ tịch UBND cấp huyện giải quyết lần hai (Luật Khiếu nại 2011)")
-    if first.label in (PROVINCE, INSPECTORATE):
-        return first
-    return Competent(INSPECTORATE, None, f"{first.reason}; khiếu nại lần hai → Chủ tịch UBND "
-                     "tỉnh giải quyết, Thanh tra tỉnh tham mưu, xác minh (Luật Khiếu nại 2011)")
+    district = first.label == LEVEL_DISTRICT or first.label.startswith(_DISTRICT_QUEUE)
+    department = first.label.startswith(_DEPARTMENT_QUEUE) \
+        and _DEPARTMENT_MAKER.match(first.named) is not None
+    if (committee and district) or department:
+        return Competent(INSPECTORATE, None, f"{first.reason}; khiếu nại lần hai → Chủ tịch "
+                         "UBND tỉnh giải quyết, Thanh tra tỉnh tham mưu, xác minh (Luật Khiếu "
+                         "nại 2011)")
+    return first
+
+
+def _maker_words(folded: str, mention: BodyMention) -> str:
+    """The maker's name as written, folded, after the words before it (a title:
+    "chủ tịch", "giám đốc") and "|"."""
+    lead = folded[max(0, mention.start - _TITLE_LEAD):mention.start]
+    return f"{lead}|{folded[mention.start:mention.end]}"
 
 
 def _maker_before(text: str, folded: str, mentions: list[BodyMention]) -> Competent | None:
@@ -248,7 +276,8 @@ def _maker_before(text: str, folded: str, mentions: list[BodyMention]) -> Compet
             named = text[mention.start:mention.end]
             return Competent(mention.label, mention.place,
                              f"khiếu nại quyết định do '{named}' ban hành → người ra quyết "
-                             "định giải quyết lần đầu (Luật Khiếu nại 2011)")
+                             "định giải quyết lần đầu (Luật Khiếu nại 2011)",
+                             _maker_words(folded, mention))
     return None
 
 
@@ -261,5 +290,5 @@ def _decision_of_level(text: str, folded: str) -> Competent | None:
             level = _LEVEL_OF[by["level"]]
             return Competent(level, None, f"khiếu nại {text[decision.start():by.end()]} → "
                              f"{_settler(level)} ra quyết định, giải quyết lần đầu "
-                             "(Luật Khiếu nại 2011)")
+                             "(Luật Khiếu nại 2011)", "|ubnd " + by["level"])
     return None
