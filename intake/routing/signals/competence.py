@@ -136,7 +136,7 @@ class Competent:
     label: str
     place: str | None
     reason: str
-    named: str = ""  # the maker as the text names it, folded ("chu tich ubnd huyen …")
+    named: str = ""  # folded: the words before the maker, "|", the maker ("chu tich |ubnd …")
 
 
 def competence_signal(text: str, kind: KindFinding, bodies: BodyIndex | None,
