@@ -799,8 +799,7 @@ def _at_home_in(router: Router, ev: Evidence, addressed: Place) -> bool:
 
 def _residence_place(router: Router, ev: Evidence) -> Place | None:
     """The place the letter says the writer lives in (its residence clauses only)."""
-    cand = _usable_place(ev.residence)
-    return router.place(cand.label) if cand is not None else None
+    return _named_place(router, ev.residence)
 
 
 def _committee_where_it_is(router: Router, ev: Evidence, addressed: Place,

@@ -20,7 +20,7 @@ from intake import codes
 from intake.db import Database
 from intake.mail import ack as ack_module
 from intake.mail import ingest as ingest_module
-from intake.mail.ingest import MailIngestor
+from intake.mail.ingest import IngestResult, MailIngestor
 from intake.mail.models import IngestStatus, MailIngest
 from intake.models import Complaint, Event, Message, Outbox
 from intake.services.complaints import IntakeService
@@ -103,12 +103,11 @@ def test_a_tracking_code_drawn_twice_files_the_mail_once_with_a_fresh_code(
     assert service.get(second.code).reply_address == "citizen1@example.vn"
 
 
-def test_a_retry_whose_tracking_code_is_drawn_twice_is_filed_not_left_quarantined(
-        ingestor: MailIngestor, service: IntakeService, db: Database,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """A retried message's own row is the record of its bytes: when a unique index
-    refuses the retry's transaction, finding that row, still quarantined, must not end
-    the retry as if another process had taken the message."""
+def _filed_then_quarantined(ingestor: MailIngestor, service: IntakeService,
+                            monkeypatch: pytest.MonkeyPatch
+                            ) -> tuple[IngestResult, IngestResult]:
+    """A message filed with a tracking code, and a second one quarantined (its routing
+    failed); the patch that failed it is undone."""
     first = ingestor.ingest(_message(0), "test")
     assert first.code is not None
 
@@ -119,6 +118,16 @@ def test_a_retry_whose_tracking_code_is_drawn_twice_is_filed_not_left_quarantine
     failed = ingestor.ingest(_message(1), "test")
     assert failed.status is IngestStatus.QUARANTINED
     monkeypatch.undo()
+    return first, failed
+
+
+def test_a_retry_whose_tracking_code_is_drawn_twice_is_filed_not_left_quarantined(
+        ingestor: MailIngestor, service: IntakeService, db: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A retried message's own row is the record of its bytes: when a unique index
+    refuses the retry's transaction, finding that row, still quarantined, must not end
+    the retry as if another process had taken the message."""
+    first, failed = _filed_then_quarantined(ingestor, service, monkeypatch)
     drawn = iter([first.code])  # the retry's first draw repeats a code in use
     real = codes.new_code
     monkeypatch.setattr("intake.services.complaints.new_code",
@@ -141,15 +150,7 @@ def test_a_retry_refused_every_time_stays_quarantined_and_says_why(
     the pipeline's edge): the retry ends after its attempts, the message stays
     quarantined with the refusal as its error (the console and the CLI report a result,
     not a traceback), and nothing is filed."""
-    first = ingestor.ingest(_message(0), "test")
-    assert first.code is not None
-
-    def failing(*args: object, **kwargs: object) -> object:
-        raise RuntimeError("routing exploded")
-
-    monkeypatch.setattr(service, "create_complaint", failing)
-    failed = ingestor.ingest(_message(1), "test")
-    monkeypatch.undo()
+    _, failed = _filed_then_quarantined(ingestor, service, monkeypatch)
     attempts: list[int] = []
 
     def refused(*args: object, **kwargs: object) -> object:

@@ -15,6 +15,7 @@ from intake.db import Database
 from intake.models import QueueKind
 from intake.org.data_files import read_organisation
 from intake.org.places import Place, PlaceIndex, bare_name
+from intake.routing.bodies import BodyIndex
 from intake.routing.decision import Router
 from intake.routing.signals.classifier import Classifier, get_classifier
 from intake.routing.signals.procedure import ProcedureMatch
@@ -51,6 +52,21 @@ class StubFinder:
 def router(places: PlaceIndex, model: Classifier) -> Router:
     """Keyword rules and classifier, no catalog."""
     return Router(places, "VP_UBND", classifier=model)
+
+
+@pytest.fixture(scope="session")
+def bodies(places: PlaceIndex) -> BodyIndex:
+    """Every provincial and central body of the shipped organisation, found by name."""
+    names = {q.code: q.name for q in read_organisation().queues
+             if q.kind in (QueueKind.PROVINCIAL, QueueKind.CENTRAL)}
+    return BodyIndex(names, places)
+
+
+@pytest.fixture
+def letters(places: PlaceIndex, model: Classifier, bodies: BodyIndex) -> Router:
+    """Keyword rules, classifier and the organisation's bodies (addressee lines), no
+    catalog."""
+    return Router(places, "VP_UBND", classifier=model, bodies=bodies)
 
 
 @pytest.fixture

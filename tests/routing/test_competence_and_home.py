@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import pytest
 
-from intake.models import QueueKind
-from intake.org.data_files import read_organisation
 from intake.org.places import PlaceIndex
 from intake.routing.bodies import BodyIndex
 from intake.routing.decision import Router
@@ -32,18 +30,6 @@ TAN_MOC = "XA_07606"  # xã Tân Mộc, huyện Lục Ngạn
 TRAN_PHU = "XA_07213"  # phường Trần Phú, thành phố Bắc Giang
 CITY = "HUYEN_213"
 DEATH = ProcedureMatch("1.000656", "Đăng ký khai tử", "XA", 0.85)
-
-
-@pytest.fixture(scope="module")
-def bodies(places: PlaceIndex) -> BodyIndex:
-    names = {q.code: q.name for q in read_organisation().queues
-             if q.kind in (QueueKind.PROVINCIAL, QueueKind.CENTRAL)}
-    return BodyIndex(names, places)
-
-
-@pytest.fixture
-def letters(places: PlaceIndex, model: Classifier, bodies: BodyIndex) -> Router:
-    return Router(places, "VP_UBND", classifier=model, bodies=bodies)
 
 
 SECOND_AFTER_DISTRICT = """Kính gửi: Chủ tịch UBND tỉnh Bắc Giang

@@ -8,8 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from intake.models import Channel, ComplaintKind, QueueKind
-from intake.org.data_files import read_organisation
+from intake.models import Channel, ComplaintKind
 from intake.org.places import PlaceIndex
 from intake.routing.bodies import GENERIC, BodyIndex
 from intake.routing.decision import Router
@@ -20,22 +19,8 @@ from intake.routing.letter import (
     read_letter,
     without_person_names,
 )
-from intake.routing.signals.classifier import Classifier
 from intake.routing.types import RoutingInput
 from intake.services.complaints import IntakeService, NewComplaint
-
-
-@pytest.fixture(scope="module")
-def bodies(places: PlaceIndex) -> BodyIndex:
-    names = {q.code: q.name for q in read_organisation().queues
-             if q.kind in (QueueKind.PROVINCIAL, QueueKind.CENTRAL)}
-    return BodyIndex(names, places)
-
-
-@pytest.fixture
-def letters(places: PlaceIndex, model: Classifier, bodies: BodyIndex) -> Router:
-    return Router(places, "VP_UBND", classifier=model, bodies=bodies)
-
 
 FORMAL = """Kính gửi: Sở Tài nguyên và Môi trường tỉnh Bắc Giang
 Đồng kính gửi: UBND huyện Lục Ngạn
