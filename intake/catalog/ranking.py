@@ -38,7 +38,7 @@ CONTINUOUS = (*(f"bm25_{f}" for f in BM25_FEATURES), "implied", "examples", "fir
               "first_stage_log", "rank_recip", "name_cov", "name_cov_all",
               "name_bigram_cov", "confidence", "name_len", "uncovered_idf",
               "unasked_variant", "name_share", "tail_cov", "examples_tail", "ask_cov",
-              "done_cov")
+              "done_cov", "examples_pooled", "examples_pooled_tail")
 # The levels a procedure is carried out at (``cap_thuc_hien``), as procedure cues: a
 # question that says where the citizen goes ("lên xã", "UBND huyện", "Sở …") meets the
 # level of the record, not only words of its name; the learned weight of each level alone
@@ -459,6 +459,8 @@ class Candidate:
     # share of its name said only where the question tells what is already done or had
     # ("công ty đã có giấy phép kinh doanh vận tải, nay …"): a step behind the citizen
     done_cov: float = 0.0
+    examples_pooled: float = 0.0  # the similarity of all its examples together, relative
+    examples_pooled_tail: float = 0.0  # ``examples_pooled`` for a long question's second half
 
 
 def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
@@ -476,7 +478,8 @@ def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
                 math.log1p(c.first_stage), 1.0 / c.rank, c.name_cov, c.name_cov_all,
                 c.name_bigram_cov, c.confidence, math.log1p(c.name_len), c.uncovered_idf,
                 1.0 if c.unasked_variant else 0.0, c.name_share, c.tail_cov,
-                c.examples_tail, c.ask_cov, c.done_cov]
+                c.examples_tail, c.ask_cov, c.done_cov, c.examples_pooled,
+                c.examples_pooled_tail]
         rows.append(row)
     return rows
 

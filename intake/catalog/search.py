@@ -15,7 +15,9 @@ best BM25 candidates, plus the best by name and keywords, by implied words and b
 example questions, are ordered by a learned linear model (``intake.catalog.ranking``):
 per-field BM25 including the steps and documents, name coverage, the similarity of the
 question (and of a long question's second half, what it asks) to each procedure's
-example questions, and whether the question's situation (lost papers, an expired card,
+closest example question and to all its example questions taken together (a question
+that tells one part of a situation like one example and the rest like another still
+reads like that procedure), and whether the question's situation (lost papers, an expired card,
 a foreign spouse, a first licence) agrees with the variant the procedure's name is for
 ("Cấp lại", "Cấp đổi", "lần đầu", "có yếu tố nước ngoài"). Without a weight file, or
 with ``expand=False`` (routing), the order is BM25 re-scored by how much of the
@@ -31,12 +33,13 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
+import numpy as np
 import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -384,39 +387,92 @@ def load_examples(path: Path = EXAMPLES_FILE) -> tuple[tuple[str, str], ...]:
 class ExampleIndex:
     """BM25 over example questions labelled with a procedure code: a question that reads
     like the examples of a procedure ("vợ tôi vừa sinh em bé…") points to it even when
-    it shares no word with the procedure's name (query expansion from data)."""
+    it shares no word with the procedure's name (query expansion from data). Read two
+    ways: the closest example (``scores``) and each procedure's examples as one text
+    (``pooled_scores``)."""
 
     def __init__(self, examples: Iterable[tuple[str, str]], analyzer: Analyzer) -> None:
-        self.codes: list[str] = []
+        codes: list[str] = []
         postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         lengths: list[int] = []
         for i, (question, code) in enumerate(examples):
             # read as a question is: without the variants it rules out
             example_terms = terms(analyzer.words(analyzer.without_rejections(question),
                                                  question=True))
-            self.codes.append(code)
+            codes.append(code)
             lengths.append(len(example_terms))
             for term, tf in Counter(example_terms).items():
                 postings[term].append((i, tf))
-        n = max(len(self.codes), 1)
-        avg = (sum(lengths) / len(lengths) if lengths else 1.0) or 1.0
-        self.impacts = {
-            term: [(i, math.log(1 + (n - len(docs) + 0.5) / (len(docs) + 0.5)) * tf * (K1 + 1)
-                    / (tf + K1 * (1 - B + B * lengths[i] / avg))) for i, tf in docs]
-            for term, docs in postings.items()}
+        # examples are held grouped by code (a code's closest example is then the
+        # maximum over one slice), each term's impacts as arrays: a question's terms
+        # meet thousands of examples, summed by numpy rather than one by one
+        order = sorted(range(len(codes)), key=lambda i: codes[i])
+        position = {i: p for p, i in enumerate(order)}
+        self.codes = sorted(set(codes))
+        self._starts = np.searchsorted([codes[i] for i in order], self.codes)
+        self._size = len(codes)
+        self._impacts = _as_arrays(_bm25_impacts(postings, lengths), position)
+        # the same over each procedure's examples taken together: a question that shares
+        # a word with one example and another with a second still reads like the code
+        by_code: dict[str, Counter[str]] = defaultdict(Counter)
+        for term, docs in postings.items():
+            for i, tf in docs:
+                by_code[codes[i]][term] += tf
+        pooled: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for j, code in enumerate(self.codes):
+            for term, tf in by_code[code].items():
+                pooled[term].append((j, tf))
+        self._pooled = _as_arrays(_bm25_impacts(pooled, [_size(by_code[c]) for c in self.codes]),
+                                  {j: j for j in range(len(self.codes))})
 
     def scores(self, query_terms: Iterable[str]) -> dict[str, float]:
         """Per procedure code, the similarity of its closest example to the question."""
-        per_example: dict[int, float] = defaultdict(float)
-        for term in query_terms:
-            for i, value in self.impacts.get(term, ()):
-                per_example[i] += value
-        out: dict[str, float] = {}
-        for i, value in per_example.items():
-            code = self.codes[i]
-            if value > out.get(code, 0.0):
-                out[code] = value
-        return out
+        per_example = _summed(self._impacts, query_terms, self._size)
+        if per_example is None:
+            return {}
+        closest = np.maximum.reduceat(per_example, self._starts)
+        return {self.codes[j]: float(closest[j]) for j in np.flatnonzero(closest > 0)}
+
+    def pooled_scores(self, query_terms: Iterable[str]) -> dict[str, float]:
+        """Per procedure code, the similarity of all its examples together."""
+        per_code = _summed(self._pooled, query_terms, len(self.codes))
+        if per_code is None:
+            return {}
+        return {self.codes[j]: float(per_code[j]) for j in np.flatnonzero(per_code > 0)}
+
+
+_Impacts = dict[str, tuple["np.ndarray", "np.ndarray"]]
+
+
+def _as_arrays(impacts: Mapping[str, list[tuple[int, float]]], position: Mapping[int, int],
+               ) -> _Impacts:
+    """Each term's (document, impact) list as two arrays, documents by ``position``."""
+    return {term: (np.array([position[i] for i, _ in docs], dtype=np.intp),
+                   np.array([value for _, value in docs], dtype=np.float64))
+            for term, docs in impacts.items()}
+
+
+def _summed(impacts: _Impacts, query_terms: Iterable[str], size: int) -> np.ndarray | None:
+    """Per document, the sum of the query terms' impacts (None: no term is indexed)."""
+    total: np.ndarray | None = None
+    for term in query_terms:
+        found = impacts.get(term)
+        if found is None:
+            continue
+        if total is None:
+            total = np.zeros(size)
+        total[found[0]] += found[1]
+    return total
+
+
+def _bm25_impacts(postings: Mapping[str, list[tuple[int, int]]], lengths: Sequence[int],
+                  ) -> dict[str, list[tuple[int, float]]]:
+    """Per term, each document's BM25 contribution (documents given by their lengths)."""
+    n = max(len(lengths), 1)
+    avg = (sum(lengths) / len(lengths) if lengths else 1.0) or 1.0
+    return {term: [(i, math.log(1 + (n - len(docs) + 0.5) / (len(docs) + 0.5)) * tf * (K1 + 1)
+                    / (tf + K1 * (1 - B + B * lengths[i] / avg))) for i, tf in docs]
+            for term, docs in postings.items()}
 
 
 @dataclass(frozen=True)
@@ -432,6 +488,9 @@ class _Query:
     examples: dict[int, float]
     # the same for the second half of a long question (what is asked, after the story)
     examples_tail: dict[int, float] = field(default_factory=dict)
+    # per document, the similarity of its procedure's examples taken together
+    examples_pooled: dict[int, float] = field(default_factory=dict)
+    examples_pooled_tail: dict[int, float] = field(default_factory=dict)
     # a long question's words from its ask markers on ("… tôi muốn tạm ngừng kinh doanh")
     asked: frozenset[str] = frozenset()
     # the variant cues of its situation (``question_cues``)
@@ -656,8 +715,14 @@ class SearchIndex:
             scores[doc] = scores.get(doc, 0.0) + IMPLIED_WEIGHT * value
         examples: dict[int, float] = {}
         examples_tail: dict[int, float] = {}
+        pooled: dict[int, float] = {}
+        pooled_tail: dict[int, float] = {}
         if with_examples:
             examples = self._similar(own_terms)
+            pooled = self._per_doc(self.examples.pooled_scores(own_terms))
+            pooled_tail = (self._per_doc(self.examples.pooled_scores(
+                list(dict.fromkeys(terms(words[len(words) // 2:])))))
+                if len(words) >= TAIL_FROM else pooled)
             examples_tail = (self._similar(list(dict.fromkeys(terms(words[len(words) // 2:]))))
                              if len(words) >= TAIL_FROM else examples)
         if not scores and not examples:
@@ -667,8 +732,8 @@ class SearchIndex:
             asked = frozenset(w for part in asked_parts(text, self.analyzer.table.ask_markers)
                               for w in self.query_words(part))
         return _Query(text, words, words + [w for w in implied if w not in words], scores,
-                      per_field, implied_scores, examples, examples_tail, asked, cues,
-                      self._done_words(text, words))
+                      per_field, implied_scores, examples, examples_tail, pooled, pooled_tail,
+                      asked, cues, self._done_words(text, words))
 
     def _done_words(self, text: str, words: list[str]) -> frozenset[str]:
         """The question's words said only in what it tells as done or had."""
@@ -682,7 +747,10 @@ class SearchIndex:
 
     def _similar(self, query_terms: list[str]) -> dict[int, float]:
         """Per document, its closest example's similarity relative to the closest overall."""
-        similar = self.examples.scores(query_terms)
+        return self._per_doc(self.examples.scores(query_terms))
+
+    def _per_doc(self, similar: dict[str, float]) -> dict[int, float]:
+        """Per-code similarities as per-document ones, relative to the best."""
         best = max(similar.values(), default=0.0)
         out: dict[int, float] = {}
         for code, value in similar.items():
@@ -727,6 +795,8 @@ class SearchIndex:
                 implied=query.implied_scores.get(doc, 0.0),
                 examples=query.examples.get(doc, 0.0),
                 examples_tail=query.examples_tail.get(doc, 0.0),
+                examples_pooled=query.examples_pooled.get(doc, 0.0),
+                examples_pooled_tail=query.examples_pooled_tail.get(doc, 0.0),
                 name_cov=len(name_words & own) / len(name_words) if name_words else 0.0,
                 name_cov_all=len(name_words & every) / len(name_words) if name_words else 0.0,
                 name_bigram_cov=len(pairs & query_pairs) / len(pairs) if pairs else 0.0,

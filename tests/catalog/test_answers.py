@@ -9,7 +9,13 @@ import pytest
 
 from intake.catalog.answers import answer, attribute_of, split_message
 from intake.catalog.search import Hit
-from intake.catalog.service import DEMO_CATALOG, GUESS_SCORE, CatalogService, judge
+from intake.catalog.service import (
+    DEMO_CATALOG,
+    GUESS_SCORE,
+    LONG_QUESTION_WORDS,
+    CatalogService,
+    judge,
+)
 from tests.catalog.conftest import FIXTURES
 
 
@@ -120,6 +126,29 @@ def test_the_judge_answers_offers_guesses_or_finds_nothing() -> None:
     assert judge(weak, question_words=5) == judge([], question_words=5)  # nothing
     few_words = judge(_hits((strong, 0.05), (strong * 0.97, 0.05)), question_words=5)
     assert few_words.best is None and not few_words.alternatives
+
+
+def test_a_long_story_with_few_of_its_words_found_gets_a_guess() -> None:
+    """A story of many words shares few of them with any procedure: the three best are
+    still offered as a guess, where a short question with as few found gets nothing."""
+    strong = GUESS_SCORE * 3
+    spread = _hits((strong, 0.05), (strong * 0.97, 0.05), (strong * 0.9, 0.04))
+    story = judge(spread, question_words=LONG_QUESTION_WORDS)
+    assert story.best is None and story.guess and len(story.alternatives) == 3
+    assert judge(spread, question_words=LONG_QUESTION_WORDS - 1) == judge([], 5)
+    nothing = _hits((strong, 0.01), (strong * 0.97, 0.01))
+    assert judge(nothing, question_words=40) == judge([], 5)
+
+
+def test_a_long_story_about_nothing_in_the_catalog_gets_no_guess(
+        catalog: CatalogService) -> None:
+    """The smaller floor of a long question still offers nothing when its words are not
+    in the catalog."""
+    catalog.import_file(DEMO_CATALOG)
+    found = catalog.lookup("hôm qua tôi đi câu cá ở hồ gần nhà với mấy người bạn cũ, "
+                           "trời mưa to quá nên cả nhóm về sớm, tối đến ăn lẩu rồi xem "
+                           "phim, cho hỏi bay flycam trên sao hỏa thì xin giấy gì")
+    assert found.best is None and not found.guess, found
 
 
 def test_a_question_about_nothing_in_the_catalog_gets_no_guess(
