@@ -459,7 +459,7 @@ class Candidate:
     # share of its name said only where the question tells what is already done or had
     # ("công ty đã có giấy phép kinh doanh vận tải, nay …"): a step behind the citizen
     done_cov: float = 0.0
-    examples_pooled: float = 0.0  # the similarity of all its examples together, relative
+    examples_pooled: float = 0.0  # all its examples together, relative to the best
     examples_pooled_tail: float = 0.0  # ``examples_pooled`` for a long question's second half
 
 

@@ -40,6 +40,7 @@ from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -408,7 +409,7 @@ class ExampleIndex:
         # meet thousands of examples, summed by numpy rather than one by one
         order = sorted(range(len(codes)), key=lambda i: codes[i])
         position = {i: p for p, i in enumerate(order)}
-        self.codes = sorted(set(codes))
+        self.codes = sorted(set(codes))  # the codes that have examples, each once
         self._starts = np.searchsorted([codes[i] for i in order], self.codes)
         self._size = len(codes)
         self._impacts = _as_arrays(_bm25_impacts(postings, lengths), position)
@@ -441,7 +442,7 @@ class ExampleIndex:
         return {self.codes[j]: float(per_code[j]) for j in np.flatnonzero(per_code > 0)}
 
 
-_Impacts = dict[str, tuple["np.ndarray", "np.ndarray"]]
+_Impacts = dict[str, tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]]
 
 
 def _as_arrays(impacts: Mapping[str, list[tuple[int, float]]], position: Mapping[int, int],
@@ -452,9 +453,10 @@ def _as_arrays(impacts: Mapping[str, list[tuple[int, float]]], position: Mapping
             for term, docs in impacts.items()}
 
 
-def _summed(impacts: _Impacts, query_terms: Iterable[str], size: int) -> np.ndarray | None:
+def _summed(impacts: _Impacts, query_terms: Iterable[str], size: int,
+            ) -> npt.NDArray[np.float64] | None:
     """Per document, the sum of the query terms' impacts (None: no term is indexed)."""
-    total: np.ndarray | None = None
+    total: npt.NDArray[np.float64] | None = None
     for term in query_terms:
         found = impacts.get(term)
         if found is None:
@@ -465,12 +467,17 @@ def _summed(impacts: _Impacts, query_terms: Iterable[str], size: int) -> np.ndar
     return total
 
 
+def _idf(documents: int, containing: int) -> float:
+    """BM25's idf of a term found in ``containing`` of ``documents`` documents."""
+    n = max(documents, 1)
+    return math.log(1 + (n - containing + 0.5) / (containing + 0.5))
+
+
 def _bm25_impacts(postings: Mapping[str, list[tuple[int, int]]], lengths: Sequence[int],
                   ) -> dict[str, list[tuple[int, float]]]:
     """Per term, each document's BM25 contribution (documents given by their lengths)."""
-    n = max(len(lengths), 1)
     avg = (sum(lengths) / len(lengths) if lengths else 1.0) or 1.0
-    return {term: [(i, math.log(1 + (n - len(docs) + 0.5) / (len(docs) + 0.5)) * tf * (K1 + 1)
+    return {term: [(i, _idf(len(lengths), len(docs)) * tf * (K1 + 1)
                     / (tf + K1 * (1 - B + B * lengths[i] / avg))) for i, tf in docs]
             for term, docs in postings.items()}
 
@@ -720,11 +727,11 @@ class SearchIndex:
         if with_examples:
             examples = self._similar(own_terms)
             pooled = self._per_doc(self.examples.pooled_scores(own_terms))
-            pooled_tail = (self._per_doc(self.examples.pooled_scores(
-                list(dict.fromkeys(terms(words[len(words) // 2:])))))
-                if len(words) >= TAIL_FROM else pooled)
-            examples_tail = (self._similar(list(dict.fromkeys(terms(words[len(words) // 2:]))))
-                             if len(words) >= TAIL_FROM else examples)
+            pooled_tail, examples_tail = pooled, examples
+            if len(words) >= TAIL_FROM:
+                tail_terms = list(dict.fromkeys(terms(words[len(words) // 2:])))
+                pooled_tail = self._per_doc(self.examples.pooled_scores(tail_terms))
+                examples_tail = self._similar(tail_terms)
         if not scores and not examples:
             return None
         asked = frozenset(words)

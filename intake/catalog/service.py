@@ -47,10 +47,12 @@ SUGGEST_LEAD, SUGGEST_FLOOR = 0.85, 0.1
 GUESS_FLOOR, GUESS_SCORE = 0.1, 50.0
 # A long question (a story, then what is asked) spreads its words over things no
 # procedure holds (the family, the dates, what was done before): a smaller share of them
-# found is still a guess worth offering. On blind sets 4–6 (working sets), of the long
-# questions told "nothing found", the right procedure was among the three best for
-# nearly all.
-LONG_QUESTION_WORDS, LONG_GUESS_FLOOR = 12, 0.03
+# found is still a guess worth offering when the best scores well (LONG_GUESS_SCORE; a
+# long chat about the weather or a restaurant scores about GUESS_SCORE). "Long" counts
+# the distinct syllables the index reads (``question_words``: stopwords out), about 17–20
+# typed words for 12. Chosen on working sets 4–6, where the right procedure was among
+# the three best for nearly all of the long questions told "nothing found" before.
+LONG_QUESTION_WORDS, LONG_GUESS_FLOOR, LONG_GUESS_SCORE = 12, 0.03, 100.0
 CLOSE_RATIO = 0.83
 # A short question naming only part of the best name ("thủ tục đăng ký") is vague: a
 # wider margin of candidates is offered. "lý lịch tư pháp" covers little of "Cấp Phiếu lý
@@ -266,10 +268,20 @@ def _offer(found: list[Hit], lead: float, question_words: int) -> Judgement:
         offered = tuple(h for h in found if h.confidence >= SUGGEST_FLOOR)
         if len(offered) > 1:
             return Judgement(None, offered)
-    floor = LONG_GUESS_FLOOR if question_words >= LONG_QUESTION_WORDS else GUESS_FLOOR
-    if best.confidence >= floor and best.score >= GUESS_SCORE and len(found) > 1:
+    if len(found) > 1 and (_some_words_found(best) or _long_story_found(best, question_words)):
         return Judgement(None, tuple(found[:3]), guess=True)
     return Judgement()
+
+
+def _some_words_found(best: Hit) -> bool:
+    """Whether some of the question's words are in the best procedure and it scores enough."""
+    return best.confidence >= GUESS_FLOOR and best.score >= GUESS_SCORE
+
+
+def _long_story_found(best: Hit, question_words: int) -> bool:
+    """Whether a long question's best scores well though few of its words are there."""
+    return (question_words >= LONG_QUESTION_WORDS and best.confidence >= LONG_GUESS_FLOOR
+            and best.score >= LONG_GUESS_SCORE)
 
 
 @lru_cache(maxsize=8)

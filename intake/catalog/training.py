@@ -100,8 +100,10 @@ def train(examples: Sequence[Example], catalogs: Sequence[Sequence[ProcedureReco
           ) -> Ranker:
     """Fit the weights on the examples over each catalog (deterministic).
 
-    The example-question feature is cross-fitted: a question's candidates are scored
-    against the examples of the other folds only, as an unseen question would be."""
+    The example-question features (the closest example, all of a procedure's examples
+    together, each also for a long question's second half) are cross-fitted: a
+    question's candidates are scored against the examples of the other folds only, as
+    an unseen question would be."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 

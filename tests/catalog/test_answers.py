@@ -140,14 +140,19 @@ def test_a_long_story_with_few_of_its_words_found_gets_a_guess() -> None:
     assert judge(nothing, question_words=40) == judge([], 5)
 
 
+@pytest.mark.parametrize("story", [
+    "hôm qua tôi đi câu cá ở hồ gần nhà với mấy người bạn cũ, trời mưa to quá nên cả nhóm "
+    "về sớm, tối đến ăn lẩu rồi xem phim, cho hỏi bay flycam trên sao hỏa thì xin giấy gì",
+    "tôi muốn hỏi thời tiết ngày mai ở Đà Nẵng thế nào vì cả gia đình định đi biển chơi "
+    "với ông bà nội mấy hôm, có mưa bão gì không",
+])
 def test_a_long_story_about_nothing_in_the_catalog_gets_no_guess(
-        catalog: CatalogService) -> None:
-    """The smaller floor of a long question still offers nothing when its words are not
-    in the catalog."""
+        catalog: CatalogService, story: str) -> None:
+    """A long question's smaller share of words found is a guess only when the best
+    scores well (LONG_GUESS_SCORE): a chat about the weather or an outing shares a
+    word or two with some procedure and scores little."""
     catalog.import_file(DEMO_CATALOG)
-    found = catalog.lookup("hôm qua tôi đi câu cá ở hồ gần nhà với mấy người bạn cũ, "
-                           "trời mưa to quá nên cả nhóm về sớm, tối đến ăn lẩu rồi xem "
-                           "phim, cho hỏi bay flycam trên sao hỏa thì xin giấy gì")
+    found = catalog.lookup(story)
     assert found.best is None and not found.guess, found
 
 

@@ -390,19 +390,19 @@ def test_a_long_question_is_also_read_for_what_it_asks(demo: list[ProcedureRecor
 
 def test_a_question_told_across_a_procedures_examples_reads_like_it(
         demo: list[ProcedureRecord]) -> None:
-    """Each example of the birth says half of the question, and one example of another
-    procedure says as much as either: the closest example alone ties them, the birth's
-    examples taken together do not."""
+    """Each example of the birth says half of the question, and another procedure has
+    one example that says its first half and a little of the second: the birth's
+    examples taken together say more of the question (relative to the best)."""
     examples = [("vợ tôi vừa sinh em bé", "1.001193"),
                 ("giấy chứng sinh của bệnh viện", "1.001193"),
-                ("vợ tôi vừa sinh em bé, bệnh viện", "BG-GT-002")]
+                ("vợ tôi vừa sinh em bé, giấy chứng sinh", "BG-GT-002")]
     index = SearchIndex(demo, examples=examples)
     hits, rows = index.candidates("vợ tôi vừa sinh em bé, giấy chứng sinh của bệnh viện")
     names = feature_names(load_cues())
     closest, pooled = names.index("examples"), names.index("examples_pooled")
     by_code = {h.code: row for h, row in zip(hits, rows, strict=True)}
+    assert by_code["BG-GT-002"][closest] > 0
     assert by_code["1.001193"][pooled] == 1.0 > by_code["BG-GT-002"][pooled] > 0
-    assert by_code["BG-GT-002"][closest] > 0.5
 
 
 def test_a_long_questions_ask_is_compared_with_every_example_of_a_procedure(
@@ -418,5 +418,5 @@ def test_a_long_questions_ask_is_compared_with_every_example_of_a_procedure(
     names = feature_names(load_cues())
     whole, tail = names.index("examples_pooled"), names.index("examples_pooled_tail")
     by_code = {h.code: row for h, row in zip(hits, rows, strict=True)}
-    assert by_code["BG-GT-002"][tail] == 1.0 > by_code["1.001193"][tail]
+    assert by_code["BG-GT-002"][tail] > by_code["1.001193"][tail]
     assert by_code["1.001193"][whole] > 0 and by_code["BG-GT-002"][whole] > 0
