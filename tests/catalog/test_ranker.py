@@ -377,15 +377,21 @@ def test_a_long_question_is_also_read_for_what_it_asks(demo: list[ProcedureRecor
     index = SearchIndex(demo, examples=examples)
     story = ("vợ tôi vừa sinh em bé ở bệnh viện huyện được ba hôm, sáng qua tôi đi đón "
              "hai mẹ con thì bị móc túi ngoài cổng, giờ làm lại bằng lái xe ở đâu")
-    hits, rows = index.candidates(story)
-    names = feature_names(load_cues())
-    whole, tail = names.index("examples"), names.index("examples_tail")
-    by_code = {h.code: row for h, row in zip(hits, rows, strict=True)}
+    by_code = _features_by_code(index, story, "examples", "examples_tail")
+    whole, tail = 0, 1
     assert by_code["1.001193"][whole] == 1.0 > by_code["1.001193"][tail]
     assert by_code["BG-GT-002"][tail] == 1.0 > by_code["BG-GT-002"][whole]
-    short = "bằng lái xe bị mất"
-    hits, rows = index.candidates(short)
-    assert all(row[whole] == row[tail] for row in rows)
+    short = _features_by_code(index, "bằng lái xe bị mất", "examples", "examples_tail")
+    assert all(row[whole] == row[tail] for row in short.values())
+
+
+def _features_by_code(index: SearchIndex, question: str, *features: str,
+                      ) -> dict[str, tuple[float, ...]]:
+    """Per candidate's code, the values of the named re-ranker features for a question."""
+    names = feature_names(load_cues())
+    hits, rows = index.candidates(question)
+    return {h.code: tuple(row[names.index(f)] for f in features)
+            for h, row in zip(hits, rows, strict=True)}
 
 
 def test_a_question_told_across_a_procedures_examples_reads_like_it(
@@ -397,10 +403,9 @@ def test_a_question_told_across_a_procedures_examples_reads_like_it(
                 ("giấy chứng sinh của bệnh viện", "1.001193"),
                 ("vợ tôi vừa sinh em bé, giấy chứng sinh", "BG-GT-002")]
     index = SearchIndex(demo, examples=examples)
-    hits, rows = index.candidates("vợ tôi vừa sinh em bé, giấy chứng sinh của bệnh viện")
-    names = feature_names(load_cues())
-    closest, pooled = names.index("examples"), names.index("examples_pooled")
-    by_code = {h.code: row for h, row in zip(hits, rows, strict=True)}
+    by_code = _features_by_code(index, "vợ tôi vừa sinh em bé, giấy chứng sinh của bệnh viện",
+                                "examples", "examples_pooled")
+    closest, pooled = 0, 1
     assert by_code["BG-GT-002"][closest] > 0
     assert by_code["1.001193"][pooled] == 1.0 > by_code["BG-GT-002"][pooled] > 0
 
@@ -414,9 +419,7 @@ def test_a_long_questions_ask_is_compared_with_every_example_of_a_procedure(
     index = SearchIndex(demo, examples=examples)
     story = ("vợ tôi vừa sinh em bé ở bệnh viện huyện được ba hôm, sáng qua tôi đi đón "
              "hai mẹ con thì bị móc túi ngoài cổng, giờ làm lại bằng lái xe ở đâu")
-    hits, rows = index.candidates(story)
-    names = feature_names(load_cues())
-    whole, tail = names.index("examples_pooled"), names.index("examples_pooled_tail")
-    by_code = {h.code: row for h, row in zip(hits, rows, strict=True)}
+    by_code = _features_by_code(index, story, "examples_pooled", "examples_pooled_tail")
+    whole, tail = 0, 1
     assert by_code["BG-GT-002"][tail] > by_code["1.001193"][tail]
     assert by_code["1.001193"][whole] > 0 and by_code["BG-GT-002"][whole] > 0
