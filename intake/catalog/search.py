@@ -442,6 +442,27 @@ class ExampleIndex:
         return {self.codes[j]: float(per_code[j]) for j in np.flatnonzero(per_code > 0)}
 
 
+# the committed examples' index per synonym table (kept with the table, so its id is
+# never another table's): every catalog refresh of a process reads them alike
+_COMMITTED: dict[int, tuple[SynonymTable, tuple[tuple[str, str], ...], ExampleIndex]] = {}
+_COMMITTED_TABLES = 4
+
+
+def committed_example_index(analyzer: Analyzer) -> ExampleIndex:
+    """The index of the committed training questions as ``analyzer`` reads them, built
+    once per process and synonym table: it depends on nothing in the catalog, and takes
+    longer to build (3,500 questions analysed) than the catalog's own index."""
+    examples = load_examples()
+    kept = _COMMITTED.get(id(analyzer.table))
+    if kept is not None and kept[0] is analyzer.table and kept[1] is examples:
+        return kept[2]
+    index = ExampleIndex(examples, analyzer)
+    if len(_COMMITTED) >= _COMMITTED_TABLES:
+        _COMMITTED.pop(next(iter(_COMMITTED)))
+    _COMMITTED[id(analyzer.table)] = (analyzer.table, examples, index)
+    return index
+
+
 _Impacts = dict[str, tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]]
 
 
@@ -534,8 +555,8 @@ class SearchIndex:
         self.cue_table = cues or load_cues()
         self.ranker = (ranker or load_ranker()) if rerank else None
         self.records = list(records)
-        self.examples = ExampleIndex(load_examples() if examples is None else examples,
-                                     self.analyzer)
+        self.examples = (committed_example_index(self.analyzer) if examples is None
+                         else ExampleIndex(examples, self.analyzer))
         self.docs_of_code: dict[str, list[int]] = defaultdict(list)
         for doc, record in enumerate(self.records):
             self.docs_of_code[record.code].append(doc)

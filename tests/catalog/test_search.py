@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from intake.catalog.errors import InvalidQuery
 from intake.catalog.importers import parse_path
-from intake.catalog.search import SearchIndex
+from intake.catalog.search import SearchIndex, load_synonyms
 from intake.org.data_files import read_organisation
 from tests.catalog.conftest import FIXTURES
 
@@ -47,3 +49,14 @@ def test_unknown_words_match_nothing_confidently(index: SearchIndex) -> None:
 
 def test_empty_index_returns_nothing() -> None:
     assert SearchIndex([]).search("khai sinh") == []
+
+
+def test_the_committed_examples_are_read_once_per_synonym_table(index: SearchIndex) -> None:
+    """A catalog refresh reuses the analysed example questions; a different synonym
+    table reads them anew, and finds a birth story as the shared index does."""
+    refreshed = SearchIndex(index.records[:2])
+    assert refreshed.examples is index.examples
+    other = SearchIndex(index.records, replace(load_synonyms(), variants={}))
+    assert other.examples is not index.examples
+    story = "vợ tôi vừa sinh em bé ở bệnh viện, giờ làm giấy tờ cho cháu thế nào"
+    assert other.search(story, 1)[0].code == index.search(story, 1)[0].code == "BG-HT-001"
