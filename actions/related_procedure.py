@@ -16,6 +16,7 @@ from intake.catalog.service import CatalogService, get_catalog
 
 SUGGEST_COVERAGE = 0.5
 MAX_SUGGESTIONS = 2
+SUGGEST_FROM = 5  # the search's best hits read for the procedures a complaint names
 _BY_CODE = re.compile(r"\bmã\s+([A-Za-z0-9._\-]+)\s*$", re.IGNORECASE)
 
 
@@ -51,12 +52,19 @@ def _choice(code: str) -> Choice:
 
 
 def suggestions(complaint_text: str) -> list[Choice]:
-    """Procedures the complaint text itself is about (at most two)."""
+    """Procedures the complaint text itself is about (at most two).
+
+    A complaint names the procedure it is about ("tôi nộp hồ sơ đăng ký khai sinh … chưa
+    có kết quả"), where a question may name one only as what is already done. So among
+    the search's best hits that the text names, the one whose name it says most fully
+    comes first, before variants ranked above it for the story around the name."""
     try:
-        hits = _catalog().search(complaint_text[:1500], limit=MAX_SUGGESTIONS)
+        hits = _catalog().search(complaint_text[:1500], limit=SUGGEST_FROM)
     except InvalidQuery:
         return []
-    return [_choice(h.code) for h in hits if h.coverage >= SUGGEST_COVERAGE]
+    named = sorted((h for h in hits if h.coverage >= SUGGEST_COVERAGE),
+                   key=lambda h: -h.coverage)  # stable: the search's order otherwise
+    return [_choice(h.code) for h in named[:MAX_SUGGESTIONS]]
 
 
 def resolve(answer: str) -> Resolution:

@@ -83,6 +83,7 @@ VARIANT_PENALTY = 0.85
 SCORE_TEMPERATURE = 8.0
 TAIL_FROM = 12  # a question of this many words or more is read for its last half too
 BUILDING = "{building}"  # a slot of ``synonyms.yml``: each of its ``buildings``
+UNKNOWN_IDF = 8.0  # the idf of a word no procedure holds (rarer than any that one does)
 IMPLIED_WEIGHT = 0.5  # words a situation implies count less than the citizen's own
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -100,6 +101,10 @@ class Hit:
     # every word the question says is in the name ("cấp giấy phép xây dựng" is within
     # both "… công trình" and "… nhà ở riêng lẻ"): the words do not tell such names apart
     within_name: bool = False
+    # the share of the question's words (by idf) found in the procedure or in the example
+    # questions citizens ask about it: a life event ("vợ tôi vừa sinh em bé") is told in
+    # its examples' words; a question about something else ("rạp chiếu phim") is not
+    explained: float = 0.0
 
     def as_dict(self) -> dict[str, object]:
         """``{code, name, score}`` as the CLI's JSON output gives it."""
@@ -423,6 +428,9 @@ class ExampleIndex:
         for j, code in enumerate(self.codes):
             for term, tf in by_code[code].items():
                 pooled[term].append((j, tf))
+        # each code's example words (not pairs), for how much of a question they explain
+        self.words_of = {code: frozenset(t for t in by_code[code] if "_" not in t)
+                         for code in self.codes}
         self._pooled = _as_arrays(_bm25_impacts(pooled, [_size(by_code[c]) for c in self.codes]),
                                   {j: j for j in range(len(self.codes))})
 
@@ -539,7 +547,7 @@ class _Asked:
     @classmethod
     def of(cls, words: list[str], idf: dict[str, float]) -> _Asked:
         unique = list(dict.fromkeys(words))
-        return cls(set(words), unique, sum(idf.get(w, 8.0) for w in unique) or 1.0)
+        return cls(set(words), unique, sum(idf.get(w, UNKNOWN_IDF) for w in unique) or 1.0)
 
 
 class SearchIndex:
@@ -677,7 +685,7 @@ class SearchIndex:
             ranked = [Hit(self.records[c.doc].code, self.records[c.doc].name,
                           scale * math.exp((v - top) / SCORE_TEMPERATURE), c.confidence,
                           c.name_cov_all, c.unasked_variant,
-                          bool(own) and own <= self.name_words[c.doc])
+                          bool(own) and own <= self.name_words[c.doc], c.explained)
                       for c, v in zip(found, values, strict=True)]
             ranked.sort(key=lambda h: (-h.score, h.code))
             return ranked[:limit]
@@ -710,16 +718,28 @@ class SearchIndex:
 
     def candidates(self, question: str) -> tuple[list[Hit], list[list[float]]]:
         """The re-ranker's candidates for a question and their feature vectors, in
-        first-stage order (for training and inspection)."""
-        query = self._analyse(validate_query(question), True, with_examples=True)
+        first-stage order (for inspection)."""
+        query, docs, rows = self._candidate_rows(question)
         if query is None:
             return [], []
-        docs = self._candidates(query)
-        found = self._features(query, docs)
         asked = _Asked.of(query.all_words, self.idf)
         hits = [self._hit(doc, query.scores.get(doc, 0.0), asked, set(query.words))
                 for doc in docs]
-        return hits, vectors(found, query.cues, self.cue_table)
+        return hits, rows
+
+    def candidate_codes(self, question: str) -> tuple[list[str], list[list[float]]]:
+        """``candidates`` with their codes only: training needs no more of a hit."""
+        _, docs, rows = self._candidate_rows(question)
+        return [self.records[doc].code for doc in docs], rows
+
+    def _candidate_rows(self, question: str,
+                        ) -> tuple[_Query | None, list[int], list[list[float]]]:
+        """The analysed question, its candidates and their feature vectors."""
+        query = self._analyse(validate_query(question), True, with_examples=True)
+        if query is None:
+            return None, [], []
+        docs = self._candidates(query)
+        return query, docs, vectors(self._features(query, docs), query.cues, self.cue_table)
 
     def _analyse(self, text: str, expand: bool, *, with_examples: bool) -> _Query | None:
         """The question's words and its first-stage scores (None: nothing to search).
@@ -809,7 +829,7 @@ class SearchIndex:
         query_pairs = set(terms(query.all_words)) - every
         pair_terms = [t for t in dict.fromkeys(terms(query.words)) if "_" in t]
         unique = list(dict.fromkeys(query.all_words))
-        total_idf = sum(self.idf.get(w, 8.0) for w in unique) or 1.0
+        total_idf = sum(self.idf.get(w, UNKNOWN_IDF) for w in unique) or 1.0
         found = []
         for rank, doc in enumerate(docs, start=1):
             name_words = self.name_words[doc]
@@ -837,7 +857,8 @@ class SearchIndex:
                 name_share=sum(self.idf.get(w, 0.0) for w in name_words & every)
                 / total_idf,
                 ask_cov=len(name_words & query.asked) / len(name_words) if name_words else 0.0,
-                done_cov=len(name_words & query.done) / len(name_words) if name_words else 0.0))
+                done_cov=len(name_words & query.done) / len(name_words) if name_words else 0.0,
+                explained=self._explained(doc, unique, total_idf)))
         return found
 
     def _detail_scores(self, doc: int, pair_terms: list[str]) -> dict[str, float]:
@@ -887,7 +908,16 @@ class SearchIndex:
         matched = sum(self.idf.get(w, 0.0) for w in asked.unique if w in terms_of_doc)
         penalty = VARIANT_PENALTY if self._unasked_variant(name_words, query) else 1.0
         return Hit(record.code, record.name, score * (0.6 + 0.4 * coverage) * penalty,
-                   matched / asked.total, coverage, within_name=bool(own) and own <= name_words)
+                   matched / asked.total, coverage, within_name=bool(own) and own <= name_words,
+                   explained=self._explained(doc, asked.unique, asked.total))
+
+    def _explained(self, doc: int, unique: list[str], total_idf: float) -> float:
+        """``Hit.explained``: the share of the question's idf (``unique``: its distinct
+        words, ``total_idf`` theirs summed) in the procedure or in its example questions."""
+        told = self.examples.words_of.get(self.records[doc].code, frozenset())
+        within = self.doc_terms[doc]
+        return sum(self.idf.get(w, UNKNOWN_IDF) for w in unique
+                   if w in within or w in told) / total_idf
 
     def _unasked_variant(self, name_words: frozenset[str], query: set[str]) -> bool:
         """The name has a variant word ("lại", "gia hạn") that the question lacks."""

@@ -17,9 +17,13 @@ gives the same weights (``ranker.json``, compared by ``pakn catalog train-ranker
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from intake.catalog import search
 from intake.catalog.importers import parse_path
@@ -84,8 +88,8 @@ def pairs(index: SearchIndex, examples: Iterable[Example]) -> tuple[list[list[fl
     rows: list[list[float]] = []
     reached = 0
     for example in examples:
-        hits, vectors = index.candidates(example.question)
-        gold = [i for i, h in enumerate(hits) if h.code == example.code]
+        codes, vectors = index.candidate_codes(example.question)
+        gold = [i for i, code in enumerate(codes) if code == example.code]
         if not gold:
             continue
         reached += 1
@@ -108,15 +112,8 @@ def train(examples: Sequence[Example], catalogs: Sequence[Sequence[ProcedureReco
     from sklearn.linear_model import LogisticRegression
 
     cues = load_cues()
-    rows: list[list[float]] = []
-    for records in catalogs:
-        index = SearchIndex(records, rerank=False, cues=cues, examples=())
-        for fold in range(FOLDS):
-            held = [e for i, e in enumerate(examples) if i % FOLDS == fold]
-            rest = [(e.question, e.code) for i, e in enumerate(examples) if i % FOLDS != fold]
-            index.examples = ExampleIndex(rest, index.analyzer)
-            found, _ = pairs(index, held)
-            rows += found
+    tasks = [_Fold(records, examples, fold) for records in catalogs for fold in range(FOLDS)]
+    rows = [row for found in _each(_fold_rows, tasks) for row in found]
     x = np.array(rows, dtype=float)
     # both orders of every pair, so the intercept-free model is symmetric
     features = np.vstack([x, -x])
@@ -129,6 +126,41 @@ def train(examples: Sequence[Example], catalogs: Sequence[Sequence[ProcedureReco
     model.fit(features, labels)
     weights = tuple(round(float(w), 6) for w in model.coef_[0])
     return Ranker(feature_names(cues), weights)
+
+
+@dataclass(frozen=True)
+class _Fold:
+    """One fold of the examples over one catalog: a unit of training work."""
+
+    records: Sequence[ProcedureRecord]
+    examples: Sequence[Example]
+    fold: int
+
+
+def _fold_rows(task: _Fold) -> list[list[float]]:
+    """The pairs of a fold's questions over its catalog, each question's candidates read
+    against the other folds' examples only."""
+    index = SearchIndex(task.records, rerank=False, cues=load_cues(), examples=())
+    held = [e for i, e in enumerate(task.examples) if i % FOLDS == task.fold]
+    rest = [(e.question, e.code) for i, e in enumerate(task.examples)
+            if i % FOLDS != task.fold]
+    index.examples = ExampleIndex(rest, index.analyzer)
+    return pairs(index, held)[0]
+
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def _each(work: Callable[[_T], _R], tasks: Sequence[_T]) -> list[_R]:
+    """``work`` over the tasks on every core (results in the tasks' order, so training
+    stays deterministic); in this process when there is one core."""
+    workers = min(len(tasks), os.cpu_count() or 1)
+    if workers <= 1:
+        return [work(task) for task in tasks]
+    # spawned, not forked: the caller may hold threads and database connections
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(work, tasks))
 
 
 def write_ranker(ranker: Ranker, path: Path = RANKER_FILE) -> None:

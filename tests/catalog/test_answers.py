@@ -11,6 +11,7 @@ from intake.catalog.answers import answer, attribute_of, split_message
 from intake.catalog.search import Hit
 from intake.catalog.service import (
     DEMO_CATALOG,
+    EXPLAINED_FLOOR,
     GUESS_SCORE,
     LONG_QUESTION_WORDS,
     CatalogService,
@@ -82,16 +83,6 @@ def test_a_life_event_question_gets_an_answer_or_a_choice(
     assert any(word in n.lower() for n in names), names
 
 
-@pytest.mark.parametrize("question", [
-    "cách nấu canh chua cá cho ngon",
-    "tối nay rạp chiếu phim nào còn vé",
-])
-def test_a_question_about_no_procedure_is_not_answered_with_one(
-        catalog: CatalogService, question: str) -> None:
-    catalog.import_file(DEMO_CATALOG)
-    assert catalog.lookup(question).best is None
-
-
 def test_a_variant_not_asked_for_is_no_rival_of_the_plain_procedure(
         catalog: CatalogService) -> None:
     """Nothing was lost: "Cấp lại thẻ …" scores close, but the citizen is answered with
@@ -104,9 +95,10 @@ def test_a_variant_not_asked_for_is_no_rival_of_the_plain_procedure(
     assert "Cấp lại thẻ Căn cước công dân" in names
 
 
-def _hits(*scored: tuple[float, float]) -> list[Hit]:
-    """Hits with the given (score, confidence), best first."""
-    return [Hit(f"P-{i}", f"Thủ tục {i}", score, confidence)
+def _hits(*scored: tuple[float, float], explained: float = 1.0) -> list[Hit]:
+    """Hits with the given (score, confidence), best first, the question's words all in
+    them or their example questions unless ``explained`` says otherwise."""
+    return [Hit(f"P-{i}", f"Thủ tục {i}", score, confidence, explained=explained)
             for i, (score, confidence) in enumerate(scored)]
 
 
@@ -126,6 +118,34 @@ def test_the_judge_answers_offers_guesses_or_finds_nothing() -> None:
     assert judge(weak, question_words=5) == judge([], question_words=5)  # nothing
     few_words = judge(_hits((strong, 0.05), (strong * 0.97, 0.05)), question_words=5)
     assert few_words.best is None and not few_words.alternatives
+
+
+def test_a_lead_or_a_choice_needs_the_question_told_in_the_procedure_or_its_examples(
+        ) -> None:
+    """A life event's words are in its procedure's example questions; a cinema's are not.
+    Without them, a clear lead is no answer and a best that stands out is no choice: only
+    a guess, when the best scores enough, or nothing."""
+    strong = GUESS_SCORE * 3
+    ahead = judge(_hits((strong, 0.3), (strong * 0.5, 0.3), explained=0.3), 5)
+    assert ahead.best is None and ahead.guess
+    standing_out = _hits((strong, 0.3), (strong * 0.8, 0.3), (strong * 0.7, 0.2),
+                         explained=EXPLAINED_FLOOR - 0.01)
+    assert judge(standing_out, 5).guess
+    low = _hits((GUESS_SCORE * 0.8, 0.3), (GUESS_SCORE * 0.5, 0.3), explained=0.3)
+    assert judge(low, 5) == judge([], 5)
+
+
+@pytest.mark.parametrize("question", [
+    "cách nấu canh chua cá cho ngon",
+    "tối nay rạp chiếu phim nào còn vé",
+])
+def test_a_question_about_no_procedure_is_offered_none(catalog: CatalogService,
+                                                       question: str) -> None:
+    """A word or two found by chance ("chiếu" folds like "chiều" of a plot of land) do not
+    make the best procedure an answer or a choice."""
+    catalog.import_file(DEMO_CATALOG)
+    found = catalog.lookup(question)
+    assert found.best is None and not found.alternatives, found
 
 
 def test_a_long_story_with_few_of_its_words_found_gets_a_guess() -> None:
