@@ -52,19 +52,24 @@ def _choice(code: str) -> Choice:
 
 
 def suggestions(complaint_text: str) -> list[Choice]:
-    """Procedures the complaint text itself is about (at most two).
+    """Procedures the complaint text itself is about (at most two): the search's best
+    that the text names, the one it names most fully first.
 
-    A complaint names the procedure it is about ("tôi nộp hồ sơ đăng ký khai sinh … chưa
-    có kết quả"), where a question may name one only as what is already done. So among
-    the search's best hits that the text names, the one whose name it says most fully
-    comes first, before variants ranked above it for the story around the name."""
+    A complaint says the name of what it is about ("tôi nộp hồ sơ đăng ký khai sinh …
+    chưa có kết quả"), where a question may name a procedure only as what is already
+    done, so the search can rank a variant whose examples tell the same story above the
+    procedure named. That one is looked for among the best ``SUGGEST_FROM``; the rest
+    keep the search's order."""
     try:
         hits = _catalog().search(complaint_text[:1500], limit=SUGGEST_FROM)
     except InvalidQuery:
         return []
-    named = sorted((h for h in hits if h.coverage >= SUGGEST_COVERAGE),
-                   key=lambda h: -h.coverage)  # stable: the search's order otherwise
-    return [_choice(h.code) for h in named[:MAX_SUGGESTIONS]]
+    named = [h for h in hits if h.coverage >= SUGGEST_COVERAGE]
+    if not named:
+        return []
+    fullest = max(named, key=lambda h: h.coverage)  # the first of the best on a tie
+    rest = [h for h in hits[:MAX_SUGGESTIONS] if h in named and h is not fullest]
+    return [_choice(h.code) for h in [fullest, *rest][:MAX_SUGGESTIONS]]
 
 
 def resolve(answer: str) -> Resolution:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Annotated
 
@@ -157,7 +158,7 @@ def train_ranker(
     queues = {q.code: q.name for q in read_organisation().queues}
     try:
         ranker = retrain(queues, examples or TRAINING_FILE)
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, BrokenProcessPool) as exc:
         raise _fail(f"cannot train: {type(exc).__name__}: {exc}") from exc
     if check:
         changed = differences(read_ranker(RANKER_FILE), ranker)

@@ -461,7 +461,6 @@ class Candidate:
     done_cov: float = 0.0
     examples_pooled: float = 0.0  # all its examples together, relative to the best
     examples_pooled_tail: float = 0.0  # ``examples_pooled`` for a long question's second half
-    explained: float = 0.0  # ``Hit.explained`` (for the judge, not a feature)
 
 
 def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:

@@ -32,6 +32,7 @@ import itertools
 import json
 import math
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -83,7 +84,9 @@ VARIANT_PENALTY = 0.85
 SCORE_TEMPERATURE = 8.0
 TAIL_FROM = 12  # a question of this many words or more is read for its last half too
 BUILDING = "{building}"  # a slot of ``synonyms.yml``: each of its ``buildings``
-UNKNOWN_IDF = 8.0  # the idf of a word no procedure holds (rarer than any that one does)
+# the idf of a word no procedure holds: above any a word of the catalog has up to about
+# 4,000 procedures (log(1 + (n - 0.5) / 1.5))
+UNKNOWN_IDF = 8.0
 IMPLIED_WEIGHT = 0.5  # words a situation implies count less than the citizen's own
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -103,8 +106,9 @@ class Hit:
     within_name: bool = False
     # the share of the question's words (by idf) found in the procedure or in the example
     # questions citizens ask about it: a life event ("vợ tôi vừa sinh em bé") is told in
-    # its examples' words; a question about something else ("rạp chiếu phim") is not
-    explained: float = 0.0
+    # its examples' words; a question about something else ("rạp chiếu phim") is not.
+    # None: the procedure has no example questions (a province's own, not the demo's)
+    explained: float | None = field(kw_only=True)
 
     def as_dict(self) -> dict[str, object]:
         """``{code, name, score}`` as the CLI's JSON output gives it."""
@@ -452,8 +456,10 @@ class ExampleIndex:
 
 # the committed examples' index per synonym table (kept with the table, so its id is
 # never another table's): every catalog refresh of a process reads them alike
-_COMMITTED: dict[int, tuple[SynonymTable, tuple[tuple[str, str], ...], ExampleIndex]] = {}
-_COMMITTED_TABLES = 4
+_COMMITTED_EXAMPLE_INDEXES: dict[
+    int, tuple[SynonymTable, tuple[tuple[str, str], ...], ExampleIndex]] = {}
+_MAX_COMMITTED_TABLES = 4
+_COMMITTED_LOCK = threading.Lock()
 
 
 def committed_example_index(analyzer: Analyzer) -> ExampleIndex:
@@ -461,14 +467,17 @@ def committed_example_index(analyzer: Analyzer) -> ExampleIndex:
     once per process and synonym table: it depends on nothing in the catalog, and takes
     longer to build (3,500 questions analysed) than the catalog's own index."""
     examples = load_examples()
-    kept = _COMMITTED.get(id(analyzer.table))
-    if kept is not None and kept[0] is analyzer.table and kept[1] is examples:
-        return kept[2]
-    index = ExampleIndex(examples, analyzer)
-    if len(_COMMITTED) >= _COMMITTED_TABLES:
-        _COMMITTED.pop(next(iter(_COMMITTED)))
-    _COMMITTED[id(analyzer.table)] = (analyzer.table, examples, index)
-    return index
+    key = id(analyzer.table)
+    with _COMMITTED_LOCK:  # threads refreshing catalogs at once build it once
+        kept = _COMMITTED_EXAMPLE_INDEXES.get(key)
+        if kept is not None and kept[0] is analyzer.table and kept[1] is examples:
+            return kept[2]
+        index = ExampleIndex(examples, analyzer)
+        if key not in _COMMITTED_EXAMPLE_INDEXES \
+                and len(_COMMITTED_EXAMPLE_INDEXES) >= _MAX_COMMITTED_TABLES:
+            del _COMMITTED_EXAMPLE_INDEXES[next(iter(_COMMITTED_EXAMPLE_INDEXES))]
+        _COMMITTED_EXAMPLE_INDEXES[key] = (analyzer.table, examples, index)
+        return index
 
 
 _Impacts = dict[str, tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]]
@@ -682,10 +691,12 @@ class SearchIndex:
             values = self.ranker.scores(found, query.cues)
             top, scale = max(values), max(c.first_stage for c in found) or 1.0
             own = set(query.words)
+            asked = _Asked.of(query.all_words, self.idf)
             ranked = [Hit(self.records[c.doc].code, self.records[c.doc].name,
                           scale * math.exp((v - top) / SCORE_TEMPERATURE), c.confidence,
                           c.name_cov_all, c.unasked_variant,
-                          bool(own) and own <= self.name_words[c.doc], c.explained)
+                          bool(own) and own <= self.name_words[c.doc],
+                          explained=self._explained(c.doc, asked))
                       for c, v in zip(found, values, strict=True)]
             ranked.sort(key=lambda h: (-h.score, h.code))
             return ranked[:limit]
@@ -857,8 +868,7 @@ class SearchIndex:
                 name_share=sum(self.idf.get(w, 0.0) for w in name_words & every)
                 / total_idf,
                 ask_cov=len(name_words & query.asked) / len(name_words) if name_words else 0.0,
-                done_cov=len(name_words & query.done) / len(name_words) if name_words else 0.0,
-                explained=self._explained(doc, unique, total_idf)))
+                done_cov=len(name_words & query.done) / len(name_words) if name_words else 0.0))
         return found
 
     def _detail_scores(self, doc: int, pair_terms: list[str]) -> dict[str, float]:
@@ -909,15 +919,17 @@ class SearchIndex:
         penalty = VARIANT_PENALTY if self._unasked_variant(name_words, query) else 1.0
         return Hit(record.code, record.name, score * (0.6 + 0.4 * coverage) * penalty,
                    matched / asked.total, coverage, within_name=bool(own) and own <= name_words,
-                   explained=self._explained(doc, asked.unique, asked.total))
+                   explained=self._explained(doc, asked))
 
-    def _explained(self, doc: int, unique: list[str], total_idf: float) -> float:
-        """``Hit.explained``: the share of the question's idf (``unique``: its distinct
-        words, ``total_idf`` theirs summed) in the procedure or in its example questions."""
-        told = self.examples.words_of.get(self.records[doc].code, frozenset())
+    def _explained(self, doc: int, asked: _Asked) -> float | None:
+        """``Hit.explained``: the share of the question's idf in the procedure or in its
+        example questions (None when it has none)."""
+        told = self.examples.words_of.get(self.records[doc].code)
+        if told is None:
+            return None
         within = self.doc_terms[doc]
-        return sum(self.idf.get(w, UNKNOWN_IDF) for w in unique
-                   if w in within or w in told) / total_idf
+        return sum(self.idf.get(w, UNKNOWN_IDF) for w in asked.unique
+                   if w in within or w in told) / asked.total
 
     def _unasked_variant(self, name_words: frozenset[str], query: set[str]) -> bool:
         """The name has a variant word ("lại", "gia hạn") that the question lacks."""

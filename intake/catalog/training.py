@@ -113,7 +113,7 @@ def train(examples: Sequence[Example], catalogs: Sequence[Sequence[ProcedureReco
 
     cues = load_cues()
     tasks = [_Fold(records, examples, fold) for records in catalogs for fold in range(FOLDS)]
-    rows = [row for found in _each(_fold_rows, tasks) for row in found]
+    rows = [row for found in _in_processes(_fold_rows, tasks) for row in found]
     x = np.array(rows, dtype=float)
     # both orders of every pair, so the intercept-free model is symmetric
     features = np.vstack([x, -x])
@@ -152,15 +152,23 @@ _T = TypeVar("_T")
 _R = TypeVar("_R")
 
 
-def _each(work: Callable[[_T], _R], tasks: Sequence[_T]) -> list[_R]:
-    """``work`` over the tasks on every core (results in the tasks' order, so training
-    stays deterministic); in this process when there is one core."""
-    workers = min(len(tasks), os.cpu_count() or 1)
+def _in_processes(work: Callable[[_T], _R], tasks: Sequence[_T]) -> list[_R]:
+    """``work`` over the tasks, one process per usable core (results in the tasks' order,
+    so training stays deterministic); in this process when there is one core. The
+    workers are spawned, not forked (the caller may hold threads and database
+    connections), so they read the committed synonyms and cues afresh: what the caller
+    patched in memory does not reach them. The first failure cancels the tasks not yet
+    started."""
+    workers = min(len(tasks), len(os.sched_getaffinity(0)))
     if workers <= 1:
         return [work(task) for task in tasks]
-    # spawned, not forked: the caller may hold threads and database connections
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return list(pool.map(work, tasks))
+        futures = [pool.submit(work, task) for task in tasks]
+        try:
+            return [future.result() for future in futures]
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def write_ranker(ranker: Ranker, path: Path = RANKER_FILE) -> None:

@@ -13,6 +13,8 @@ from intake.catalog.service import (
     DEMO_CATALOG,
     EXPLAINED_FLOOR,
     GUESS_SCORE,
+    LEAD_FLOOR,
+    LEAD_FLOOR_TOLD,
     LONG_QUESTION_WORDS,
     CatalogService,
     judge,
@@ -95,7 +97,7 @@ def test_a_variant_not_asked_for_is_no_rival_of_the_plain_procedure(
     assert "Cấp lại thẻ Căn cước công dân" in names
 
 
-def _hits(*scored: tuple[float, float], explained: float = 1.0) -> list[Hit]:
+def _hits(*scored: tuple[float, float], explained: float | None = 1.0) -> list[Hit]:
     """Hits with the given (score, confidence), best first, the question's words all in
     them or their example questions unless ``explained`` says otherwise."""
     return [Hit(f"P-{i}", f"Thủ tục {i}", score, confidence, explained=explained)
@@ -133,6 +135,25 @@ def test_a_lead_or_a_choice_needs_the_question_told_in_the_procedure_or_its_exam
     assert judge(standing_out, 5).guess
     low = _hits((GUESS_SCORE * 0.8, 0.3), (GUESS_SCORE * 0.5, 0.3), explained=0.3)
     assert judge(low, 5) == judge([], 5)
+
+
+def test_a_life_event_told_in_the_examples_is_answered_with_fewer_words_in_the_name(
+        ) -> None:
+    """"bố tôi vừa mất hôm qua …" has few words in "Đăng ký khai tử" (between
+    LEAD_FLOOR_TOLD and LEAD_FLOOR) but all in its examples: clearly ahead, it is the
+    answer. A procedure without examples (a province's own) with as few words is not,
+    and the gate on examples does not apply to it."""
+    strong = GUESS_SCORE * 3
+    few = (LEAD_FLOOR_TOLD + LEAD_FLOOR) / 2
+    told = judge(_hits((strong, few), (strong * 0.5, 0.1), explained=0.9), 5)
+    assert told.best is not None and told.best.code == "P-0" and not told.certain
+    untold = judge(_hits((strong, few), (strong * 0.5, 0.1), explained=None), 5)
+    assert untold.best is None
+    own = judge(_hits((strong, LEAD_FLOOR), (strong * 0.5, 0.1), explained=None), 5)
+    assert own.best is not None and own.best.code == "P-0"
+    standing_out = _hits((strong, 0.3), (strong * 0.8, 0.3), (strong * 0.7, 0.2),
+                         explained=None)
+    assert len(judge(standing_out, 5).alternatives) == 3 and not judge(standing_out, 5).guess
 
 
 @pytest.mark.parametrize("question", [

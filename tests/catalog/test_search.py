@@ -60,3 +60,18 @@ def test_the_committed_examples_are_read_once_per_synonym_table(index: SearchInd
     assert other.examples is not index.examples
     story = "vợ tôi vừa sinh em bé ở bệnh viện, giờ làm giấy tờ cho cháu thế nào"
     assert other.search(story, 1)[0].code == index.search(story, 1)[0].code == "BG-HT-001"
+
+
+def test_explained_counts_the_words_of_a_procedure_and_of_its_examples(
+        index: SearchIndex) -> None:
+    """A word only the examples hold counts; a procedure without examples has no
+    share (None), and the example words are words, not the index's word pairs."""
+    examples = [("vợ tôi vừa sinh em bé ở bệnh viện", "BG-HT-001")]
+    told = SearchIndex(index.records, examples=examples)
+    assert all("_" not in w for w in told.examples.words_of["BG-HT-001"])
+    hits = {h.code: h for h in told.search("vợ tôi vừa sinh em bé", 5)}
+    assert hits["BG-HT-001"].explained == pytest.approx(1.0)
+    assert all(h.explained is None for code, h in hits.items() if code != "BG-HT-001")
+    bare = {h.code: h for h in SearchIndex(index.records, examples=[]).search(
+        "vợ tôi vừa sinh em bé", 5)}
+    assert all(h.explained is None for h in bare.values())
