@@ -68,7 +68,8 @@ def suggestions(complaint_text: str) -> list[Choice]:
     if not named:
         return []
     fullest = max(named, key=lambda h: h.coverage)  # the first of the best on a tie
-    rest = [h for h in hits[:MAX_SUGGESTIONS] if h in named and h is not fullest]
+    rest = [h for h in hits[:MAX_SUGGESTIONS]
+            if h.coverage >= SUGGEST_COVERAGE and h is not fullest]
     return [_choice(h.code) for h in [fullest, *rest][:MAX_SUGGESTIONS]]
 
 

@@ -839,8 +839,8 @@ class SearchIndex:
             else own
         query_pairs = set(terms(query.all_words)) - every
         pair_terms = [t for t in dict.fromkeys(terms(query.words)) if "_" in t]
-        unique = list(dict.fromkeys(query.all_words))
-        total_idf = sum(self.idf.get(w, UNKNOWN_IDF) for w in unique) or 1.0
+        asked = _Asked.of(query.all_words, self.idf)
+        unique, total_idf = asked.unique, asked.total
         found = []
         for rank, doc in enumerate(docs, start=1):
             name_words = self.name_words[doc]

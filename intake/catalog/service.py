@@ -280,11 +280,8 @@ def _offer(found: list[Hit], lead: float, question_words: int) -> Judgement:
 def _clearly_ahead(best: Hit, lead: float) -> bool:
     """Whether the re-ranker puts the best clearly ahead and enough of the question's
     words are in it (fewer when most are in the questions citizens ask about it)."""
-    if lead > CLEAR_LEAD:
-        return False
-    if best.explained is None:
-        return best.confidence >= LEAD_FLOOR
-    return best.confidence >= LEAD_FLOOR_TOLD and best.explained >= EXPLAINED_FLOOR
+    floor = LEAD_FLOOR if best.explained is None else LEAD_FLOOR_TOLD
+    return lead <= CLEAR_LEAD and best.confidence >= floor and _told_in_examples(best)
 
 
 def _told_in_examples(best: Hit) -> bool:

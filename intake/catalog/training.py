@@ -82,22 +82,20 @@ def training_catalogs(base: Sequence[ProcedureRecord]) -> list[list[ProcedureRec
     return [list(base), varied, [replace(r, keywords=()) for r in varied]]
 
 
-def pairs(index: SearchIndex, examples: Iterable[Example]) -> tuple[list[list[float]], int]:
-    """Feature differences (right − other) over every question's candidates, and how
-    many questions had the right procedure among the candidates."""
+def pairs(index: SearchIndex, examples: Iterable[Example]) -> list[list[float]]:
+    """Feature differences (right − other) over every question's candidates (a question
+    whose right procedure is not among them gives none)."""
     rows: list[list[float]] = []
-    reached = 0
     for example in examples:
         codes, vectors = index.candidate_codes(example.question)
         gold = [i for i, code in enumerate(codes) if code == example.code]
         if not gold:
             continue
-        reached += 1
         right = vectors[gold[0]]
         for i, other in enumerate(vectors):
             if i != gold[0]:
                 rows.append([a - b for a, b in zip(right, other, strict=True)])
-    return rows, reached
+    return rows
 
 
 def train(examples: Sequence[Example], catalogs: Sequence[Sequence[ProcedureRecord]],
@@ -145,7 +143,7 @@ def _fold_rows(task: _Fold) -> list[list[float]]:
     rest = [(e.question, e.code) for i, e in enumerate(task.examples)
             if i % FOLDS != task.fold]
     index.examples = ExampleIndex(rest, index.analyzer)
-    return pairs(index, held)[0]
+    return pairs(index, held)
 
 
 _T = TypeVar("_T")
