@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from intake.catalog.errors import InvalidQuery, ProcedureNotFound
+from intake.catalog.search import Hit
 from intake.catalog.service import CatalogService, get_catalog
 
 SUGGEST_COVERAGE = 0.5
@@ -64,13 +65,17 @@ def suggestions(complaint_text: str) -> list[Choice]:
         hits = _catalog().search(complaint_text[:1500], limit=SUGGEST_FROM)
     except InvalidQuery:
         return []
-    named = [h for h in hits if h.coverage >= SUGGEST_COVERAGE]
+    named = [h for h in hits if _named(h)]
     if not named:
         return []
     fullest = max(named, key=lambda h: h.coverage)  # the first of the best on a tie
-    rest = [h for h in hits[:MAX_SUGGESTIONS]
-            if h.coverage >= SUGGEST_COVERAGE and h is not fullest]
+    rest = [h for h in hits[:MAX_SUGGESTIONS] if _named(h) and h is not fullest]
     return [_choice(h.code) for h in [fullest, *rest][:MAX_SUGGESTIONS]]
+
+
+def _named(hit: Hit) -> bool:
+    """Whether the complaint says enough of the procedure's name to suggest it."""
+    return hit.coverage >= SUGGEST_COVERAGE
 
 
 def resolve(answer: str) -> Resolution:
