@@ -45,6 +45,19 @@ level is labelled by it), p50/p95/max per turn, errors (the citizen got the poli
 "unavailable" reply) and lost/duplicated/reordered turns; with ``--rounds`` > 1 the
 medians of the rounds too.
 
+``--remote`` measures the deployment's own servers instead, on machines of their own
+(what the target assumes; two servers on this 2-core machine share its cores): the
+servers of ``PAKN_RASA_URLS`` (``--servers 1,2``: the first one, then the first two),
+with the channel secret and the Rasa token the edges use (``pakn.env`` or the
+environment). It writes conversations of senders ``web:bench-…`` (questions, a status
+query, thanks: no complaint is filed), reads them back with the Rasa token for the
+lost/duplicated/reordered count, and reads no CPU. It stops before any load, exit 2 and
+the reason, when a server does not answer or refuses the token or the channel secret.
+Run it from a machine with the ``console`` role's settings, against a staging deployment:
+
+    PAKN_RASA_URLS=http://10.0.0.11:5005,http://10.0.0.12:5005 \
+        .venv/bin/python bench/chat_latency.py --scale --remote
+
 ``--closed-loop`` keeps the earlier load for comparison: each citizen sends one message a
 second and waits for the answer first; it never offers more than the assistant achieves
 and cannot reorder one citizen's turns, so it understates latency under saturation.
@@ -69,6 +82,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import psutil
@@ -271,11 +285,12 @@ async def scale_level(relay: RasaRelay, rate: float, seconds: float, tag: str
     return result
 
 
-def check_order(stack: RasaStack, sent: dict[str, list[int]]) -> tuple[int, int, int]:
+def check_order(tracker: Callable[[str], dict[str, Any]], sent: dict[str, list[int]]
+                ) -> tuple[int, int, int]:
     """Lost, duplicated and reordered turns, from the conversations in the tracker store."""
     lost = duplicated = reordered = 0
     for sender, answered in sent.items():
-        events = stack.tracker(sender)["events"]
+        events = tracker(sender)["events"]
         seqs = [int(((e.get("metadata") or {}).get("bench") or {}).get("seq", -1))
                 for e in events if e.get("event") == "user"]
         lost += len(set(answered) - set(seqs))
@@ -347,6 +362,8 @@ def cpu_line(before: dict[str, float], after: dict[str, float], turns: int) -> s
 
 def scale_main(args: argparse.Namespace) -> int:
     """Two Rasa servers, Redis lock store, PostgreSQL tracker store; each level."""
+    if args.remote:
+        return remote_main(args)
     from intake.assistant.conversations import tracker_store
     from intake.assistant.locks import lock_store
     from intake.config import load_settings
@@ -354,7 +371,6 @@ def scale_main(args: argparse.Namespace) -> int:
     from tests.harness.redis import redis_server
 
     servers = [int(x) for x in args.servers.split(",")]
-    rates = [float(x) for x in args.rates.split(",")]
     work = Path(tempfile.mkdtemp(prefix="pakn-chat-scale-"))
     model = ensure_model(ROOT)
     with postgres_server() as pg, redis_server() as redis:
@@ -371,47 +387,132 @@ def scale_main(args: argparse.Namespace) -> int:
                               rasa_servers=max(servers), workdir=work) as stack:
             print(f"model {model.name}; {max(servers)} Rasa servers up, one action server, "
                   f"tracker store PostgreSQL, lock store Redis; work dir {work}", flush=True)
-            warm = RasaRelay(stack.rasa_urls, stack.channel_secret)
-            for n, text in enumerate(MESSAGES * 2):  # caches of every server and actions
-                asyncio.run(_warm(warm, f"web:warm-{n}", text))
-            loop = "closed loop" if args.closed_loop else f"open loop, {args.arrivals} arrivals"
-            print(f"{loop}; latency from the scheduled send time; {args.seconds:g} s per "
-                  "level", flush=True)
             meter = CpuMeter(stack_parts(stack, pg.data_dir,
                                          redis.process.pid if redis.process else None))
-            rows: dict[tuple[int, float], list[tuple[float, float, float, float]]] = {}
-            for round_no in range(args.rounds):
-                for count in servers:
-                    for rate in rates:
-                        relay = RasaRelay(stack.rasa_urls[:count], stack.channel_secret,
-                                          timeout=60.0)
-                        tag = f"{round_no}-{count}-{rate:g}-{uuid.uuid4().hex[:6]}"
-                        cpu_before = meter.read()
-                        res = asyncio.run(_run_and_close(relay, rate, args, tag,
-                                                         seed=args.seed + round_no))
-                        cpu_after = meter.read()
-                        lost, dup, reord = check_order(stack, res.sent)
-                        p50 = statistics.median(res.latencies)
-                        p95 = percentile(res.latencies, 95)
-                        rows.setdefault((count, rate), []).append(
-                            (res.achieved, p50, p95, res.offered))
-                        print(f"{count} server{'s' if count > 1 else ' '} at "
-                              f"{res.achieved:5.1f} msg/s achieved ({res.offered:5.1f} "
-                              f"offered)  n={len(res.latencies):>5}  p50={p50:8.1f} ms  "
-                              f"p95={p95:8.1f} ms  max={max(res.latencies):8.1f} ms  "
-                              f"errors={res.errors}  lost={lost} duplicated={dup} "
-                              f"reordered={reord}  load {_load()}", flush=True)
-                        answered = sum(len(seqs) for seqs in res.sent.values())
-                        print("    " + cpu_line(cpu_before, cpu_after, answered), flush=True)
-            if args.rounds > 1:
-                for (count, rate), values in rows.items():
-                    print(f"median of {args.rounds} rounds: {count} server(s), {rate:g} "
-                          f"msg/s offered: achieved "
-                          f"{statistics.median(v[0] for v in values):5.1f} msg/s  "
-                          f"p50={statistics.median(v[1] for v in values):8.1f} ms  "
-                          f"p95={statistics.median(v[2] for v in values):8.1f} ms",
-                          flush=True)
+            measure_levels(args, stack.rasa_urls, stack.channel_secret, stack.tracker, meter)
     return 0
+
+
+@dataclass
+class RemoteServers:
+    """Rasa servers this bench did not start (``--remote``): the deployment's own, on
+    their own machines, named as the edges name them (``PAKN_RASA_URLS``, the channel
+    secret and the Rasa token of ``pakn.env`` or the environment)."""
+
+    rasa_urls: list[str]
+    channel_secret: str
+    rasa_token: str
+
+    def tracker(self, sender: str) -> dict[str, Any]:
+        """The conversation of ``sender``, from the first server (they share one store)."""
+        response = httpx.get(f"{self.rasa_urls[0]}/conversations/{sender}/tracker",
+                             params={"token": self.rasa_token}, timeout=60.0)
+        response.raise_for_status()
+        tracker: dict[str, Any] = response.json()
+        return tracker
+
+    def refusal(self, count: int) -> str | None:
+        """Why the first ``count`` servers cannot be measured (down, or the token or the
+        channel secret refused), before any load; ``None`` when all of them answer."""
+        for url in self.rasa_urls[:count]:
+            try:
+                response = httpx.get(f"{url}/conversations/web:bench-probe/tracker",
+                                     params={"token": self.rasa_token}, timeout=10.0)
+            except httpx.HTTPError as down:
+                return f"{url} does not answer ({type(down).__name__})"
+            if response.status_code in (401, 403):
+                return f"{url} refused PAKN_RASA_TOKEN (HTTP {response.status_code})"
+            relay = RasaRelay([url], self.channel_secret, timeout=30.0)
+            try:
+                asyncio.run(_probe(relay))
+            except AssistantUnavailable as refused:
+                return (f"{url} did not answer a message signed with PAKN_CHANNEL_SECRET "
+                        f"({refused})")
+        return None
+
+
+async def _probe(relay: RasaRelay) -> None:
+    try:
+        await relay.send("web:bench-probe", MESSAGES[0])
+    finally:
+        await relay.aclose()
+
+
+def remote_main(args: argparse.Namespace) -> int:
+    """The levels against servers started elsewhere: what the target needs (two servers
+    on machines of their own), where this machine cannot hold them."""
+    from intake.config import SettingsError, load_settings
+    from intake.secret_store import SecretConfigError
+
+    try:
+        settings = load_settings()
+        secret, token = (settings.resolved("PAKN_CHANNEL_SECRET"),
+                         settings.resolved("PAKN_RASA_TOKEN"))
+    except (SettingsError, SecretConfigError) as wrong:
+        print(f"chat_latency: {wrong}", file=sys.stderr)
+        return 2
+    urls = list(settings.assistant_urls)
+    needed = max(int(x) for x in args.servers.split(","))
+    if len(urls) < needed:
+        print(f"chat_latency: --servers asks for {needed} servers, PAKN_RASA_URLS names "
+              f"{len(urls)}", file=sys.stderr)
+        return 2
+    remote = RemoteServers(urls, secret, token)
+    refused = remote.refusal(needed)
+    if refused:
+        print(f"chat_latency: {refused}", file=sys.stderr)
+        return 2
+    print(f"remote servers {', '.join(urls[:needed])} (PAKN_RASA_URLS); CPU not read "
+          "(their processes are on other machines)", flush=True)
+    measure_levels(args, remote.rasa_urls, remote.channel_secret, remote.tracker, None)
+    return 0
+
+
+def measure_levels(args: argparse.Namespace, urls: list[str], channel_secret: str,
+                   tracker: Callable[[str], dict[str, Any]], meter: CpuMeter | None
+                   ) -> None:
+    """Warm every server, then each round × servers × rate level: latency, errors, turns
+    lost/duplicated/reordered (from ``tracker``), CPU per turn when ``meter`` reads it."""
+    servers = [int(x) for x in args.servers.split(",")]
+    rates = [float(x) for x in args.rates.split(",")]
+    warm = RasaRelay(urls[:max(servers)], channel_secret)
+    for n, text in enumerate(MESSAGES * 2):  # caches of every server and actions
+        asyncio.run(_warm(warm, f"web:warm-{n}", text))
+    loop = "closed loop" if args.closed_loop else f"open loop, {args.arrivals} arrivals"
+    print(f"{loop}; latency from the scheduled send time; {args.seconds:g} s per "
+          "level", flush=True)
+    rows: dict[tuple[int, float], list[tuple[float, float, float, float]]] = {}
+    for round_no in range(args.rounds):
+        for count in servers:
+            for rate in rates:
+                relay = RasaRelay(urls[:count], channel_secret, timeout=60.0)
+                tag = f"{round_no}-{count}-{rate:g}-{uuid.uuid4().hex[:6]}"
+                cpu_before = meter.read() if meter else {}
+                res = asyncio.run(_run_and_close(relay, rate, args, tag,
+                                                 seed=args.seed + round_no))
+                cpu_after = meter.read() if meter else {}
+                lost, dup, reord = check_order(tracker, res.sent)
+                p50 = statistics.median(res.latencies)
+                p95 = percentile(res.latencies, 95)
+                rows.setdefault((count, rate), []).append(
+                    (res.achieved, p50, p95, res.offered))
+                print(f"{count} server{'s' if count > 1 else ' '} at "
+                      f"{res.achieved:5.1f} msg/s achieved ({res.offered:5.1f} "
+                      f"offered)  n={len(res.latencies):>5}  p50={p50:8.1f} ms  "
+                      f"p95={p95:8.1f} ms  max={max(res.latencies):8.1f} ms  "
+                      f"errors={res.errors}  lost={lost} duplicated={dup} "
+                      f"reordered={reord}  load {_load()}", flush=True)
+                if meter:
+                    answered = sum(len(seqs) for seqs in res.sent.values())
+                    print("    " + cpu_line(cpu_before, cpu_after, answered), flush=True)
+    if args.rounds > 1:
+        for (count, rate), values in rows.items():
+            print(f"median of {args.rounds} rounds: {count} server(s), {rate:g} "
+                  f"msg/s offered: achieved "
+                  f"{statistics.median(v[0] for v in values):5.1f} msg/s  "
+                  f"p50={statistics.median(v[1] for v in values):8.1f} ms  "
+                  f"p95={statistics.median(v[2] for v in values):8.1f} ms",
+                  flush=True)
 
 
 async def _warm(relay: RasaRelay, sender: str, text: str) -> None:
@@ -453,6 +554,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1, help="of the Poisson schedule")
     parser.add_argument("--closed-loop", action="store_true",
                         help="--scale: each citizen waits for the answer (the old load)")
+    parser.add_argument("--remote", action="store_true",
+                        help="--scale: the deployment's servers (PAKN_RASA_URLS), not "
+                             "servers started here")
     args = parser.parse_args()
     if args.scale:
         return scale_main(args)
