@@ -161,11 +161,11 @@ def main() -> None:
     parser.add_argument("--blind", choices=sets_with("procedures.jsonl"))
     args = parser.parse_args()
     if args.blind:
-        from blind_sets import BLIND, verify
+        from blind_sets import BLIND, FINAL_SETS, verify
 
         verify()
         args.questions = BLIND / args.blind / "procedures.jsonl"
-        args.show_misses = args.show_misses and args.blind != "set2"
+        args.show_misses = args.show_misses and args.blind not in FINAL_SETS
     if not args.catalog.exists():
         raise SystemExit(f"{args.catalog} not found (the demo catalog ships with the repo)")
     base = load_catalog(args.catalog)

@@ -21,7 +21,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from blind_sets import BLIND, read_jsonl, sets_with, verify
+from blind_sets import BLIND, FINAL_SETS, read_jsonl, sets_with, verify
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIR = ("ask_procedure", "file_complaint")
@@ -72,11 +72,11 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=ROOT / "models")
     parser.add_argument("--blind", choices=sets_with("chat.jsonl"))
     parser.add_argument("--show-misses", action="store_true",
-                        help="print each misclassified message (refused for set2, the "
-                             "final set, whose misses are never read)")
+                        help="print each misclassified message (refused for a final "
+                             "set, whose misses are never read)")
     args = parser.parse_args()
-    if args.show_misses and args.blind == "set2":
-        parser.error("set2 is the final blind set: its misses are not printed")
+    if args.show_misses and args.blind in FINAL_SETS:
+        parser.error(f"{args.blind} is a final blind set: its misses are not printed")
     with tempfile.TemporaryDirectory(prefix="pakn-nlu-") as tmp:
         holdout = blind_as_nlu(args.blind, Path(tmp)) if args.blind else args.holdout
         report = run_rasa(holdout, args.model, Path(tmp))

@@ -6,7 +6,7 @@
 ``--blind setN`` reads ``bench/blind/setN/complaints_*.jsonl`` (written by people who had
 not seen the rules; checked against ``bench/blind/SHA256SUMS`` first) and also reports
 the accuracy per trait (addressee, residence, several places …) and of the detected kind
-of submission. With ``--blind set2`` misses are not printed (the final set stays unread).
+of submission. With ``--blind set2`` misses are not printed (a final set stays unread).
 
 Data: ``bench/data/routing_labelled.jsonl`` (``id``, ``text``, ``label`` = the right
 queue, ``style`` chat|email, ``diacritics``, ``place`` = about a named commune or
@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from blind_sets import sets_with  # noqa: E402  (bench/ is the script's folder)
+from blind_sets import FINAL_SETS, sets_with  # noqa: E402  (bench/ is the script's folder)
 
 from intake.catalog.service import DEMO_CATALOG, CatalogService  # noqa: E402
 from intake.config import load_settings  # noqa: E402
@@ -152,7 +152,7 @@ def main() -> int:
     args = parser.parse_args()
     paths = verified_blind_files(args.blind) if args.blind else (args.data or [DATA])
     rows = read_rows(paths)
-    quiet = args.blind == "set2"
+    quiet = args.blind in FINAL_SETS
     training = {fold(e.text) for e in read_examples(args.training)}
     overlap = [r["id"] for r in rows if fold(r["text"]) in training]
     if overlap:
@@ -224,7 +224,7 @@ def main() -> int:
     print(f"latency per complaint: p50 {figures['latency_ms_p50']} ms, "
           f"p95 {figures['latency_ms_p95']} ms")
     if quiet:
-        print("(set2 is the final blind set: confusions and misses are not printed)")
+        print(f"({args.blind} is a final blind set: confusions and misses are not printed)")
         return 0
     print("confusions (gold → routed × n):")
     for (gold, got), n in confusions.most_common():
