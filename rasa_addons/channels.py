@@ -13,12 +13,13 @@ message only with
   (``SeenSignatures``). The edges put a random ``nonce`` into every body, so a citizen
   who sends the same words twice in one second sends two different requests.
 
-The memory of seen signatures is per Rasa process (this server's memory, bounded and
-expiring with the window). With several Rasa servers behind a balancer each remembers
-only what it received: a request captured on its way to one server could be replayed
-once to each other server within the 5 minutes. Route a sender to one server (as the
-lock store wants anyway), or keep the servers' channel unreachable except from the
-edges; a shared memory (Redis/PostgreSQL) comes with the shared state of several servers.
+Each Rasa process remembers the signatures it took (bounded, expiring with the window).
+Several servers share the lock store's Redis (``rasa_addons.lock_store``), and there a
+signature is also recorded for every server (``remember_signature``): a request captured
+on its way to one server is refused by the others too. While Redis does not answer, this
+server's own memory decides (and the lock store, on the same Redis, refuses the turn
+anyway, with the polite reply at the edge). Without Redis (one server) its own memory
+is the whole memory.
 
 The console (web chat) and the Telegram bot sign with ``intake.chat.relay.sign_request``
 (the same computation; this module must not import the product, see ``__init__``). The
@@ -28,6 +29,7 @@ answer (a JSON list of bot messages). Nothing of a message is ever logged.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import heapq
 import hmac
@@ -42,6 +44,8 @@ from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, Us
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from rasa_addons.lock_store import REFUSED, UNREACHABLE
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +177,9 @@ class SignedInput(InputChannel):
             if not is_signed(self.secret, timestamp, given, body, now=now) \
                     or timestamp is None or given is None:
                 return response.json({"error": "not signed by an edge of ours"}, status=403)
-            if not self.seen.first_use(given.strip().lower(), int(timestamp), now):
+            sig = given.strip().lower()
+            if not self.seen.first_use(sig, int(timestamp), now) \
+                    or not await _first_use_everywhere(request, sig, int(timestamp), now):
                 return response.json({"error": "this signed request was used already"},
                                      status=403)
             message = _message_of(body)
@@ -192,3 +198,19 @@ class SignedInput(InputChannel):
             return response.json(collector.messages)
 
         return hooks
+
+
+async def _first_use_everywhere(request: Request, sig: str, timestamp: int,
+                                now: float) -> bool:
+    """False when another server sharing this one's Redis lock store took ``sig``
+    already. True without such a store, or while its Redis does not answer (the lock
+    store reports that, and refuses the turn itself). Off the event loop: a Redis call."""
+    agent = getattr(request.app.ctx, "agent", None)
+    remember = getattr(getattr(agent, "lock_store", None), "remember_signature", None)
+    if remember is None:
+        return True
+    seconds = timestamp + MAX_SKEW_SECONDS - int(now) + 1
+    try:
+        return bool(await asyncio.to_thread(remember, sig, seconds))
+    except (REFUSED, *UNREACHABLE):
+        return True

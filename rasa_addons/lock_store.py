@@ -26,6 +26,12 @@ resumes by itself: every message opens its own Redis call). It also pings Redis 
 the server starts, so a wrong ``PAKN_REDIS_URL`` shows at once, not at the first
 citizen.
 
+Signatures used on any server. The signed channel (``rasa_addons.channels``) refuses a
+captured request replayed within its window; each server remembers the signatures it
+took, and with this lock store it also asks Redis (``remember_signature``: one ``SET NX``
+with the time left in the window), so a request taken by one server is refused by every
+other server sharing the Redis.
+
 Runs inside the Rasa server (``.venv-rasa``): it must not import the product.
 """
 
@@ -121,6 +127,14 @@ class ReportingRedisLockStore(RedisLockStore):
             self.down_since = None
             self.refused = 0
         return result
+
+    def remember_signature(self, signature: str, seconds: int) -> bool:
+        """Record the signed channel's ``signature`` for ``seconds`` (the time left in
+        its window) where every server sharing this Redis sees it; False when one of
+        them recorded it already. Raises what an unreachable Redis raises (reported)."""
+        key = self.key_prefix.replace(":lock:", ":seen:") + signature
+        return bool(self._guarded(
+            lambda: self.red.set(key, b"1", nx=True, ex=max(1, seconds))))
 
     def get_lock(self, conversation_id: str) -> TicketLock | None:
         """Rasa's, reporting an unreachable Redis."""

@@ -21,6 +21,8 @@ is back, and that exactly one complaint is filed:
    that disagree about the home server, or a failover, would do): the shared Redis lock
    makes them take turns, both are in the conversation once each, and the form goes on
    as after the two answers one after the other.
+6. A signed request taken by one server and replayed to the other within the window:
+   refused there (the servers share the memory of used signatures in Redis).
 
 The drills share one stack (module fixture), but none depends on another having run
 before it: each starts by bringing back whatever it needs that an earlier drill left
@@ -32,12 +34,15 @@ restarts nothing.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
+import secrets
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import httpx
 import pytest
 
 from intake.assistant.conversations import tracker_store
@@ -302,3 +307,31 @@ def test_every_rasa_server_killed_mid_form_then_restarted_the_citizen_goes_on(
     assert (tracker.get("active_loop") or {}).get("name") == "complaint_form"
     citizen.finish()
     assert drill.filed(text) == 1
+
+
+def test_a_signed_request_taken_by_one_server_is_refused_by_the_other(whole: Drill
+                                                                       ) -> None:
+    """A request captured on its way to one server and replayed to the other within the
+    window is refused there too (the servers share the memory of used signatures in the
+    lock store's Redis); a fresh request to that server is answered."""
+    drill = whole
+    sender = f"telegram:{secrets.randbelow(10**9)}"
+
+    def signed(text: str) -> tuple[bytes, dict[str, str]]:
+        body = json.dumps({"sender": sender, "message": text,
+                           "nonce": secrets.token_hex(12)}).encode()
+        return body, drill.stack.signed_headers(body)
+
+    first, second = (f"{url}/webhooks/pakn/webhook" for url in drill.stack.rasa_urls)
+    body, headers = signed("xin chào")
+    with httpx.Client(timeout=60.0, trust_env=False) as client:
+        taken = client.post(first, content=body, headers=headers)
+        assert taken.status_code == 200 and taken.json(), taken.text[:200]
+        replayed = client.post(second, content=body, headers=headers)
+        assert replayed.status_code == 403, replayed.text[:200]
+        assert "used already" in replayed.text
+        fresh_body, fresh_headers = signed("xin chào")
+        fresh = client.post(second, content=fresh_body, headers=fresh_headers)
+        assert fresh.status_code == 200 and fresh.json(), fresh.text[:200]
+    users = [e for e in drill.stack.tracker(sender)["events"] if e["event"] == "user"]
+    assert len(users) == 2, "the replayed request reached the assistant"

@@ -11,6 +11,10 @@ Rasa servers) take the lock of one conversation for pairs of messages released a
 same instant; no two turns may run at once and every turn must get its turn. Rasa 3.6's
 own ``RedisLockStore`` let 290 of 300 such pairs run together here (its ticket lock reads
 then writes); the same script runs it with ``stock`` instead of ``ours``.
+
+Two servers, one signed request: a signature recorded by one store is refused by the
+other (the signed channel's replay check shared by the servers), for the time left in
+its window only.
 """
 
 from __future__ import annotations
@@ -94,6 +98,24 @@ print(" ".join(f"{k}={v}" for k, v in count.items() if k != "inside"))
 """
 
 
+SIGNATURES = """
+import sys
+from rasa.utils.endpoints import EndpointConfig
+from rasa_addons.lock_store import ReportingRedisLockStore
+def server():
+    return ReportingRedisLockStore(EndpointConfig(url="127.0.0.1", port=int(sys.argv[1]),
+                                                  db=1, password="right-pass",
+                                                  key_prefix="pakn"))
+first, second = server(), server()
+print("first takes a1b2", first.remember_signature("a1b2", 300))
+print("second replays a1b2", second.remember_signature("a1b2", 300))
+print("first replays a1b2", first.remember_signature("a1b2", 300))
+print("second takes c3d4", second.remember_signature("c3d4", 120))
+print("ttl", first.red.ttl("pakn:seen:a1b2"), second.red.ttl("pakn:seen:c3d4"))
+print("no lock key", first.red.exists("pakn:lock:a1b2"))
+"""
+
+
 @pytest.fixture(scope="module")
 def redis() -> Iterator[RedisServer]:
     try:
@@ -132,3 +154,17 @@ def test_two_servers_taking_one_conversation_at_once_take_turns(redis: RedisServ
                           timeout=600, check=True)
     out = done.stdout + done.stderr
     assert f"overlapping=0 failed=0 done={2 * pairs} stuck=0" in out, out
+
+
+def test_a_signature_taken_by_one_server_is_refused_by_the_other(redis: RedisServer
+                                                                   ) -> None:
+    done = subprocess.run([str(rasa_python(ROOT)), "-c", SIGNATURES, str(redis.port)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+    lines = dict(line.rsplit(" ", 1) for line in done.stdout.splitlines()
+                 if line.startswith(("first", "second", "no lock")))
+    assert lines == {"first takes a1b2": "True", "second replays a1b2": "False",
+                     "first replays a1b2": "False", "second takes c3d4": "True",
+                     "no lock key": "0"}, done.stdout + done.stderr
+    ttl_line = next(line for line in done.stdout.splitlines() if line.startswith("ttl"))
+    first_ttl, second_ttl = (int(x) for x in ttl_line.split()[1:])
+    assert 290 <= first_ttl <= 300 and 110 <= second_ttl <= 120, ttl_line
