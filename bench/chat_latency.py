@@ -52,7 +52,9 @@ with the channel secret and the Rasa token the edges use (``pakn.env`` or the
 environment). It writes conversations of senders ``web:bench-…`` (questions, a status
 query, thanks: no complaint is filed), reads them back with the Rasa token for the
 lost/duplicated/reordered count, and reads no CPU. It stops before any load, exit 2 and
-the reason, when a server does not answer or refuses the token or the channel secret.
+the reason, when a server does not answer, refuses the token or the channel secret, or
+does not serve Rasa's HTTP API. Every sender of a run (warm-up and probe included) is
+new (``web:bench-…`` with a random part).
 Run it from a machine with the ``console`` role's settings, against a staging deployment:
 
     PAKN_RASA_URLS=http://10.0.0.11:5005,http://10.0.0.12:5005 \
@@ -402,6 +404,7 @@ class RemoteServers:
     rasa_urls: list[str]
     channel_secret: str
     rasa_token: str
+    probe: str = field(default_factory=lambda: f"web:bench-probe-{uuid.uuid4().hex[:8]}")
 
     def tracker(self, sender: str) -> dict[str, Any]:
         """The conversation of ``sender``, from the first server (they share one store)."""
@@ -416,24 +419,28 @@ class RemoteServers:
         channel secret refused), before any load; ``None`` when all of them answer."""
         for url in self.rasa_urls[:count]:
             try:
-                response = httpx.get(f"{url}/conversations/web:bench-probe/tracker",
+                response = httpx.get(f"{url}/conversations/{self.probe}/tracker",
                                      params={"token": self.rasa_token}, timeout=10.0)
             except httpx.HTTPError as down:
                 return f"{url} does not answer ({type(down).__name__})"
             if response.status_code in (401, 403):
                 return f"{url} refused PAKN_RASA_TOKEN (HTTP {response.status_code})"
+            if response.status_code != 200:
+                return (f"{url} answered a tracker read with HTTP {response.status_code} "
+                        "(is it a Rasa server started with its HTTP API, as `pakn run` "
+                        "starts it?)")
             relay = RasaRelay([url], self.channel_secret, timeout=30.0)
             try:
-                asyncio.run(_probe(relay))
+                asyncio.run(_probe(relay, self.probe))
             except AssistantUnavailable as refused:
                 return (f"{url} did not answer a message signed with PAKN_CHANNEL_SECRET "
                         f"({refused})")
         return None
 
 
-async def _probe(relay: RasaRelay) -> None:
+async def _probe(relay: RasaRelay, sender: str) -> None:
     try:
-        await relay.send("web:bench-probe", MESSAGES[0])
+        await relay.send(sender, MESSAGES[0])
     finally:
         await relay.aclose()
 
@@ -476,8 +483,9 @@ def measure_levels(args: argparse.Namespace, urls: list[str], channel_secret: st
     servers = [int(x) for x in args.servers.split(",")]
     rates = [float(x) for x in args.rates.split(",")]
     warm = RasaRelay(urls[:max(servers)], channel_secret)
+    run = uuid.uuid4().hex[:6]
     for n, text in enumerate(MESSAGES * 2):  # caches of every server and actions
-        asyncio.run(_warm(warm, f"web:warm-{n}", text))
+        asyncio.run(_warm(warm, f"web:bench-warm-{run}-{n}", text))
     loop = "closed loop" if args.closed_loop else f"open loop, {args.arrivals} arrivals"
     print(f"{loop}; latency from the scheduled send time; {args.seconds:g} s per "
           "level", flush=True)
@@ -487,10 +495,10 @@ def measure_levels(args: argparse.Namespace, urls: list[str], channel_secret: st
             for rate in rates:
                 relay = RasaRelay(urls[:count], channel_secret, timeout=60.0)
                 tag = f"{round_no}-{count}-{rate:g}-{uuid.uuid4().hex[:6]}"
-                cpu_before = meter.read() if meter else {}
+                cpu_before = meter.read() if meter is not None else {}
                 res = asyncio.run(_run_and_close(relay, rate, args, tag,
                                                  seed=args.seed + round_no))
-                cpu_after = meter.read() if meter else {}
+                cpu_after = meter.read() if meter is not None else {}
                 lost, dup, reord = check_order(tracker, res.sent)
                 p50 = statistics.median(res.latencies)
                 p95 = percentile(res.latencies, 95)
@@ -502,7 +510,7 @@ def measure_levels(args: argparse.Namespace, urls: list[str], channel_secret: st
                       f"p95={p95:8.1f} ms  max={max(res.latencies):8.1f} ms  "
                       f"errors={res.errors}  lost={lost} duplicated={dup} "
                       f"reordered={reord}  load {_load()}", flush=True)
-                if meter:
+                if meter is not None:
                     answered = sum(len(seqs) for seqs in res.sent.values())
                     print("    " + cpu_line(cpu_before, cpu_after, answered), flush=True)
     if args.rounds > 1:

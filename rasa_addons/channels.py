@@ -16,10 +16,12 @@ message only with
 Each Rasa process remembers the signatures it took (bounded, expiring with the window).
 Several servers share the lock store's Redis (``rasa_addons.lock_store``), and there a
 signature is also recorded for every server (``remember_signature``): a request captured
-on its way to one server is refused by the others too. While Redis does not answer, this
-server's own memory decides (and the lock store, on the same Redis, refuses the turn
-anyway, with the polite reply at the edge). Without Redis (one server) its own memory
-is the whole memory.
+on its way to one server is refused by the others too, as long as their clocks agree
+within a minute and Redis keeps its keys (a restarted Redis forgets the signatures of
+the last five minutes: then each server's own memory is all there is). When Redis
+cannot say (down, full, read-only), this server's own memory decides; a Redis that is
+down makes the lock store refuse the turn anyway, with the polite reply at the edge.
+Without Redis (one server) its own memory is the whole memory.
 
 The console (web chat) and the Telegram bot sign with ``intake.chat.relay.sign_request``
 (the same computation; this module must not import the product, see ``__init__``). The
@@ -44,8 +46,6 @@ from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, Us
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-
-from rasa_addons.lock_store import REFUSED, UNREACHABLE
 
 log = logging.getLogger(__name__)
 
@@ -203,14 +203,12 @@ class SignedInput(InputChannel):
 async def _first_use_everywhere(request: Request, sig: str, timestamp: int,
                                 now: float) -> bool:
     """False when another server sharing this one's Redis lock store took ``sig``
-    already. True without such a store, or while its Redis does not answer (the lock
-    store reports that, and refuses the turn itself). Off the event loop: a Redis call."""
+    already. True without such a store, or when its Redis cannot say (this server's own
+    memory has decided; the lock store reports an outage and refuses the turn itself).
+    Off the event loop: a Redis call."""
     agent = getattr(request.app.ctx, "agent", None)
     remember = getattr(getattr(agent, "lock_store", None), "remember_signature", None)
     if remember is None:
         return True
-    seconds = timestamp + MAX_SKEW_SECONDS - int(now) + 1
-    try:
-        return bool(await asyncio.to_thread(remember, sig, seconds))
-    except (REFUSED, *UNREACHABLE):
-        return True
+    verdict = await asyncio.to_thread(remember, sig, timestamp + MAX_SKEW_SECONDS, now)
+    return verdict is not False

@@ -29,8 +29,11 @@ citizen.
 Signatures used on any server. The signed channel (``rasa_addons.channels``) refuses a
 captured request replayed within its window; each server remembers the signatures it
 took, and with this lock store it also asks Redis (``remember_signature``: one ``SET NX``
-with the time left in the window), so a request taken by one server is refused by every
-other server sharing the Redis.
+of ``<prefix>:seen:<signature>`` for the time left in the window plus a minute for the
+servers' clocks), so a request taken by one server is refused by every other server
+sharing the Redis. When Redis cannot say (unreachable, full, read-only, a user without
+the right to those keys) the server's own memory decides, and a Redis that answers with
+an error is logged, at most once a minute.
 
 Runs inside the Rasa server (``.venv-rasa``): it must not import the product.
 """
@@ -39,6 +42,8 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+import threading
 import time
 from typing import Any, Callable, TypeVar
 
@@ -60,6 +65,15 @@ REFUSED = redis.exceptions.AuthenticationError
 CONFLICT = redis.exceptions.WatchError
 #: what Redis raises when it cannot be reached or does not answer in time
 UNREACHABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+#: seconds a used signature is remembered past its window: a server whose clock runs d
+#: seconds behind accepts a signature d seconds longer than the one that recorded it
+CLOCK_MARGIN_SECONDS = 60
+
+
+def seconds_to_remember(expires_at: float, now: float) -> int:
+    """How long Redis keeps a signature valid until ``expires_at`` (Unix seconds): the
+    time left, plus the clocks' margin, at least one second."""
+    return max(1, math.ceil(expires_at - now) + CLOCK_MARGIN_SECONDS)
 
 
 class ReportingRedisLockStore(RedisLockStore):
@@ -71,6 +85,11 @@ class ReportingRedisLockStore(RedisLockStore):
         host = endpoint_config.url or "localhost"
         super().__init__(host=host, **options)
         self.where = f"{host}:{options.get('port', 6379)}/{options.get('db', 1)}"
+        prefix = options.get("key_prefix")  # Rasa keeps it only when alphanumeric
+        self.seen_prefix = (f"{prefix}:seen:" if isinstance(prefix, str) and prefix.isalnum()
+                            else "seen:")
+        self._seen_errors = threading.Lock()
+        self._seen_error_logged: float | None = None
         self.down_since: float | None = None
         self.refused = 0
         self._reminded = 0.0
@@ -128,13 +147,35 @@ class ReportingRedisLockStore(RedisLockStore):
             self.refused = 0
         return result
 
-    def remember_signature(self, signature: str, seconds: int) -> bool:
-        """Record the signed channel's ``signature`` for ``seconds`` (the time left in
-        its window) where every server sharing this Redis sees it; False when one of
-        them recorded it already. Raises what an unreachable Redis raises (reported)."""
-        key = self.key_prefix.replace(":lock:", ":seen:") + signature
-        return bool(self._guarded(
-            lambda: self.red.set(key, b"1", nx=True, ex=max(1, seconds))))
+    def remember_signature(self, signature: str, expires_at: float, now: float
+                           ) -> bool | None:
+        """Record the signed channel's ``signature`` (valid until ``expires_at``) where
+        every server sharing this Redis sees it. True: its first use anywhere; False:
+        a server recorded it already; None: Redis could not say (unreachable: the lock's
+        own calls report that; any other Redis error is logged here). Called from a
+        worker thread: it touches none of the outage bookkeeping of the lock calls."""
+        seconds = seconds_to_remember(expires_at, now)
+        try:
+            return bool(self.red.set(self.seen_prefix + signature, b"1", nx=True,
+                                     ex=seconds))
+        except UNREACHABLE:
+            return None
+        except redis.exceptions.RedisError as exc:
+            self._signature_not_recorded(exc)
+            return None
+
+    def _signature_not_recorded(self, exc: redis.exceptions.RedisError) -> None:
+        """Log, at most every ``REMIND_SECONDS``, that Redis answered recording a
+        signature with an error (full, read-only, a user without the ``seen`` keys)."""
+        with self._seen_errors:
+            now = time.monotonic()
+            if (self._seen_error_logged is not None
+                    and now - self._seen_error_logged < REMIND_SECONDS):
+                return
+            self._seen_error_logged = now
+        log.error("signed channel: Redis at %s did not record a used signature (%s: %s); "
+                  "each assistant server checks replays on its own until it does",
+                  self.where, type(exc).__name__, exc)
 
     def get_lock(self, conversation_id: str) -> TicketLock | None:
         """Rasa's, reporting an unreachable Redis."""

@@ -11,7 +11,9 @@ clear log line when Redis stops or starts answering) and the lock is shared:
 - the password is not written into Rasa's ``endpoints.yml``: the file names
   ``${PAKN_REDIS_PASSWORD}``, which Rasa reads from its environment (as the tracker
   store's password, ``intake.assistant.conversations``);
-- keys are prefixed ``pakn:lock:`` so one Redis can serve other applications too.
+- keys are prefixed ``pakn:lock:`` (the locks) and ``pakn:seen:`` (the signed channel's
+  used signatures, see ``rasa_addons.channels``), so one Redis can serve other
+  applications too; a Redis user limited to some keys needs both.
 
 ``pakn run`` starts a private ``redis-server`` (loopback, no persistence: a lock lives
 seconds) when the URL names this machine and nothing answers there; a remote Redis that
