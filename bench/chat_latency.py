@@ -429,20 +429,12 @@ class RemoteServers:
                 return (f"{url} answered a tracker read with HTTP {response.status_code} "
                         "(is it a Rasa server started with its HTTP API, as `pakn run` "
                         "starts it?)")
-            relay = RasaRelay([url], self.channel_secret, timeout=30.0)
             try:
-                asyncio.run(_probe(relay, self.probe))
+                asyncio.run(_send_once(url, self.channel_secret, self.probe, MESSAGES[0]))
             except AssistantUnavailable as refused:
                 return (f"{url} did not answer a message signed with PAKN_CHANNEL_SECRET "
                         f"({refused})")
         return None
-
-
-async def _probe(relay: RasaRelay, sender: str) -> None:
-    try:
-        await relay.send(sender, MESSAGES[0])
-    finally:
-        await relay.aclose()
 
 
 def remote_main(args: argparse.Namespace) -> int:
@@ -482,10 +474,11 @@ def measure_levels(args: argparse.Namespace, urls: list[str], channel_secret: st
     lost/duplicated/reordered (from ``tracker``), CPU per turn when ``meter`` reads it."""
     servers = [int(x) for x in args.servers.split(",")]
     rates = [float(x) for x in args.rates.split(",")]
-    warm = RasaRelay(urls[:max(servers)], channel_secret)
     run = uuid.uuid4().hex[:6]
     for n, text in enumerate(MESSAGES * 2):  # caches of every server and actions
-        asyncio.run(_warm(warm, f"web:bench-warm-{run}-{n}", text))
+        for url in urls[:max(servers)]:
+            asyncio.run(_send_once(url, channel_secret, f"web:bench-warm-{run}-{n}-{url[-5:]}",
+                                   text))
     loop = "closed loop" if args.closed_loop else f"open loop, {args.arrivals} arrivals"
     print(f"{loop}; latency from the scheduled send time; {args.seconds:g} s per "
           "level", flush=True)
@@ -523,13 +516,14 @@ def measure_levels(args: argparse.Namespace, urls: list[str], channel_secret: st
                   flush=True)
 
 
-async def _warm(relay: RasaRelay, sender: str, text: str) -> None:
-    for server in relay.health.servers:
-        one = RasaRelay([server], relay.channel_secret)
-        try:
-            await one.send(sender + server[-5:], text)
-        finally:
-            await one.aclose()
+async def _send_once(url: str, channel_secret: str, sender: str, text: str) -> None:
+    """One signed message to the server at ``url`` alone (warming it up, or checking
+    that it takes the channel secret); its relay is closed afterwards."""
+    relay = RasaRelay([url], channel_secret, timeout=30.0)
+    try:
+        await relay.send(sender, text)
+    finally:
+        await relay.aclose()
 
 
 async def _run_and_close(relay: RasaRelay, rate: float, args: argparse.Namespace,

@@ -49,6 +49,7 @@ from typing import Any, Callable, TypeVar
 
 import redis
 from rasa.core.lock import TicketLock
+from rasa.core.lock_store import DEFAULT_REDIS_LOCK_STORE_KEY_PREFIX as LOCK_KEYS
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
@@ -85,9 +86,8 @@ class ReportingRedisLockStore(RedisLockStore):
         host = endpoint_config.url or "localhost"
         super().__init__(host=host, **options)
         self.where = f"{host}:{options.get('port', 6379)}/{options.get('db', 1)}"
-        prefix = options.get("key_prefix")  # Rasa keeps it only when alphanumeric
-        self.seen_prefix = (f"{prefix}:seen:" if isinstance(prefix, str) and prefix.isalnum()
-                            else "seen:")
+        # beside Rasa's lock keys, whatever prefix Rasa kept ("pakn:lock:" → "pakn:seen:")
+        self.seen_prefix = self.key_prefix.removesuffix(LOCK_KEYS) + "seen:"
         self._seen_errors = threading.Lock()
         self._seen_error_logged: float | None = None
         self.down_since: float | None = None
