@@ -25,6 +25,7 @@ import argparse
 import hashlib
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 BLIND = Path(__file__).resolve().parent / "blind"
@@ -74,6 +75,25 @@ def verify() -> dict[str, str]:
     if problems:
         raise BlindSetChanged("blind sets do not match SHA256SUMS: " + "; ".join(problems))
     return frozen
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def final_texts() -> frozenset[str]:
+    """Every text of a final set (question, complaint or chat message), case and spaces
+    folded: what a benchmark must not print the misses of, wherever the file lies."""
+    return frozenset(_folded(str(row.get("text") or row.get("question") or ""))
+                     for name in FINAL_SETS for path in sorted((BLIND / name).glob("*.jsonl"))
+                     for row in read_jsonl(path))
+
+
+def holds_final_text(texts: Iterable[str]) -> bool:
+    """Whether any of ``texts`` is a final set's text: a copy of a final file passed by
+    path (``--questions``, ``--data``, ``--holdout``) keeps its misses unprinted too."""
+    finals = final_texts()
+    return any(_folded(text) in finals for text in texts)
 
 
 def read_jsonl(path: Path) -> list[dict[str, object]]:

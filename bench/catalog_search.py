@@ -33,7 +33,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from blind_sets import sets_with  # noqa: E402  (bench/ is the script's folder)
+from blind_sets import (  # noqa: E402  (bench/ is the script's folder)
+    BLIND,
+    FINAL_SETS,
+    holds_final_text,
+    sets_with,
+    verify,
+)
 
 from intake.catalog.importers import parse_path  # noqa: E402
 from intake.catalog.records import ProcedureRecord  # noqa: E402
@@ -161,15 +167,17 @@ def main() -> None:
     parser.add_argument("--blind", choices=sets_with("procedures.jsonl"))
     args = parser.parse_args()
     if args.blind:
-        from blind_sets import BLIND, FINAL_SETS, verify
-
         verify()
         args.questions = BLIND / args.blind / "procedures.jsonl"
-        args.show_misses = args.show_misses and args.blind not in FINAL_SETS
     if not args.catalog.exists():
         raise SystemExit(f"{args.catalog} not found (the demo catalog ships with the repo)")
     base = load_catalog(args.catalog)
     questions = read_questions(args.questions)
+    if args.show_misses and (args.blind in FINAL_SETS
+                             or holds_final_text(str(q["question"]) for q in questions)):
+        print("misses not printed: these questions are (or hold) a final blind set's",
+              file=sys.stderr)
+        args.show_misses = False
     nodiac = sum("no_diacritics" in q.get("tags", []) for q in questions)  # type: ignore[operator]
     abbrev = sum("abbreviation" in q.get("tags", []) for q in questions)  # type: ignore[operator]
     print(f"questions: {len(questions)}; without diacritics {nodiac / len(questions):.0%}; "
