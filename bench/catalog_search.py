@@ -1,11 +1,13 @@
 """Search quality and latency of the procedure catalog on labelled citizen questions.
 
     .venv/bin/python bench/catalog_search.py [--catalog FILE] [--scale 2145] [--show-misses]
-                                             [--blind setN]
+                                             [--blind setN [--blind setM …]]
 
 ``--blind setN`` reads ``bench/blind/setN/procedures.jsonl`` (questions written by people
 who had not seen the search code or the synonyms; checked against its frozen checksum
-first); misses of set 2, the final set, are never printed.
+first); given several times, the sets' questions are measured together (sets 2, 10 and
+11 were written to one brief and mix: together they are one larger sample of it). The
+misses of a final set (``FINAL_SETS``: 2, 10, 11) are never printed.
 
 Questions: ``bench/data/catalog_questions.jsonl`` (one JSON object a line: ``question``,
 ``name`` = the required procedure's exact name, optional ``code``, ``tags``
@@ -164,16 +166,18 @@ def main() -> None:
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
     parser.add_argument("--scale", type=int, default=2145)
     parser.add_argument("--show-misses", action="store_true")
-    parser.add_argument("--blind", choices=sets_with("procedures.jsonl"))
+    parser.add_argument("--blind", choices=sets_with("procedures.jsonl"), action="append",
+                        help="a blind set (several: measured together)")
     args = parser.parse_args()
     if args.blind:
         verify()
-        args.questions = BLIND / args.blind / "procedures.jsonl"
     if not args.catalog.exists():
         raise SystemExit(f"{args.catalog} not found (the demo catalog ships with the repo)")
     base = load_catalog(args.catalog)
-    questions = read_questions(args.questions)
-    if args.show_misses and (args.blind in FINAL_SETS
+    questions = ([q for name in args.blind
+                  for q in read_questions(BLIND / name / "procedures.jsonl")]
+                 if args.blind else read_questions(args.questions))
+    if args.show_misses and (set(args.blind or ()) & set(FINAL_SETS)
                              or holds_final_text(str(q["question"]) for q in questions)):
         print("misses not printed: these questions are (or hold) a final blind set's",
               file=sys.stderr)
