@@ -7,7 +7,11 @@
 who had not seen the search code or the synonyms; checked against its frozen checksum
 first); given several times, the sets' questions are measured together (sets 2, 10 and
 11 were written to one brief and mix: together they are one larger sample of it). The
-misses of a final set (``FINAL_SETS``: 2, 10, 11) are never printed.
+misses of a final set (``FINAL_SETS``: 2, 10, 11) are never printed. ``--absent setN``
+(sets 12 and 13) instead reads questions that no procedure of the catalog answers and
+prints what the lookup says to them on the demo catalog, by kind: nothing found
+(right), a guess or a choice of three, or a procedure answered alone (the worst); it
+prints no question.
 
 Questions: ``bench/data/catalog_questions.jsonl`` (one JSON object a line: ``question``,
 ``name`` = the required procedure's exact name, optional ``code``, ``tags``
@@ -29,6 +33,7 @@ import os
 import statistics
 import sys
 import time
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -149,6 +154,32 @@ def run(records: list[ProcedureRecord], questions: list[dict[str, object]], labe
           f"max {latencies[-1]:.2f}")
 
 
+def run_absent(records: list[ProcedureRecord], questions: list[dict[str, object]],
+               label: str) -> None:
+    """What the assistant's lookup says to questions no procedure of the catalog answers
+    (``absent.jsonl`` of a blind set): ideally nothing; a guess or a choice of three is a
+    lesser fault than a procedure answered alone."""
+    index = SearchIndex(records)
+    said: dict[str, Counter[str]] = {}
+    for item in questions:
+        question = str(item["question"])
+        hits = index.search(question, limit=10)
+        judged = judge(hits[:3], len(set(index.query_words(question))), question)
+        what = ("answered with a procedure" if judged.best is not None
+                else "offered as a guess" if judged.guess
+                else "offered to choose" if judged.alternatives else "nothing found")
+        for kind in (str(item.get("kind", "all")), "all"):
+            said.setdefault(kind, Counter())[what] += 1
+    print(f"\n== {label}: {len(records)} procedures, {len(questions)} questions with no "
+          "procedure in the catalog (what the assistant's lookup says)")
+    for kind, counts in sorted(said.items()):
+        total = sum(counts.values())
+        print(f"  {kind:<17} n={total:<4} " + "; ".join(
+            f"{what} {counts[what] / total:.1%}" for what in (
+                "nothing found", "offered as a guess", "offered to choose",
+                "answered with a procedure")))
+
+
 def _what_is_said(index: SearchIndex, question: str, hits: list[Hit], code: str) -> str:
     """How the assistant's lookup would answer: the procedure, a choice, or nothing."""
     said = judge(hits[:3], len(set(index.query_words(question))), question)
@@ -168,7 +199,18 @@ def main() -> None:
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--blind", choices=sets_with("procedures.jsonl"), action="append",
                         help="a blind set (several: measured together)")
+    parser.add_argument("--absent", choices=sets_with("absent.jsonl"), action="append",
+                        help="a blind set of questions no procedure answers (several: "
+                             "together): what the lookup says to them")
     args = parser.parse_args()
+    if args.absent:
+        verify()
+        absent = [q for name in args.absent
+                  for q in read_questions(BLIND / name / "absent.jsonl")]
+        # on the demo catalog only: its writers checked them against the demo's 183
+        # procedures, and the national sample that scales it may hold their answers
+        run_absent(load_catalog(DEMO), absent, f"catalog {DEMO.name}")
+        return
     if args.blind:
         verify()
     if not args.catalog.exists():
