@@ -78,6 +78,17 @@ def carries_diacritic(word: str) -> bool:
     return not word.isascii() and strip_diacritics(word) != word
 
 
+@lru_cache(maxsize=1 << 16)
+def spelling(word: str) -> str:
+    """The word's letters and marks, wherever its tone mark is placed: "hoà" and "hòa",
+    "thuỷ" and "thủy" (the old and the new placement) are one spelling; "cười" and
+    "cưới", "lớn" and "lợn" are two. Lower case; đ stays đ."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    marks = "".join(sorted(ch for ch in decomposed if unicodedata.combining(ch)))
+    return f"{letters}/{marks}"
+
+
 def mostly_accented(words: Sequence[str], share: float) -> bool:
     """Whether at least ``share`` of ``words`` carry a diacritic: the writer typed them,
     so a word without any is meant as written."""

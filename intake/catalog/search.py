@@ -65,7 +65,7 @@ from intake.catalog.ranking import (
     without_kin_deaths,
 )
 from intake.catalog.records import ProcedureRecord
-from intake.text import fold, has_letters_or_digits, mostly_accented, nfc
+from intake.text import fold, has_letters_or_digits, mostly_accented, nfc, spelling
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms.yml"
 EXAMPLES_FILE = Path(__file__).resolve().parent / "data" / "search_training.jsonl"
@@ -127,6 +127,14 @@ class SynonymTable:
     # the stopwords as written with their marks ("được", "ở", "về"): a word typed with
     # other marks ("dược", "ô tô", "bảo vệ", "chợ") is no stopword
     marked_stopwords: frozenset[str] = frozenset()
+    # the spellings, with their marks, of the synonym phrases written with marks ("cưới"):
+    # in a question typed with its marks, a phrase whose marks differ ("kể chuyện cười")
+    # is another word, not the synonym (see ``Analyzer._spelled_as``)
+    marked_synonyms: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = field(
+        default_factory=dict)
+    # likewise for the situations of ``expansions`` ("đám cưới" is not "đám cười")
+    marked_expansions: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = field(
+        default_factory=dict)
     modifiers: tuple[tuple[str, ...], ...] = ()
     expansions: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     # phrases that read like a situation once folded and are not one ("người lao động"
@@ -206,6 +214,9 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
     synonyms = {tuple(_tokens(key)): tuple(_tokens(str(v).replace(BUILDING, building)))
                 for k, v in (data.get("synonyms") or {}).items()
                 for key, building in _with_buildings(str(k), buildings)}
+    marked_synonyms = _marked_spellings(
+        key for k in (data.get("synonyms") or {})
+        for key, _ in _with_buildings(str(k), buildings))
     phrases = sorted({tuple(_tokens(str(p))) for p in data.get("question_phrases") or []},
                      key=len, reverse=True)
     expansions: dict[str, str] = {}
@@ -220,6 +231,8 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
         question_phrases=tuple(p for p in phrases if p),
         stopwords=frozenset(fold(str(w)) for w in data.get("stopwords") or []),
         marked_stopwords=frozenset(nfc(str(w)).lower() for w in data.get("stopwords") or []),
+        marked_synonyms=marked_synonyms,
+        marked_expansions=_marked_spellings(expansions),
         modifiers=tuple(m for m in (tuple(_tokens(str(w))) for w in data.get("modifiers") or [])
                         if m),
         # a situation that folds to a false friend ("người Bỉ", "người bị") is left out
@@ -234,6 +247,37 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
         rejections=read_rejections(data),
         done_markers=done_regex(data),
     )
+
+
+def _marked_spellings(phrases: Iterable[str],
+                      ) -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
+    """Folded phrase → its spellings (``intake.text.spelling``) as written with marks, for
+    the phrases only ever written with some (a phrase also written bare, "cmnd", keeps
+    no spelling: it matches however it is typed)."""
+    spellings: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    bare: set[tuple[str, ...]] = set()
+    for phrase in phrases:
+        written = _tokens_as_written(phrase)
+        key = tuple(token for token, _ in written)
+        if all(word == token for token, word in written):
+            bare.add(key)
+        else:
+            spellings.setdefault(key, set()).add(tuple(spelling(word) for _, word in written))
+    return {k: frozenset(v) for k, v in spellings.items() if k not in bare}
+
+
+def _spelled_as(spellings: frozenset[tuple[str, ...]] | None, window: tuple[str, ...],
+                written: Sequence[str | None]) -> bool:
+    """Whether words typed in a text typed with its marks may be the phrase ``window``
+    (folded; ``spellings``: how the table spells it with marks, if it does). A word typed
+    with marks must carry the phrase's, wherever its tone sits ("cười" is not "cưới";
+    "hoà" is "hòa"); one typed bare, or from shorthand (None), may be any ("cuoi" in a
+    marked text is a lazy "cưới")."""
+    if not spellings:
+        return True
+    return any(all(word is None or word == token or spelling(word) == spelled
+                   for word, token, spelled in zip(written, window, spelled_as, strict=True))
+               for spelled_as in spellings)
 
 
 def validate_query(question: str) -> str:
@@ -275,7 +319,8 @@ class Analyzer:
         out: list[str] = []
         i = 0
         while i < len(tokens):
-            step, replacement = self._match(tokens, i, question)
+            step, replacement = self._match(tokens, i, question,
+                                            as_written if marked else None)
             if step:
                 out.extend(replacement)
                 i += step
@@ -321,15 +366,21 @@ class Analyzer:
 
     def implied(self, text: str) -> list[str]:
         """The procedure words the question's situations imply (expansions), each once."""
-        tokens = [self.table.variants.get(t, t) for t in _tokens(text)]
+        written = _tokens_as_written(text)
+        tokens = [self.table.variants.get(t, t) for t, _ in written]
+        typed = ([None if t in self.table.variants else w for t, w in written]
+                 if _typed_with_marks(written) else None)
         cut = self._false_friends(tokens)
         found: list[str] = []
         i = 0
         while i < len(tokens):  # longest first; a matched phrase's words are used up
             step = 1            # ("học xong lớp 9" is not also "lớp 9")
             for size in range(min(self.longest_expansion, len(tokens) - i), 0, -1):
-                added = self.table.expansions.get(tuple(tokens[i:i + size]))
-                if added is not None and i + size not in cut:
+                window = tuple(tokens[i:i + size])
+                added = self.table.expansions.get(window)
+                if added is not None and i + size not in cut and (
+                        typed is None or _spelled_as(self.table.marked_expansions.get(window),
+                                                     window, typed[i:i + size])):
                     found.extend(w for w in added if w not in found)
                     step = size
                     break
@@ -348,14 +399,20 @@ class Analyzer:
                     cut.update(range(i + 1, i + size))
         return cut
 
-    def _match(self, tokens: list[str], i: int, question: bool) -> tuple[int, tuple[str, ...]]:
+    def _match(self, tokens: list[str], i: int, question: bool,
+               written: Sequence[str | None] | None = None) -> tuple[int, tuple[str, ...]]:
+        """The longest question wording or synonym phrase at token ``i``: its length and
+        its replacement. ``written``: the words as typed, for a question typed with its
+        marks (a synonym written with marks then matches only as spelled)."""
         if tokens[i] not in self._starts:
             return 0, ()
         for size in range(min(self.longest, len(tokens) - i), 0, -1):
             window = tuple(tokens[i:i + size])
             if question and window in self._questions:
                 return size, ()
-            if window in self.table.synonyms:
+            if window in self.table.synonyms and (
+                    written is None or _spelled_as(self.table.marked_synonyms.get(window),
+                                                   window, written[i:i + size])):
                 return size, self.table.synonyms[window]
         return 0, ()
 
