@@ -27,6 +27,7 @@ import argparse
 import hashlib
 import json
 import sys
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -80,12 +81,12 @@ def verify() -> dict[str, str]:
 
 
 def _folded(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def final_texts() -> frozenset[str]:
-    """Every text of a final set (question, complaint or chat message), case and spaces
-    folded: what a benchmark must not print the misses of, wherever the file lies."""
+    """Every text of a final set (question, complaint or chat message), NFC, case and
+    spaces folded: what a benchmark must not print the misses of, wherever the file lies."""
     return frozenset(_folded(str(row.get("text") or row.get("question") or ""))
                      for name in FINAL_SETS for path in sorted((BLIND / name).glob("*.jsonl"))
                      for row in read_jsonl(path))

@@ -221,8 +221,8 @@ def main() -> None:
                  if args.blind else read_questions(args.questions))
     if args.show_misses and (set(args.blind or ()) & set(FINAL_SETS)
                              or holds_final_text(str(q["question"]) for q in questions)):
-        print("misses not printed: these questions are (or hold) a final blind set's",
-              file=sys.stderr)
+        print("misses not printed: these questions are (or hold) a final blind set's "
+              "questions", file=sys.stderr)
         args.show_misses = False
     nodiac = sum("no_diacritics" in q.get("tags", []) for q in questions)  # type: ignore[operator]
     abbrev = sum("abbreviation" in q.get("tags", []) for q in questions)  # type: ignore[operator]

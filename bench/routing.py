@@ -225,7 +225,7 @@ def main() -> int:
           f"p95 {figures['latency_ms_p95']} ms")
     if quiet:
         which = f"{args.blind} is a final blind set" if args.blind else \
-            "these complaints hold a final blind set's"
+            "these complaints hold a final blind set's complaints"
         print(f"({which}: confusions and misses are not printed)")
         return 0
     print("confusions (gold → routed × n):")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -78,15 +79,32 @@ def carries_diacritic(word: str) -> bool:
     return not word.isascii() and strip_diacritics(word) != word
 
 
-@lru_cache(maxsize=1 << 16)
-def spelling(word: str) -> str:
-    """The word's letters and marks, wherever its tone mark is placed: "hoà" and "hòa",
-    "thuỷ" and "thủy" (the old and the new placement) are one spelling; "cười" and
-    "cưới", "lớn" and "lợn" are two. Lower case; đ stays đ."""
+_TILDE, _HOOK = "\u0303", "\u0309"
+
+
+def _letters_and_marks(word: str) -> tuple[str, Counter[str]]:
     decomposed = unicodedata.normalize("NFD", word.lower())
     letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    marks = "".join(sorted(ch for ch in decomposed if unicodedata.combining(ch)))
-    return f"{letters}/{marks}"
+    marks = Counter(_HOOK if ch == _TILDE else ch
+                    for ch in decomposed if unicodedata.combining(ch))
+    return letters, marks
+
+
+@lru_cache(maxsize=1 << 16)
+def may_be_spelled(typed: str, spelled: str) -> bool:
+    """Whether a word typed with marks may be ``spelled``, as people type: marks left off
+    ("cuới", "cươi" for "cưới"; d for đ), hỏi and ngã confused ("sỗ đỏ", "sữa tên"),
+    the tone on either vowel ("hoà", "hòa"). A mark the spelling lacks makes it another
+    word: "cười" is not "cưới", "lớn" not "lợn", "số" not "sổ". A spelling without any
+    mark ("chip") is anything typed over its letters ("chíp")."""
+    typed_letters, typed_marks = _letters_and_marks(typed)
+    letters, marks = _letters_and_marks(spelled)
+    if len(typed_letters) != len(letters) or not all(
+            t == s or (t == "d" and s == "đ") for t, s in zip(typed_letters, letters, strict=True)):
+        return False
+    if not marks and "đ" not in letters:
+        return True
+    return not typed_marks - marks
 
 
 def mostly_accented(words: Sequence[str], share: float) -> bool:

@@ -65,7 +65,14 @@ from intake.catalog.ranking import (
     without_kin_deaths,
 )
 from intake.catalog.records import ProcedureRecord
-from intake.text import fold, has_letters_or_digits, mostly_accented, nfc, spelling
+from intake.text import (
+    carries_diacritic,
+    fold,
+    has_letters_or_digits,
+    may_be_spelled,
+    mostly_accented,
+    nfc,
+)
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms.yml"
 EXAMPLES_FILE = Path(__file__).resolve().parent / "data" / "search_training.jsonl"
@@ -129,7 +136,7 @@ class SynonymTable:
     marked_stopwords: frozenset[str] = frozenset()
     # the spellings, with their marks, of the synonym phrases written with marks ("cưới"):
     # in a question typed with its marks, a phrase whose marks differ ("kể chuyện cười")
-    # is another word, not the synonym (see ``Analyzer._spelled_as``)
+    # is another word, not the synonym (see ``_spelled_as``)
     marked_synonyms: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = field(
         default_factory=dict)
     # likewise for the situations of ``expansions`` ("đám cưới" is not "đám cười")
@@ -210,73 +217,77 @@ def _with_buildings(phrase: str, buildings: Sequence[str]) -> list[tuple[str, st
 def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
     """Read and fold the synonym table (cached per path)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    variants = {fold(str(k)): fold(str(v)) for k, v in (data.get("variants") or {}).items()}
+
+    def phrase(text: str) -> tuple[str, ...]:
+        """A phrase's tokens as a text's are read, in the variants' spelling: "liệt sĩ"
+        meets a question's "liệt sỹ" and "liệt sĩ", both read "liet sy"."""
+        return tuple(variants.get(t, t) for t in _tokens(text))
+
     buildings = [str(b) for b in data.get("buildings") or []]
-    synonyms = {tuple(_tokens(key)): tuple(_tokens(str(v).replace(BUILDING, building)))
+    synonyms = {phrase(key): phrase(str(v).replace(BUILDING, building))
                 for k, v in (data.get("synonyms") or {}).items()
                 for key, building in _with_buildings(str(k), buildings)}
     marked_synonyms = _marked_spellings(
-        key for k in (data.get("synonyms") or {})
-        for key, _ in _with_buildings(str(k), buildings))
-    phrases = sorted({tuple(_tokens(str(p))) for p in data.get("question_phrases") or []},
+        (key for k in (data.get("synonyms") or {})
+         for key, _ in _with_buildings(str(k), buildings)), variants)
+    phrases = sorted({phrase(str(p)) for p in data.get("question_phrases") or []},
                      key=len, reverse=True)
     expansions: dict[str, str] = {}
     for key, value in (data.get("expansions") or {}).items():
-        for phrase in with_countries(str(key), data.get("countries") or []):
-            expansions.setdefault(phrase, str(value))
-    friends = tuple(f for f in (tuple(_tokens(str(w))) for w in data.get("false_friends") or [])
-                    if f)
+        for situation in with_countries(str(key), data.get("countries") or []):
+            expansions.setdefault(situation, str(value))
+    friends = tuple(f for f in (phrase(str(w)) for w in data.get("false_friends") or []) if f)
     return SynonymTable(
         synonyms={k: v for k, v in synonyms.items() if k and v},
-        variants={fold(str(k)): fold(str(v)) for k, v in (data.get("variants") or {}).items()},
+        variants=variants,
         question_phrases=tuple(p for p in phrases if p),
         stopwords=frozenset(fold(str(w)) for w in data.get("stopwords") or []),
         marked_stopwords=frozenset(nfc(str(w)).lower() for w in data.get("stopwords") or []),
         marked_synonyms=marked_synonyms,
-        marked_expansions=_marked_spellings(expansions),
-        modifiers=tuple(m for m in (tuple(_tokens(str(w))) for w in data.get("modifiers") or [])
-                        if m),
+        marked_expansions=_marked_spellings(expansions, variants),
+        modifiers=tuple(m for m in (phrase(str(w)) for w in data.get("modifiers") or []) if m),
         # a situation that folds to a false friend ("người Bỉ", "người bị") is left out
-        expansions={k: v for k, v in ((tuple(_tokens(k)), tuple(_tokens(v)))
-                                      for k, v in expansions.items())
+        expansions={k: v for k, v in ((phrase(k), phrase(v)) for k, v in expansions.items())
                     if k and v and k not in friends},
         false_friends=friends,
         deaths=kin_death_regex(data),
         ask_markers=ask_regex(data),
-        cue_implies={str(k): tuple(_tokens(str(v)))
-                     for k, v in (data.get("cue_implies") or {}).items() if _tokens(str(v))},
+        cue_implies={str(k): phrase(str(v))
+                     for k, v in (data.get("cue_implies") or {}).items() if phrase(str(v))},
         rejections=read_rejections(data),
         done_markers=done_regex(data),
     )
 
 
-def _marked_spellings(phrases: Iterable[str],
+def _marked_spellings(phrases: Iterable[str], variants: Mapping[str, str],
                       ) -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
-    """Folded phrase → its spellings (``intake.text.spelling``) as written with marks, for
-    the phrases only ever written with some (a phrase also written bare, "cmnd", keeps
-    no spelling: it matches however it is typed)."""
+    """Phrase (as read: folded, in the variants' spelling) → its words as written with
+    marks, for the phrases only ever written with some (a phrase also written bare,
+    "cmnd", keeps no spelling: it matches however it is typed)."""
     spellings: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     bare: set[tuple[str, ...]] = set()
     for phrase in phrases:
         written = _tokens_as_written(phrase)
-        key = tuple(token for token, _ in written)
+        key = tuple(variants.get(token, token) for token, _ in written)
         if all(word == token for token, word in written):
             bare.add(key)
         else:
-            spellings.setdefault(key, set()).add(tuple(spelling(word) for _, word in written))
+            spellings.setdefault(key, set()).add(tuple(word for _, word in written))
     return {k: frozenset(v) for k, v in spellings.items() if k not in bare}
 
 
-def _spelled_as(spellings: frozenset[tuple[str, ...]] | None, window: tuple[str, ...],
+def _spelled_as(spellings: frozenset[tuple[str, ...]] | None,
                 written: Sequence[str | None]) -> bool:
-    """Whether words typed in a text typed with its marks may be the phrase ``window``
-    (folded; ``spellings``: how the table spells it with marks, if it does). A word typed
-    with marks must carry the phrase's, wherever its tone sits ("cười" is not "cưới";
-    "hoà" is "hòa"); one typed bare, or from shorthand (None), may be any ("cuoi" in a
-    marked text is a lazy "cưới")."""
+    """Whether words typed in a text typed with its marks may be a phrase the table
+    writes with marks (``spellings``: how it writes it, if it does). A word
+    typed with marks must be one the phrase's may be typed as (``may_be_spelled``: "cười"
+    is not "cưới", "cuới" and "hoà"/"hòa" are); one typed bare, or from shorthand
+    (None), may be any ("cuoi" in a marked text is a lazy "cưới")."""
     if not spellings:
         return True
-    return any(all(word is None or word == token or spelling(word) == spelled
-                   for word, token, spelled in zip(written, window, spelled_as, strict=True))
+    return any(all(word is None or not carries_diacritic(word) or may_be_spelled(word, spelled)
+                   for word, spelled in zip(written, spelled_as, strict=True))
                for spelled_as in spellings)
 
 
@@ -380,7 +391,7 @@ class Analyzer:
                 added = self.table.expansions.get(window)
                 if added is not None and i + size not in cut and (
                         typed is None or _spelled_as(self.table.marked_expansions.get(window),
-                                                     window, typed[i:i + size])):
+                                                     typed[i:i + size])):
                     found.extend(w for w in added if w not in found)
                     step = size
                     break
@@ -412,7 +423,7 @@ class Analyzer:
                 return size, ()
             if window in self.table.synonyms and (
                     written is None or _spelled_as(self.table.marked_synonyms.get(window),
-                                                   window, written[i:i + size])):
+                                                   written[i:i + size])):
                 return size, self.table.synonyms[window]
         return 0, ()
 

@@ -65,3 +65,26 @@ def test_search_bench_keeps_misses_of_a_copied_final_file_unprinted(tmp_path: Pa
     assert "misses not printed" in run.stderr
     assert "miss (rank" not in run.stdout
     assert "top-1" in run.stdout  # the figures themselves still print
+
+
+def _complaints(name: str, count: int) -> list[dict[str, object]]:
+    lines = (BENCH / "blind" / name / "complaints_chat.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line) for line in lines.splitlines()[:count]]
+
+
+def test_routing_bench_keeps_confusions_of_a_copied_final_file_unprinted(
+        tmp_path: Path) -> None:
+    def routing(rows: list[dict[str, object]]) -> str:
+        data = tmp_path / "complaints.jsonl"
+        data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                        encoding="utf-8")
+        return subprocess.run(
+            [sys.executable, str(BENCH / "routing.py"), "--data", str(data)],
+            cwd=ROOT, capture_output=True, text=True, timeout=300, check=True).stdout
+
+    working = _complaints("set5", 5)
+    assert "confusions (gold" in routing(working)
+    quiet = routing(working + _complaints("set2", 1))
+    assert "confusions (gold" not in quiet and "ERR" not in quiet
+    assert "confusions and misses are not printed" in quiet
+    assert "accuracy:" in quiet  # the figures themselves still print
