@@ -51,7 +51,7 @@ from blind_sets import (  # noqa: E402  (bench/ is the script's folder)
 from intake.catalog.importers import parse_path  # noqa: E402
 from intake.catalog.records import ProcedureRecord  # noqa: E402
 from intake.catalog.search import Hit, SearchIndex  # noqa: E402
-from intake.catalog.service import judge  # noqa: E402
+from intake.catalog.service import Judgement, judge  # noqa: E402
 from intake.org.data_files import read_organisation  # noqa: E402
 from intake.text import fold, nfc  # noqa: E402
 
@@ -163,8 +163,7 @@ def run_absent(records: list[ProcedureRecord], questions: list[dict[str, object]
     said: dict[str, Counter[str]] = {}
     for item in questions:
         question = str(item["question"])
-        hits = index.search(question, limit=10)
-        judged = judge(hits[:3], len(set(index.query_words(question))), question)
+        judged = _judged(index, question, index.search(question, limit=10))
         what = ("answered with a procedure" if judged.best is not None
                 else "offered as a guess" if judged.guess
                 else "offered to choose" if judged.alternatives else "nothing found")
@@ -180,9 +179,14 @@ def run_absent(records: list[ProcedureRecord], questions: list[dict[str, object]
                 "answered with a procedure")))
 
 
+def _judged(index: SearchIndex, question: str, hits: list[Hit]) -> Judgement:
+    """What the assistant's lookup makes of the hits (``CatalogService.lookup``'s judge)."""
+    return judge(hits[:3], len(set(index.query_words(question))), question)
+
+
 def _what_is_said(index: SearchIndex, question: str, hits: list[Hit], code: str) -> str:
     """How the assistant's lookup would answer: the procedure, a choice, or nothing."""
-    said = judge(hits[:3], len(set(index.query_words(question))), question)
+    said = _judged(index, question, hits)
     if said.best is not None:
         return "answered right" if said.best.code == code else "answered wrong"
     if said.alternatives:

@@ -321,12 +321,8 @@ class Analyzer:
         and without the "mất" of a kinsman's death)."""
         if question and self.table.deaths is not None:
             text = without_kin_deaths(nfc(text).lower(), self.table.deaths)
-        written = _tokens_as_written(text)
-        # shorthand the variants spell out ("ko" → "khong", "dc" → "duoc") is read as a
-        # word typed bare: by its folded form
-        tokens = [self.table.variants.get(t, t) for t, _ in written]
-        as_written = [None if t in self.table.variants else w for t, w in written]
-        marked = question and _typed_with_marks(written)
+        tokens, as_written, typed_marked = self._as_read(text)
+        marked = question and typed_marked
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -341,6 +337,16 @@ class Analyzer:
                 out.append(token)
             i += 1
         return out
+
+    def _as_read(self, text: str) -> tuple[list[str], list[str | None], bool]:
+        """The text's tokens in the variants' spelling, each one's word as typed, and
+        whether the text is typed with its marks. Shorthand the variants spell out ("ko"
+        → "khong", "dc" → "duoc") is read as a word typed bare (None): by its folded
+        form."""
+        written = _tokens_as_written(text)
+        tokens = [self.table.variants.get(t, t) for t, _ in written]
+        as_written = [None if t in self.table.variants else w for t, w in written]
+        return tokens, as_written, _typed_with_marks(written)
 
     def is_stopword(self, token: str, word: str | None, marked: bool = False) -> bool:
         """Whether a question's ``token`` (folded, from ``word`` as written; None: from
@@ -377,10 +383,8 @@ class Analyzer:
 
     def implied(self, text: str) -> list[str]:
         """The procedure words the question's situations imply (expansions), each once."""
-        written = _tokens_as_written(text)
-        tokens = [self.table.variants.get(t, t) for t, _ in written]
-        typed = ([None if t in self.table.variants else w for t, w in written]
-                 if _typed_with_marks(written) else None)
+        tokens, as_written, marked = self._as_read(text)
+        typed = as_written if marked else None
         cut = self._false_friends(tokens)
         found: list[str] = []
         i = 0
