@@ -147,7 +147,9 @@ def with_slot(phrase: str, slot: str, values: Sequence[object]) -> list[str]:
 def kin_death_regex(data: Mapping[str, object]) -> re.Pattern[str] | None:
     """A kinsman's death as ``synonyms.yml`` describes it: one of ``kin``, up to two of
     ``kin_of``, any of ``kin_adverbs``, then "mất", not followed by one of
-    ``lost_things`` ("mẹ mất sổ đỏ" is a lost paper after all); None without ``kin``."""
+    ``lost_things`` ("mẹ mất sổ đỏ" is a lost paper after all), nor right after one of
+    ``kin_owns`` ("giấy khai sinh của mẹ em mất": the paper is lost); None without
+    ``kin``."""
     kin = [str(k) for k in _listed(data.get("kin"))]
     if not kin:
         return None
@@ -159,9 +161,18 @@ def kin_death_regex(data: Mapping[str, object]) -> re.Pattern[str] | None:
 
     # a kinsman whose bare form is an everyday word ("cô" and "có" are both "co": "có
     # mặt" is not an aunt's death) counts only with its marks, as the cue syllables do
-    return re.compile(rf"{_cue_regex(kin, marked).pattern}(?:\s+{alternatives('kin_of')}){{0,2}}"
+    return re.compile(rf"{_not_after(_listed(data.get('kin_owns')))}"
+                      rf"{_cue_regex(kin, marked).pattern}(?:\s+{alternatives('kin_of')}){{0,2}}"
                       rf"(?:\s+{alternatives('kin_adverbs')})*\s+{_phrase_pattern('mất')}"
                       rf"(?!\w)(?!\s+{alternatives('lost_things')})")
+
+
+def _not_after(words: Sequence[object]) -> str:
+    """Lookbehinds refusing a match right after one of ``words`` and a space, with or
+    without its marks ("của", "cua")."""
+    forms = {form for w in words for form in (nfc(str(w).lower()).strip(),
+                                              strip_diacritics(nfc(str(w).lower()).strip()))}
+    return "".join(f"(?<!{re.escape(form)} )" for form in sorted(forms) if form)
 
 
 def _listed(value: object) -> list[object]:

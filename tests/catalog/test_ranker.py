@@ -236,6 +236,16 @@ def test_a_kinsmans_death_is_not_searched_as_a_lost_paper(index: SearchIndex) ->
     assert not [h.name for h in hits if "bị mất" in h.name]
 
 
+def test_a_kinsmans_paper_lost_is_no_death(index: SearchIndex) -> None:
+    """A kinsman after "của" owns what was lost: "giấy khai sinh của mẹ em mất" is a lost
+    birth certificate (re-registration), not a death; "bà nội của em mất" still is one."""
+    question = ("giay khai sinh ban chinh cua me em mat tu lau roi, so goc o xa cung hu "
+                "hong het, gio muon co lai giay khai sinh cho me thi lam nhu nao")
+    assert "mat" in index.query_words(question)
+    assert index.search(question, 1)[0].code == "1.004884"
+    assert "mat" not in index.query_words("bà nội của em mất tháng trước")
+
+
 def test_qua_doi_is_not_searched_as_doi(index: SearchIndex) -> None:
     """"qua đời" typed bare is "qua doi": its "doi" matched "Cấp đổi …" names. It is one
     word on both sides ("quađời"), and a death told bare gives no exchange variant."""
@@ -243,6 +253,12 @@ def test_qua_doi_is_not_searched_as_doi(index: SearchIndex) -> None:
     hits = index.search("ông ngoại mình qua doi tuần trước ở nhà, giờ ra xã làm giấy gì", 3)
     assert hits[0].code == "1.000656", [(h.code, h.name) for h in hits]
     assert not [h.name for h in hits if "đổi" in h.name.lower()]
+
+
+def test_oto_typed_as_one_word_is_o_to(index: SearchIndex) -> None:
+    """"oto" ("ôtô") is how many type "ô tô": it reads as the names' two syllables."""
+    assert {"o", "to"} <= set(index.query_words("xin giay phep kinh doanh van tai bang oto"))
+    assert index.search("xin giay phep kinh doanh van tai bang oto", 1)[0].code == "BG-GT-005"
 
 
 def test_time_is_no_lost_paper(index: SearchIndex) -> None:
@@ -254,6 +270,8 @@ def test_time_is_no_lost_paper(index: SearchIndex) -> None:
 @pytest.mark.parametrize(("question", "code"), [
     ("vợ tôi là công dân Lào, con chúng tôi sinh ở Bắc Giang, xin giấy khai sinh", "2.000528"),
     ("ban gai toi la cong dan Nhat, tui toi muon lam giay ket hon", "2.000806"),
+    ("chồng tôi có thẻ vĩnh trú bên đó, con chúng tôi sinh ở Bắc Giang, làm khai sinh",
+     "2.000528"),
 ])
 def test_the_foreign_cue_implies_the_foreign_variant(index: SearchIndex, question: str,
                                                      code: str) -> None:
