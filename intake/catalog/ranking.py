@@ -46,6 +46,11 @@ CONTINUOUS = (*(f"bm25_{f}" for f in BM25_FEATURES), "implied", "examples", "fir
 LEVEL_CUES = {"xa": "level_xa", "huyen": "level_huyen", "tinh": "level_tinh"}
 PLACE_CUE_PREFIX = "at_"  # question cues of where one goes: weighed against the levels
 DEATH_CUE = "death"  # the question cue a kinsman's "mất" gives (``kin_deaths``)
+# the question cue of a question that tells no situation (no cue but where one goes):
+# weighed against the variants names say, it lets the ranker learn how little a "Cấp
+# đổi …" or "Cấp lại …" fits a question that says nothing of a loss, an expiry, a change
+# ("làm căn cước mất bao lâu"), apart from how often a situation told implies one
+UNTOLD_CUE = "untold"
 _MAT = re.compile(r"(?<!\w)m[ấa]t(?!\w)")
 
 
@@ -119,11 +124,13 @@ class CueTable:
 
     def pairs(self) -> tuple[tuple[str, str], ...]:
         """The (question cue, procedure cue) pairs weighed: a situation against the
-        variants names say, a place ("at_…") against the levels records say."""
+        variants names say, a place ("at_…") against the levels records say, and a
+        question that tells no situation (``UNTOLD_CUE``) against the variants."""
         names = [p for p, _ in self.procedure]
         levels = list(LEVEL_CUES.values())
-        return tuple((q, p) for q, _ in self.question
-                     for p in (levels if q.startswith(PLACE_CUE_PREFIX) else names))
+        return (*((q, p) for q, _ in self.question
+                  for p in (levels if q.startswith(PLACE_CUE_PREFIX) else names)),
+                *((UNTOLD_CUE, p) for p in names))
 
     def feature_names(self) -> tuple[str, ...]:
         """Binary features: each procedure cue, and each (question cue, procedure cue)."""
@@ -495,9 +502,18 @@ def continuous(candidates: Sequence[Candidate]) -> list[list[float]]:
     return rows
 
 
+def weighed(question_cues: frozenset[str]) -> frozenset[str]:
+    """The question's cues as the ranker weighs them: ``UNTOLD_CUE`` added when none
+    tells a situation (cues of where one goes do not)."""
+    if any(not q.startswith(PLACE_CUE_PREFIX) for q in question_cues):
+        return question_cues
+    return question_cues | {UNTOLD_CUE}
+
+
 def vectors(candidates: Sequence[Candidate], question_cues: frozenset[str],
             cues: CueTable) -> list[list[float]]:
     """The full feature vectors of a question's candidates (for training)."""
+    question_cues = weighed(question_cues)
     p_names = cues.procedure_names
     pairs = cues.pairs()
     rows = []
@@ -525,6 +541,7 @@ class Ranker:
         size = len(CONTINUOUS)
         head = self.weights[:size]
         by_name = dict(zip(self.features[size:], self.weights[size:], strict=True))
+        question_cues = weighed(question_cues)
         out = []
         for c, row in zip(candidates, continuous(candidates), strict=True):
             value = sum(w * x for w, x in zip(head, row, strict=True))
