@@ -89,7 +89,7 @@ class CueTable:
     # out of a question before its cues are read
     false_friends: re.Pattern[str] | None = None
     # a kinsman's "mất" ("mẹ tôi mất năm ngoái"): a death, not a lost paper
-    deaths: re.Pattern[str] | None = None
+    deaths: KinDeaths | None = None
 
     def of_question(self, text: str) -> frozenset[str]:
         """The cues found in a question (NFC, any case, with or without diacritics).
@@ -151,14 +151,38 @@ def with_slot(phrase: str, slot: str, values: Sequence[object]) -> list[str]:
     return [phrase.replace(slot, str(v)) for v in values]
 
 
-def kin_death_regex(data: Mapping[str, object]) -> re.Pattern[str] | None:
+@dataclass(frozen=True)
+class KinDeaths:
     """A kinsman's death as ``synonyms.yml`` describes it: one of ``kin``, up to two of
     ``kin_of``, any of ``kin_adverbs``, then "mất", not followed by one of
-    ``lost_things`` ("mẹ mất sổ đỏ" is a lost paper after all), nor right after one of
-    ``kin_owns`` ("giấy khai sinh của mẹ em mất": the paper is lost); None without
+    ``lost_things`` ("mẹ mất sổ đỏ" is a lost paper after all). A kinsman after one of
+    ``kin_owns`` ("của") owns what was lost ("giấy khai sinh của bố mẹ em mất từ lâu"),
+    unless a kinsman stands before that "của" too ("bố của chồng tôi mới mất", "bà
+    ngoại của vợ tôi mất"): then it is a death again."""
+
+    phrase: re.Pattern[str]
+    # the end of a text that leaves a kinsman's "mất" to a thing: "… của (kinsman …)"
+    owned: re.Pattern[str] | None
+    # the end of a text that is a kinsman ("bố ", "bà ngoại "): what "của" follows
+    kin_end: re.Pattern[str]
+
+    def owns(self, before: str) -> bool:
+        """Whether the kinsman after ``before`` only owns the lost thing."""
+        found = self.owned.search(before) if self.owned is not None else None
+        return found is not None and not self.kin_end.search(before[:found.start()])
+
+    def sub(self, text: str) -> str:
+        """The text with the "mất" of each kinsman's death replaced by "~"."""
+        return self.phrase.sub(
+            lambda m: m.group(0) if self.owns(text[:m.start()]) else _MAT.sub("~", m.group(0)),
+            text)
+
+
+def kin_death_regex(data: Mapping[str, object]) -> KinDeaths | None:
+    """The kinsmen's deaths ``synonyms.yml`` describes (``KinDeaths``); None without
     ``kin``."""
-    kin = [str(k) for k in _listed(data.get("kin"))]
-    if not kin:
+    kin_words = [str(k) for k in _listed(data.get("kin"))]
+    if not kin_words:
         return None
 
     marked = _marked_only(data)
@@ -168,30 +192,27 @@ def kin_death_regex(data: Mapping[str, object]) -> re.Pattern[str] | None:
 
     # a kinsman whose bare form is an everyday word ("cô" and "có" are both "co": "có
     # mặt" is not an aunt's death) counts only with its marks, as the cue syllables do
-    return re.compile(rf"{_not_after(_listed(data.get('kin_owns')))}"
-                      rf"{_cue_regex(kin, marked).pattern}(?:\s+{alternatives('kin_of')}){{0,2}}"
-                      rf"(?:\s+{alternatives('kin_adverbs')})*\s+{_phrase_pattern('mất')}"
-                      rf"(?!\w)(?!\s+{alternatives('lost_things')})")
-
-
-def _not_after(words: Sequence[object]) -> str:
-    """Lookbehinds refusing a match right after one of ``words`` and a space, with or
-    without its marks ("của", "cua")."""
-    forms = {form for w in words for form in (nfc(str(w).lower()).strip(),
-                                              strip_diacritics(nfc(str(w).lower()).strip()))}
-    return "".join(f"(?<!{re.escape(form)} )" for form in sorted(forms) if form)
+    kin = _cue_regex(kin_words, marked).pattern
+    phrase = re.compile(rf"{kin}(?:\s+{alternatives('kin_of')}){{0,2}}"
+                        rf"(?:\s+{alternatives('kin_adverbs')})*\s+{_phrase_pattern('mất')}"
+                        rf"(?!\w)(?!\s+{alternatives('lost_things')})")
+    owners = [str(w) for w in _listed(data.get("kin_owns"))]
+    owned = (re.compile(rf"{_cue_regex(owners).pattern}\s+(?:{kin}\s+)*$") if owners
+             else None)
+    return KinDeaths(phrase, owned, re.compile(rf"{kin}(?:\s+{alternatives('kin_of')})*\s*$"))
 
 
 def _listed(value: object) -> list[object]:
     return list(value) if isinstance(value, list) else []
 
 
-def without_kin_deaths(text: str, deaths: re.Pattern[str] | None) -> str:
+def without_kin_deaths(text: str, deaths: KinDeaths | None) -> str:
     """The text (lower case, NFC) with the "mất" of each kinsman's death taken out
-    ("mẹ tôi mất năm 2003" → "mẹ tôi ~ năm 2003"; "mẹ mất sổ đỏ" stays)."""
+    ("mẹ tôi mất năm 2003" → "mẹ tôi ~ năm 2003"; "mẹ mất sổ đỏ" and "giấy khai sinh của
+    mẹ em mất" stay)."""
     if deaths is None:
         return text
-    return deaths.sub(lambda m: _MAT.sub("~", m.group(0)), text)
+    return deaths.sub(text)
 
 
 @lru_cache(maxsize=4)
@@ -218,6 +239,9 @@ def load_cues(path: Path = CUES_FILE) -> CueTable:
                      for k, v in section.items())
 
     friends = [str(w) for w in data.get("false_friends") or [] if str(w).strip()]
+    if UNTOLD_CUE in (data.get("question_cues") or {}):
+        raise ValueError(f"{path}: question cue {UNTOLD_CUE!r} is the ranker's own "
+                         "(a question that tells no situation); name it otherwise")
     return CueTable(compiled("question_cues"), compiled("procedure_cues"),
                     _cue_regex(friends) if friends else None, kin_death_regex(data))
 

@@ -50,6 +50,7 @@ from intake.catalog.errors import InvalidQuery
 from intake.catalog.ranking import (
     Candidate,
     CueTable,
+    KinDeaths,
     Ranker,
     Rejections,
     ask_regex,
@@ -150,7 +151,7 @@ class SynonymTable:
     false_friends: tuple[tuple[str, ...], ...] = ()
     # a kinsman's "mất" ("bố tôi mất năm ngoái"): a death, whose "mất" a question's words
     # leave out (it would match "… do bị mất" in names); the death cue says it instead
-    deaths: re.Pattern[str] | None = None
+    deaths: KinDeaths | None = None
     # the words with which a citizen says what they want ("muốn", "xin", "đề nghị")
     ask_markers: re.Pattern[str] | None = None
     # the procedure words a question cue implies (``cue_implies``: the foreign cue, read

@@ -14,12 +14,14 @@ from intake.catalog.importers import parse_path
 from intake.catalog.ranking import (
     CONTINUOUS,
     RANKER_FILE,
+    UNTOLD_CUE,
     RankerMismatch,
     asked_parts,
     feature_names,
     load_cues,
     load_ranker,
     read_ranker,
+    weighed,
 )
 from intake.catalog.records import ProcedureRecord
 from intake.catalog.search import EXAMPLES_FILE, SearchIndex, load_synonyms, read_examples
@@ -244,6 +246,31 @@ def test_a_kinsmans_paper_lost_is_no_death(index: SearchIndex) -> None:
     assert "mat" in index.query_words(question)
     assert index.search(question, 1)[0].code == "1.004884"
     assert "mat" not in index.query_words("bà nội của em mất tháng trước")
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("giấy khai sinh của bố mẹ em mất từ lâu rồi", "lost"),  # a kinsman after a kinsman
+    ("sổ hộ khẩu của ông bà em mất", "lost"),
+    ("giấy khai sinh của  mẹ em mất", "lost"),  # two spaces
+    ("bố của chồng tôi mới mất, làm giấy chứng tử", "death"),  # "của" after a kinsman
+    ("bà ngoại của vợ tôi mới mất", "death"),
+    ("chồng của chị gái tôi mất", "death"),
+])
+def test_whose_mat_it_is(text: str, cue: str) -> None:
+    """After "của", a kinsman owns the lost thing; a kinsman's kinsman still dies."""
+    cues = load_cues().of_question(text)
+    assert cue in cues and ({"lost", "death"} - {cue}).isdisjoint(cues), cues
+
+
+def test_a_question_that_tells_no_situation_is_weighed_as_untold() -> None:
+    """The ranker reads "untold" when a question's cues tell no situation (where one
+    goes is none), and weighs it against every variant a name says."""
+    assert weighed(frozenset()) == {UNTOLD_CUE}
+    assert weighed(frozenset({"at_commune"})) == {"at_commune", UNTOLD_CUE}
+    assert weighed(frozenset({"lost"})) == {"lost"}
+    pairs = load_cues().pairs()
+    assert (UNTOLD_CUE, "reissue") in pairs and (UNTOLD_CUE, "exchange") in pairs
+    assert not [p for q, p in pairs if q == UNTOLD_CUE and p.startswith("level_")]
 
 
 def test_qua_doi_is_not_searched_as_doi(index: SearchIndex) -> None:
