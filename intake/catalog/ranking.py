@@ -178,7 +178,7 @@ class KinDeaths:
             text)
 
 
-def kin_death_regex(data: Mapping[str, object]) -> KinDeaths | None:
+def read_kin_deaths(data: Mapping[str, object]) -> KinDeaths | None:
     """The kinsmen's deaths ``synonyms.yml`` describes (``KinDeaths``); None without
     ``kin``."""
     kin_words = [str(k) for k in _listed(data.get("kin"))]
@@ -243,7 +243,7 @@ def load_cues(path: Path = CUES_FILE) -> CueTable:
         raise ValueError(f"{path}: question cue {UNTOLD_CUE!r} is the ranker's own "
                          "(a question that tells no situation); name it otherwise")
     return CueTable(compiled("question_cues"), compiled("procedure_cues"),
-                    _cue_regex(friends) if friends else None, kin_death_regex(data))
+                    _cue_regex(friends) if friends else None, read_kin_deaths(data))
 
 
 # the marks that end a clause

@@ -57,9 +57,9 @@ from intake.catalog.ranking import (
     asked_parts,
     done_parts,
     done_regex,
-    kin_death_regex,
     load_cues,
     load_ranker,
+    read_kin_deaths,
     read_rejections,
     vectors,
     with_countries,
@@ -252,7 +252,7 @@ def load_synonyms(path: Path = SYNONYMS_FILE) -> SynonymTable:
         expansions={k: v for k, v in ((phrase(k), phrase(v)) for k, v in expansions.items())
                     if k and v and k not in friends},
         false_friends=friends,
-        deaths=kin_death_regex(data),
+        deaths=read_kin_deaths(data),
         ask_markers=ask_regex(data),
         cue_implies={str(k): phrase(str(v))
                      for k, v in (data.get("cue_implies") or {}).items() if phrase(str(v))},
